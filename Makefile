@@ -1,0 +1,45 @@
+# Set-up, demo, tests and benchmark. `make demo` and `make test` work on a fresh Debian machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# System libraries WeasyPrint needs, fonts for CJK text, and poppler/qpdf/tmux used by tests.
+DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
+                fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils qpdf tmux
+
+.PHONY: venv system demo test lint bench clean
+
+venv: system $(BIN)/.installed
+
+# Installs missing Debian packages when we are root; otherwise prints the exact command.
+system:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null \
+	      || { echo "error: apt-get install failed for:$$missing" >&2; exit 1; }; \
+	  else \
+	    echo "error: missing Debian packages; run: sudo apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: venv
+	@$(BIN)/briefing make --country KR --date 2026-11-22
+
+test: venv
+	$(BIN)/ruff check briefing tests
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python -m briefing.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache bench-data

@@ -1,0 +1,239 @@
+"""The domain of `briefing`: sources, the facts they state, and the brief built from them.
+
+Everything here is a frozen dataclass with no behaviour beyond small derived properties,
+so every layer (store, brief, renderers, CLI, TUI) speaks the same nouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: Bumped whenever extraction changes what it produces; the store re-reads every file then.
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article: a file of the corpus, or a related article carried in a file's front matter."""
+
+    key: str
+    """Unique within the corpus: the relative path, or `path#related-N` for a carried article."""
+    path: str
+    """Path of the file, relative to the corpus root, with `/` separators."""
+    title: str
+    publisher: str | None
+    """Front-matter provider, else the URL's host, else None."""
+    date: str | None
+    """ISO date (YYYY-MM-DD) the article gives, or None: never invented."""
+    url: str | None
+    sha256: str
+    """Hash of the file's bytes (of the carrying file for a related article)."""
+    carrier: str | None = None
+    """For a related article: the path of the file whose front matter carried it."""
+
+    @property
+    def is_related(self) -> bool:
+        return self.carrier is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a fact states, with its normalised value."""
+
+    text: str
+    """As written, e.g. `$6.8 billion`, `36%`, `260,000 advanced GPUs`, `2030`."""
+    kind: str
+    """One of `percent`, `money`, `count`, `year`."""
+    value: float
+    """Normalised: 6.8e9 for `$6.8 billion`, 36.0 for `36%`, 2030.0 for a year."""
+    unit: str | None
+    """`%`, an ISO currency code (`USD`), the counted noun (`GPUs`), or None for years."""
+    start: int = 0
+    """Offset of `text` within the fact's (normalised) text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One place where a fact is stated: a source and the character span in its file."""
+
+    source: Source
+    start: int
+    end: int
+    """`[start, end)` in the decoded text of the file `source.path`."""
+    text: str
+    """The file's text at the span with whitespace collapsed (may differ slightly from the
+    fact's canonical text when a near-duplicate wording was merged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sentence or list item of article text, with what it is about."""
+
+    id: str
+    """Stable identifier: derived from the normalised text, so it survives re-indexing."""
+    text: str
+    """Quoted as the source states it, whitespace normalised only."""
+    countries: tuple[str, ...]
+    """ISO 3166 alpha-2 codes (plus `EU`), sorted."""
+    themes: tuple[str, ...]
+    """Theme slugs from the taxonomy, sorted."""
+    figures: tuple[Figure, ...]
+    citations: tuple[Citation, ...]
+    """Every source that states it; the first is the canonical one (its text is `text`)."""
+    heading: str | None = None
+    """The section heading the fact sits under in its canonical source, if any."""
+    position: int = 0
+    """Order of the fact within its canonical source (0-based)."""
+
+    @property
+    def source(self) -> Source:
+        return self.citations[0].source
+
+    @property
+    def span(self) -> tuple[int, int]:
+        c = self.citations[0]
+        return (c.start, c.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A corpus file that could not be read, and why (shown in `sources` and as a warning)."""
+
+    path: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- the brief
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the user asked for. Empty countries/themes mean "any"."""
+
+    countries: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    since: date | None = None
+    """Drop facts whose every source is dated before this day (undated sources are kept)."""
+    excluded: frozenset[str] = frozenset()
+    """Fact ids the user left out."""
+    max_facts: int = 40
+    query: str | None = None
+    """Optional full-text filter (the TUI's search box)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """A fact as it stands in the brief, with its citation numbers."""
+
+    fact: Fact
+    refs: tuple[int, ...]
+    """Numbers of the sources cited for it (1-based, into `Brief.sources`)."""
+    publishers: int = 1
+    """How many independent publishers state it (a syndicated copy does not count twice)."""
+    stale: bool = False
+    """Every dated source is older than the staleness threshold at the as-of date."""
+    undated: bool = False
+    """No source of it gives a date."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    slug: str
+    title: str
+    items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """A row of the key-figures table."""
+
+    figure: Figure
+    item: BriefItem
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources giving different values for the same measure of the same country."""
+
+    country: str
+    measure: str
+    """Human label of what is measured, e.g. `share of global AI models (%)`."""
+    rows: tuple[FigureRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Side-by-side view for a multi-country brief."""
+
+    countries: tuple[str, ...]
+    themes: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    """counts[i][j]: facts about themes[i] for countries[j]."""
+    figures: tuple[tuple[str, tuple[FigureRow, ...]], ...]
+    """Per country code, its figure rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """An entry of the numbered Sources list."""
+
+    number: int
+    source: Source
+    stale: bool = False
+    undated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A fact that matched the selection but is not in the brief (for `--audit`)."""
+
+    fact: Fact
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    facts: int
+    sources: int
+    earliest: str | None
+    latest: str | None
+    undated: int
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The one model both renderers (Markdown, PDF) and the email body are made from."""
+
+    title: str
+    as_of: date
+    selection: Selection
+    country_names: dict[str, str]
+    """Display names of the countries the brief mentions, by code."""
+    theme_names: dict[str, str]
+    scope: Scope
+    key_findings: tuple[BriefItem, ...]
+    key_figures: tuple[FigureRow, ...]
+    sections: tuple[Section, ...]
+    comparison: Comparison | None
+    """Only when several countries are selected."""
+    compared: tuple[BriefItem, ...]
+    """For one country: the facts that compare it with others."""
+    conflicts: tuple[Conflict, ...]
+    sources: tuple[SourceRef, ...]
+    stale_after_years: int
+    version: str
+    corpus_fingerprint: str
+    omissions: tuple[Omission, ...] | None = None
+    """Set only when an audit appendix was asked for."""
+    items: tuple[BriefItem, ...] = field(default=())
+    """Every fact in the brief, in order of first appearance."""
+
+    @property
+    def stale_sources(self) -> tuple[SourceRef, ...]:
+        return tuple(s for s in self.sources if s.stale)
+
+    @property
+    def undated_sources(self) -> tuple[SourceRef, ...]:
+        return tuple(s for s in self.sources if s.undated)
