@@ -1,0 +1,441 @@
+"""Reading a corpus: files on disk -> `Source`s and the text blocks worth reading.
+
+A file is decoded, its front matter (if any) parsed, and its body cut into blocks
+(headings, paragraphs, list items) with their character offsets in the decoded text, so
+every fact can later be cited by its exact span. Boilerplate (breadcrumbs, ads, "Related",
+"Leave a Reply", ...) is dropped here, once, so extraction only sees article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+
+from briefing.errors import CorpusError
+from briefing.model import Source
+
+SUFFIXES = (".txt", ".md")
+BlockKind = Literal["heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+    """`[start, end)` in the decoded text of the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article's source and its blocks; `text` is the whole decoded file."""
+
+    source: Source
+    text: str
+    blocks: tuple[Block, ...]
+    excerpt: bool = False
+    """The text is a teaser (front-matter excerpt): its last sentence may be cut off."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What one file yields: its own article (if it has text) and any related ones it carries."""
+
+    path: str
+    sha256: str
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def list_corpus(root: Path) -> list[Path]:
+    """Article files under `root`, sorted; hidden files and folders are ignored."""
+    if not root.is_dir():
+        raise CorpusError(f"corpus folder not found: {root}")
+    files = [
+        p
+        for p in root.rglob("*")
+        if p.suffix.lower() in SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def relative_key(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> text. UTF-8 (BOM removed), else cp1252 with a warning."""
+    if not data.strip():
+        raise CorpusError("empty file")
+    if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
+        raise CorpusError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), ("not UTF-8; read as Windows-1252 (cp1252)",)
+    except UnicodeDecodeError as err:
+        reason = f"not valid text: neither UTF-8 nor Windows-1252 ({err.reason})"
+        raise CorpusError(reason) from None
+
+
+def _control_ratio(data: bytes) -> float:
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(len(data), 1)
+
+
+# --------------------------------------------------------------------------- front matter
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
+    """The parsed front matter (or None) and the offset where the body starts."""
+    m = _FRONT.match(text)
+    if not m:
+        if text.startswith("---\n") or text.startswith("---\r\n"):
+            raise CorpusError("malformed front matter: no closing '---' line")
+        return None, 0
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise CorpusError(f"malformed front matter{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise CorpusError("malformed front matter: expected 'key: value' fields")
+    return meta, m.end()
+
+
+def _first(meta: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        value = meta.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return " ".join(str(value).split()) if value not in (None, "") else None
+
+
+def meta_date(meta: dict[str, Any]) -> str | None:
+    value = _first(meta, "publishedDateTime", "published_at", "datePublished", "date",
+                   "pubDate", "published", "publishedAt", "created")
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return parse_date(value)
+    return None  # e.g. `published: false` is a flag, not a date
+
+
+def meta_publisher(meta: dict[str, Any], url: str | None) -> str | None:
+    provider = meta.get("provider")
+    if isinstance(provider, dict):
+        name = _text(provider.get("name")) or _text(provider.get("domain"))
+        if name:
+            return name
+    elif isinstance(provider, str) and provider.strip():
+        return _text(provider)
+    name = _first(meta, "publisher", "site_name", "siteName", "source", "outlet")
+    if isinstance(name, dict):
+        name = name.get("name")
+    return _text(name) if isinstance(name, str) else url_host(url)
+
+
+def meta_url(meta: dict[str, Any]) -> str | None:
+    value = _first(meta, "originalUrl", "url", "webUrl", "canonical", "link", "source_url")
+    return clean_url(value) if isinstance(value, str) else None
+
+
+def clean_url(value: str) -> str | None:
+    """Only absolute http(s) URLs are kept: anything else is not a link we will print."""
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", value):
+        return value
+    return None
+
+
+def url_host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(rf"(?P<mon>(?:{_MONTHS})[a-z]*)\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>\d{4})", re.I),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>(?:{_MONTHS})[a-z]*)\.?,?\s+"
+               r"(?P<y>\d{4})", re.I),
+    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),  # dd/mm/yyyy: most of the world
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|posted|updated|date|dated)\s*(?:on|:)?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<date>[\w ,./-]{6,40}?)"
+    r"(?:\s+(?:at\s+)?\d{1,2}:\d{2}.*)?\s*$",
+    re.I,
+)
+
+
+def parse_date(value: str) -> str | None:
+    """A date as ISO `YYYY-MM-DD`, or None when `value` holds no complete, valid date."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(value)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = groups.get("m")
+        if groups.get("mon"):
+            month = str(_MONTHS.split("|").index(groups["mon"][:3].lower()) + 1)
+        try:
+            return date(int(groups["y"]), int(month or 0), int(groups["d"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """The date when a whole line is just a date ("Jul 18, 2024", "Published: 2024-07-18")."""
+    m = _DATE_LINE.match(line)
+    return parse_date(m.group("date")) if m else None
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+# Whole lines that are site furniture, not article text.
+_BOILERPLATE = re.compile(
+    r"""^(?:
+        (?:home|startseite|accueil)\s*[>»/›|].*          # breadcrumbs
+      | .*\s[>»›]\s.*\s[>»›]\s.*                        # a > b > c
+      | advertisement|sponsored(?:\scontent)?|ad
+      | (?:share|tweet|email|print)(?:\sthis(?:\s(?:article|story|post))?)?
+      | share\son\s.*|click\sto\s(?:share|print|email).*
+      | subscribe\b.*|sign\sup\b.*|follow\sus\b.*|join\sour\b.*newsletter.*
+      | discover\smore\sfrom\b.*
+      | comparison\sclear\sall
+      | (?:photo|image|picture|credit|source|caption|figure|fig\.|video)\s*:.*
+      | (?:tags?|topics|categories|filed\sunder|posted\sin)\s*:.*
+      | (?:copyright|©|\(c\)).*|all\srights\sreserved.*
+      | loading\.*|like\sthis:?|share\sthis:?
+      | read\s(?:more|also|next)\b.*|continue\sreading.*
+      | (?:cookie|privacy)\s(?:policy|settings|notice).*
+    )$""",
+    re.I | re.X,
+)
+# Lines after which the rest of a file is links and comments, never article text.
+_TAIL = re.compile(
+    r"""^(?:related(?:\s(?:news|articles?|posts?|stories|content|reading|coverage))?(?:\s(?:recommendations?))?
+      | leave\sa\s(?:reply|comment)|comments?|\d+\scomments?|post\snavigation
+      | you\s(?:may|might)\s(?:also\s)?like|more\s(?:from|on|stories)\b.*|recommended(?:\sfor\syou)?
+      | popular\s(?:posts|stories)|most\sread|trending(?:\snow)?
+    )\s*:?$""",
+    re.I | re.X,
+)
+_AD_SLOT = re.compile(r"广告|광고|広告")  # "advertisement" in Chinese, Korean, Japanese
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    if _BOILERPLATE.match(stripped) or _AD_SLOT.search(stripped):
+        return True
+    words = stripped.split()
+    # A token repeated to fill a slot ("X X X") is a placeholder, not text.
+    return len(words) > 1 and len(set(words)) == 1
+
+
+def is_tail_marker(line: str) -> bool:
+    return bool(_TAIL.match(line.strip()))
+
+
+# --------------------------------------------------------------------------- blocks
+
+_ITEM = re.compile(r"^\s*(?:[-*•·▪●–—]|\d{1,3}[.)])\s+(?=\S)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TERMINAL = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»', '。', '！', '？')
+
+
+def _line_spans(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of text[start:], without its line break."""
+    pos = start
+    for line in text[start:].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body)
+        pos += len(line)
+
+
+def _is_heading(line: str) -> bool:
+    line = line.strip()
+    if _MD_HEADING.match(line):
+        return True
+    words = line.split()
+    if line.endswith(":"):
+        return len(words) <= 12
+    if line.endswith(_TERMINAL) or len(words) > 20:
+        return False
+    # Short lines without a full stop read as headings; longer ones must look Title Case.
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(words) <= 8 or capitalised >= 0.6 * max(len(long_words), 1)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """A hard-wrapped paragraph: the previous line stops mid-sentence and this one goes on."""
+    if not prev or prev.rstrip().endswith(_TERMINAL) or _ITEM.match(line):
+        return False
+    first = line.lstrip()[:1]
+    return first.islower() or (len(prev) >= 60 and not _is_heading(prev))
+
+
+def body_blocks(text: str, start: int) -> tuple[list[Block], list[tuple[str, int]]]:
+    """Blocks of the body from `start`, and its first lines (text, offset), which may hold
+    a date line and the headline."""
+    blocks: list[Block] = []
+    header: list[tuple[str, int]] = []
+    prev_text = ""
+    for s, e in _line_spans(text, start):
+        line = text[s:e]
+        if not line.strip():
+            prev_text = ""
+            continue
+        if is_tail_marker(line):
+            break
+        if is_boilerplate(line):
+            prev_text = ""
+            continue
+        s += len(line) - len(line.lstrip())
+        e -= len(line) - len(line.rstrip())
+        if blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line):
+            blocks[-1] = Block("paragraph", blocks[-1].start, e)
+        elif _ITEM.match(line):
+            blocks.append(Block("item", s + _ITEM.match(text[s:e]).end(), e))
+        elif _is_heading(line):
+            blocks.append(Block("heading", s, e))
+        else:
+            blocks.append(Block("paragraph", s, e))
+        prev_text = line
+        if len(header) < 4:
+            header.append((line.strip(), s))
+    return blocks, header
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def read_document(root: Path, path: Path) -> Document:
+    """Read one corpus file. Raises CorpusError with a one-line reason for a bad file."""
+    rel = relative_key(root, path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"cannot read: {err.strerror or err}") from None
+    sha = hashlib.sha256(data).hexdigest()
+    text, warnings = decode(data)
+    meta, body_start = split_front_matter(text)
+    articles: list[Article] = []
+    main = _main_article(rel, sha, text, meta or {}, body_start)
+    if main is not None:
+        articles.append(main)
+    articles.extend(_related_articles(rel, sha, text, meta or {}))
+    if not articles:
+        raise CorpusError("no article text found")
+    return Document(rel, sha, tuple(articles), warnings)
+
+
+def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int
+                  ) -> Article | None:
+    blocks, header = body_blocks(text, body_start)
+    url = meta_url(meta)
+    title = _text(meta.get("title"))
+    day = meta_date(meta)
+    excerpt = False
+    if not title or not day:
+        blocks, found_title, found_day = _strip_header(blocks, header, need_title=not title)
+        title, day = title or found_title, day or found_day
+    if not any(b.kind != "heading" for b in blocks) and isinstance(meta.get("excerpt"), str):
+        blocks = _locate(text, meta["excerpt"])
+        excerpt = True
+    if not blocks:
+        return None
+    source = Source(
+        key=rel, path=rel, title=title or Path(rel).stem, publisher=meta_publisher(meta, url),
+        date=day, url=url, sha256=sha,
+    )
+    return Article(source, text, tuple(blocks), excerpt)
+
+
+def _strip_header(blocks: list[Block], header: list[tuple[str, int]], *, need_title: bool
+                  ) -> tuple[list[Block], str | None, str | None]:
+    """Take a leading date line and the headline off the body: they are metadata, not facts."""
+    day = title = None
+    drop: set[int] = set()
+    for line, offset in header[:4]:
+        if day is None and date_line(line):
+            day = date_line(line)
+            drop.add(offset)
+        elif title is None and need_title:
+            need_title = False
+            title = " ".join(line.lstrip("#").split())
+            drop.add(offset)
+    kept = [b for b in blocks if b.start not in drop]
+    if title is None:
+        return kept, None, day
+    return kept, title, day
+
+
+def _locate(text: str, snippet: str) -> list[Block]:
+    """The span of a front-matter string in the raw file, so its facts stay citable."""
+    words = snippet.split()
+    if not words:
+        return []
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return [Block("paragraph", m.start(), m.end())] if m else []
+
+
+def _related_articles(rel: str, sha: str, text: str, meta: dict[str, Any]) -> list[Article]:
+    related = meta.get("related")
+    if not isinstance(related, list):
+        return []
+    out: list[Article] = []
+    for n, item in enumerate(related, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("excerpt"), str):
+            continue
+        blocks = _locate(text, item["excerpt"])
+        if not blocks:
+            continue
+        url = meta_url(item)
+        source = Source(
+            key=f"{rel}#related-{n}", path=rel,
+            title=_text(item.get("title")) or f"Related article {n} of {rel}",
+            publisher=meta_publisher(item, url), date=meta_date(item), url=url, sha256=sha,
+            carrier=rel,
+        )
+        out.append(Article(source, text, tuple(blocks), excerpt=True))
+    return out
