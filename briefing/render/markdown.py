@@ -1,0 +1,122 @@
+"""The Markdown renderer: a `Brief` through `templates/brief.md.j2`.
+
+Every value a template prints passes through `finalize`, which escapes it as Markdown text,
+so article text can never become a link, an image, raw HTML or a heading. Only values the
+template builds itself from trusted parts (citation markers, checked URLs) are marked `Raw`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from briefing.model import Brief, Figure
+from briefing.resources import templates_dir
+
+TEMPLATE = "brief.md.j2"
+
+
+class Raw(str):
+    """Text the template produced from trusted parts: printed as is."""
+
+
+# Characters that change how CommonMark/GFM renders inline text. Only these are escaped,
+# so the file stays readable as plain text.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
+
+
+def escape_md(text: str) -> str:
+    """Plain text -> Markdown that renders as exactly that text."""
+    text = " ".join(str(text).split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    # `# x`, `> x`, `- x` need `\#`; `1. x` needs `1\.` (a backslash before a digit is literal).
+    mark = m.group(2)
+    if mark[0].isdigit():
+        return m.group(1) + mark + "\\"
+    return m.group(1) + "\\" + mark
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Raw | int | float):
+        return value
+    return escape_md(value)
+
+
+def link(url: str | None) -> Raw:
+    """An autolink for a checked http(s) URL; anything else is shown as text."""
+    if url and re.fullmatch(r"https?://[^\s<>\"'`\\]+", url):
+        return Raw(f"<{url}>")
+    return Raw(escape_md(url or ""))
+
+
+def markers(refs: Iterable[int]) -> Raw:
+    """Citation markers `[1][3]`: numbers into the Sources list."""
+    return Raw("".join(f"[{int(n)}]" for n in refs))
+
+
+def country_list(codes: Iterable[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(c, c) for c in codes) or "—"
+
+
+def figure_value(figure: Figure) -> str:
+    """The normalised value, for the key-figures table: `6.8 bn USD`, `36%`, `260,000 GPUs`."""
+    v = figure.value
+    if figure.kind == "percent":
+        return f"{v:g}%"
+    if figure.kind == "year":
+        return f"{v:.0f}"
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(v) >= scale:
+            number = f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        number = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+    return f"{number} {figure.unit}" if figure.unit else number
+
+
+def environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Templates from the user's folder first (when given), then the packaged ones."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders), finalize=_finalize, autoescape=False,
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.globals.update(link=link, markers=markers, raw=Raw, figure_value=figure_value,
+                       country_list=country_list)
+    env.filters["md"] = escape_md
+    return env
+
+
+def render_markdown(brief: Brief, *, template: Path | None = None) -> str:
+    """The brief as Markdown. `template`: a user's Markdown template file instead of ours."""
+    if template is not None:
+        env = environment(template.parent)
+        name = template.name
+    else:
+        env = environment()
+        name = TEMPLATE
+    try:
+        text = env.get_template(name).render(brief=brief, b=brief)
+    except jinja2.TemplateError as err:
+        from briefing.errors import UsageError
+
+        raise UsageError(f"template {name}: {err}") from None
+    # One blank line between blocks and a single final newline, whatever the template did.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
