@@ -1,0 +1,145 @@
+"""`briefing email` and `briefing config`: thin wrappers over `briefing.mail` and `briefing.config`.
+
+Registered by the main app with `app.command("email")(email_command)` and
+`app.add_typer(config_app, name="config")`. There is no --password flag on purpose: a flag
+would sit in the shell history and the process list; it comes from the environment or the
+config file only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing.config import describe, resolve_settings
+from briefing.errors import BriefingError, UsageError
+from briefing.mail import Outcome, email_brief
+
+CONNECTION = "Connection (override the config file and BRIEFING_SMTP_* variables)"
+
+config_app = typer.Typer(
+    help="Where the mail settings live and what they are.\n\n"
+         "Example: briefing config show",
+    no_args_is_help=True,
+)
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn a BriefingError into one `error: …` line on stderr and its exit code."""
+    try:
+        yield
+    except BriefingError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(err.exit_code) from None
+
+
+def email_command(
+    file: Annotated[Path, typer.Argument(
+        help="The brief's PDF (out/brief-<selection>-<date>.pdf) or its .md.",
+        show_default=False)],
+    to: Annotated[list[str], typer.Option(
+        "--to", help="Recipient, e.g. 'Kim <kim@example.kr>'; repeat for more.",
+        show_default=False)],
+    cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to; repeatable.")] = None,
+    bcc: Annotated[list[str] | None, typer.Option(
+        "--bcc", help="Blind copy (envelope only, never a header); repeatable.")] = None,
+    subject: Annotated[str | None, typer.Option(
+        help="Default: the brief's title and as-of date.")] = None,
+    body_file: Annotated[Path | None, typer.Option(
+        "--body-file", help="UTF-8 text file to use as the whole body.")] = None,
+    attach_markdown: Annotated[bool, typer.Option(
+        "--attach-markdown", help="Attach the Markdown too.")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Write <stem>.eml next to the brief instead of sending.")] = False,
+    host: Annotated[str | None, typer.Option(help="SMTP server.", rich_help_panel=CONNECTION)
+                    ] = None,
+    port: Annotated[int | None, typer.Option(
+        help="Default 587 (starttls), 465 (ssl), 25 (none).", rich_help_panel=CONNECTION)
+    ] = None,
+    security: Annotated[str | None, typer.Option(
+        help="starttls (default), ssl or none.", rich_help_panel=CONNECTION)] = None,
+    user: Annotated[str | None, typer.Option(
+        help="Login name; the password comes from BRIEFING_SMTP_PASSWORD or the config file.",
+        rich_help_panel=CONNECTION)] = None,
+    sender: Annotated[str | None, typer.Option(
+        "--from", help="From address.", rich_help_panel=CONNECTION)] = None,
+    insecure: Annotated[bool, typer.Option(
+        "--insecure", help="Allow a login over --security none (password in clear text).",
+        rich_help_panel=CONNECTION)] = False,
+) -> None:
+    """Email a brief that was made: the PDF attached, key findings and sources in the body.
+
+    Example: briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --cc desk@example.org
+
+    Dry run (writes out/brief-kr-2026-11-22.eml): briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
+    """
+    with _reported():
+        settings = resolve_settings({"host": host, "port": port, "security": security,
+                                     "user": user, "sender": sender}).settings
+        outcome = email_brief(file, to=to, cc=cc or (), bcc=bcc or (), subject=subject,
+                              body=_read_body(body_file), attach_markdown=attach_markdown,
+                              settings=settings, dry_run=dry_run, insecure=insecure)
+    _report(outcome)
+
+
+def _read_body(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read --body-file {path}: {err}") from None
+
+
+def _report(outcome: Outcome) -> None:
+    for warning in outcome.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    count = len(outcome.recipients)
+    recipients = f"{count} recipient{'s' if count != 1 else ''}"
+    if outcome.eml is not None:
+        typer.echo(str(outcome.eml))
+        typer.echo(f"dry run: nothing sent; it would go to {recipients}: "
+                   f"{', '.join(outcome.recipients)}", err=True)
+        return
+    typer.echo(f"sent {outcome.attachments[0]} to {recipients} via {outcome.server}")
+
+
+@config_app.command("path")
+def config_path_command() -> None:
+    """Print the config file's location (set BRIEFING_CONFIG to use another file).
+
+    Example: briefing config path
+    """
+    with _reported():
+        path = resolve_settings().path
+    typer.echo(str(path))
+    if not path.is_file():
+        typer.echo("(no file there yet; see `briefing config show --help` for its format)",
+                   err=True)
+
+
+@config_app.command("show")
+def config_show_command() -> None:
+    """Print the effective mail settings (password masked) and where each one came from.
+
+    Example: briefing config show
+
+    Precedence, lowest first: the config file, the variables BRIEFING_SMTP_HOST, _PORT,
+    _SECURITY, _USER, _PASSWORD, _FROM, then command-line flags. The config file is TOML
+    (or YAML if named config.yaml) with a table named smtp, for example:
+
+    host = "smtp.example.com", port = 587, security = "starttls", user = "me@example.com", from = "Desk <me@example.com>", password = "…"
+    """
+    with _reported():
+        resolved = resolve_settings()
+    found = "" if resolved.path.is_file() else " (not found)"
+    typer.echo(f"config file: {resolved.path}{found}")
+    rows = describe(resolved)
+    width = max(len(value) for _, value, _ in rows)
+    for name, value, origin in rows:
+        typer.echo(f"{name:<9} {value:<{width}}  ({origin})")

@@ -1,0 +1,639 @@
+"""Email a brief that was made: compose the message, then send it over SMTP or write an .eml.
+
+One call does what the CLI, `briefing make --email` and the TUI need: `email_brief`. Its parts
+(`compose`, `send`, `write_eml`, `render_text`) are public for callers that need only one.
+
+Safety rules kept here, not in the callers: certificates are always verified (a caller may
+pass its own trusted `ssl_context`, never a non-verifying one is made here); a password never
+goes over an unencrypted connection unless `insecure=True`; no error text carries the
+password; a line break in an address, name or subject is refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import os
+import re
+import smtplib
+import socket
+import ssl
+import tempfile
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from email import policy
+from email.errors import NonASCIILocalPartDefect
+from email.generator import BytesGenerator
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import localtime, make_msgid
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from email_validator import EmailNotValidError, validate_email
+
+from briefing.config import ConfigError, SmtpSettings, config_path
+from briefing.errors import BriefingError, UsageError
+from briefing.model import Brief, Source
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+#: Above this an attachment gets a warning: many servers refuse messages past 10-25 MB.
+LARGE_ATTACHMENT = 10 * 1024 * 1024
+_WRAP = 76
+
+
+class MailError(BriefingError):
+    """The message could not be sent: network, TLS, login or a refusal by the server."""
+
+
+class AddressError(UsageError):
+    """An address, display name or subject that cannot go into a mail header."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFiles:
+    """The files of one made brief, found from the path the user gave."""
+
+    pdf: Path | None
+    """None when only the Markdown exists."""
+    markdown: Path | None
+    """The Markdown with the same stem, when it exists."""
+    notes: tuple[str, ...] = ()
+    """Things the user should be told (e.g. that the Markdown goes instead of a PDF)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What `email_brief` did."""
+
+    recipients: tuple[str, ...]
+    """Envelope addresses (To, Cc and Bcc): accepted by the server, or would be (dry run)."""
+    attachments: tuple[Path, ...]
+    server: str | None
+    """`host:port` the message went through; None for a dry run."""
+    eml: Path | None
+    """The .eml written by a dry run."""
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefText:
+    """What the mail body says about a brief, from the model or from its Markdown."""
+
+    title: str | None
+    as_of: str | None
+    findings: tuple[str, ...]
+    """Plain text, with citation markers such as `[1]`."""
+    sources: tuple[str, ...]
+    """Plain text, each starting with its number, e.g. `[1] Title. Publisher, 2025-03-01.`"""
+
+
+# --------------------------------------------------------------------------- one call
+
+
+def email_brief(
+    path: Path,
+    *,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    subject: str | None = None,
+    body: str | None = None,
+    brief: Brief | None = None,
+    attach_markdown: bool = False,
+    settings: SmtpSettings,
+    dry_run: bool = False,
+    insecure: bool = False,
+    ssl_context: ssl.SSLContext | None = None,
+) -> Outcome:
+    """Send the brief at `path` (its PDF, or its Markdown when there is no PDF).
+
+    A dry run writes `<stem>.eml` next to the brief instead of connecting anywhere.
+    """
+    files = find_brief_files(path)
+    markdown = files.markdown if (attach_markdown or files.pdf is None) else None
+    message = compose(files.pdf, to=to, cc=cc, bcc=bcc, subject=subject, body=body,
+                      brief=brief, markdown=markdown, sender=sender_of(settings))
+    attached = tuple(p for p in (files.pdf, markdown) if p is not None)
+    warnings = files.notes + attachment_warnings(message)
+    if dry_run:
+        eml = write_eml(message, (files.pdf or path).with_suffix(".eml"))
+        return Outcome(envelope(message)[1], attached, None, eml, warnings)
+    accepted = send(message, settings, insecure=insecure, ssl_context=ssl_context)
+    return Outcome(tuple(accepted), attached, settings.address, None, warnings)
+
+
+def find_brief_files(path: Path) -> BriefFiles:
+    """The PDF and Markdown of the brief at `path` (either one may be given)."""
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".md"):
+        raise UsageError(f"{path} is not a brief: expected a .pdf or .md file")
+    pdf, markdown = path.with_suffix(".pdf"), path.with_suffix(".md")
+    markdown_found = markdown if markdown.is_file() else None
+    if suffix == ".md" and not pdf.is_file():
+        note = f"no PDF next to {path.name}; attaching the Markdown instead"
+        return BriefFiles(None, path, (note,))
+    pdf = path if suffix == ".pdf" else pdf
+    with pdf.open("rb") as head:
+        if head.read(5) != b"%PDF-":
+            raise UsageError(f"{pdf} is not a PDF file")
+    return BriefFiles(pdf, markdown_found)
+
+
+def sender_of(settings: SmtpSettings) -> str:
+    """The From address: the configured one, else the login name when it is an address."""
+    if settings.sender:
+        return settings.sender
+    if settings.user and "@" in settings.user:
+        return settings.user
+    raise ConfigError("no From address: set BRIEFING_SMTP_FROM, `from` in the [smtp] table "
+                      f"of {config_path()}, or pass --from")
+
+
+# --------------------------------------------------------------------------- the message
+
+
+def compose(
+    pdf: Path | None,
+    *,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    subject: str | None = None,
+    body: str | None = None,
+    brief: Brief | None = None,
+    markdown: Path | None = None,
+    sender: str,
+) -> EmailMessage:
+    """The message for a brief: the PDF (and/or the Markdown) attached, a plain-text body.
+
+    The body is `body` if given, else made from `brief`, else from the Markdown next to the
+    PDF. Bcc is kept as a header on the returned object only so that `send` and `write_eml`
+    know the envelope: both strip it, so serialise the message only through them.
+    """
+    attached = [p for p in (pdf, markdown) if p is not None]
+    if not attached:
+        raise UsageError("nothing to send: neither a PDF nor a Markdown file was given")
+    recipients = {field: parse_addresses(values, field)
+                  for field, values in (("To", to), ("Cc", cc), ("Bcc", bcc))}
+    if not recipients["To"]:
+        raise AddressError("at least one --to address is needed")
+    from_ = _one_address(sender)
+    text = _brief_text(brief, pdf, markdown)
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = from_
+    for field, addresses in recipients.items():
+        if addresses:
+            message[field] = addresses
+    message["Subject"] = _subject(subject, text, attached[0])
+    message["Date"] = localtime()
+    message["Message-ID"] = make_msgid(domain=from_.domain)
+    _set_body(message, body, text, attached)
+    if pdf is not None:
+        _attach(message, pdf, "application", "pdf")
+    if markdown is not None:
+        _attach(message, markdown, "text", "markdown", charset="utf-8")
+    return message
+
+
+def parse_addresses(values: Iterable[str], field: str) -> tuple[Address, ...]:
+    """Addresses as typed (`a@x.org`, `Kim Min-jun <kim@x.kr>`, several split by commas).
+
+    Refuses line breaks (header injection) and anything `email-validator` finds invalid.
+    """
+    found: list[Address] = []
+    for value in values:
+        _refuse_line_breaks(value, f"{field} address")
+        header = policy.SMTP.header_factory(field, value)
+        # A non-ASCII local part is fine (SMTPUTF8); email-validator judges it below.
+        defects = [d for d in header.defects if not isinstance(d, NonASCIILocalPartDefect)]
+        if defects or not header.addresses:
+            raise AddressError(f"bad {field} address {value!r}")
+        found.extend(_checked(address, value, field) for address in header.addresses)
+    return tuple(found)
+
+
+def _checked(address: Address, typed: str, field: str) -> Address:
+    try:
+        valid = validate_email(address.addr_spec, check_deliverability=False)
+    except EmailNotValidError as err:
+        raise AddressError(f"bad {field} address {typed!r}: {err}") from None
+    # An internationalised domain goes out in its ASCII (punycode) form; a non-ASCII local
+    # part needs SMTPUTF8, which `send` asks the server for.
+    return Address(address.display_name, valid.local_part, valid.ascii_domain)
+
+
+def _one_address(typed: str) -> Address:
+    addresses = parse_addresses([typed], "From")
+    if len(addresses) != 1:
+        raise AddressError(f"the From address must be one address, not {typed!r}")
+    return addresses[0]
+
+
+def _refuse_line_breaks(value: str, what: str) -> None:
+    if any(c in value for c in "\r\n\0"):
+        raise AddressError(f"{what} {value!r} contains a line break; refusing it")
+
+
+def _subject(subject: str | None, text: BriefText | None, attached: Path) -> str:
+    if subject is not None:
+        _refuse_line_breaks(subject, "subject")
+        if subject.strip():
+            return subject.strip()
+    if text and text.title:
+        return f"{text.title} (as of {text.as_of})" if text.as_of else text.title
+    return f"Brief: {attached.stem}"
+
+
+def _set_body(message: EmailMessage, body: str | None, text: BriefText | None,
+              attached: list[Path]) -> None:
+    if body is None:
+        names = ", ".join(p.name for p in attached)
+        intro = _render(text) + "\n" if text else "Please find the brief attached.\n\n"
+        body = f"{intro}Attached: {names}\n"
+    body = body if body.endswith("\n") else body + "\n"
+    # Quoted-printable keeps non-ASCII text readable and safe for servers without 8BITMIME.
+    message.set_content(body, cte="7bit" if body.isascii() else "quoted-printable")
+
+
+def _attach(message: EmailMessage, path: Path, maintype: str, subtype: str,
+            charset: str | None = None) -> None:
+    _refuse_line_breaks(path.name, "file name")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    # Bytes with base64 keep the file byte-identical, Markdown included.
+    message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name,
+                           params={"charset": charset} if charset else None)
+
+
+def attachment_warnings(message: EmailMessage) -> tuple[str, ...]:
+    """A warning for each attachment over `LARGE_ATTACHMENT` (the message still goes)."""
+    warnings = []
+    for part in message.iter_attachments():
+        size = len(part.get_payload(decode=True) or b"")
+        if size > LARGE_ATTACHMENT:
+            warnings.append(f"{part.get_filename()} is {size / 1024 / 1024:.1f} MB; many mail "
+                            "servers refuse messages over 10 MB")
+    return tuple(warnings)
+
+
+# --------------------------------------------------------------------------- the body
+
+
+def render_text(brief: Brief) -> str:
+    """The plain-text body for a brief: title, as-of date, key findings, numbered sources."""
+    return _render(_text_of_brief(brief))
+
+
+def _text_of_brief(brief: Brief) -> BriefText:
+    findings = tuple(
+        f"{item.fact.text} {''.join(f'[{n}]' for n in item.refs)}".strip()
+        for item in brief.key_findings
+    )
+    sources = tuple(f"[{ref.number}] {_source_line(ref.source)}" for ref in brief.sources)
+    return BriefText(brief.title, brief.as_of.isoformat(), findings, sources)
+
+
+def _source_line(source: Source) -> str:
+    where = ", ".join(part for part in (source.publisher, source.date) if part)
+    return ". ".join(part for part in (source.title, where, source.url) if part)
+
+
+def _render(text: BriefText) -> str:
+    lines = [text.title or "Brief"]
+    if text.as_of:
+        lines.append(f"As of {text.as_of}")
+    if text.findings:
+        lines += ["", "Key findings", ""]
+        for n, finding in enumerate(text.findings, 1):
+            lines.append(_wrap(f"{n}. {finding}", indent=" " * (len(str(n)) + 2)))
+    if text.sources:
+        lines += ["", "Sources", ""]
+        lines += [_wrap(source, indent="    ") for source in text.sources]
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, indent: str) -> str:
+    # Long words (URLs) are never split, so links stay clickable.
+    return textwrap.fill(text, _WRAP, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False)
+
+
+def _brief_text(brief: Brief | None, pdf: Path | None, markdown: Path | None) -> BriefText | None:
+    if brief is not None:
+        return _text_of_brief(brief)
+    source = markdown or (pdf.with_suffix(".md") if pdf else None)
+    if source is None or not source.is_file():
+        return None
+    try:
+        return text_from_markdown(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read {source}: {err}") from None
+
+
+_AS_OF = re.compile(r"\bas of:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\[\d+\]")
+_SECTIONS = ("key findings", "sources")
+
+
+def text_from_markdown(markdown: str) -> BriefText:
+    """Title, as-of date, key findings and sources of a brief's Markdown, as plain text.
+
+    Reads the `# ` title, the `As of YYYY-MM-DD` line and the list items under the
+    `## Key findings` and `## Sources` headings; escapes and link syntax are removed.
+    """
+    from markdown_it import MarkdownIt  # the safe preset: raw HTML stays text
+
+    tokens = MarkdownIt("js-default").parse(_without_front_matter(markdown))
+    title: str | None = None
+    as_of: str | None = None
+    items: dict[str, list[tuple[str, str]]] = {name: [] for name in _SECTIONS}
+    """Per section: (number of an ordered list item or "", its text)."""
+    section: str | None = None
+    section_level = depth = 0
+    heading: int | None = None
+    for token in tokens:
+        if token.type == "heading_open":
+            heading = int(token.tag[1:])
+        elif token.type == "heading_close":
+            heading = None
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1 and section:
+            items[section].append((_item_number(token.info, items[section]), ""))
+        elif token.type == "inline" and heading is not None:
+            text = _plain(token)
+            title = text if heading == 1 and title is None else title
+            if section and heading <= section_level:
+                section = None
+            if text.casefold().rstrip(" :") in _SECTIONS:
+                section, section_level = text.casefold().rstrip(" :"), heading
+        elif token.type == "inline":
+            text = _plain(token)
+            found = _AS_OF.search(text)
+            as_of = as_of or (found.group(1) if found else None)
+            if section and depth == 1 and items[section]:
+                number, before = items[section][-1]
+                items[section][-1] = (number, f"{before} {text}".strip())
+    findings = tuple(text for _, text in items["key findings"] if text)
+    sources = tuple(_numbered(text, number or str(position)) for position, (number, text)
+                    in enumerate((i for i in items["sources"] if i[1]), 1))
+    return BriefText(title, as_of, findings, sources)
+
+
+def _without_front_matter(markdown: str) -> str:
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5:]
+    return markdown
+
+
+def _plain(inline: Token) -> str:
+    out: list[str] = []
+    links: list[tuple[str, int]] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif child.type == "image":
+            out.append(child.content)
+        elif child.type == "link_open":
+            links.append((str(child.attrs.get("href", "")), len(out)))
+        elif child.type == "link_close" and links:
+            href, start = links.pop()
+            # Anchors inside the document (citation markers) mean nothing in a mail.
+            if href and not href.startswith("#") and href != "".join(out[start:]):
+                out.append(f" <{href}>")
+    return " ".join("".join(out).split())
+
+
+def _item_number(written: str, before: list[tuple[str, str]]) -> str:
+    # Readers see an ordered list numbered from its first item up (`1. 1. 1.` shows 1, 2, 3).
+    if not written:
+        return ""
+    return str(int(before[0][0]) + len(before)) if before and before[0][0] else written
+
+
+def _numbered(item: str, number: str) -> str:
+    # A source line that carries its own marker (`[3] Title`) keeps it.
+    return item if _NUMBERED.match(item) else f"[{number}] {item}"
+
+
+# --------------------------------------------------------------------------- sending
+
+
+def envelope(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
+    """The envelope sender and recipients (To, Cc, Bcc; each once) of a message."""
+    (sender,) = [a.addr_spec for a in message["From"].addresses]
+    recipients: dict[str, str] = {}
+    for field in ("To", "Cc", "Bcc"):
+        header = message[field]
+        for address in header.addresses if header is not None else ():
+            recipients.setdefault(address.addr_spec.lower(), address.addr_spec)
+    return sender, tuple(recipients.values())
+
+
+def send(message: EmailMessage, settings: SmtpSettings, *, insecure: bool = False,
+         ssl_context: ssl.SSLContext | None = None) -> list[str]:
+    """Send over SMTP; return the accepted recipients. All or nothing: when the server
+    refuses any recipient, nobody gets the message and MailError names the refused ones.
+
+    `ssl_context` replaces the default verifying context (e.g. one that trusts a private CA);
+    `insecure` only allows a login over `security = "none"`.
+    """
+    _check_can_send(settings, insecure)
+    sender, recipients = envelope(message)
+    international = not all(a.isascii() for a in (sender, *recipients))
+    data = _serialize(message, utf8=international)
+    context = ssl_context or ssl.create_default_context()
+    try:
+        smtp = _connect(settings, context)
+        try:
+            _login(smtp, settings)
+            _transmit(smtp, sender, recipients, data, international, settings.address)
+            _quit(smtp)
+        finally:
+            smtp.close()
+    except (smtplib.SMTPException, OSError) as err:
+        raise MailError(_scrub(_explain(err, settings), settings.password)) from None
+    return list(recipients)
+
+
+def _check_can_send(settings: SmtpSettings, insecure: bool) -> None:
+    if not settings.host:
+        raise ConfigError("no SMTP server: set BRIEFING_SMTP_HOST, `host` in the [smtp] table "
+                          f"of {config_path()}, or pass --host")
+    if settings.password and not settings.user:
+        raise ConfigError("a password is set but no user: set BRIEFING_SMTP_USER, `user` in "
+                          "the config file, or pass --user")
+    if settings.user and not settings.password:
+        raise ConfigError(f"no password for user {settings.user!r}: set "
+                          "BRIEFING_SMTP_PASSWORD or `password` in the config file")
+    if settings.user and settings.security == "none" and not insecure:
+        raise UsageError(f"refusing to send the password unencrypted to {settings.address} "
+                         "(security none); use --security starttls or ssl, or --insecure")
+
+
+def _serialize(message: EmailMessage, *, utf8: bool) -> bytes:
+    outgoing = copy.copy(message)
+    del outgoing["Bcc"]  # the envelope carries Bcc; the header would show it to everyone
+    buffer = BytesIO()
+    chosen = message.policy.clone(utf8=True) if utf8 else message.policy
+    BytesGenerator(buffer, policy=chosen).flatten(outgoing, linesep="\r\n")
+    return buffer.getvalue()
+
+
+def _connect(settings: SmtpSettings, context: ssl.SSLContext) -> smtplib.SMTP:
+    host, port, timeout = settings.host or "", settings.port, settings.timeout
+    if settings.security == "ssl":
+        smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+    else:
+        smtp = smtplib.SMTP(host, port, timeout=timeout)
+    try:
+        smtp.ehlo()
+        if settings.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                raise MailError(f"{settings.address} does not offer STARTTLS; try "
+                                "--security ssl (usually port 465)")
+            smtp.starttls(context=context)
+            smtp.ehlo()
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
+    if not settings.user:
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise MailError(f"{settings.address} does not offer a login (AUTH); "
+                        "check --security and --port")
+    smtp.login(settings.user, settings.password or "")
+
+
+def _transmit(smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], data: bytes,
+              international: bool, where: str) -> None:
+    options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
+    if international:
+        if not smtp.has_extn("smtputf8"):
+            raise MailError(f"{where} does not accept non-ASCII addresses (no SMTPUTF8)")
+        options += ["SMTPUTF8", "BODY=8BITMIME"]
+    code, reply = smtp.mail(sender, options)
+    if code != 250:
+        smtp.rset()
+        raise MailError(f"{where} refused the sender {sender}: {_reply(code, reply)}")
+    refused = {}
+    for recipient in recipients:
+        code, reply = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            refused[recipient] = _reply(code, reply)
+    if refused:
+        smtp.rset()
+        listed = "; ".join(f"{r} ({why})" for r, why in refused.items())
+        raise MailError(f"{where} refused {listed}; nothing was sent")
+    smtp.data(data)  # raises SMTPDataError unless the server answers 250
+
+
+def _quit(smtp: smtplib.SMTP) -> None:
+    # The server has accepted the message at this point: a failed goodbye is not a failure.
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
+
+
+def _explain(err: BaseException, settings: SmtpSettings) -> str:
+    where = settings.address
+    match err:
+        case smtplib.SMTPAuthenticationError():
+            return f"{where} refused the login for user {settings.user!r}: {_reply_of(err)}"
+        case smtplib.SMTPServerDisconnected() if "timed out" in str(err):
+            # smtplib reports a read timeout as a disconnection.
+            return f"{where} did not answer within {settings.timeout:g} s"
+        case smtplib.SMTPServerDisconnected():
+            return f"{where} closed the connection unexpectedly"
+        case smtplib.SMTPDataError():
+            return f"{where} refused the message: {_reply_of(err)}"
+        case smtplib.SMTPResponseException():
+            return f"{where} answered {_reply_of(err)}"
+        case smtplib.SMTPException():
+            return f"SMTP error with {where}: {_one_line(str(err))}"
+        case ssl.SSLCertVerificationError():
+            return (f"TLS with {where} failed: certificate not trusted "
+                    f"({err.verify_message or err.reason})")
+        case ssl.SSLError():
+            hint = "; is it a STARTTLS port? try --security starttls" \
+                if err.reason == "WRONG_VERSION_NUMBER" else ""
+            return f"TLS with {where} failed: {err.reason or _one_line(str(err))}{hint}"
+        case ConnectionRefusedError():
+            return f"cannot connect to {where}: connection refused"
+        case TimeoutError():
+            return f"{where} did not answer within {settings.timeout:g} s"
+        case socket.gaierror():
+            return f"cannot connect to {where}: unknown host"
+        case OSError():
+            return f"connection to {where} failed: {err.strerror or _one_line(str(err))}"
+    return _one_line(str(err))
+
+
+def _reply_of(err: smtplib.SMTPResponseException) -> str:
+    return _reply(err.smtp_code, err.smtp_error)
+
+
+def _reply(code: int, reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return _one_line(f"{code} {text}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _scrub(text: str, password: str | None) -> str:
+    """Remove the password, and the base64 forms AUTH sends it in, from a message."""
+    if not password:
+        return text
+    for secret in (password, base64.b64encode(password.encode()).decode()):
+        text = text.replace(secret, "********")
+    return text
+
+
+# --------------------------------------------------------------------------- .eml
+
+
+def write_eml(message: EmailMessage, path: Path) -> Path:
+    """Write the message as it would be sent (no Bcc header) to `path`, atomically."""
+    sender, recipients = envelope(message)
+    data = _serialize(message, utf8=not all(a.isascii() for a in (sender, *recipients)))
+    try:
+        _write_atomic(path, data)
+    except OSError as err:
+        raise MailError(f"cannot write {path}: {err.strerror or err}") from None
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
