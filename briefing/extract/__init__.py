@@ -1,0 +1,1 @@
+"""Turning article text into facts: sentences, and the figures, countries and themes they state."""

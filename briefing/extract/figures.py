@@ -1,0 +1,396 @@
+"""Find the figures a sentence states: percentages, money, counts of things, and years.
+
+One compiled pattern finds each number (with a currency prefix and a range partner, if any);
+the words after it decide what it is, in this order:
+
+- `percent`: `36%`, `44 %`, `3.5 percent`, `12 per cent`, `5pc`; unit `%`, or `pp` for
+  percentage points.
+- `money`: a currency symbol or code before (`$`, `US$`, `HK$`, `€`, `₩`, `Rs`, `RMB`, `USD`)
+  or a currency word or code after (`yuan`, `won`, `rupees`, `dollars`, `EUR`), with a scale
+  (`thousand`/`k`, `million`/`mn`/`m`, `billion`/`bn`/`b`, `trillion`/`tn`, `crore` 1e7,
+  `lakh` 1e5, `lakh crore` 1e12). Unit is the ISO 4217 code; a bare `$` is USD and `¥` is JPY
+  unless the sentence speaks of yuan/RMB/CNY/renminbi.
+- `year`: a four-digit 1900-2100 number with nothing of the above (`by 2030`, `2017:`,
+  `July 2024`, `between 2014 and 2023` gives two); not `2,030`, not in `GPT-4`.
+- `count`: a number (with an optional scale word) and the plural noun it counts, adjectives
+  kept in `text` but out of `unit` (`260,000 advanced GPUs` → unit `GPUs`); or a bare number
+  after "the number of <noun> ... reached/exceeded/stood at" (unit that noun). Durations and
+  measures (`10 years`, `6 times`, `5 km`) are not counts; a year-shaped number is a count
+  only after a quantity word (`nearly 2000 engineers`).
+
+Ranges: `30-40%`, `$5-6 billion`, `$5 to $6 billion`, `between 30 and 40 percent` are one
+figure whose `text` is the whole range and whose `value` is the lower bound; `from 20 to 30
+percent` is a change, so it gives two figures that share the unit. Numbers glued to letters
+(`GPT-4`, `A100`, `M6`, `5G`, `1st`), fractions (`1/3`), times (`9:30`), European decimals
+(`6,8`) and bare numbers are not figures. Number words (`six`, `dozen`) are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.model import Figure
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and extend than a list literal)."""
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------- currencies
+
+_SYMBOL_CURRENCY = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "S$": "SGD", "C$": "CAD", "CA$": "CAD",
+    "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "NT$": "TWD", "NZ$": "NZD", "R$": "BRL",
+    "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY",
+    "RMB¥": "CNY", "₩": "KRW", "₹": "INR", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND",
+    "₱": "PHP", "฿": "THB", "₦": "NGN",
+}  # fmt: skip
+# Codes written before or after the number. SAR and PHP are left out: "Hong Kong SAR 2024",
+# "PHP 8" are far more common in news than the currencies.
+_CODES = sorted(
+    _words(
+        "USD EUR GBP JPY CNY KRW INR SGD CAD AUD HKD TWD NZD BRL CHF SEK NOK DKK AED ZAR MXN "
+        "RUB IDR MYR THB VND ILS NGN EGP PKR QAR KWD TRY"
+    )
+)
+_CODE_ALIASES = {"RMB": "CNY", "NTD": "TWD", "Rs": "INR", "Rs.": "INR", "Rp": "IDR",
+                 "Rp.": "IDR", "RM": "MYR"}  # fmt: skip
+_WORD_CURRENCY = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "won": "KRW", "rupee": "INR",
+    "riyal": "SAR", "dirham": "AED", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+    "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "lira": "TRY", "shekel": "ILS",
+    "naira": "NGN", "rand": "ZAR", "reais": "BRL", "dong": "VND",
+}  # fmt: skip
+_DOLLAR_ADJECTIVE = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "singapore": "SGD", "canadian": "CAD",
+    "australian": "AUD", "hong kong": "HKD", "new taiwan": "TWD", "taiwan": "TWD",
+    "taiwanese": "TWD", "new zealand": "NZD",
+}  # fmt: skip
+# Currency words that are also common English words: money only when clearly an amount.
+_AMBIGUOUS_WORDS = frozenset({"won", "pound", "rand", "dong"})
+
+_SCALE = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trn": 1e12,
+    "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+
+# --------------------------------------------------------------------------- patterns
+
+_NUM = (
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]+(?:\.[0-9]+)?"
+)
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(_SYMBOL_CURRENCY, key=len, reverse=True))
+_PREFIX_CODES = "|".join(
+    re.escape(c) for c in sorted([*_CODES, *_CODE_ALIASES], key=len, reverse=True)
+)
+_SP = "[ \u00a0\u202f]"
+
+_FIGURE = re.compile(
+    rf"(?<![A-Za-z0-9_.,:/$])"
+    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?)?"
+    rf"(?P<num>{_NUM})"
+    rf"(?:(?P<sep>{_SP}?[-–/]{_SP}?|{_SP}(?:to|and){_SP})(?P<cur2>(?:{_SYMBOLS}){_SP}?)?"
+    rf"(?P<num2>{_NUM}))?"
+)
+_DIGIT = re.compile(r"[0-9]+")
+_LEAD = re.compile(rf"(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?\Z")
+_SCALE_AFTER = re.compile(
+    rf"(?:{_SP}?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn"
+    rf"|lakhs?|crores?))|(?P<letter>[kKmMbB]))\b"
+    rf"(?:{_SP}(?i:(?P<crore>crores?))\b)?"
+)
+_PERCENT_AFTER = re.compile(
+    rf"(?:{_SP}?[%％]|{_SP}?pc\b|{_SP}(?i:per{_SP}?cent|pct)\b)"
+    rf"(?P<points>{_SP}points?\b)?"
+    rf"|{_SP}(?i:percentage{_SP}points?|ppts?)\b(?P<pp>)"
+)
+_CURRENCY_AFTER = re.compile(
+    rf"{_SP}(?:(?i:(?P<adj>U\.S\.|US|American|Singapore|Canadian|Australian|Hong{_SP}Kong"
+    rf"|New{_SP}Taiwan|Taiwanese|Taiwan|New{_SP}Zealand)){_SP})?"
+    rf"(?i:(?P<word>dollar|euro|pound|sterling|yen|yuan|renminbi|won|rupee|riyal|dirham"
+    rf"|ringgit|baht|rupiah|franc|ruble|rouble|lira|shekel|naira|rand|reais|dong)s?)\b"
+    rf"(?P<sterling>{_SP}sterling\b)?"
+    rf"|{_SP}(?P<code>{'|'.join(_CODES)}|RMB)\b"
+)
+_GLUED = re.compile(r"[A-Za-z0-9_]|[.,][0-9]|/[0-9]|:[0-9]")
+_YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB|CNY)\b", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[A-Za-z][\w'’&-]*){1,4}")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$")
+_HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)[-–]$")
+_NUMBER_OF = re.compile(r"\bnumber of((?:[ \u00a0]+[A-Za-z][\w'’-]*){1,6})", re.IGNORECASE)
+_TRIGGER = re.compile(
+    r"\b(?:reached|reaches|reaching|exceeded|exceeds|exceeding|hit|hits|topped|tops|surpassed"
+    r"|surpasses|totaled|totalled|totals|stood at|stands at|rose to|rises to|grew to|grows to"
+    r"|increased to|jumped to|climbed to|fell to|dropped to|declined to|is|was|are|were|of)"
+    r"(?:[ \u00a0]+(?:more than|less than|fewer than|over|nearly|almost|about|around|roughly"
+    r"|approximately|some|just over|just under|close to|at least|up to))?[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+_STOP_WORDS = _words(
+    """
+    a an the of in on at to from by for with and or but than as per via into over under
+    is was are were be been being has have had will would can could may might should must
+    that which who whom whose this these those its their his her our your my it they we
+    since until between among during after before about around each every all more less
+    last next this year years said says say including include includes according
+    """
+)
+# Plural words that measure rather than count.
+_NOT_COUNTED = _words(
+    """
+    years months weeks days hours minutes seconds decades centuries times folds percent points
+    thousands millions billions trillions hundreds dozens tens lakhs crores
+    km kms miles kilometres kilometers metres meters feet inches acres hectares litres liters
+    gallons tons tonnes kilograms grams pounds ounces degrees watts kilowatts megawatts
+    gigawatts terawatts volts bits bytes kilobytes megabytes gigabytes terabytes
+    petabytes barrels cents pence basis
+    year month week day hour minute second decade century time fold point
+    kg mm cm nm mw gw kw tw kwh mwh gwh twh ghz mhz tb gb mb pb flops tflops petaflops
+    exaflops mile kilometre kilometer metre meter foot inch acre hectare litre liter gallon
+    ton tonne kilogram gram ounce degree watt kilowatt megawatt gigawatt barrel sq x
+    """
+)
+_IRREGULAR_PLURALS = _words(
+    "people children men women staff personnel police cattle mice geese teeth"
+)
+# Words ending in -s that are not plurals (fields of study, mass nouns, adverbs).
+_SINGULAR_IN_S = _words(
+    """
+    gas news means series always perhaps whereas across afterwards towards upwards
+    robotics electronics economics analytics physics politics ethics logistics genomics
+    mathematics statistics
+    """
+)
+# Words before a year-shaped number that say it is a quantity, not a year.
+_QUANTITY_CUES = _words(
+    """
+    about around nearly almost over than some approximately roughly least estimated only just
+    hired hire hiring employs employ employing created create added add cut cuts laid lay
+    """
+)
+# Words before a number that make it a label or a day, not a quantity ("Jan. 18", "top 10").
+_LABELS = _words(
+    """
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december article section chapter phase level top no
+    number tier stage version model series class category item rule page figure table grade
+    step part round room gate route line term generation
+    """
+)
+_YEAR_HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "fy"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the words after a number make of it."""
+
+    kind: str
+    unit: str | None
+    scale: float
+    end: int
+
+
+def find_figures(text: str) -> tuple[Figure, ...]:
+    """Figures a sentence states, in order; `start` is the offset of `text` in the sentence."""
+    figures: list[Figure] = []
+    pos = 0
+    # Jump from digit to digit rather than letting the big pattern try every position: most
+    # sentences have no digit at all, and the rest only a few.
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        at = digit.start()
+        lead = _LEAD.search(text, max(pos, at - 8), at)
+        match = _FIGURE.match(text, lead.start() if lead else at)
+        if match is None:
+            pos = digit.end()
+            continue
+        found, pos = _read_match(text, match)
+        figures.extend(found)
+    return tuple(figures)
+
+
+def _read_match(text: str, m: re.Match[str]) -> tuple[list[Figure], int]:
+    """Figures of one pattern match, and where to resume the search."""
+    if not m["cur"] and _is_model_name(text, m.start()):
+        return [], m.end()
+    if m["num2"] is None or not _is_range(text, m):
+        after = m.end("num")
+        reading = _reading(text, m.start(), after, m["cur"], m["num"])
+        resume = m.start("sep") if m["num2"] is not None else after
+        return _figures(text, m.start(), m["num"], reading), max(
+            resume, reading.end if reading else after
+        )
+    reading = _reading(text, m.start(), m.end(), m["cur"] or m["cur2"], m["num"])
+    if reading is None:
+        return [], m.end()
+    if reading.kind == "year":
+        first = Figure(m["num"], "year", float(m["num"]), None, m.start("num"))
+        if len(m["num2"]) != 4:  # a fiscal year: 2023-24
+            return [Figure(m[0], "year", float(m["num"]), None, m.start())], reading.end
+        second = Figure(m["num2"], "year", float(m["num2"]), None, m.start("num2"))
+        return [first, second], reading.end
+    if _is_change(text, m):
+        own = _Reading(reading.kind, reading.unit, reading.scale, m.end("num"))
+        return [
+            *_figures(text, m.start(), m["num"], own),
+            *_figures(text, m.start("cur2") if m["cur2"] else m.start("num2"), m["num2"], reading),
+        ], reading.end
+    value = _number(m["num"]) * reading.scale
+    return [Figure(text[m.start() : reading.end], reading.kind, value, reading.unit, m.start())], (
+        reading.end
+    )
+
+
+def _figures(text: str, start: int, num: str, reading: _Reading | None) -> list[Figure]:
+    """The figure from `start` (its currency prefix or its number) to the reading's end."""
+    if reading is None:
+        return []
+    value = _number(num) * reading.scale
+    return [Figure(text[start : reading.end], reading.kind, value, reading.unit, start)]
+
+
+def _is_model_name(text: str, start: int) -> bool:
+    """`GPT-4`, `COVID-19`, `Llama-3`: a number hyphenated to a word (but `mid-2024` is not)."""
+    glued = _HYPHEN_PREFIX.search(text, max(0, start - 12), start)
+    return glued is not None and glued[1].lower() not in _YEAR_HYPHEN_PREFIXES
+
+
+def _is_range(text: str, m: re.Match[str]) -> bool:
+    """Whether `num sep num2` is one range (or a year pair), not two unrelated numbers."""
+    first, second, sep = m["num"], m["num2"], m["sep"].strip()
+    if _is_year_shaped(first) != _is_year_shaped(second):
+        return _is_year_shaped(first) and len(second) == 2 and sep in ("-", "–", "/")
+    if sep == "/":  # 2022/2023 is a pair of years; 1/3 is a fraction
+        return _is_year_shaped(first)
+    if sep == "and":
+        return _is_year_shaped(first) or _previous_word(text, m.start()) == "between"
+    return _number(second) >= _number(first) or _is_year_shaped(first)
+
+
+def _is_change(text: str, m: re.Match[str]) -> bool:
+    """`from 20 to 30 percent` is a change between two values, not a range."""
+    return m["sep"].strip() == "to" and _previous_word(text, m.start()) == "from"
+
+
+def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _Reading | None:
+    """Decide what the number ending at `after` is, from its currency and the words after."""
+    scale, pos = _scale(text, after, allow_letters=cur is not None)
+    percent = _PERCENT_AFTER.match(text, pos) if cur is None else None
+    if percent is not None:
+        unit = "pp" if percent["points"] or percent["pp"] is not None else "%"
+        return _unglued(text, _Reading("percent", unit, scale, percent.end()))
+    money = _money(text, pos, cur, num, scale)
+    if money is not None:
+        return _unglued(text, money)
+    if _GLUED.match(text, pos):
+        return None
+    if scale == 1 and _is_year_shaped(num) and _previous_word(text, start) not in _QUANTITY_CUES:
+        noun = _counted_noun(text, start)
+        return _Reading("count", noun, 1.0, pos) if noun else _Reading("year", None, 1.0, pos)
+    return _count(text, start, pos, scale)
+
+
+def _unglued(text: str, reading: _Reading) -> _Reading | None:
+    return None if _GLUED.match(text, reading.end) else reading
+
+
+def _scale(text: str, pos: int, allow_letters: bool) -> tuple[float, int]:
+    m = _SCALE_AFTER.match(text, pos)
+    if m is None or (m["letter"] and not allow_letters):
+        return 1.0, pos
+    scale = _SCALE[(m["word"] or m["letter"]).lower()]
+    if m["crore"]:
+        scale *= _SCALE["crore"]
+    return scale, m.end()
+
+
+def _money(text: str, pos: int, cur: str | None, num: str, scale: float) -> _Reading | None:
+    after = _CURRENCY_AFTER.match(text, pos)
+    if cur is not None:
+        code = _prefix_currency(text, cur.strip())
+        return _Reading("money", code, scale, pos)
+    if after is None:
+        return None
+    if after["code"]:
+        return _Reading(
+            "money", _CODE_ALIASES.get(after["code"], after["code"]), scale, after.end()
+        )
+    word = after["word"].lower()
+    if word in _AMBIGUOUS_WORDS and scale == 1 and _number(num) < 1000 and not after["sterling"]:
+        return None
+    code = _WORD_CURRENCY[word]
+    if word == "dollar" and after["adj"]:
+        code = _DOLLAR_ADJECTIVE[" ".join(after["adj"].lower().split())]
+    return _Reading("money", code, scale, after.end())
+
+
+def _prefix_currency(text: str, cur: str) -> str:
+    if cur == "¥" and _YUAN_CONTEXT.search(text):
+        return "CNY"
+    if cur in _SYMBOL_CURRENCY:
+        return _SYMBOL_CURRENCY[cur]
+    return _CODE_ALIASES.get(cur, cur)
+
+
+def _count(text: str, start: int, pos: int, scale: float) -> _Reading | None:
+    """A number followed by what it counts (`260,000 advanced GPUs`), or the number closing
+    a "number of <noun> ... reached N" sentence."""
+    if _previous_word(text, start) in _LABELS:
+        return None
+    words = _WORDS_AFTER.match(text, pos)
+    if words is not None:
+        end = pos
+        for word in words[0].split():
+            end = text.index(word, end) + len(word)
+            lower = word.lower()
+            if lower in _STOP_WORDS or lower in _NOT_COUNTED:
+                break
+            if _is_plural(word):
+                return _Reading("count", word, scale, end)
+    noun = _counted_noun(text, start)
+    return _Reading("count", noun, scale, pos) if noun else None
+
+
+def _counted_noun(text: str, start: int) -> str | None:
+    """In "the number of AI unicorns in China has reached 71", the noun for 71."""
+    if _TRIGGER.search(text, max(0, start - 40), start) is None:
+        return None
+    phrase = _NUMBER_OF.search(text, 0, start)
+    if phrase is None:
+        return None
+    for word in phrase[1].split():
+        if word.lower() in _STOP_WORDS:
+            return None
+        if _is_plural(word) and word.lower() not in _NOT_COUNTED:
+            return word
+    return None
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    if len(word) < 3 or not word.endswith("s") or "'" in word or "’" in word:
+        return False
+    if word[:-1].isupper():  # GPUs, LLMs, SMEs
+        return True
+    if lower in _SINGULAR_IN_S or not word[:-1].replace("-", "").isalpha():
+        return False
+    return lower[-2] not in "sui" or lower.endswith("ies")
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m[1].lower() if m else ""
+
+
+def _is_year_shaped(num: str) -> bool:
+    return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
+
+
+def _number(num: str) -> float:
+    return float(num.replace(",", ""))
