@@ -92,8 +92,10 @@ def _read_body(path: Path | None) -> str | None:
         return None
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read --body-file {path}: {err}") from None
+    except OSError as err:
+        raise UsageError(f"cannot read --body-file {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read --body-file {path}: not UTF-8 text") from None
 
 
 def _report(outcome: Outcome) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import dataclasses
 import os
 import re
 import smtplib
@@ -116,10 +117,13 @@ def email_brief(
     """
     files = find_brief_files(path)
     markdown = files.markdown if (attach_markdown or files.pdf is None) else None
+    notes = files.notes
+    if attach_markdown and files.markdown is None:
+        notes += (f"--attach-markdown: no {path.with_suffix('.md').name} next to the PDF",)
     message = compose(files.pdf, to=to, cc=cc, bcc=bcc, subject=subject, body=body,
                       brief=brief, markdown=markdown, sender=sender_of(settings))
     attached = tuple(p for p in (files.pdf, markdown) if p is not None)
-    warnings = files.notes + attachment_warnings(message)
+    warnings = notes + attachment_warnings(message)
     if dry_run:
         eml = write_eml(message, (files.pdf or path).with_suffix(".eml"))
         return Outcome(envelope(message)[1], attached, None, eml, warnings)
@@ -352,43 +356,62 @@ def text_from_markdown(markdown: str) -> BriefText:
     """
     from markdown_it import MarkdownIt  # the safe preset: raw HTML stays text
 
-    tokens = MarkdownIt("js-default").parse(_without_front_matter(markdown))
+    reading = _Reading()
+    for token in MarkdownIt("js-default").parse(_without_front_matter(markdown)):
+        reading.feed(token)
+    findings = tuple(text for _, text in reading.items["key findings"] if text)
+    listed = [item for item in reading.items["sources"] if item[1]]
+    sources = tuple(_numbered(text, number or str(position))
+                    for position, (number, text) in enumerate(listed, 1))
+    return BriefText(reading.title, reading.as_of, findings, sources)
+
+
+@dataclass
+class _Reading:
+    """State while walking a brief's Markdown tokens once, top to bottom."""
+
     title: str | None = None
     as_of: str | None = None
-    items: dict[str, list[tuple[str, str]]] = {name: [] for name in _SECTIONS}
-    """Per section: (number of an ordered list item or "", its text)."""
+    items: dict[str, list[tuple[str, str]]] = dataclasses.field(
+        default_factory=lambda: {name: [] for name in _SECTIONS})
+    """Per wanted section: (number of an ordered-list item or "", its plain text)."""
     section: str | None = None
-    section_level = depth = 0
+    section_level: int = 0
+    depth: int = 0
+    """How deep in lists we are; only top-level items of a section count."""
     heading: int | None = None
-    for token in tokens:
-        if token.type == "heading_open":
-            heading = int(token.tag[1:])
-        elif token.type == "heading_close":
-            heading = None
+
+    def feed(self, token: Token) -> None:
+        if token.type in ("heading_open", "heading_close"):
+            self.heading = int(token.tag[1:]) if token.type == "heading_open" else None
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
+            self.depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-        elif token.type == "list_item_open" and depth == 1 and section:
-            items[section].append((_item_number(token.info, items[section]), ""))
-        elif token.type == "inline" and heading is not None:
-            text = _plain(token)
-            title = text if heading == 1 and title is None else title
-            if section and heading <= section_level:
-                section = None
-            if text.casefold().rstrip(" :") in _SECTIONS:
-                section, section_level = text.casefold().rstrip(" :"), heading
+            self.depth -= 1
+        elif token.type == "list_item_open" and self.depth == 1 and self.section:
+            wanted = self.items[self.section]
+            wanted.append((_item_number(token.info, wanted), ""))
+        elif token.type == "inline" and self.heading is not None:
+            self._heading(_plain(token), self.heading)
         elif token.type == "inline":
-            text = _plain(token)
-            found = _AS_OF.search(text)
-            as_of = as_of or (found.group(1) if found else None)
-            if section and depth == 1 and items[section]:
-                number, before = items[section][-1]
-                items[section][-1] = (number, f"{before} {text}".strip())
-    findings = tuple(text for _, text in items["key findings"] if text)
-    sources = tuple(_numbered(text, number or str(position)) for position, (number, text)
-                    in enumerate((i for i in items["sources"] if i[1]), 1))
-    return BriefText(title, as_of, findings, sources)
+            self._text(_plain(token))
+
+    def _heading(self, text: str, level: int) -> None:
+        if level == 1 and self.title is None:
+            self.title = text
+        if self.section and level <= self.section_level:
+            self.section = None
+        name = text.casefold().rstrip(" :")
+        if name in _SECTIONS:
+            self.section, self.section_level = name, level
+
+    def _text(self, text: str) -> None:
+        found = _AS_OF.search(text)
+        if found and self.as_of is None:
+            self.as_of = found.group(1)
+        if self.section and self.depth == 1 and self.items[self.section]:
+            number, before = self.items[self.section][-1]
+            self.items[self.section][-1] = (number, f"{before} {text}".strip())
 
 
 def _without_front_matter(markdown: str) -> str:

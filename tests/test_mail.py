@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from factories import make_brief
+from factories import make_brief, make_fact, make_source
 from smtp_server import (
     PASSWORD,
     USER,
@@ -307,6 +307,17 @@ def test_password_over_plain_needs_insecure(pdf: Path) -> None:
     assert len(handler.received) == 1
 
 
+def test_server_without_starttls_or_auth_is_explained(pdf: Path) -> None:
+    with running(RecordingHandler()) as server:
+        starttls = SmtpSettings(host="127.0.0.1", port=server.port, sender="d@example.com")
+        with pytest.raises(MailError, match=r"does not offer STARTTLS; try --security ssl"):
+            email_brief(pdf, to=["a@example.com"], settings=starttls)
+        login = plain(server.port, user=USER, password=PASSWORD)
+        with pytest.raises(MailError, match=r"does not offer a login \(AUTH\)") as caught:
+            email_brief(pdf, to=["a@example.com"], settings=login, insecure=True)
+    assert_one_line(caught.value, PASSWORD)
+
+
 def test_missing_host_and_sender_are_explained(pdf: Path) -> None:
     with pytest.raises(UsageError, match="no SMTP server: set BRIEFING_SMTP_HOST"):
         email_brief(pdf, to=["a@example.com"], settings=SmtpSettings(sender="d@example.com"))
@@ -363,6 +374,10 @@ def test_attach_markdown_adds_it_next_to_the_pdf(pdf: Path) -> None:
 def test_without_markdown_the_body_names_the_file(out: Path) -> None:
     pdf = out / "brief-de-2026-01-02.pdf"
     pdf.write_bytes(PDF_BYTES)
+    outcome = email_brief(pdf, to=["a@example.com"], attach_markdown=True, settings=plain(1),
+                          dry_run=True)
+    assert outcome.warnings == ("--attach-markdown: no brief-de-2026-01-02.md next to the PDF",)
+    assert outcome.attachments == (pdf,)
     message = compose(pdf, to=["a@example.com"], sender="d@example.com")
     assert message["Subject"] == "Brief: brief-de-2026-01-02"
     body = message.get_body(("plain",)).get_content()
@@ -400,6 +415,30 @@ def test_text_from_markdown_reads_title_date_and_sections() -> None:
     assert text.findings[1] == "South Korea's AI Basic Act takes effect in January 2026. [2]"
     assert text.sources[0].startswith("[7] Korea triples its AI budget")
     assert text.sources[1].startswith("[8] Basic Act explained")
+
+
+def test_body_from_the_real_markdown_renderer(out: Path) -> None:
+    from briefing.render.markdown import render_markdown
+
+    hostile = make_source(1, title="Rules *for* [AI] & <tags> under_score", publisher="Pub_co",
+                          url="https://example.com/a_(b)?q=1&r=*")
+    brief = make_brief([
+        make_fact(1, "Seoul will spend $6.8 billion on AI chips by 2027.", hostile),
+        make_fact(2, "한국의 인공지능 예산은 세 배로 늘어난다.", make_source(2, date_=None, url=None)),
+    ])
+    pdf = out / "brief-kr-2026-11-22.pdf"
+    pdf.write_bytes(PDF_BYTES)
+    pdf.with_suffix(".md").write_text(render_markdown(brief), encoding="utf-8")
+    body = compose(pdf, to=["a@example.com"], sender="d@example.com").get_body(
+        ("plain",)).get_content()
+    from_model = compose(pdf, to=["a@example.com"], sender="d@example.com", brief=brief)
+    assert from_model["Subject"] == "Brief: South Korea (as of 2026-11-22)"
+    assert body.startswith("Brief: South Korea\nAs of 2026-11-22\n")
+    assert "Seoul will spend $6.8 billion on AI chips by 2027." in body
+    assert "[1] Pub_co, “Rules *for* [AI] & <tags> under_score”, 2025-03-01," in body
+    assert "https://example.com/a_(b)?q=1&r=*" in body
+    assert "[2] Example News, “Article number 2”" in body
+    assert "\\" not in body
 
 
 def test_text_from_markdown_keeps_bullet_sources_own_markers() -> None:
@@ -517,6 +556,21 @@ def test_cli_errors_are_one_line_with_exit_code(cli: typer.Typer, pdf: Path, arg
     assert result.stdout == ""
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+def test_cli_body_file_replaces_the_body(cli: typer.Typer, pdf: Path, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Dear team,\nthe brief you asked for.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["email", str(pdf), "--to", "a@example.com", "--from",
+                                      "d@example.com", "--body-file", str(note), "--dry-run",
+                                      "--subject", "Weekly brief"])
+    assert result.exit_code == 0, result.output
+    message = parsed(pdf.with_suffix(".eml").read_bytes())
+    assert message["Subject"] == "Weekly brief"
+    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == note.read_text()
+    missing = CliRunner().invoke(cli, ["email", str(pdf), "--to", "a@example.com", "--from",
+                                       "d@example.com", "--body-file", str(tmp_path / "x")])
+    assert missing.exit_code == 2 and missing.stderr.startswith("error: cannot read --body-file")
 
 
 def test_cli_help_shows_an_example(cli: typer.Typer) -> None:
