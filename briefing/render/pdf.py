@@ -1,0 +1,326 @@
+"""The brief as a print-ready, tagged PDF (WeasyPrint), safe whatever the articles contain.
+
+The HTML comes from `brief.html.j2` (autoescaped Jinja2; a user's template folder overrides
+the packaged one) and is laid out by WeasyPrint with a URL fetcher that serves only the
+template folders' own assets. The Markdown and the facts JSON ride along as PDF attachments,
+so anyone holding the PDF can check every citation. Same brief → byte-identical PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from briefing.errors import BriefingError, UsageError
+from briefing.model import Brief, Figure, SourceRef
+from briefing.resources import templates_dir
+
+if TYPE_CHECKING:  # only for annotations: weasyprint costs ~0.7 s to import
+    import weasyprint
+
+HTML_TEMPLATE = "brief.html.j2"
+PAPERS = ("a4", "letter")
+
+#: Variants that keep the attachments and need no clock: PDF/A-1/2 drop non-PDF attachments,
+#: every PDF/X variant writes the current time (x-4/x-5g also a random UUID).
+PDF_VARIANTS: tuple[str, ...] = (
+    "pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "pdf/a-4f", "pdf/ua-1", "pdf/ua-2",
+)
+_REFUSED_VARIANTS = {
+    "pdf/a-1": "drops the embedded Markdown and facts",
+    "pdf/a-2": "drops the embedded Markdown and facts",
+    "pdf/x-": "writes the current time into the file (not reproducible)",
+}
+
+#: What `apt-get` needs when WeasyPrint cannot load its C libraries (Debian names).
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig"
+
+#: The base URL of the document: relative references resolve under it, and the fetcher serves
+#: only single names under it. `.invalid` never resolves, and nothing is fetched from it.
+ASSET_BASE = "https://briefing.invalid/assets/"
+_ASSET_TYPES = {
+    ".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
+_ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def render_pdf(brief: Brief, *, markdown: str, facts_json: str, paper: str = "a4",
+               variant: str | None = None, template_dir: Path | None = None) -> bytes:
+    """The brief as PDF bytes, with `brief.md` and `facts.json` attached.
+
+    `paper`: 'a4' | 'letter'. `variant`: None or one of `PDF_VARIANTS`. `template_dir`: a
+    folder whose `brief.html.j2` / `brief.css` override the packaged ones.
+    """
+    _check_variant(variant)
+    html = render_html(brief, template_dir=template_dir, paper=paper)
+    wp = _import_weasyprint()
+    fetcher = _asset_fetcher(wp, _template_dirs(template_dir))
+    stamp = _as_of_stamp(brief)
+    attachments = [
+        wp.Attachment(string=markdown, name="brief.md", created=stamp, modified=stamp,
+                      description="This brief as Markdown", relationship="Alternative",
+                      url_fetcher=fetcher),
+        wp.Attachment(string=facts_json, name="facts.json", created=stamp, modified=stamp,
+                      description="The cited facts, their sources and character spans",
+                      relationship="Data", url_fetcher=fetcher),
+    ]
+    with _missing_glyphs_are_errors(), _reproducible_font_subsets(stamp):
+        try:
+            document = wp.HTML(string=html, base_url=ASSET_BASE, url_fetcher=fetcher)
+            return document.write_pdf(pdf_variant=variant, pdf_tags=True,
+                                      attachments=attachments)
+        except wp.urls.FatalURLFetchingError as refused:
+            raise BriefingError(f"PDF template: {refused.__cause__ or refused}") from None
+
+
+def render_html(brief: Brief, *, template_dir: Path | None = None, paper: str = "a4") -> str:
+    """The HTML the PDF is laid out from (useful for tests and debugging)."""
+    if paper not in PAPERS:
+        raise UsageError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
+    env = _environment(_template_dirs(template_dir))
+    try:
+        template = env.get_template(HTML_TEMPLATE)
+        return template.render(brief=brief, paper=paper, meta=document_metadata(brief))
+    except jinja2.TemplateError as error:
+        where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
+        raise BriefingError(f"PDF template {HTML_TEMPLATE}{where}: {error.message}") from None
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMetadata:
+    """What the PDF's Info dictionary and XMP say about the brief."""
+
+    title: str
+    subject: str
+    """The selection, e.g. `Countries: South Korea; themes: all`."""
+    keywords: tuple[str, ...]
+    generator: str
+    """`briefing 0.1.0`, written as the PDF's Creator."""
+
+
+def document_metadata(brief: Brief) -> DocumentMetadata:
+    sel = brief.selection
+    countries = [brief.country_names.get(c, c) for c in sel.countries]
+    themes = [brief.theme_names.get(t, t) for t in sel.themes]
+    subject = (f"Countries: {'; '.join(countries) or 'all'}; "
+               f"themes: {'; '.join(themes) or 'all'}")
+    # Keywords are split on commas by WeasyPrint: keep a name whole.
+    names = (countries or list(brief.country_names.values())) + (
+        themes or list(brief.theme_names.values()))
+    keywords = tuple(dict.fromkeys(n.replace(",", "") for n in names))
+    return DocumentMetadata(brief.title, subject, keywords, f"briefing {brief.version}")
+
+
+# --------------------------------------------------------------------------- template helpers
+
+
+def _template_dirs(template_dir: Path | None) -> tuple[Path, ...]:
+    if template_dir is None:
+        return (templates_dir(),)
+    if not Path(template_dir).is_dir():
+        raise UsageError(f"template folder {str(template_dir)!r} does not exist")
+    return (Path(template_dir), templates_dir())
+
+
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(script_lang=script_lang, excerpt=figure_excerpt)
+    env.tests["web_url"] = is_web_url
+    env.globals.update(country_list=country_list, refs_list=refs_list)
+    return env
+
+
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) URLs become links; anything else (javascript:, file:) is shown as text."""
+    return bool(url) and re.match(r"https?://[^\s/]", url, re.IGNORECASE) is not None
+
+
+def country_list(brief: Brief, codes: tuple[str, ...]) -> str:
+    return ", ".join(brief.country_names.get(c, c) for c in codes)
+
+
+def refs_list(refs: tuple[SourceRef, ...]) -> str:
+    return ", ".join(f"[{r.number}]" for r in refs) or "none"
+
+
+def figure_excerpt(text: str, figure: Figure, width: int = 120) -> str:
+    """The part of a fact around one of its figures, at most about `width` characters."""
+    if len(text) <= width:
+        return text
+    at = figure.start if text[figure.start:].startswith(figure.text) else text.find(figure.text)
+    at = max(at, 0)
+    start = max(0, min(at - width // 3, len(text) - width))
+    end = start + width
+    if start > 0:  # cut at word boundaries so no word is shown half
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > at else end
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return f"{head}{text[start:end].strip()}{tail}"
+
+
+# --------------------------------------------------------------------------- scripts
+
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+_KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+# Frequent characters that exist in only one of the two Chinese scripts, pairwise.
+_SIMPLIFIED = set("这们国为说对发会经时个来过还进开关问实现学与"
+                  "东长门间见车书语读话员业务产动区华单术众")
+_TRADITIONAL = set("這們國為說對發會經時個來過還進開關問實現學與"
+                   "東長門間見車書語讀話員業務產動區華單術眾")
+
+
+def _in(ranges: tuple[tuple[int, int], ...], ch: str) -> bool:
+    return any(lo <= ord(ch) <= hi for lo, hi in ranges)
+
+
+def script_lang(text: str | None) -> str | None:
+    """`ko`, `ja`, `zh-Hans` or `zh-Hant` when at least a third of the letters are Hangul,
+    Kana or Han (a CJK character carries a syllable, a Latin letter less); else None.
+
+    The PDF's CSS picks the matching Noto CJK face by `:lang()`: without it, font fallback
+    draws Korean and Chinese with the Japanese glyph forms.
+    """
+    letters = [ch for ch in text or "" if ch.isalpha()]
+    hangul = sum(_in(_HANGUL, ch) for ch in letters)
+    kana = sum(_in(_KANA, ch) for ch in letters)
+    han = sum(_in(_HAN, ch) for ch in letters)
+    if 3 * (hangul + kana + han) < len(letters) or not letters:
+        return None
+    if hangul and hangul >= kana and 2 * hangul >= han:
+        return "ko"
+    if kana:
+        return "ja"
+    if not han:
+        return None
+    traditional = sum(ch in _TRADITIONAL for ch in letters)
+    simplified = sum(ch in _SIMPLIFIED for ch in letters)
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+# --------------------------------------------------------------------------- WeasyPrint
+
+
+def _import_weasyprint():  # -> the weasyprint module
+    try:
+        import weasyprint  # ~0.7 s: only when a PDF is made
+        import weasyprint.urls
+    except OSError as error:  # cffi could not load Pango/HarfBuzz/fontconfig
+        raise BriefingError(
+            f"PDF needs system libraries ({error.__class__.__name__}: "
+            f"{str(error).splitlines()[0]}); install them with: "
+            f"apt-get install {SYSTEM_PACKAGES}") from None
+    return weasyprint
+
+
+def _check_variant(variant: str | None) -> None:
+    if variant is None or variant in PDF_VARIANTS:
+        return
+    reason = next((why for prefix, why in _REFUSED_VARIANTS.items()
+                   if variant.lower().startswith(prefix)), None)
+    because = f" ({reason})" if reason else ""
+    raise UsageError(f"PDF variant {variant!r} is not supported{because}; "
+                     f"choose one of {', '.join(PDF_VARIANTS)}")
+
+
+def _as_of_stamp(brief: Brief) -> datetime:
+    """The one date written into the file (attachments' dates): the brief's as-of day."""
+    return datetime(brief.as_of.year, brief.as_of.month, brief.as_of.day, tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class AssetFetcherLog:
+    """Every URL WeasyPrint asked for, and which were refused (read by tests)."""
+
+    asked: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def asset_path(url: str, dirs: tuple[Path, ...]) -> Path | None:
+    """The template-folder file a URL names, or None: only `ASSET_BASE` + one plain file name
+    with a known suffix, looked up in the user's folder first, then the packaged one."""
+    if not url.startswith(ASSET_BASE):
+        return None
+    name = url[len(ASSET_BASE):]
+    if not _ASSET_NAME.fullmatch(name) or Path(name).suffix.lower() not in _ASSET_TYPES:
+        return None
+    return next((d / name for d in dirs if (d / name).is_file()), None)
+
+
+def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
+    """A fetcher (an instance, as WeasyPrint requires) that serves the template folders' own
+    assets by name and refuses everything else: file:, http(s):, data:, paths out."""
+
+    class AssetFetcher(wp.urls.URLFetcher):
+        def fetch(self, url, headers=None):
+            self.log.asked.append(url)
+            path = asset_path(url, dirs)
+            if path is None:
+                self.log.refused.append(url)
+                raise ValueError(f"refused to fetch {url[:200]!r}: only the template folder's "
+                                 f"own assets ({', '.join(sorted(_ASSET_TYPES))}) are served")
+            mime = _ASSET_TYPES[path.suffix.lower()]
+            return wp.urls.URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+    # fail_on_errors: a refused URL stops the render (FatalURLFetchingError) instead of
+    # leaving a silent hole; only a template can ask for one, never the articles' text.
+    fetcher = AssetFetcher(allowed_protocols=set(), fail_on_errors=True)
+    fetcher.log = AssetFetcherLog()
+    return fetcher
+
+
+class _NotdefCollector(logging.Handler):
+    """Collects the characters WeasyPrint drew as .notdef (an empty box) for want of a font."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.missing: dict[str, None] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(".notdef glyph") and record.args:
+            self.missing[str(record.args[0])] = None
+
+
+@contextmanager
+def _missing_glyphs_are_errors() -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    collector = _NotdefCollector()
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    if collector.missing:
+        chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in collector.missing)
+        raise BriefingError(f"no installed font can draw {chars}; install a font that covers "
+                            "it (Debian: fonts-noto-core, fonts-noto-cjk, fonts-noto-extra)")
+
+
+@contextmanager
+def _reproducible_font_subsets(stamp: datetime) -> Iterator[None]:
+    # Without libharfbuzz-subset, fontTools subsets fonts and writes the current time into
+    # each subset's `head` table unless SOURCE_DATE_EPOCH is set.
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved or str(int(stamp.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)

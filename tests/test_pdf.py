@@ -1,0 +1,520 @@
+"""The PDF renderer, read back as a reader would: poppler's pdftotext/pdfinfo/pdffonts/
+pdfdetach and qpdf on real renders of hand-built briefs (no extraction involved)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from factories import make_brief, make_fact, make_source
+
+from briefing.errors import BriefingError, UsageError
+from briefing.model import (
+    Brief,
+    BriefItem,
+    Comparison,
+    Conflict,
+    Figure,
+    FigureRow,
+    Omission,
+    Scope,
+    Section,
+    Selection,
+    Source,
+    SourceRef,
+)
+from briefing.render import pdf as pdfmod
+from briefing.render.pdf import (
+    ASSET_BASE,
+    PDF_VARIANTS,
+    asset_path,
+    render_html,
+    render_pdf,
+    script_lang,
+)
+from briefing.resources import templates_dir
+
+MARKDOWN = "# Brief: South Korea\n\nQuoted facts … 한국어 [1]\n"
+FACTS_JSON = json.dumps({"facts": [{"id": "f1", "text": "한국 정부는 예산을 늘린다."}]},
+                        ensure_ascii=False)
+HANGUL_FACT = "과학기술정보통신부는 내년 인공지능 예산을 3조 원으로 늘린다고 밝혔다."
+
+
+# --------------------------------------------------------------------------- briefs
+
+
+def _money_fact(n: int, src: Source, country: str = "KR", theme: str = "investment"):
+    amount = f"${n}.5 billion"
+    text = (f"Ministry programme {n} received {amount} for computing infrastructure, "
+            f"the agency said in its report number {n}.")
+    fig = Figure(amount, "money", (n + 0.5) * 1e9, "USD", text.index(amount))
+    return make_fact(n, text, src, countries=(country,), themes=(theme,), figures=(fig,))
+
+
+def long_brief(n_facts: int = 60, n_figures: int = 40) -> Brief:
+    """A brief with every part the template knows: 60 facts in 3 sections, 40 key figures,
+    comparison, compared, conflicts, undated/stale/related sources and an audit appendix."""
+    sources = [
+        make_source(1, title="Korea triples its AI budget", url="https://example.com/kr"),
+        make_source(2, publisher="Asia Wire", date_=None, title="Chips and plans",
+                    url="https://example.org/a/very/long/path/" + "segment-" * 12 + "end.html"),
+        make_source(3, publisher="Old Gazette", date_="2020-01-05", title="Looking back"),
+        replace(make_source(4, publisher="Related Daily", title="A carried article",
+                            url="https://related.example.net/story"),
+                key="001.txt#related-1", carrier="001.txt"),
+        make_source(5, publisher="연합뉴스", title="인공지능 예산 확대", url="https://example.kr/ai"),
+    ]
+    facts = [(_money_fact(i, sources[i % 4], "KR" if i % 3 else "JP") if i <= n_figures else
+              make_fact(i, f"Observation {i} notes that research groups published "
+                           f"findings about model evaluation in region {i}.",
+                        sources[i % 4], themes=("research",)))
+             for i in range(1, n_facts)]
+    facts.append(make_fact(n_facts, HANGUL_FACT, sources[4]))
+    number = {s.key: i + 1 for i, s in enumerate(sources)}
+    items = tuple(BriefItem(f, (number[f.source.key],), publishers=1 + (f.position % 7 == 0),
+                            stale=f.source.key == sources[2].key,
+                            undated=f.source.date is None) for f in facts)
+    rows = tuple(FigureRow(fig, it, it.fact.countries) for it in items for fig in it.fact.figures)
+    thirds = len(items) // 3
+    sections = (Section("investment", "Investment & funding", items[:thirds]),
+                Section("infrastructure", "Infrastructure", items[thirds:2 * thirds]),
+                Section("research", "Research", items[2 * thirds:]))
+    refs = tuple(SourceRef(i + 1, s, stale=i == 2, undated=s.date is None)
+                 for i, s in enumerate(sources))
+    comparison = Comparison(("KR", "JP"), ("investment", "research"), ((25, 13), (8, 3)),
+                            (("KR", rows[:3]), ("JP", rows[3:5])))
+    conflict = Conflict("KR", "AI budget (USD)", rows[:2])
+    return replace(
+        make_brief([facts[0]]),
+        title="Brief: South Korea and Japan",
+        selection=Selection(countries=("KR", "JP"), themes=("investment", "research")),
+        country_names={"KR": "South Korea", "JP": "Japan"},
+        scope=Scope(len(items), len(refs), "2020-01-05", "2025-03-01", 1),
+        key_findings=items[:3], key_figures=rows[:n_figures], sections=sections,
+        comparison=comparison, compared=items[3:5], conflicts=(conflict,), sources=refs,
+        omissions=(Omission(make_fact(999, "An omitted sentence about budgets.", sources[0]),
+                            "over the 40-fact limit"),),
+        corpus_fingerprint="ab" * 32, items=items)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def run(*cmd: str) -> str:
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def write(tmp_path: Path, data: bytes, name: str = "brief.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def text_of(path: Path, *pages: int) -> str:
+    args = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    return run("pdftotext", "-raw", *args, str(path), "-")
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: line wrapping and justification cannot break a comparison."""
+    return re.sub(r"\s+", "", text)
+
+
+def qdf_text(path: Path, tmp_path: Path) -> str:
+    """The PDF's objects uncompressed, to look for annotations, names and catalog entries."""
+    out = tmp_path / "qdf.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(path), str(out)],
+                   check=True)
+    return out.read_bytes().decode("latin-1")
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    brief = long_brief()
+    data = render_pdf(brief, markdown=MARKDOWN, facts_json=FACTS_JSON)
+    return write(tmp_path_factory.mktemp("long"), data)
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_text_has_every_fact_marker_and_source_in_order(long_pdf):
+    brief = long_brief()
+    text = squash(text_of(long_pdf))
+    at = text.index(squash("Investment & funding"), text.index("Keyfigures"))
+    for section in brief.sections:
+        for item in section.items:
+            at = text.index(squash(item.fact.text) + f"[{item.refs[0]}]", at)
+    at = text.index("Wheresourcesdiffer", at)
+    at = text.index("Method", at)
+    at = text.index("Sources", at)
+    for ref in brief.sources:
+        src = ref.source
+        at = text.index(f"[{ref.number}]" + squash(src.publisher or ""), at)
+        at = text.index(squash(src.title), at)
+        at = text.index(src.date or "undated", at)
+        at = text.index(squash(src.url or ""), at)
+    assert "(carriedin001.txt)" in text
+    assert text.index("Audit", at) > at
+    assert "abababab" in text and "briefing0.1.0" in text
+
+
+def test_title_block_scope_and_flags(long_pdf):
+    page1 = " ".join(text_of(long_pdf, 1).split())
+    assert "As of 2026-11-22" in page1
+    assert "60 facts from 5 sources, dated 2020-01-05 to 2025-03-01; 1 undated" in page1
+    whole = " ".join(text_of(long_pdf).split())
+    assert "reported by 2 sources" in whole
+    assert "UNDATED" in whole and "STALE" in whole
+    assert "Undated sources: [2]." in whole
+    assert "Stale sources (dated more than 2 years before 2026-11-22): [3]." in whole
+
+
+def test_every_font_is_embedded(long_pdf):
+    rows = run("pdffonts", str(long_pdf)).splitlines()[2:]
+    assert rows, "pdffonts lists no font"
+    for row in rows:
+        assert re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", row), row
+        emb = row.split()[-5]
+        assert emb == "yes", f"font not embedded: {row}"
+
+
+def test_metadata_title_subject_keywords_tagged_lang(long_pdf, tmp_path):
+    info = run("pdfinfo", str(long_pdf))
+    assert re.search(r"^Title:\s+Brief: South Korea and Japan$", info, re.M)
+    assert re.search(r"^Subject:\s+Countries: South Korea; Japan; themes: "
+                     r"Investment & funding; Research$", info, re.M)
+    assert re.search(r"^Keywords:\s+South Korea, Japan, Investment & funding, Research$",
+                     info, re.M)
+    assert re.search(r"^Creator:\s+briefing 0\.1\.0$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert "CreationDate" not in info and "ModDate" not in info
+    assert "/Lang (en)" in qdf_text(long_pdf, tmp_path)
+
+
+def test_sections_are_bookmarks_and_markers_link_to_sources(long_pdf, tmp_path):
+    data = json.loads(run("qpdf", "--json", str(long_pdf)))
+    titles = [o["title"] for o in data["outlines"]]
+    assert titles == ["Key findings", "Key figures", "Comparison",
+                      "South Korea compared with others", "Investment & funding",
+                      "Infrastructure", "Research", "Where sources differ", "Method",
+                      "Sources", "Audit"]
+    qdf = qdf_text(long_pdf, tmp_path)
+    for n in range(1, 6):  # every source is the target of a clickable marker
+        assert f"/Dest (src-{n})" in qdf
+    assert "/URI (https://example.com/kr)" in qdf
+
+
+def test_table_header_repeats_on_the_next_page(long_pdf):
+    brief = long_brief()
+    page1, page2 = squash(text_of(long_pdf, 1)), squash(text_of(long_pdf, 2))
+    assert "FigureWhatCountrySource" in page1
+    assert "FigureWhatCountrySource" in page2
+    # The table really continues there: a later key figure is on page 2, the first is not.
+    first, later = (squash(brief.key_figures[i].figure.text) for i in (0, 12))
+    assert first in page1 and first not in page2
+    assert later in page2 and "Keyfigures" not in page2
+
+
+def test_letter_and_a4_page_sizes(tmp_path):
+    brief = make_brief()
+    a4 = write(tmp_path, render_pdf(brief, markdown="", facts_json="{}"), "a4.pdf")
+    letter = write(tmp_path, render_pdf(brief, markdown="", facts_json="{}", paper="letter"),
+                   "letter.pdf")
+    assert "Page size:       595.276 x 841.89 pts (A4)" in run("pdfinfo", str(a4))
+    assert "Page size:       612 x 792 pts (letter)" in run("pdfinfo", str(letter))
+    with pytest.raises(UsageError, match="paper"):
+        render_pdf(brief, markdown="", facts_json="{}", paper="a5")
+
+
+def test_footer_says_page_x_of_y_and_header_the_title(long_pdf):
+    pages = int(re.search(r"^Pages:\s+(\d+)$", run("pdfinfo", str(long_pdf)), re.M)[1])
+    assert pages >= 3
+    assert f"page 2 of {pages}" in text_of(long_pdf, 2)
+    assert "Brief: South Korea and Japan" in text_of(long_pdf, 2)  # the running header
+    assert "Brief: South Korea and Japan" not in text_of(long_pdf, 1).replace(
+        "POLICY BRIEF\nBrief: South Korea and Japan", "", 1)  # page 1 has the title block
+
+
+# --------------------------------------------------------------------------- attachments
+
+
+def test_attachments_extract_byte_identical(long_pdf, tmp_path):
+    listing = run("pdfdetach", "-list", str(long_pdf))
+    assert "brief.md" in listing and "facts.json" in listing
+    run("pdfdetach", "-saveall", "-o", str(tmp_path), str(long_pdf))
+    assert (tmp_path / "brief.md").read_bytes() == MARKDOWN.encode()
+    assert (tmp_path / "facts.json").read_bytes() == FACTS_JSON.encode()
+
+
+# --------------------------------------------------------------------------- variants
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-3b", "pdf/ua-1"])
+def test_archival_and_accessible_variants(variant, tmp_path):
+    data = render_pdf(make_brief(), markdown=MARKDOWN, facts_json=FACTS_JSON, variant=variant)
+    path = write(tmp_path, data)
+    info = run("pdfinfo", str(path))
+    assert re.search(r"^Metadata Stream:\s+yes$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(r"^Title:\s+Brief: South Korea$", info, re.M)
+    metadata = run("pdfinfo", "-meta", str(path))
+    part = {"pdf/a-3b": 'pdfaid:part="3"', "pdf/ua-1": 'pdfuaid:part="1"'}[variant]
+    assert part in metadata
+    subprocess.run(["qpdf", "--check", str(path)], check=True, capture_output=True)
+    assert "facts.json" in run("pdfdetach", "-list", str(path))
+    assert data == render_pdf(make_brief(), markdown=MARKDOWN, facts_json=FACTS_JSON,
+                              variant=variant)
+
+
+@pytest.mark.parametrize("variant", ["pdf/x-4", "pdf/x-5g", "pdf/a-1b", "nonsense"])
+def test_variants_that_lose_data_or_determinism_are_refused(variant):
+    with pytest.raises(UsageError, match="choose one of"):
+        render_pdf(make_brief(), markdown="", facts_json="{}", variant=variant)
+
+
+def test_every_offered_variant_is_one_weasyprint_knows():
+    from weasyprint.pdf import VARIANTS
+
+    assert set(PDF_VARIANTS) <= set(VARIANTS)
+
+
+# --------------------------------------------------------------------------- determinism
+
+_RENDER_IN_CHILD = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from test_pdf import long_brief, MARKDOWN, FACTS_JSON
+from briefing.render.pdf import render_pdf
+open(sys.argv[1], "wb").write(render_pdf(long_brief(), markdown=MARKDOWN, facts_json=FACTS_JSON))
+"""
+
+
+def test_two_renders_in_separate_processes_are_byte_identical(long_pdf, tmp_path):
+    outs = [tmp_path / "one.pdf", tmp_path / "two.pdf"]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for out in outs:
+        subprocess.run([sys.executable, "-c", _RENDER_IN_CHILD, str(out),
+                        str(Path(__file__).parent)], check=True, env=env)
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert outs[0].read_bytes() == long_pdf.read_bytes()
+
+
+# --------------------------------------------------------------------------- scripts, fonts
+
+
+def test_hangul_fact_renders_and_extracts_back(long_pdf):
+    text = text_of(long_pdf)
+    assert squash(HANGUL_FACT) in squash(text)
+    assert "연합뉴스" in text and "인공지능 예산 확대" in text
+    fonts = run("pdffonts", str(long_pdf))
+    assert "CJK-KR" in fonts or "CJKkr" in fonts.replace(" ", ""), fonts
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    (HANGUL_FACT, "ko"),
+    ("삼성전자는 AI 반도체에 10조원을 투자한다.", "ko"),
+    ("政府は来年度の人工知能予算を増やすと発表した。", "ja"),
+    ("这个国家的人工智能预算将会增加。", "zh-Hans"),
+    ("這個國家的人工智慧預算將會增加。", "zh-Hant"),
+    ("The budget grows, said Yoon Suk Yeol (윤석열) on Monday in Seoul.", None),
+    ("Plain English with 36% and $6.8 billion.", None),
+    ("", None),
+])
+def test_script_lang(text, lang):
+    assert script_lang(text) == lang
+
+
+def test_cjk_text_is_marked_with_its_language():
+    brief = long_brief()
+    html = render_html(brief)
+    assert f'<span class="fact" lang="ko">{HANGUL_FACT}</span>' in html
+    assert '<span class="publisher" lang="ko">연합뉴스</span>' in html
+    assert '<html lang="en">' in html
+
+
+def test_a_character_no_font_can_draw_is_an_error():
+    src = make_source(1)
+    brief = make_brief([make_fact(1, "A private-use character \U0010FFFD in a sentence.", src)])
+    with pytest.raises(BriefingError, match=r"U\+10FFFD"):
+        render_pdf(brief, markdown="", facts_json="{}")
+
+
+# --------------------------------------------------------------------------- safety
+
+HOSTILE = [
+    '<img src="file:///etc/passwd">',
+    '<link rel=stylesheet href="http://127.0.0.1:{port}/x.css">',
+    '<script>alert(1)</script>',
+    '<img src="http://127.0.0.1:{port}/pixel.png"> and <a href="file:///etc/shadow">x</a>',
+    '<style>@import url("http://127.0.0.1:{port}/i.css");</style>',
+]
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        self.seen.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def recording_server():
+    _Recorder.seen = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], _Recorder.seen
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def fetcher_logs(monkeypatch):
+    """Every URL the PDF renderer's fetcher is asked for, render by render."""
+    logs = []
+    make = pdfmod._asset_fetcher
+
+    def recording(*args):
+        fetcher = make(*args)
+        logs.append(fetcher.log)
+        return fetcher
+
+    monkeypatch.setattr(pdfmod, "_asset_fetcher", recording)
+    return logs
+
+
+def hostile_brief(port: int) -> Brief:
+    bad = make_source(1, publisher="<b>Evil</b> Corp", title="<script>alert(2)</script>",
+                      url="javascript:alert(document.cookie)")
+    facts = [make_fact(i + 1, f"Fact {i} says {text.format(port=port)} indeed.", bad)
+             for i, text in enumerate(HOSTILE)]
+    return replace(make_brief(facts), title='Brief <img src="file:///etc/hostname">')
+
+
+def test_hostile_text_is_shown_as_text_and_fetches_nothing(
+        recording_server, fetcher_logs, tmp_path):
+    port, seen = recording_server
+    brief = hostile_brief(port)
+    path = write(tmp_path, render_pdf(brief, markdown="", facts_json="{}"))
+    assert seen == []
+    [log] = fetcher_logs
+    assert log.asked == [ASSET_BASE + "brief.css"] and log.refused == []
+    text = squash(text_of(path))
+    for item in brief.items:
+        assert squash(item.fact.text) in text
+    assert squash("<b>Evil</b> Corp") in text and "javascript:alert(document.cookie)" in text
+    assert "root:" not in text
+    qdf = qdf_text(path, tmp_path)
+    assert "javascript" not in qdf.lower().replace("javascript:alert(document.cookie)", "")
+    assert "/JavaScript" not in qdf and "/S /JavaScript" not in qdf
+    assert "/URI (javascript" not in qdf and "/URI (file" not in qdf
+
+
+def test_html_escapes_article_text():
+    html = render_html(hostile_brief(9))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<img src="file' not in html
+    assert 'href="javascript' not in html
+    assert '<span class="url">javascript:alert(document.cookie)</span>' in html
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "http://127.0.0.1:9/x.css",
+    "https://example.com/brief.css",
+    "data:text/css,body{}",
+    ASSET_BASE + "../../etc/passwd",
+    ASSET_BASE + "sub/brief.css",
+    ASSET_BASE + "brief.html.j2",
+    ASSET_BASE + "missing.css",
+    ASSET_BASE + ".hidden.css",
+])
+def test_asset_path_refuses_all_but_template_assets(url):
+    assert asset_path(url, (templates_dir(),)) is None
+
+
+def test_user_template_folder_overrides_the_css(tmp_path, fetcher_logs):
+    (tmp_path / "brief.css").write_text("h2 { color: #ff0000 } body { font-size: 30pt }")
+    assert asset_path(ASSET_BASE + "brief.css", (tmp_path, templates_dir())) == (
+        tmp_path / "brief.css")
+    brief = make_brief()
+    plain = render_pdf(brief, markdown="", facts_json="{}")
+    custom = render_pdf(brief, markdown="", facts_json="{}", template_dir=tmp_path)
+    assert plain != custom
+    pages = re.search(r"^Pages:\s+(\d+)$", run("pdfinfo", str(write(tmp_path, custom))), re.M)
+    assert int(pages[1]) > 1  # 30pt text no longer fits on one page
+    assert [log.refused for log in fetcher_logs] == [[], []]
+
+
+def test_user_template_that_asks_for_a_local_file_is_refused(tmp_path, recording_server):
+    port, seen = recording_server
+    (tmp_path / "brief.html.j2").write_text(
+        '<html lang="en"><head><title>t</title>'
+        f'<link rel="stylesheet" href="http://127.0.0.1:{port}/x.css"></head>'
+        '<body><img src="file:///etc/passwd">{{ brief.title }}</body></html>')
+    with pytest.raises(BriefingError, match="refused to fetch"):
+        render_pdf(make_brief(), markdown="", facts_json="{}", template_dir=tmp_path)
+    assert seen == []
+
+
+def test_broken_user_template_is_a_one_line_error(tmp_path):
+    (tmp_path / "brief.html.j2").write_text("<html>{{ brief.no_such_field }}</html>")
+    with pytest.raises(BriefingError, match=r"brief\.html\.j2.*no_such_field"):
+        render_html(make_brief(), template_dir=tmp_path)
+    with pytest.raises(UsageError, match="does not exist"):
+        render_html(make_brief(), template_dir=tmp_path / "nope")
+
+
+# --------------------------------------------------------------------------- environment
+
+
+class _NoLibraries:
+    """An import hook that fails like cffi does when libpango is missing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': No such file or directory")
+        return None
+
+
+def test_missing_system_library_names_the_debian_packages(monkeypatch):
+    for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoLibraries(), *sys.meta_path])
+    with pytest.raises(BriefingError) as caught:
+        render_pdf(make_brief(), markdown="", facts_json="{}")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "apt-get install" in message and "libpango-1.0-0" in message
+
+
+def test_the_module_does_not_import_weasyprint():
+    code = ("import sys, briefing.render.pdf; "
+            "sys.exit('weasyprint' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_weasyprint_warnings_on_the_packaged_template(caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_pdf(long_brief(20, 10), markdown="", facts_json="{}")
+    assert [r.getMessage() for r in caplog.records] == []
