@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.model import Figure
 
@@ -359,14 +360,21 @@ def _counted_noun(text: str, start: int) -> str | None:
     """In "the number of AI unicorns in China has reached 71", the noun for 71."""
     if _TRIGGER.search(text, max(0, start - 40), start) is None:
         return None
-    phrase = _NUMBER_OF.search(text, 0, start)
+    phrase = _number_of_phrase(text)
+    return phrase[1] if phrase is not None and phrase[0] < start else None
+
+
+@lru_cache(maxsize=64)
+def _number_of_phrase(text: str) -> tuple[int, str] | None:
+    """Where "number of <noun>" ends and its noun; cached so a sentence is searched once."""
+    phrase = _NUMBER_OF.search(text)
     if phrase is None:
         return None
     for word in phrase[1].split():
         if word.lower() in _STOP_WORDS:
             return None
         if _is_plural(word) and word.lower() not in _NOT_COUNTED:
-            return word
+            return phrase.end(), word
     return None
 
 

@@ -1,0 +1,329 @@
+"""Figure extraction on real sentences: the seeds, and news wording from varied publishers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing.extract.figures import find_figures
+from briefing.model import Figure
+
+
+def described(text: str) -> list[tuple[str, str, float, str | None]]:
+    """(kind, text, value, unit) of each figure, after checking `start` points at `text`."""
+    figures = find_figures(text)
+    for figure in figures:
+        assert text[figure.start : figure.start + len(figure.text)] == figure.text
+    return [(f.kind, f.text, f.value, f.unit) for f in figures]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_budget_is_one_money_figure() -> None:
+    text = (
+        "The government plans to triple its AI development budget to approximately "
+        "$6.8 billion next year."
+    )
+    start = text.index("$")
+    assert find_figures(text) == (Figure("$6.8 billion", "money", 6.8e9, "USD", start),)
+
+
+def test_seed_gpu_deal_is_a_count_of_gpus() -> None:
+    text = (
+        "The country has also secured a deal to procure 260,000 advanced GPUs from Nvidia, "
+        "which will be used in government-led data centers and by local software giants."
+    )
+    assert described(text) == [("count", "260,000 advanced GPUs", 260000.0, "GPUs")]
+
+
+def test_seed_two_percentages() -> None:
+    text = (
+        "In terms of the number of global AI models, China ranks second with 36%, "
+        "second only to United States with 44%."
+    )
+    assert described(text) == [("percent", "36%", 36.0, "%"), ("percent", "44%", 44.0, "%")]
+
+
+def test_seed_list_item_years() -> None:
+    text = (
+        "2017: China unveiled its national AI development plan, setting a goal to become a "
+        "global leader in AI by 2030."
+    )
+    assert described(text) == [("year", "2017", 2017.0, None), ("year", "2030", 2030.0, None)]
+
+
+def test_seed_companies_count_with_adjective_and_shares() -> None:
+    text = (
+        "As of the first quarter of 2024, there are nearly 30,000 AI companies in the world, "
+        "of which United States accounts for 34%, followed by China with 15%."
+    )
+    assert described(text) == [
+        ("year", "2024", 2024.0, None),
+        ("count", "30,000 AI companies", 30000.0, "companies"),
+        ("percent", "34%", 34.0, "%"),
+        ("percent", "15%", 15.0, "%"),
+    ]
+
+
+def test_seed_patents_number_of_pattern_and_year_pair() -> None:
+    text = (
+        "According to the Generative AI Patent Landscaping Report released by the World "
+        "Intellectual Property Organization, between 2014 and 2023, the number of generative "
+        "AI patents filed by Chinese inventors exceeded 38,000, six times that of United "
+        "States, ranking first in the world."
+    )
+    assert described(text) == [
+        ("year", "2014", 2014.0, None),
+        ("year", "2023", 2023.0, None),
+        ("count", "38,000", 38000.0, "patents"),
+    ]
+
+
+def test_seed_unicorns_number_of_pattern() -> None:
+    text = (
+        "The number of AI unicorns in China has reached 71, which not only represents the "
+        "innovative vitality of China's AI industry."
+    )
+    assert described(text) == [("count", "71", 71.0, "unicorns")]
+
+
+def test_seed_month_year() -> None:
+    text = "France has a highly skilled AI community with new developments as recent as July 2024."
+    assert described(text) == [("year", "2024", 2024.0, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home to leading tech companies like Google, Microsoft, and OpenAI, the U.S. has produced "
+        "some of the most advanced AI models, such as GPT-3 and GPT-4 by OpenAI.",
+        "China has a wide array of AI models present in the country, from M6 to ERNIE.",
+        "China accounts for more than 1/3 of the global AI model field.",
+        "Investment: China has poured billions into AI research.",
+        "The patents filed exceeded those of the United States six times over.",
+    ],
+)
+def test_seed_sentences_without_figures(text: str) -> None:
+    assert find_figures(text) == ()
+
+
+# --------------------------------------------------------------------------- percent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports grew 44 % in May.", ("44 %", 44.0, "%")),
+        ("Chip output rose 3.5 percent from a year earlier.", ("3.5 percent", 3.5, "%")),
+        ("Wages rose 12 per cent, the ONS said.", ("12 per cent", 12.0, "%")),
+        ("The FTSE fell 2pc on the news.", ("2pc", 2.0, "%")),
+        ("Adoption rose 4.1％ in Tokyo.", ("4.1％", 4.1, "%")),
+        ("Unemployment fell 0.3 percentage points.", ("0.3 percentage points", 0.3, "pp")),
+        ("The gap narrowed by 2% points.", ("2% points", 2.0, "pp")),
+    ],
+)
+def test_percent_spellings(text: str, expected: tuple[str, float, str]) -> None:
+    assert described(text) == [("percent", *expected)]
+
+
+def test_percent_range_is_one_figure_valued_at_its_lower_bound() -> None:
+    assert described("About 30-40% of firms use AI.") == [("percent", "30-40%", 30.0, "%")]
+    assert described("Between 30 and 40 percent of firms use AI.") == [
+        ("percent", "30 and 40 percent", 30.0, "%")
+    ]
+
+
+def test_percent_change_gives_both_values() -> None:
+    assert described("The share rose from 20 to 30 percent.") == [
+        ("percent", "20", 20.0, "%"),
+        ("percent", "30 percent", 30.0, "%"),
+    ]
+
+
+# --------------------------------------------------------------------------- money
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alphabet raised US$1.2bn for the unit.", ("US$1.2bn", 1.2e9, "USD")),
+        ("Mistral secured €500 million in funding.", ("€500 million", 5e8, "EUR")),
+        ("The start-up raised £2m from angels.", ("£2m", 2e6, "GBP")),
+        ("SoftBank will spend ¥1 trillion on data centres.", ("¥1 trillion", 1e12, "JPY")),
+        ("Samsung will invest ₩1.5 trillion in chips.", ("₩1.5 trillion", 1.5e12, "KRW")),
+        ("SK plans 2.3 trillion won of spending.", ("2.3 trillion won", 2.3e12, "KRW")),
+        ("The cabinet approved Rs 10,000 crore for AI.", ("Rs 10,000 crore", 1e11, "INR")),
+        ("The mission gets ₹1 lakh crore.", ("₹1 lakh crore", 1e12, "INR")),
+        ("Beijing set aside 10 billion yuan for chips.", ("10 billion yuan", 1e10, "CNY")),
+        ("The fund holds RMB 10 billion.", ("RMB 10 billion", 1e10, "CNY")),
+        ("The deal is worth USD 5 million.", ("USD 5 million", 5e6, "USD")),
+        ("They paid 5 million dollars for it.", ("5 million dollars", 5e6, "USD")),
+        ("GovTech set aside S$300 million.", ("S$300 million", 3e8, "SGD")),
+        ("Ottawa pledged C$2.4 billion for AI.", ("C$2.4 billion", 2.4e9, "CAD")),
+        ("Canberra pledged A$1 billion.", ("A$1 billion", 1e9, "AUD")),
+        ("The MTR spent HK$2 billion.", ("HK$2 billion", 2e9, "HKD")),
+        ("TSMC earned NT$10bn more.", ("NT$10bn", 1e10, "TWD")),
+        ("Brazil committed R$23 billion to AI.", ("R$23 billion", 2.3e10, "BRL")),
+        ("A seed round of $500k closed.", ("$500k", 5e5, "USD")),
+        ("It raised 300 million euros.", ("300 million euros", 3e8, "EUR")),
+        ("The grant is 2 billion Singapore dollars.", ("2 billion Singapore dollars", 2e9, "SGD")),
+        ("A $3.5tn market is forecast.", ("$3.5tn", 3.5e12, "USD")),
+    ],
+)
+def test_money_currencies_and_scales(text: str, expected: tuple[str, float, str]) -> None:
+    assert described(text) == [("money", *expected)]
+
+
+def test_yen_sign_means_yuan_when_the_sentence_speaks_of_yuan() -> None:
+    text = "Alibaba will invest ¥380 billion (380 billion yuan) in cloud and AI."
+    assert described(text) == [
+        ("money", "¥380 billion", 3.8e11, "CNY"),
+        ("money", "380 billion yuan", 3.8e11, "CNY"),
+    ]
+
+
+def test_money_ranges() -> None:
+    assert described("Spending of $5-6 billion is planned.") == [
+        ("money", "$5-6 billion", 5e9, "USD")
+    ]
+    assert described("It may cost $5 to $6 billion.") == [("money", "$5 to $6 billion", 5e9, "USD")]
+
+
+def test_money_number_is_not_also_a_count() -> None:
+    assert described("Nvidia booked $30 billion sales of chips.") == [
+        ("money", "$30 billion", 3e10, "USD")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea won 5 gold medals.",  # "won" the verb
+        "The crate weighs 50 pounds.",  # weight, not sterling
+        "Investors poured billions into AI.",
+        "Spending reached the billions last year.",
+    ],
+)
+def test_not_money(text: str) -> None:
+    assert [f for f in find_figures(text) if f.kind == "money"] == []
+
+
+# --------------------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The app now has 1.2 million users.", ("1.2 million users", 1.2e6, "users")),
+        ("The model has 70 billion parameters.", ("70 billion parameters", 7e10, "parameters")),
+        ("The firm employs 1,500 people in Seoul.", ("1,500 people", 1500.0, "people")),
+        ("The survey covered 71 countries.", ("71 countries", 71.0, "countries")),
+        ("It will build 5 new data centres.", ("5 new data centres", 5.0, "centres")),
+        ("The lab trained 12 LLMs last year.", ("12 LLMs", 12.0, "LLMs")),
+        ("Meta hired nearly 2000 engineers.", ("2000 engineers", 2000.0, "engineers")),
+        ("The scheme reaches 1.4 crore farmers.", ("1.4 crore farmers", 1.4e7, "farmers")),
+        ("About 5,000-10,000 jobs are at risk.", ("5,000-10,000 jobs", 5000.0, "jobs")),
+    ],
+)
+def test_counts_take_the_plural_noun_as_unit(text: str, expected: tuple[str, float, str]) -> None:
+    assert described(text) == [("count", *expected)]
+
+
+def test_number_of_pattern_needs_a_linking_verb() -> None:
+    assert described("The number of AI start-ups in Japan stood at 1,200.") == [
+        ("count", "1,200", 1200.0, "start-ups")
+    ]
+    # A bare number with no "number of" phrase is not attached to anything.
+    assert described("China's AI industry has reached 71, analysts said.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm was the first to ship, and ranked 1st in 2nd-quarter sales.",
+        "OpenAI released GPT-4 and GPT-4.5; Alibaba launched M6 on Nvidia A100 chips.",
+        "COVID-19 slowed 5G networks and 3D printing.",
+        "The meeting starts at 9:30 in Room 4.",
+        "Output rose over the past 10 years and is up 6 times on 2015 levels.",
+        "It built 100 MW solar plants and 3 nm chips.",
+        "The ministry ranked it among the top 10 companies.",
+        "The court cited Article 5 provisions.",
+        "The output rose 6,8 per day in Paris.",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert [f for f in find_figures(text) if f.kind == "count"] == []
+
+
+# --------------------------------------------------------------------------- years
+
+
+def test_years_in_context() -> None:
+    assert described("By 2030 the plan, launched in 2017, should be complete.") == [
+        ("year", "2030", 2030.0, None),
+        ("year", "2017", 2017.0, None),
+    ]
+
+
+def test_year_pairs_fiscal_years_and_hyphenated_years() -> None:
+    assert [f.text for f in find_figures("The plan runs 2020-2025, from mid-2024.")] == [
+        "2020",
+        "2025",
+        "2024",
+    ]
+    assert described("Revenue for 2023-24 rose.") == [("year", "2023-24", 2023.0, None)]
+    assert described("Its 2022/23 budget fell.") == [("year", "2022/23", 2022.0, None)]
+
+
+def test_date_gives_the_year_but_not_the_day() -> None:
+    assert described("On Jan 18, 2024, the ministry published 3 reports.") == [
+        ("year", "2024", 2024.0, None),
+        ("count", "3 reports", 3.0, "reports"),
+    ]
+
+
+def test_year_before_a_percent_is_still_a_year() -> None:
+    assert described("The rate rose in 2023 to 5%.") == [
+        ("year", "2023", 2023.0, None),
+        ("percent", "5%", 5.0, "%"),
+    ]
+
+
+def test_cjk_years_and_percent() -> None:
+    assert described("中国计划到2030年占全球AI市场的36%。") == [
+        ("year", "2030", 2030.0, None),
+        ("percent", "36%", 36.0, "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure was 2,030 at the end of the month.",  # a thousands separator, not a year
+        "It trails GPT-2030 style labels.",
+        "The 1990s saw the first AI winter end.",  # a decade
+        "Item 1850 sold for little.",  # outside 1900-2100 and no noun
+    ],
+)
+def test_not_years(text: str) -> None:
+    assert [f for f in find_figures(text) if f.kind == "year"] == []
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_no_digits_no_figures() -> None:
+    assert find_figures("") == ()
+    assert find_figures("Six times as many patents, and two dozen firms.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1," * 40_000, "$1 " * 20_000, "reached 5 " * 5_000 + "number of people", "9" * 100_000],
+)
+def test_pathological_sentences_take_linear_time(text: str) -> None:
+    began = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - began < 1.0
