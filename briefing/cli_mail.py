@@ -8,7 +8,7 @@ config file only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +18,7 @@ import typer
 from briefing.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
 from briefing.mail import Outcome, email_brief
+from briefing.model import Brief
 
 CONNECTION = "Connection (override the config file and BRIEFING_SMTP_* variables)"
 
@@ -74,9 +75,11 @@ def email_command(
 ) -> None:
     """Email a brief that was made: the PDF attached, key findings and sources in the body.
 
-    Example: briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --cc desk@example.org
+    Examples (the second writes out/brief-kr-2026-11-22.eml instead of sending):
 
-    Dry run (writes out/brief-kr-2026-11-22.eml): briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
+    \b
+      briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --cc desk@example.org
+      briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
     """
     with _reported():
         settings = resolve_settings({"host": host, "port": port, "security": security,
@@ -84,6 +87,20 @@ def email_command(
         outcome = email_brief(file, to=to, cc=cc or (), bcc=bcc or (), subject=subject,
                               body=_read_body(body_file), attach_markdown=attach_markdown,
                               settings=settings, dry_run=dry_run, insecure=insecure)
+    _report(outcome)
+
+
+def send_made_brief(brief: Brief, paths: Sequence[Path], to: Sequence[str]) -> None:
+    """`briefing make … --email ADDR`: send the PDF just written; the body comes from `brief`.
+
+    Settings come from the config file and BRIEFING_SMTP_* variables (make has no
+    connection flags).
+    """
+    with _reported():
+        pdf = next((p for p in paths if p.suffix.lower() == ".pdf"), None)
+        if pdf is None:
+            raise UsageError("--email sends the PDF, and no PDF was written")
+        outcome = email_brief(pdf, to=to, brief=brief, settings=resolve_settings().settings)
     _report(outcome)
 
 
@@ -135,7 +152,14 @@ def config_show_command() -> None:
     _SECURITY, _USER, _PASSWORD, _FROM, then command-line flags. The config file is TOML
     (or YAML if named config.yaml) with a table named smtp, for example:
 
-    host = "smtp.example.com", port = 587, security = "starttls", user = "me@example.com", from = "Desk <me@example.com>", password = "…"
+    \b
+      [smtp]
+      host = "smtp.example.com"
+      port = 587
+      security = "starttls"
+      user = "me@example.com"
+      from = "Policy Desk <me@example.com>"
+      password = "…"
     """
     with _reported():
         resolved = resolve_settings()

@@ -147,7 +147,8 @@ def test_password_is_masked_in_repr_and_describe(config_file: Path) -> None:
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
+    # Configured like the main app (briefing/cli.py): plain click help, no tracebacks.
+    app = typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None)
     app.command("email")(cli_mail.email_command)
     app.add_typer(cli_mail.config_app, name="config")
     return app

@@ -490,7 +490,8 @@ def test_core_does_not_import_textual_or_typer() -> None:
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
+    # Configured like the main app (briefing/cli.py): plain click help, no tracebacks.
+    app = typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None)
     app.command("email")(cli_mail.email_command)
     app.add_typer(cli_mail.config_app, name="config")
     return app
@@ -573,9 +574,33 @@ def test_cli_body_file_replaces_the_body(cli: typer.Typer, pdf: Path, tmp_path: 
     assert missing.exit_code == 2 and missing.stderr.startswith("error: cannot read --body-file")
 
 
+def test_make_email_sends_the_written_pdf_with_the_model_body(
+        pdf: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    handler = RecordingHandler()
+    with running(handler) as server:
+        for name, value in (("HOST", "127.0.0.1"), ("PORT", str(server.port)),
+                            ("SECURITY", "none"), ("FROM", "d@example.com")):
+            monkeypatch.setenv(f"BRIEFING_SMTP_{name}", value)
+        cli_mail.send_made_brief(make_brief(), [pdf.with_suffix(".md"), pdf], ["a@example.com"])
+    assert capsys.readouterr().out == f"sent {pdf} to 1 recipient via 127.0.0.1:{server.port}\n"
+    body = parsed(handler.received[0].data).get_body(("plain",)).get_content()
+    # From the model, not from the sibling Markdown (which has another finding and format).
+    assert "1. The government plans to triple its AI development budget" in body
+    assert "AI Basic Act" not in body
+    assert "[1] Korea triples its AI budget. Example News, 2025-03-01." in body
+    with pytest.raises(typer.Exit) as caught:
+        cli_mail.send_made_brief(make_brief(), [pdf.with_suffix(".md")], ["a@example.com"])
+    assert caught.value.exit_code == 2
+    assert capsys.readouterr().err == "error: --email sends the PDF, and no PDF was written\n"
+
+
 def test_cli_help_shows_an_example(cli: typer.Typer) -> None:
-    for command in (["email"], ["config", "show"], ["config", "path"]):
-        result = CliRunner().invoke(cli, [*command, "--help"])
+    examples = {("email",): " briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org"
+                            " --dry-run\n",
+                ("config", "show"): "Example: briefing config show\n",
+                ("config", "path"): "Example: briefing config path\n"}
+    for command, example in examples.items():
+        result = CliRunner().invoke(cli, [*command, "--help"], terminal_width=100)
         assert result.exit_code == 0
-        assert f"Example: briefing {' '.join(command)}" in result.stdout
+        assert example in result.stdout
     assert "--password" not in CliRunner().invoke(cli, ["email", "--help"]).stdout
