@@ -225,6 +225,8 @@ def test_not_money(text: str) -> None:
         ("Meta hired nearly 2000 engineers.", ("2000 engineers", 2000.0, "engineers")),
         ("The scheme reaches 1.4 crore farmers.", ("1.4 crore farmers", 1.4e7, "farmers")),
         ("About 5,000-10,000 jobs are at risk.", ("5,000-10,000 jobs", 5000.0, "jobs")),
+        ("Sales hit 1.5m units in Q2.", ("1.5m units", 1.5e6, "units")),
+        ("The app passed 50k downloads.", ("50k downloads", 5e4, "downloads")),
     ],
 )
 def test_counts_take_the_plural_noun_as_unit(text: str, expected: tuple[str, float, str]) -> None:
@@ -251,6 +253,9 @@ def test_number_of_pattern_needs_a_linking_verb() -> None:
         "The ministry ranked it among the top 10 companies.",
         "The court cited Article 5 provisions.",
         "The output rose 6,8 per day in Paris.",
+        "About 1 in 4 workers face disruption.",
+        "The 100m sprint and a 5m wall were built.",
+        "Alibaba's Qwen 2.5 models were downloaded 40 million times.",
     ],
 )
 def test_not_counts(text: str) -> None:
@@ -275,6 +280,7 @@ def test_year_pairs_fiscal_years_and_hyphenated_years() -> None:
     ]
     assert described("Revenue for 2023-24 rose.") == [("year", "2023-24", 2023.0, None)]
     assert described("Its 2022/23 budget fell.") == [("year", "2022/23", 2022.0, None)]
+    assert described("Published 2024-01-15 in Seoul.") == [("year", "2024", 2024.0, None)]
 
 
 def test_date_gives_the_year_but_not_the_day() -> None:

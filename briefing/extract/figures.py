@@ -121,6 +121,7 @@ _GLUED = re.compile(r"[A-Za-z0-9_]|[.,][0-9]|/[0-9]|:[0-9]")
 _YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB|CNY)\b", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[A-Za-z][\w'’&-]*){1,4}")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$")
+_RATIO_BEFORE = re.compile(r"[0-9][ \u00a0]+(?:in|out of)[ \u00a0]+$")
 _HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)[-–]$")
 _NUMBER_OF = re.compile(r"\bnumber of((?:[ \u00a0]+[A-Za-z][\w'’-]*){1,6})", re.IGNORECASE)
 _TRIGGER = re.compile(
@@ -264,7 +265,9 @@ def _is_range(text: str, m: re.Match[str]) -> bool:
     """Whether `num sep num2` is one range (or a year pair), not two unrelated numbers."""
     first, second, sep = m["num"], m["num2"], m["sep"].strip()
     if _is_year_shaped(first) != _is_year_shaped(second):
-        return _is_year_shaped(first) and len(second) == 2 and sep in ("-", "–", "/")
+        # A fiscal year (2023-24, 2022/23) names the next year; 2024-01-15 is a date.
+        fiscal = len(second) == 2 and int(second) == (int(first[-2:]) + 1) % 100
+        return _is_year_shaped(first) and fiscal and sep in ("-", "–", "/")
     if sep == "/":  # 2022/2023 is a pair of years; 1/3 is a fraction
         return _is_year_shaped(first)
     if sep == "and":
@@ -288,11 +291,21 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
     if money is not None:
         return _unglued(text, money)
     if _GLUED.match(text, pos):
-        return None
+        return _abbreviated_count(text, start, after, num) if cur is None else None
     if scale == 1 and _is_year_shaped(num) and _previous_word(text, start) not in _QUANTITY_CUES:
         noun = _counted_noun(text, start)
         return _Reading("count", noun, 1.0, pos) if noun else _Reading("year", None, 1.0, pos)
-    return _count(text, start, pos, scale)
+    return _count(text, start, pos, num, scale)
+
+
+def _abbreviated_count(text: str, start: int, after: int, num: str) -> _Reading | None:
+    """`1.5m units`, `50k users`: a one-letter scale without a currency could be metres or a
+    model name, so it counts only when a plural noun follows."""
+    scale, pos = _scale(text, after, allow_letters=True)
+    if pos == after or _GLUED.match(text, pos):
+        return None
+    reading = _count(text, start, pos, num, scale)
+    return reading if reading is not None and reading.end > pos else None
 
 
 def _unglued(text: str, reading: _Reading) -> _Reading | None:
@@ -337,11 +350,13 @@ def _prefix_currency(text: str, cur: str) -> str:
     return _CODE_ALIASES.get(cur, cur)
 
 
-def _count(text: str, start: int, pos: int, scale: float) -> _Reading | None:
+def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading | None:
     """A number followed by what it counts (`260,000 advanced GPUs`), or the number closing
     a "number of <noun> ... reached N" sentence."""
-    if _previous_word(text, start) in _LABELS:
-        return None
+    if (scale == 1 and "." in num) or _previous_word(text, start) in _LABELS:
+        return None  # "Qwen 2.5 models" is a version: nobody counts 2.5 things
+    if _RATIO_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "1 in 4 workers" is a share
     words = _WORDS_AFTER.match(text, pos)
     if words is not None:
         end = pos
