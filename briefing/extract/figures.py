@@ -150,7 +150,7 @@ _NOT_COUNTED = _words(
     km kms miles kilometres kilometers metres meters feet inches acres hectares litres liters
     gallons tons tonnes kilograms grams pounds ounces degrees watts kilowatts megawatts
     gigawatts terawatts volts bits bytes kilobytes megabytes gigabytes terabytes
-    petabytes barrels cents pence basis
+    petabytes barrels cents pence basis levels
     year month week day hour minute second decade century time fold point
     kg mm cm nm mw gw kw tw kwh mwh gwh twh ghz mhz tb gb mb pb flops tflops petaflops
     exaflops mile kilometre kilometer metre meter foot inch acre hectare litre liter gallon
