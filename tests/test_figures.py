@@ -290,6 +290,13 @@ def test_date_gives_the_year_but_not_the_day() -> None:
     ]
 
 
+def test_year_after_a_quantity_word_without_a_counted_noun_is_a_year() -> None:
+    assert described("Output rose 5% over 2019 levels.") == [
+        ("percent", "5%", 5.0, "%"),
+        ("year", "2019", 2019.0, None),
+    ]
+
+
 def test_year_before_a_percent_is_still_a_year() -> None:
     assert described("The rate rose in 2023 to 5%.") == [
         ("year", "2023", 2023.0, None),

@@ -292,10 +292,20 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
         return _unglued(text, money)
     if _GLUED.match(text, pos):
         return _abbreviated_count(text, start, after, num) if cur is None else None
-    if scale == 1 and _is_year_shaped(num) and _previous_word(text, start) not in _QUANTITY_CUES:
-        noun = _counted_noun(text, start)
-        return _Reading("count", noun, 1.0, pos) if noun else _Reading("year", None, 1.0, pos)
+    if scale == 1 and _is_year_shaped(num):
+        return _year_or_count(text, start, pos, num)
     return _count(text, start, pos, num, scale)
+
+
+def _year_or_count(text: str, start: int, pos: int, num: str) -> _Reading:
+    """A year, unless a quantity word comes before a counted noun ("nearly 2000 engineers")
+    or the sentence's "number of <noun>" reached it."""
+    if _previous_word(text, start) in _QUANTITY_CUES:
+        count = _count(text, start, pos, num, 1.0)
+        if count is not None:
+            return count
+    noun = _counted_noun(text, start)
+    return _Reading("count", noun, 1.0, pos) if noun else _Reading("year", None, 1.0, pos)
 
 
 def _abbreviated_count(text: str, start: int, after: int, num: str) -> _Reading | None:
