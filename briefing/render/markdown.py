@@ -28,7 +28,9 @@ class Raw(str):
 # so the file stays readable as plain text.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
+# Block syntax only counts at the start of a line: headings, quotes, list markers.
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|=+(?=\s*$)|\d+(?=[.)](?:\s|$)))",
+                         re.M)
 
 
 def escape_md(text: str) -> str:
@@ -101,6 +103,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.globals.update(link=link, markers=markers, raw=Raw, figure_value=figure_value,
                        country_list=country_list)
     env.filters["md"] = escape_md
+    env.filters["raw"] = Raw
     return env
 
 

@@ -1,0 +1,111 @@
+"""Writing briefs to disk: file names, the facts JSON, atomic writes. CLI and TUI share it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.model import Brief, Fact, Selection
+
+FORMATS = ("md", "pdf")
+
+
+def write_atomic(path: Path, data: bytes | str) -> Path:
+    """Write via a temp file in the same folder and rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def brief_stem(selection: Selection, as_of: str) -> str:
+    """`brief-kr-2026-11-22`, `brief-kr-jp-sovereign-ai-2026-11-22`, `brief-all-…`."""
+    parts = [c.lower() for c in selection.countries] + list(selection.themes)
+    name = re.sub(r"[^a-z0-9-]+", "-", "-".join(parts)).strip("-") or "all"
+    if len(name) > 60:
+        import hashlib
+
+        name = name[:50].rstrip("-") + "-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    return f"brief-{name}-{as_of}"
+
+
+def fact_record(fact: Fact) -> dict:
+    """One fact in the `briefing facts --json` shape (also embedded in PDFs)."""
+    s = fact.source
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "countries": list(fact.countries),
+        "themes": list(fact.themes),
+        "figures": [{"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit}
+                    for f in fact.figures],
+        "source": {"path": s.path, "key": s.key, "title": s.title, "publisher": s.publisher,
+                   "date": s.date, "url": s.url, "sha256": s.sha256},
+        "span": [fact.span[0], fact.span[1]],
+        "citations": [
+            {"source": {"path": c.source.path, "key": c.source.key, "title": c.source.title,
+                        "publisher": c.source.publisher, "date": c.source.date,
+                        "url": c.source.url, "sha256": c.source.sha256},
+             "span": [c.start, c.end], "text": c.text}
+            for c in fact.citations
+        ],
+    }
+
+
+def facts_json(facts: Iterable[Fact]) -> str:
+    return json.dumps([fact_record(f) for f in facts], ensure_ascii=False, indent=2) + "\n"
+
+
+def brief_facts_json(brief: Brief) -> str:
+    """The brief's facts with the citation numbers they carry in it."""
+    records = []
+    for item in brief.items:
+        record = fact_record(item.fact)
+        record["refs"] = list(item.refs)
+        records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    formats: Sequence[str] = FORMATS
+    template: Path | None = None
+    """A user Markdown template file."""
+    html_template_dir: Path | None = None
+    """A user folder overriding brief.html.j2 / brief.css."""
+    paper: str = "a4"
+    pdf_variant: str | None = None
+
+
+def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOptions()
+                 ) -> list[Path]:
+    """Render the brief in the asked formats into `out_dir`; returns the written paths.
+    Everything is rendered before anything is written, so a failure leaves no half set."""
+    from briefing.render.markdown import render_markdown
+
+    stem = brief_stem(brief.selection, brief.as_of.isoformat())
+    markdown = render_markdown(brief, template=options.template)
+    outputs: list[tuple[Path, bytes | str]] = []
+    if "md" in options.formats:
+        outputs.append((out_dir / f"{stem}.md", markdown))
+    if "pdf" in options.formats:
+        from briefing.render.pdf import render_pdf
+
+        pdf = render_pdf(brief, markdown=markdown, facts_json=brief_facts_json(brief),
+                         paper=options.paper, variant=options.pdf_variant,
+                         template_dir=options.html_template_dir)
+        outputs.append((out_dir / f"{stem}.pdf", pdf))
+    return [write_atomic(path, data) for path, data in outputs]

@@ -1,0 +1,127 @@
+"""From an article's blocks to statements: sentences with their countries, themes, figures.
+
+Pure functions, no I/O. A `Statement` is one sentence at one place in one source; the
+store later merges statements with the same (or near-same) wording into one `Fact` with
+several citations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from briefing.corpus import Article
+from briefing.countries import find_countries
+from briefing.extract.figures import find_figures
+from briefing.extract.sentences import split_sentences
+from briefing.model import Figure
+from briefing.themes import Taxonomy
+
+# Same-length replacements: matching sees plain forms, offsets still point into the source.
+_PLAIN = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-",
+})
+_WORD = re.compile(r"\w+")
+# Words that point back to the country last talked about.
+_ANAPHORA = re.compile(
+    r"\b(?:the\s+(?:country|nation|government|state|administration|ministry|president|"
+    r"prime\s+minister|capital|economy|kingdom|republic)|its|their|domestic|national|local)\b",
+    re.I,
+)
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence (or list item) of an article, as found at one place in one file."""
+
+    text: str
+    """Whitespace-collapsed text of the file at [start, end)."""
+    start: int
+    end: int
+    countries: tuple[str, ...]
+    themes: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    heading: str | None
+    position: int
+    block_start: int
+    block_end: int
+    """The paragraph it sits in, shown as context in the TUI."""
+
+    @property
+    def fact_id(self) -> str:
+        return fact_id(self.text)
+
+
+def plain(text: str) -> str:
+    return text.translate(_PLAIN)
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def norm_key(text: str) -> str:
+    """Wording with case, punctuation and quote style removed: equal keys are the same fact."""
+    return " ".join(_WORD.findall(plain(text).lower()))
+
+
+def fact_id(text: str) -> str:
+    return "f" + hashlib.sha1(norm_key(text).encode()).hexdigest()[:10]
+
+
+def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
+    """Whether a sentence states something: long enough, not a question or a lead-in, and
+    not the cut-off tail of a teaser."""
+    stripped = text.rstrip("\"'”’)] ")
+    if len(text.split()) < MIN_WORDS or stripped.endswith(("?", ":", "？")):
+        return False
+    if stripped.endswith((",", ";", "-", "–", "—")):
+        return False
+    return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
+
+
+def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
+    """Every statement of an article, with country attribution by heading scope and anaphora."""
+    text = article.text
+    out: list[Statement] = []
+    heading: str | None = None
+    heading_countries: tuple[str, ...] = ()
+    last_countries: tuple[str, ...] = ()
+    blocks = article.blocks
+    for b_index, block in enumerate(blocks):
+        if block.kind == "heading":
+            heading = collapse(text[block.start:block.end]).lstrip("# ").strip()
+            heading_countries = _countries(plain(heading))
+            last_countries = heading_countries
+            continue
+        spans = split_sentences(text, block.start, block.end)
+        for n, (s, e) in enumerate(spans):
+            raw = text[s:e]
+            flat = collapse(raw)
+            matchable = plain(flat)
+            named = _countries(matchable)
+            if named:
+                countries = last_countries = named
+            elif _ANAPHORA.search(matchable):
+                countries = last_countries  # "the country", "its": the last one talked about
+            else:
+                countries = heading_countries  # a heading's country covers the text under it
+            is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
+            if not is_statement(flat, block.kind, is_last):
+                continue
+            out.append(Statement(
+                text=flat, start=s, end=e, countries=countries,
+                themes=taxonomy.match(matchable), figures=find_figures(flat),
+                heading=heading, position=len(out), block_start=block.start,
+                block_end=block.end,
+            ))
+    return out
+
+
+def _countries(text: str) -> tuple[str, ...]:
+    return tuple(sorted({m.code for m in find_countries(text)}))

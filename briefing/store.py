@@ -1,0 +1,572 @@
+"""The fact store: SQLite file of sources and statements, kept in step with the corpus.
+
+Nothing above this module writes SQL. Indexing is incremental: a file whose size and
+modification time are unchanged is not even hashed; a file whose hash and extractor key are
+unchanged is not re-read. Statements with the same wording (and near-same wording, checked
+at query time) are merged into one `Fact` with several citations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.corpus import Document, list_corpus, read_document, relative_key
+from briefing.errors import BriefingError, CorpusError
+from briefing.extract.facts import Statement, extract_statements, norm_key
+from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
+from briefing.themes import Taxonomy, load_taxonomy
+
+SCHEMA_VERSION = 1
+#: Below this many files to read, a process pool costs more than it saves.
+POOL_THRESHOLD = 300
+Progress = Callable[[int, int], None]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, error TEXT, warnings TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE IF NOT EXISTS sources (
+    key TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT,
+    date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT
+);
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
+CREATE TABLE IF NOT EXISTS statements (
+    id INTEGER PRIMARY KEY, source_key TEXT NOT NULL, path TEXT NOT NULL,
+    position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    block_start INTEGER NOT NULL, block_end INTEGER NOT NULL,
+    text TEXT NOT NULL, fact_id TEXT NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL,
+    heading TEXT, figures TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
+CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
+CREATE TABLE IF NOT EXISTS statement_countries (
+    code TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (code, statement_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statement_themes (
+    slug TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (slug, statement_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_countries_id ON statement_countries(statement_id);
+CREATE INDEX IF NOT EXISTS statement_themes_id ON statement_themes(statement_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one pass over the corpus changed."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    """Files that could not be read (reported every time, not only when first seen)."""
+    warnings: tuple[Skipped, ...] = ()
+
+    @property
+    def read(self) -> int:
+        return self.added + self.changed
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of reading one file, made in a worker process and written by the parent."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    document: Document | None = None
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    error: str | None = None
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("BRIEFING_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing"))
+
+
+def store_path(corpus: Path) -> Path:
+    """One store per corpus folder, named after it so a person can tell them apart."""
+    root = corpus.resolve()
+    digest = hashlib.sha1(str(root).encode()).hexdigest()[:12]
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", root.name or "corpus")[:40]
+    return cache_dir() / f"{name}-{digest}.sqlite3"
+
+
+# --------------------------------------------------------------------------- reading files
+
+_taxonomy: Taxonomy | None = None
+
+
+def _init_worker(taxonomy: Taxonomy) -> None:
+    global _taxonomy
+    _taxonomy = taxonomy
+
+
+def read_file(root: Path, rel: str, size: int, mtime_ns: int,
+              taxonomy: Taxonomy | None = None) -> FileResult:
+    """Read and extract one file; a bad file becomes a FileResult with an error, not a raise."""
+    taxonomy = taxonomy or _taxonomy or load_taxonomy()
+    try:
+        doc = read_document(root, root / rel)
+    except CorpusError as err:
+        return FileResult(rel, size, mtime_ns, _hash(root / rel), error=str(err))
+    statements = {a.source.key: extract_statements(a, taxonomy) for a in doc.articles}
+    return FileResult(rel, size, mtime_ns, doc.sha256, doc, statements)
+
+
+def _read_in_worker(args: tuple[Path, str, int, int]) -> FileResult:
+    return read_file(*args)
+
+
+def _hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """A fact store for one corpus folder."""
+
+    def __init__(self, path: Path, corpus: Path, taxonomy: Taxonomy | None = None):
+        self.path = path
+        self.corpus = corpus.resolve()
+        self.taxonomy = taxonomy or load_taxonomy()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as err:
+            raise BriefingError(f"cannot open the fact store {path}: {err}") from None
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=OFF")
+        self._migrate()
+
+    @classmethod
+    def for_corpus(cls, corpus: Path, taxonomy: Taxonomy | None = None) -> Store:
+        return cls(store_path(corpus), corpus, taxonomy)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- schema
+
+    def _migrate(self) -> None:
+        self.db.executescript(_SCHEMA)
+        version = self._meta("schema")
+        if version not in (None, str(SCHEMA_VERSION)):
+            self._drop_all()
+            self.db.executescript(_SCHEMA)
+        self._set_meta("schema", str(SCHEMA_VERSION))
+        self.db.commit()
+
+    def _drop_all(self) -> None:
+        for table in ("statements_fts", "statement_countries", "statement_themes",
+                      "statements", "sources", "files", "meta"):
+            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    @property
+    def extractor_key(self) -> str:
+        """Changes whenever extraction would give other results: code version or taxonomy."""
+        return f"{EXTRACTOR_VERSION}:{self.taxonomy.digest}"
+
+    # ----------------------------------------------------------------- indexing
+
+    def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
+        """Bring the store up to date with the corpus folder."""
+        if rebuild or self._meta("extractor") != self.extractor_key:
+            self._clear()
+        on_disk = {relative_key(self.corpus, p): _stat(p) for p in list_corpus(self.corpus)}
+        known = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT path, size, mtime_ns, sha256, error FROM files")}
+        removed = [p for p in known if p not in on_disk]
+        todo: list[tuple[str, int, int]] = []
+        unchanged = 0
+        for rel, st in on_disk.items():
+            if st is None:
+                continue
+            old = known.get(rel)
+            if old is not None and (old[0], old[1]) == st:
+                unchanged += 1
+            else:
+                todo.append((rel, *st))
+        results = self._read_all(todo, known, progress)
+        added = changed = 0
+        with self.db:
+            for rel in removed:
+                self._forget(rel)
+            for result in results:
+                if result is None:
+                    unchanged += 1
+                    continue
+                if result.path in known:
+                    changed += 1
+                else:
+                    added += 1
+                self._forget(result.path)
+                self._write(result)
+            self._set_meta("extractor", self.extractor_key)
+        return SyncReport(added, changed, len(removed), unchanged, *self._problems())
+
+    def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
+                  progress: Progress | None) -> list[FileResult | None]:
+        """Read changed files, in a process pool when there are many. A file whose bytes
+        did not change (only its mtime) is not re-read: it yields None."""
+        work: list[tuple[Path, str, int, int]] = []
+        out: list[FileResult | None] = []
+        for rel, size, mtime in todo:
+            old = known.get(rel)
+            if old is not None and old[0] == size and old[2] == _hash(self.corpus / rel):
+                self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime, rel))
+                out.append(None)
+            else:
+                work.append((self.corpus, rel, size, mtime))
+        total = len(work)
+        if total < POOL_THRESHOLD:
+            for n, args in enumerate(work, 1):
+                out.append(read_file(*args, taxonomy=self.taxonomy))
+                if progress:
+                    progress(n, total)
+            return out
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, initializer=_init_worker,
+                                 initargs=(self.taxonomy,)) as pool:
+            for n, result in enumerate(pool.map(_read_in_worker, work, chunksize=64), 1):
+                out.append(result)
+                if progress:
+                    progress(n, total)
+        return out
+
+    def _clear(self) -> None:
+        with self.db:
+            for table in ("statement_countries", "statement_themes", "statements",
+                          "sources", "files"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
+
+    def _forget(self, rel: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE path=?", (rel,))]
+        if ids:
+            rows = self.db.execute(
+                "SELECT id, text FROM statements WHERE path=?", (rel,)).fetchall()
+            self.db.executemany(
+                "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES('delete', ?, ?)",
+                rows)
+            self.db.executemany("DELETE FROM statement_countries WHERE statement_id=?",
+                                [(i,) for i in ids])
+            self.db.executemany("DELETE FROM statement_themes WHERE statement_id=?",
+                                [(i,) for i in ids])
+            self.db.execute("DELETE FROM statements WHERE path=?", (rel,))
+        self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
+        self.db.execute("DELETE FROM files WHERE path=?", (rel,))
+
+    def _write(self, result: FileResult) -> None:
+        warnings = list(result.document.warnings) if result.document else []
+        self.db.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (result.path, result.size, result.mtime_ns, result.sha256, result.error,
+             json.dumps(warnings)))
+        if result.document is None:
+            return
+        for article in result.document.articles:
+            s = article.source
+            self.db.execute(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier))
+            self._write_statements(s, result.statements.get(s.key, []))
+
+    def _write_statements(self, source: Source, statements: list[Statement]) -> None:
+        for st in statements:
+            words = norm_key(st.text).split()
+            cur = self.db.execute(
+                "INSERT INTO statements (source_key, path, position, start, \"end\", block_start,"
+                " block_end, text, fact_id, head, tail, heading, figures)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source.key, source.path, st.position, st.start, st.end, st.block_start,
+                 st.block_end, st.text, st.fact_id, " ".join(words[:6]), " ".join(words[-6:]),
+                 st.heading, _figures_json(st.figures)))
+            sid = cur.lastrowid
+            self.db.execute("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
+                            (sid, st.text))
+            self.db.executemany("INSERT OR IGNORE INTO statement_countries VALUES (?, ?)",
+                                [(c, sid) for c in st.countries])
+            self.db.executemany("INSERT OR IGNORE INTO statement_themes VALUES (?, ?)",
+                                [(t, sid) for t in st.themes])
+
+    def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
+        skipped, warned = [], []
+        for path, error, warnings in self.db.execute(
+                "SELECT path, error, warnings FROM files ORDER BY path"):
+            if error:
+                skipped.append(Skipped(path, error))
+            warned.extend(Skipped(path, w) for w in json.loads(warnings))
+        return tuple(skipped), tuple(warned)
+
+    # ----------------------------------------------------------------- queries
+
+    def skipped(self) -> tuple[Skipped, ...]:
+        return self._problems()[0]
+
+    def warnings(self) -> tuple[Skipped, ...]:
+        return self._problems()[1]
+
+    def sources(self) -> list[tuple[Source, int]]:
+        """Every source with the number of distinct facts it states, by key."""
+        rows = self.db.execute(
+            "SELECT s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier,"
+            " (SELECT COUNT(DISTINCT fact_id) FROM statements t WHERE t.source_key = s.key)"
+            " FROM sources s ORDER BY s.key")
+        return [(Source(*row[:8]), row[8]) for row in rows]
+
+    def source_hashes(self) -> list[tuple[str, str]]:
+        return self.db.execute(
+            "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path").fetchall()
+
+    def fingerprint(self) -> str:
+        """A hash over every source file's hash: two stores with it hold the same corpus."""
+        h = hashlib.sha256()
+        for path, sha in self.source_hashes():
+            h.update(f"{path}\0{sha}\n".encode())
+        return h.hexdigest()
+
+    def country_counts(self) -> dict[str, int]:
+        return dict(self.db.execute(
+            "SELECT c.code, COUNT(DISTINCT s.fact_id) FROM statement_countries c"
+            " JOIN statements s ON s.id = c.statement_id GROUP BY c.code"))
+
+    def theme_counts(self) -> dict[str, int]:
+        return dict(self.db.execute(
+            "SELECT t.slug, COUNT(DISTINCT s.fact_id) FROM statement_themes t"
+            " JOIN statements s ON s.id = t.statement_id GROUP BY t.slug"))
+
+    def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+              query: str | None = None) -> list[Fact]:
+        """Merged facts about any of `countries` and any of `themes` (each empty = any),
+        optionally matching a full-text query, in corpus order."""
+        ids = self._matching_fact_ids(countries, themes, query)
+        if not ids:
+            return []
+        rows = self._statement_rows(ids)
+        return merge_statements(rows, self._labels(r[0] for r in rows))
+
+    def _matching_fact_ids(self, countries: Sequence[str], themes: Sequence[str],
+                           query: str | None) -> list[str]:
+        where, params = [], []
+        if countries:
+            where.append("s.id IN (SELECT statement_id FROM statement_countries WHERE code IN"
+                         f" ({','.join('?' * len(countries))}))")
+            params.extend(countries)
+        if themes:
+            where.append("s.id IN (SELECT statement_id FROM statement_themes WHERE slug IN"
+                         f" ({','.join('?' * len(themes))}))")
+            params.extend(themes)
+        if query and query.strip():
+            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            params.append(fts_query(query))
+        sql = "SELECT DISTINCT s.fact_id FROM statements s"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        try:
+            return [r[0] for r in self.db.execute(sql, params)]
+        except sqlite3.OperationalError as err:
+            raise BriefingError(f"cannot search for {query!r}: {err}") from None
+
+    def _statement_rows(self, fact_ids: list[str]) -> list[tuple]:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (fact_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(i,) for i in fact_ids])
+        return self.db.execute(
+            "SELECT s.id, s.fact_id, s.text, s.start, s.\"end\", s.head, s.tail, s.heading,"
+            " s.position, s.figures, src.key, src.path, src.title, src.publisher, src.date,"
+            " src.url, src.sha256, src.carrier"
+            " FROM wanted w JOIN statements s ON s.fact_id = w.fact_id"
+            " JOIN sources src ON src.key = s.source_key ORDER BY s.path, s.source_key, s.position"
+        ).fetchall()
+
+    def _labels(self, ids: Iterable[int]) -> dict[int, tuple[set[str], set[str]]]:
+        labels: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        id_list = list(ids)
+        for chunk in _chunks(id_list, 900):
+            marks = ",".join("?" * len(chunk))
+            for code, sid in self.db.execute(
+                    f"SELECT code, statement_id FROM statement_countries WHERE statement_id IN"
+                    f" ({marks})", chunk):
+                labels[sid][0].add(code)
+            for slug, sid in self.db.execute(
+                    f"SELECT slug, statement_id FROM statement_themes WHERE statement_id IN"
+                    f" ({marks})", chunk):
+                labels[sid][1].add(slug)
+        return labels
+
+    def context(self, fact: Fact) -> tuple[str, int, int]:
+        """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
+        c = fact.citations[0]
+        row = self.db.execute(
+            "SELECT block_start, block_end FROM statements WHERE source_key=? AND start=?",
+            (c.source.key, c.start)).fetchone()
+        try:
+            from briefing.corpus import decode
+
+            text, _ = decode((self.corpus / c.source.path).read_bytes())
+        except (OSError, CorpusError):
+            return c.text, 0, len(c.text)
+        b0, b1 = row if row else (c.start, c.end)
+        return text[b0:b1], c.start - b0, c.end - b0
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _figures_json(figures: Sequence[Figure]) -> str:
+    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start] for f in figures],
+                      ensure_ascii=False)
+
+
+def _figures(data: str) -> tuple[Figure, ...]:
+    return tuple(Figure(*item) for item in json.loads(data))
+
+
+def fts_query(text: str) -> str:
+    """User words -> an FTS5 query of quoted terms (prefix match on the last one), so
+    punctuation in what people type is never FTS syntax."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return '""'
+    terms = [f'"{w}"' for w in words]
+    terms[-1] += "*"
+    return " ".join(terms)
+
+
+# --------------------------------------------------------------------------- merging
+
+NEAR_DUPLICATE = 92.0
+"""rapidfuzz ratio at or above which two wordings with the same figures are one fact."""
+
+
+def merge_statements(rows: list[tuple], labels: dict[int, tuple[set[str], set[str]]]
+                     ) -> list[Fact]:
+    """Group statement rows into facts: same wording, or near-same wording (a wire copy
+    lightly edited) with the same figures and countries."""
+    groups: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        groups[row[1]].append(row)
+    parent = {fid: fid for fid in groups}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in _near_pairs(groups, labels):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[str, list[tuple]] = defaultdict(list)
+    for fid, members in groups.items():
+        merged[find(fid)].extend(members)
+    facts = [_fact(members, labels) for members in merged.values()]
+    facts.sort(key=lambda f: (f.source.path, f.source.key, f.position))
+    return facts
+
+
+def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, str]]:
+    from rapidfuzz.distance import Indel
+
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for fid, members in groups.items():
+        row = members[0]
+        buckets[("h", row[5])].append(fid)
+        buckets[("t", row[6])].append(fid)
+    seen: set[tuple[str, str]] = set()
+    for candidates in buckets.values():
+        if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
+            continue
+        for i, a in enumerate(candidates):
+            for b in candidates[i + 1:]:
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                ra, rb = groups[a][0], groups[b][0]
+                if (_same_numbers(ra[9], rb[9]) and labels[ra[0]][0] == labels[rb[0]][0]
+                        and Indel.normalized_similarity(ra[2], rb[2]) * 100 >= NEAR_DUPLICATE):
+                    yield a, b
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    return sorted((f[1], f[2]) for f in json.loads(a)) == sorted(
+        (f[1], f[2]) for f in json.loads(b))
+
+
+def _citation_order(row: tuple) -> tuple:
+    # The earliest dated report first; undated after dated; then corpus order.
+    return (row[14] or "9999", row[10], row[3])
+
+
+def _fact(members: list[tuple], labels) -> Fact:
+    members = sorted(members, key=_citation_order)
+    first = members[0]
+    countries: set[str] = set()
+    themes: set[str] = set()
+    citations = []
+    for row in members:
+        countries |= labels[row[0]][0]
+        themes |= labels[row[0]][1]
+        source = Source(*row[10:18])
+        citations.append(Citation(source, row[3], row[4], row[2]))
+    return Fact(
+        id=first[1], text=first[2], countries=tuple(sorted(countries)),
+        themes=tuple(sorted(themes)), figures=_figures(first[9]),
+        citations=tuple(citations), heading=first[7], position=first[8],
+    )
+
+
+def open_store(corpus: Path, *, progress: Progress | None = None,
+               rebuild: bool = False) -> tuple[Store, SyncReport]:
+    """The store for a corpus, brought up to date: what every command starts with."""
+    store = Store.for_corpus(corpus)
+    return store, store.sync(rebuild=rebuild, progress=progress)
