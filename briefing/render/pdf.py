@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from briefing.errors import BriefingError, UsageError
-from briefing.model import Brief, Figure, SourceRef
+from briefing.model import Brief
+from briefing.render.markdown import figure_value
 from briefing.resources import templates_dir
 
 if TYPE_CHECKING:  # only for annotations: weasyprint costs ~0.7 s to import
@@ -61,6 +62,7 @@ def render_pdf(brief: Brief, *, markdown: str, facts_json: str, paper: str = "a4
     `paper`: 'a4' | 'letter'. `variant`: None or one of `PDF_VARIANTS`. `template_dir`: a
     folder whose `brief.html.j2` / `brief.css` override the packaged ones.
     """
+    variant = variant.lower() if variant else None
     _check_variant(variant)
     html = render_html(brief, template_dir=template_dir, paper=paper)
     wp = _import_weasyprint()
@@ -139,9 +141,10 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(script_lang=script_lang, excerpt=figure_excerpt)
+    # figure_value: the same normalised value the Markdown table shows.
+    env.filters.update(script_lang=script_lang, figure_value=figure_value)
     env.tests["web_url"] = is_web_url
-    env.globals.update(country_list=country_list, refs_list=refs_list)
+    env.globals.update(country_list=country_list)
     return env
 
 
@@ -152,27 +155,6 @@ def is_web_url(url: str | None) -> bool:
 
 def country_list(brief: Brief, codes: tuple[str, ...]) -> str:
     return ", ".join(brief.country_names.get(c, c) for c in codes)
-
-
-def refs_list(refs: tuple[SourceRef, ...]) -> str:
-    return ", ".join(f"[{r.number}]" for r in refs) or "none"
-
-
-def figure_excerpt(text: str, figure: Figure, width: int = 120) -> str:
-    """The part of a fact around one of its figures, at most about `width` characters."""
-    if len(text) <= width:
-        return text
-    at = figure.start if text[figure.start:].startswith(figure.text) else text.find(figure.text)
-    at = max(at, 0)
-    start = max(0, min(at - width // 3, len(text) - width))
-    end = start + width
-    if start > 0:  # cut at word boundaries so no word is shown half
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > at else end
-    head = "…" if start > 0 else ""
-    tail = "…" if end < len(text) else ""
-    return f"{head}{text[start:end].strip()}{tail}"
 
 
 # --------------------------------------------------------------------------- scripts
