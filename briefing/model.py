@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 #: Bumped whenever extraction changes what it produces; the store re-reads every file then.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)

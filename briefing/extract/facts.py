@@ -32,6 +32,10 @@ _ANAPHORA = re.compile(
     r"prime\s+minister|capital|economy|kingdom|republic)|its|their|domestic|national|local)\b",
     re.I,
 )
+# "These countries", "other nations": the sentence is about many, not the heading's one.
+_GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b", re.I)
+# Editorial asides ("First, let's take a look ...") state nothing.
+_ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
 
 
@@ -80,6 +84,8 @@ def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
     stripped = text.rstrip("\"'”’)] ")
     if len(text.split()) < MIN_WORDS or stripped.endswith(("?", ":", "？")):
         return False
+    if _ASIDE.match(text):
+        return False
     if stripped.endswith((",", ";", "-", "–", "—")):
         return False
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
@@ -107,6 +113,9 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             named = _countries(matchable)
             if named:
                 countries = last_countries = named
+            elif _GENERIC.search(matchable):
+                # Talk turns to countries in general: the heading no longer scopes what follows.
+                countries = last_countries = heading_countries = ()
             elif _ANAPHORA.search(matchable):
                 countries = last_countries  # "the country", "its": the last one talked about
             else:

@@ -1,0 +1,170 @@
+"""The SQLite fact store: incremental indexing, dedup into facts, queries, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from briefing.store import Store, fts_query, store_path
+
+WIRE = ("Seoul, March 3 (Wire) - South Korea will spend $5.2 billion on AI chips by 2027, "
+        "the science ministry said on Monday.")
+
+
+def article(title: str, body: str, publisher: str | None = None, day: str = "2025-03-03") -> str:
+    front = f"---\ntitle: {title}\ndate: {day}\n" + (f"provider:\n  name: {publisher}\n" if publisher else "") + "---\n"
+    return front + body + "\n"
+
+
+def test_store_file_lives_in_the_cache_dir(corpus, isolated_env):
+    path = store_path(corpus)
+    assert path.parent == isolated_env / "cache"
+    assert path.name.startswith("corpus-") and path.suffix == ".sqlite3"
+
+
+def test_sync_is_incremental(corpus):
+    with Store.for_corpus(corpus) as store:
+        first = store.sync()
+        assert (first.added, first.changed, first.removed) == (5, 0, 0)
+        again = store.sync()
+        assert (again.read, again.removed, again.unchanged) == (0, 0, 5)
+        n_kr = len(store.facts(["KR"]))
+        # Change one file, add one, remove one.
+        p = corpus / "004_873eaca25918412c.txt"
+        p.write_text(p.read_text(encoding="utf-8").replace("$6.8 billion", "$7.1 billion"), encoding="utf-8")
+        (corpus / "new.md").write_text(article("Chips", WIRE, "Wire"), encoding="utf-8")
+        (corpus / "000_311d42b208cd9cf6.txt").unlink()
+        third = store.sync()
+        assert (third.added, third.changed, third.removed) == (1, 1, 1)
+        texts = [f.text for f in store.facts(["KR"])]
+        assert any("$7.1 billion" in t for t in texts) and not any("$6.8 billion" in t for t in texts)
+        assert any(t.startswith("Seoul, March 3") for t in texts)
+        assert not any(f.source.path.startswith("000_") for f in store.facts())
+        assert len(texts) != n_kr
+
+
+def test_touching_a_file_without_changing_it_does_not_reread(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        p = corpus / "002_1d80a4c8d622b275.txt"
+        p.write_bytes(p.read_bytes())  # new mtime, same bytes
+        r = store.sync()
+        assert (r.read, r.unchanged) == (0, 5)
+
+
+def test_rebuild_and_extractor_change_reread_everything(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        assert store.sync(rebuild=True).read == 5
+        store.db.execute("UPDATE meta SET value='old' WHERE key='extractor'")
+        store.db.commit()
+        assert store.sync().read == 5
+
+
+def test_same_sentence_in_two_files_is_one_fact_with_two_citations(tmp_path):
+    (tmp_path / "a.md").write_text(article("Korea chips plan", WIRE, "Wire Service"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(article("Seoul bets on chips", WIRE.replace("  ", " "), "Daily Paper", "2025-03-04"), encoding="utf-8")
+    # A lightly edited copy: same figures, nearly the same words.
+    edited = WIRE.replace("on Monday", "Monday")
+    (tmp_path / "c.md").write_text(article("Chips", edited, "Another Paper", "2025-03-05"), encoding="utf-8")
+    with Store.for_corpus(tmp_path) as store:
+        store.sync()
+        (fact,) = [f for f in store.facts(["KR"]) if "5.2 billion" in f.text]
+        assert [c.source.path for c in fact.citations] == ["a.md", "b.md", "c.md"]
+        assert fact.text == WIRE  # the earliest report is the canonical wording
+        assert fact.citations[2].text == edited
+
+
+def test_different_figures_are_not_merged(tmp_path):
+    (tmp_path / "a.md").write_text(article("A", WIRE, "Wire"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(article("B", WIRE.replace("5.2", "6.1"), "Other"), encoding="utf-8")
+    with Store.for_corpus(tmp_path) as store:
+        store.sync()
+        assert len([f for f in store.facts(["KR"]) if "billion" in f.text]) == 2
+
+
+def test_queries_by_country_theme_and_text(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        kr = store.facts(["KR"])
+        assert kr and all("KR" in f.countries for f in kr)
+        both = store.facts(["KR"], ["compute"])
+        assert both and all("KR" in f.countries and "compute" in f.themes for f in both)
+        assert {f.id for f in both} < {f.id for f in kr}
+        found = store.facts(query="GPUs Nvidia")
+        assert [f.text for f in found] == [
+            "The country has also secured a deal to procure 260,000 advanced GPUs from Nvidia, "
+            "which will be used in government-led data centers and by local software giants."]
+        assert store.facts(query='"; DROP TABLE statements; --') == []
+        counts = store.country_counts()
+        assert counts["KR"] == len(kr) and counts["CN"] > counts["KR"]
+        assert store.theme_counts()["patents"] >= 1
+
+
+def test_fts_query_quotes_user_words():
+    assert fts_query("GPU  chips") == '"GPU" "chips"*'
+    assert fts_query("NEAR(a b) OR") == '"NEAR" "a" "b" "OR"*'
+
+
+def test_bad_files_are_reported_and_the_rest_still_works(corpus):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 100)
+    (corpus / "bad-front.md").write_text("---\ntitle: [oops\n---\nText about Korea is here.\n")
+    with Store.for_corpus(corpus) as store:
+        report = store.sync()
+        reasons = {s.path: s.reason for s in report.skipped}
+        assert set(reasons) == {"empty.txt", "binary.txt", "bad-front.md"}
+        assert "malformed front matter" in reasons["bad-front.md"]
+        assert len(store.facts(["KR"])) > 5
+        # Still reported on the next run, and fixed files are picked up.
+        (corpus / "empty.txt").write_text("Title\n\nJapan will build three new AI supercomputers by 2026.\n")
+        again = store.sync()
+        assert {s.path for s in again.skipped} == {"binary.txt", "bad-front.md"}
+        assert any("supercomputers" in f.text for f in store.facts(["JP"]))
+
+
+def test_store_is_a_real_sqlite_file(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        path = store.path
+    db = sqlite3.connect(path)
+    n = db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
+    assert n > 50
+    assert db.execute("SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH 'Nvidia'").fetchone()[0] == 1
+
+
+def test_fingerprint_tracks_source_hashes(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        before = store.fingerprint()
+        (corpus / "003_3c617abaaabd9cd6.txt").write_text("Title\n\nChanged text about Korea and chips.\n")
+        store.sync()
+        assert store.fingerprint() != before and len(before) == 64
+
+
+def test_context_gives_the_paragraph_with_the_fact(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        fact = next(f for f in store.facts(["KR"]) if "260,000" in f.text)
+        para, start, end = store.context(fact)
+        assert para[start:end].startswith("The country has also secured")
+        assert para.startswith("South Korea’s efforts are supported")
+
+
+def test_big_corpus_uses_the_process_pool(tmp_path, monkeypatch):
+    import briefing.store as store_mod
+
+    monkeypatch.setattr(store_mod, "POOL_THRESHOLD", 3)
+    for n in range(6):
+        (tmp_path / f"{n}.txt").write_text(f"Title {n}\n\nKorea will invest ${n + 1} billion in AI chips.\n")
+    seen = []
+    with Store.for_corpus(tmp_path) as store:
+        report = store.sync(progress=lambda done, total: seen.append((done, total)))
+        assert report.added == 6 and seen[-1] == (6, 6)
+        assert len(store.facts(["KR"])) == 6
+
+
+def test_path_of_unrelated_corpus_differs(tmp_path):
+    a, b = tmp_path / "x" / "news", tmp_path / "y" / "news"
+    assert store_path(a) != store_path(b)
+    assert isinstance(store_path(Path("seeds")), Path)
