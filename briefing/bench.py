@@ -52,7 +52,7 @@ def synthesize(dest: Path, count: int, seed: int = 7) -> int:
         swap = dict(zip(["South Korea", "China", "United States", "Japan"],
                         rng.sample(COUNTRIES, 4), strict=False))
         body = "\n\n".join(head + rest)
-        body = _NAMES.sub(lambda m: swap.get(m.group(1), m.group(1)), body)
+        body = _NAMES.sub(lambda m, swap=swap: swap.get(m.group(1), m.group(1)), body)
         body = _NUMBER.sub(lambda m: _jitter(m.group(1), rng), body)
         day = date(2019 + rng.randrange(7), 1 + rng.randrange(12), 1 + rng.randrange(28))
         text = f"{day:%b %d, %Y}\n\n{body}\n"

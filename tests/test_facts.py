@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SEEDS
+
 from briefing.corpus import read_document
 from briefing.extract.facts import extract_statements, fact_id, norm_key
 from briefing.themes import load_taxonomy
-from conftest import SEEDS
 
 TAXONOMY = load_taxonomy()
 
