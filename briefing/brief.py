@@ -10,9 +10,9 @@ from datetime import date
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name
+from briefing.countries import country_name, find_countries
 from briefing.errors import NothingSelected
-from briefing.extract.facts import norm_key
+from briefing.extract.facts import norm_key, plain
 from briefing.model import (
     Brief,
     BriefItem,
@@ -31,6 +31,7 @@ from briefing.model import (
 from briefing.themes import Taxonomy
 
 KEY_FINDINGS = 5
+_EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
 
@@ -95,6 +96,10 @@ def _score(fact: Fact, selection: Selection, as_of: date) -> float:
     if selection.countries and fact.countries:
         chosen = sum(1 for c in fact.countries if c in selection.countries)
         score += 1.5 * chosen / len(fact.countries)
+    elif fact.countries:
+        score += 1.0  # a theme brief: facts about a named country say more than generalities
+    if _EDITORIAL.search(fact.text):
+        score -= 1.0  # the writer talking ("we explore"), not a reported fact
     if selection.themes:
         score += 0.5 * sum(1 for t in fact.themes if t in selection.themes)
     words = len(fact.text.split())
@@ -216,15 +221,46 @@ def _comparison(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxo
               for c in selection.countries)
         for t in themes
     )
+    unique = _key_rows(rows, limit=None)
     figures = tuple(
-        (c, tuple(r for r in rows if c in r.countries)) for c in selection.countries
+        (c, tuple(r for r in unique if c in r.countries)) for c in selection.countries
     )
     return Comparison(selection.countries, tuple(themes), counts, figures)
 
 
+def figure_countries(fact: Fact, figure: Figure) -> tuple[str, ...]:
+    """Which of a fact's countries a figure is about. In "the US accounts for 34%, followed
+    by China with 15%" each number belongs to the country named just before it, unless one
+    follows it directly ("the 44% of the United States")."""
+    if len(fact.countries) < 2:
+        return fact.countries
+    text = plain(fact.text)
+    mentions = [m for m in find_countries(text) if m.code in fact.countries]
+    end = figure.start + len(figure.text)
+    after = [m for m in mentions
+             if m.start >= end and re.fullmatch(r"\s*(?:of|in|by|for)\s+(?:the\s+)?",
+                                                text[end:m.start])]
+    before = [m for m in mentions if m.end <= figure.start]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return (chosen.code,) if chosen else fact.countries
+
+
 def _figure_rows(items: Sequence[BriefItem]) -> list[FigureRow]:
-    return [FigureRow(fig, item, item.fact.countries)
+    return [FigureRow(fig, item, figure_countries(item.fact, fig))
             for item in items for fig in item.fact.figures if fig.kind != "year"]
+
+
+def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES) -> list[FigureRow]:
+    """The strongest figures, each number once: a figure two facts repeat is shown with the
+    stronger fact."""
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        key = (row.figure.kind, round(row.figure.value, 6), row.figure.unit, row.countries)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out[:limit]
 
 
 def _number_sources(ordered: Sequence[Fact]) -> dict[str, int]:
@@ -261,7 +297,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     findings = draft[:KEY_FINDINGS]
     rows = _figure_rows(draft)
     conflicts = _conflicts(rows)
-    key_rows = rows[:KEY_FIGURES]
+    key_rows = _key_rows(rows)
     comparison = _comparison(draft, selection, taxonomy, rows)
     compared = [i for i in draft if len(selection.countries) == 1
                 and selection.countries[0] in i.fact.countries and len(i.fact.countries) > 1]

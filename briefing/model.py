@@ -6,11 +6,14 @@ so every layer (store, brief, renderers, CLI, TUI) speaks the same nouns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 #: Bumped whenever extraction changes what it produces; the store re-reads every file then.
 EXTRACTOR_VERSION = "2"
+#: Words shown either side of a figure in the key-figures table.
+WINDOW = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,20 @@ class FigureRow:
     figure: Figure
     item: BriefItem
     countries: tuple[str, ...]
+    """The country the figure is about (by where it stands in the sentence), else all the
+    fact's countries."""
+
+    @property
+    def excerpt(self) -> str:
+        """A verbatim window of the sentence around the figure, with ellipses where the
+        sentence goes on: enough to say what the number measures."""
+        text, f = self.item.fact.text, self.figure
+        fig_end = f.start + len(f.text)
+        starts = [m.start() for m in re.finditer(r"\S+", text[:f.start])]
+        ends = [m.end() for m in re.finditer(r"\S+", text[fig_end:])]
+        a = starts[-WINDOW] if len(starts) > WINDOW else 0
+        b = fig_end + ends[WINDOW - 1] if len(ends) > WINDOW else len(text)
+        return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
 
 
 @dataclass(frozen=True, slots=True)

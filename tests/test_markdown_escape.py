@@ -6,11 +6,11 @@ import html as html_lib
 import re
 
 import pytest
+from factories import make_brief, make_fact, make_source
 from markdown_it import MarkdownIt
 
 from briefing.model import Figure
 from briefing.render.markdown import escape_md, figure_value, link, render_markdown
-from factories import make_brief, make_fact, make_source
 
 HOSTILE = [
     '<script>alert("x")</script>',

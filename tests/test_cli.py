@@ -1,0 +1,200 @@
+"""The CLI as a user meets it: exit codes, one-line errors, files written, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from briefing.cli import app
+
+runner = CliRunner()
+DAY = "2026-11-22"
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_make_writes_the_brief_and_prints_its_path(corpus, tmp_path):
+    out = tmp_path / "out"
+    r = run("make", "--country", "KR", "--corpus", str(corpus), "--out", str(out), "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.output
+    path = out / f"brief-kr-{DAY}.md"
+    assert r.stdout.strip() == str(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Policy brief: South Korea\n")
+    assert "approximately $6.8 billion" in text
+    assert [p.name for p in out.iterdir()] == [path.name]  # no temp files left behind
+
+
+def test_make_is_byte_identical_across_runs(corpus, tmp_path):
+    outs = []
+    for n in range(2):
+        out = tmp_path / f"out{n}"
+        assert run("make", "-c", "KR", "-t", "compute", "--corpus", str(corpus), "--out", str(out), "--date", DAY, "--format", "md").exit_code == 0
+        outs.append((out / f"brief-kr-compute-{DAY}.md").read_bytes())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--country", "Sout Korea"], "brief-kr-"),
+    (["-c", "kor"], "brief-kr-"),
+    (["-c", "south korea", "-c", "Japan"], "brief-kr-jp-"),
+    (["-t", "patent"], "brief-patents-"),
+    (["-t", "sovreign ai"], "brief-sovereign-ai-"),
+])
+def test_names_are_resolved_forgivingly(corpus, tmp_path, args, needle):
+    r = run("make", *args, "--corpus", str(corpus), "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.output
+    assert needle in r.stdout
+
+
+def test_unknown_country_exits_2_with_suggestions(corpus, tmp_path):
+    r = run("make", "-c", "Atlantis", "--corpus", str(corpus), "--out", str(tmp_path))
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: unknown country 'Atlantis'")
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.md"))
+
+
+def test_unknown_theme_exits_2(corpus, tmp_path):
+    r = run("make", "-t", "basket weaving", "--corpus", str(corpus), "--out", str(tmp_path))
+    assert r.exit_code == 2 and "unknown theme" in r.stderr
+
+
+def test_empty_selection_exits_1_and_writes_nothing(corpus, tmp_path):
+    out = tmp_path / "out"
+    r = run("make", "-c", "Brazil", "--corpus", str(corpus), "--out", str(out), "--format", "md")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == "error: no facts about Brazil in the corpus"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--date", "22/11/2026"], "--date expects a date as YYYY-MM-DD"),
+    (["--format", "docx"], "--format must be md, pdf or both"),
+    (["--template", "/nonexistent/t.j2"], "template not found"),
+])
+def test_bad_options_exit_2_in_one_line(corpus, tmp_path, args, message):
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path), *args)
+    assert r.exit_code == 2 and message in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_missing_corpus_folder(tmp_path):
+    r = run("facts", "--corpus", str(tmp_path / "nope"))
+    assert r.exit_code == 2 and "corpus folder not found" in r.stderr
+
+
+def test_exclude_and_max_facts(corpus, tmp_path):
+    facts = json.loads(run("facts", "-c", "KR", "--corpus", str(corpus), "--json").stdout)
+    gpu = next(f for f in facts if "260,000" in f["text"])
+    r = run("make", "-c", "KR", "--exclude", gpu["id"], "--max-facts", "3", "--corpus", str(corpus),
+            "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    text = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert "260,000" not in text
+    assert text.count("\n- “") <= 3 + 3  # three facts, some listed in several sections
+    assert "3 facts from" in text
+
+
+def test_since_keeps_undated_and_drops_older(corpus, tmp_path):
+    r = run("make", "-c", "KR", "--since", "2025-01-01", "--corpus", str(corpus), "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    text = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert "Samsung and Naver" not in text  # 2024 source
+    assert "$6.8 billion" in text  # undated source kept
+
+
+def test_user_template(corpus, tmp_path):
+    t = tmp_path / "mine.md.j2"
+    t.write_text("{{ b.title }} has {{ b.scope.facts }} facts; first: {{ b.items[0].fact.text }}\n")
+    r = run("make", "-c", "KR", "--template", str(t), "--corpus", str(corpus), "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.stderr
+    assert Path(r.stdout.strip()).read_text(encoding="utf-8").startswith("Policy brief: South Korea has ")
+
+
+def test_broken_user_template_is_one_line(corpus, tmp_path):
+    t = tmp_path / "bad.md.j2"
+    t.write_text("{% for x in %}\n")
+    r = run("make", "-c", "KR", "--template", str(t), "--corpus", str(corpus), "--out", str(tmp_path), "--format", "md")
+    assert r.exit_code == 2 and r.stderr.startswith("error: template bad.md.j2")
+
+
+def test_facts_json_shape_and_spans(corpus):
+    r = run("facts", "--country", "KR", "--theme", "investment", "--corpus", str(corpus), "--json")
+    facts = json.loads(r.stdout)
+    assert facts
+    for f in facts:
+        assert set(f) >= {"id", "text", "countries", "themes", "figures", "source", "span", "citations"}
+        assert "KR" in f["countries"] and "investment" in f["themes"]
+        raw = (corpus / f["source"]["path"]).read_text(encoding="utf-8")
+        start, end = f["span"]
+        assert " ".join(raw[start:end].split()) == f["text"]
+        assert set(f["source"]) >= {"path", "title", "publisher", "date", "url"}
+    budget = next(f for f in facts if "6.8" in f["text"])
+    assert budget["figures"] == [{"text": "$6.8 billion", "kind": "money", "value": 6.8e9, "unit": "USD"}]
+
+
+def test_sources_lists_skipped_files(corpus):
+    (corpus / "broken.md").write_text("---\ntitle: [x\n---\nbody\n")
+    r = run("sources", "--corpus", str(corpus), "--json")
+    data = json.loads(r.stdout)
+    assert len(data["sources"]) == 6  # five files, one carrying a related article
+    assert data["skipped"][0]["path"] == "broken.md"
+    related = next(s for s in data["sources"] if s["carrier"])
+    assert related["publisher"] == "International Business Times"
+    human = run("sources", "--corpus", str(corpus))
+    assert "skipped broken.md: malformed front matter" in human.stdout
+
+
+def test_broken_file_is_a_warning_on_make(corpus, tmp_path):
+    (corpus / "bin.txt").write_bytes(b"\x00" * 100)
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path), "--format", "md")
+    assert r.exit_code == 0
+    assert "warning: skipped bin.txt: binary file" in r.stderr
+
+
+def test_countries_and_themes_with_counts(corpus):
+    countries = json.loads(run("countries", "--corpus", str(corpus), "--json").stdout)
+    kr = next(c for c in countries if c["code"] == "KR")
+    assert kr["name"] == "South Korea" and kr["facts"] > 5
+    themes = {t["slug"]: t["facts"] for t in json.loads(run("themes", "--corpus", str(corpus), "--json").stdout)}
+    assert {"sovereign-ai", "open-models", "patents"} <= set(themes)
+    assert themes["open-models"] > 3
+
+
+def test_index_reports_what_changed(corpus):
+    r = run("index", "--corpus", str(corpus))
+    assert "5 added" in r.stdout
+    assert "5 unchanged" in run("index", "--corpus", str(corpus)).stdout
+    assert "5 added" in run("index", "--rebuild", "--corpus", str(corpus)).stdout  # re-read all
+
+
+def test_every_command_help_shows_an_example():
+    import typer
+
+    group = typer.main.get_command(app)
+    names = set(group.commands)
+    assert {"make", "facts", "sources", "countries", "themes", "index", "tui", "email", "config"} <= names
+    for name in sorted(names):
+        r = runner.invoke(app, [name, "--help"])
+        assert r.exit_code == 0
+        assert "Example:" in r.stdout or "example" in r.stdout.lower(), name
+
+
+def test_bundled_corpus_is_the_default(tmp_path):
+    r = run("make", "-c", "KR", "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.stderr
+
+
+def test_console_script_runs_as_a_real_process(tmp_path):
+    exe = Path(sys.executable).parent / "briefing"
+    r = subprocess.run([str(exe), "make", "-c", "Atlantis"], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("error: unknown country") and "Traceback" not in r.stderr
+    assert (ROOT / "seeds").is_dir()
