@@ -349,6 +349,8 @@ def _print(table, summary: str) -> None:
 
 def _register_optional() -> None:
     """Commands that live in their own modules (mail, verify)."""
+    from briefing import cli_verify
+    app.command("verify")(cli_verify.verify_command)
     try:
         from briefing import cli_mail
     except ImportError:

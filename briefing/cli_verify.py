@@ -1,0 +1,43 @@
+"""`briefing verify`: a thin wrapper over `briefing.verify`.
+
+Registered by the main app with `app.command("verify")(verify_command)`; the app's group
+turns a BriefingError into one `error: …` line and its exit code (2 for a file that is not
+a brief).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def verify_command(
+    brief: Annotated[Path, typer.Argument(
+        help="A brief made by `briefing make`: its .md, or its .pdf (read from the facts "
+             "JSON it carries).", show_default=False)],
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Folder of articles the brief was made from. Default: "
+                         "$BRIEFING_CORPUS or the bundled seeds.", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of lines.")] = False,
+) -> None:
+    """Check that every cited source still states the fact the brief quotes from it.
+
+    Each citation is ok, changed (the file differs from when the brief was made but still
+    states the fact), not found, or missing (the file is gone). Exit 0 when every citation
+    is ok or changed, 1 otherwise.
+
+    Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
+    """
+    from briefing.cli import corpus_path
+    from briefing.verify import report_json, report_lines, verify_file
+
+    report = verify_file(brief, corpus_path(corpus))
+    if as_json:
+        typer.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(report):
+            typer.echo(line)
+    raise typer.Exit(0 if report.passed else 1)

@@ -1,0 +1,399 @@
+"""Checking a brief against the corpus: does every cited source still state what it is cited for?
+
+A brief (Markdown, or a PDF carrying `facts.json`) is read back into its citations: each
+(quoted fact, cited source) pair. Each is checked against the corpus file as it is now:
+
+- `ok`: the source states the fact (whitespace collapsed, curly quotes and no-break spaces
+  read as their plain forms) and, when the brief recorded the file's hash, the file is the same;
+- `changed`: the file's hash differs from the recorded one but the fact is still stated;
+- `not found`: the file is there but no longer states the fact;
+- `missing`: the file is gone (or the brief names no file for the source).
+
+No store, no index: the corpus files are read directly, so nothing cached can hide a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from briefing.errors import CorpusError, UsageError
+from briefing.extract.facts import collapse, plain
+
+Status = Literal["ok", "changed", "not found", "missing"]
+STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
+PASSING: frozenset[str] = frozenset({"ok", "changed"})
+#: Same threshold as the store's near-duplicate merging: a wording this close to the quoted
+#: one, with the same figures, is the wording that was merged into the fact.
+NEAR_IDENTICAL = 0.92
+HASH_PREFIX = 16
+"""Hex digits of a source file's sha256 that the Markdown Sources list records."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """An entry of a brief's numbered Sources list."""
+
+    number: int
+    path: str | None
+    """Corpus file holding it (the carrying file for a related article); None if not named."""
+    sha256: str | None
+    """The file's sha256 (or a prefix of it) when the brief was made, if the brief records it."""
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One citation of a brief: a quoted fact and one source cited for it."""
+
+    fact: str
+    number: int
+    wordings: tuple[str, ...]
+    """What the source is said to state: the fact itself, or (from facts JSON) each wording
+    the source gave when near-identical wordings were merged into one fact."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Where each wording was, in the decoded file (facts JSON only)."""
+    merged: bool = False
+    """A later citation in a Markdown brief: the source may state a near-identical wording
+    that was merged into the fact, and the brief quotes only the first source's wording."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBrief:
+    """A brief read back: its Sources list and its citations."""
+
+    path: Path
+    form: str
+    """`markdown`, `pdf` or `json`."""
+    sources: dict[int, CitedSource]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The verdict on one citation."""
+
+    quote: Quote
+    source: CitedSource | None
+    status: Status
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    brief: CitedBrief
+    corpus: Path
+    checks: tuple[Check, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(c.status in PASSING for c in self.checks)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        seen = Counter(c.status for c in self.checks)
+        return {s: seen[s] for s in STATUSES if seen[s]}
+
+    @property
+    def summary(self) -> str:
+        n = len(self.checks)
+        parts = ", ".join(f"{count} {status}" for status, count in self.counts.items())
+        return f"{n} citation{'s' if n != 1 else ''}: {parts or 'none'}"
+
+
+# --------------------------------------------------------------------------- reading a brief
+
+
+def read_brief(path: Path) -> CitedBrief:
+    """A Markdown brief, a PDF brief (its attached `facts.json`, else `brief.md`) or a facts
+    JSON file, read back into citations. UsageError when it is none of these."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    if data.startswith(b"%PDF-"):
+        return _from_pdf(path, data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not a brief: neither a PDF nor UTF-8 text") from None
+    if text.lstrip().startswith("["):
+        brief = parse_facts_json(text, path, "json")
+    else:
+        brief = parse_markdown(text, path)
+    if not brief.quotes:
+        raise UsageError(f"{path} is not a brief: it quotes no cited facts")
+    return brief
+
+
+def _from_pdf(path: Path, data: bytes) -> CitedBrief:
+    files = pdf_attachments(path, data)
+    if "facts.json" in files:
+        return parse_facts_json(files["facts.json"].decode("utf-8"), path, "pdf")
+    if "brief.md" in files:
+        return parse_markdown(files["brief.md"].decode("utf-8"), path, "pdf")
+    raise UsageError(f"{path} carries no facts.json or brief.md: not a PDF made by briefing")
+
+
+def pdf_attachments(path: Path, data: bytes) -> dict[str, bytes]:
+    """The files embedded in a PDF, by name (the first, when a name repeats)."""
+    import io
+
+    import pypdf  # about 0.1 s: only verify of a PDF needs it
+    from pypdf.errors import PyPdfError
+
+    try:
+        found = pypdf.PdfReader(io.BytesIO(data)).attachments
+        return {name: blobs[0] for name, blobs in found.items() if blobs}
+    except (PyPdfError, ValueError, KeyError, TypeError) as err:
+        raise UsageError(f"cannot read the PDF {path}: {err}") from None
+
+
+# Markdown: `“fact text” [1][2]` in a list item; a Sources entry `1. … — file `path`…`.
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+_QUOTE = re.compile(r"“(?P<text>.+)” (?P<refs>(?:\[\d+\])+)")
+_MARK = re.compile(r"\[(\d+)\]")
+_ENTRY = re.compile(r"^(?P<n>\d+)\.\s+(?P<body>.*)$")
+_FILE = re.compile(r"(?:— file|related article carried in) `(?P<path>[^`]*)`"
+                   r"(?:, sha256 `(?P<sha>[0-9a-f]{6,64})`)?")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_md(text: str) -> str:
+    """Markdown text as the renderer escaped it (backslash escapes, `&amp;`) -> plain text."""
+    return _UNESCAPE.sub(r"\1", text.replace("&amp;", "&"))
+
+
+def parse_markdown(text: str, path: Path, form: str = "markdown") -> CitedBrief:
+    sources: dict[int, CitedSource] = {}
+    found: dict[tuple[str, int], Quote] = {}
+    section = ""
+    for line in text.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            section = heading.group(2).strip().casefold() if len(heading.group(1)) == 2 else section
+            continue
+        if section == "sources":
+            entry = _source_entry(line)
+            if entry:
+                sources.setdefault(entry.number, entry)
+        elif _ITEM.match(line):
+            for quote in _quotes(line):
+                found.setdefault((quote.fact, quote.number), quote)
+    return CitedBrief(path, form, sources, tuple(found.values()))
+
+
+def _source_entry(line: str) -> CitedSource | None:
+    m = _ENTRY.match(line)
+    if not m:
+        return None
+    body = m.group("body")
+    where = _FILE.search(body)
+    label = collapse(unescape_md(body[:where.start()] if where else body)).rstrip(" —(,.")
+    if where is None:
+        return CitedSource(int(m.group("n")), None, None, label)
+    return CitedSource(int(m.group("n")), where.group("path") or None, where.group("sha"), label)
+
+
+def _quotes(line: str) -> Iterator[Quote]:
+    m = _QUOTE.search(line)
+    if not m:
+        return
+    fact = unescape_md(m.group("text"))
+    refs = [int(n) for n in _MARK.findall(m.group("refs"))]
+    # The first marker is the source whose wording is quoted; later ones may have been
+    # merged in with a near-identical wording.
+    for position, number in enumerate(dict.fromkeys(refs)):
+        yield Quote(fact, number, (fact,), merged=position > 0)
+
+
+def parse_facts_json(text: str, path: Path, form: str = "json") -> CitedBrief:
+    """The brief's facts JSON (`brief_facts_json`, also `briefing facts --json`)."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UsageError(f"{path}: the facts JSON is not valid JSON ({err.msg})") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise UsageError(f"{path}: the facts JSON is not a list of facts")
+    sources: dict[int, CitedSource] = {}
+    numbers: dict[str, int] = {}
+    quotes: list[Quote] = []
+    try:
+        for record in records:
+            quotes.extend(_record_quotes(record, sources, numbers))
+    except (KeyError, TypeError, ValueError) as err:
+        raise UsageError(f"{path}: a fact in the facts JSON lacks {err}") from None
+    return CitedBrief(path, form, sources, tuple(quotes))
+
+
+def _record_quotes(record: dict[str, Any], sources: dict[int, CitedSource],
+                   numbers: dict[str, int]) -> Iterator[Quote]:
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for citation in record["citations"]:
+        by_key.setdefault(citation["source"]["key"], []).append(citation)
+    refs = record.get("refs") or [numbers.setdefault(k, len(numbers) + 1) for k in by_key]
+    for number, citations in zip(refs, by_key.values(), strict=True):
+        src = citations[0]["source"]
+        sources.setdefault(int(number), CitedSource(
+            int(number), src.get("path"), src.get("sha256"), src.get("title") or src["key"]))
+        yield Quote(str(record["text"]), int(number),
+                    tuple(str(c["text"]) for c in citations),
+                    tuple((int(c["span"][0]), int(c["span"][1])) for c in citations))
+
+
+# --------------------------------------------------------------------------- checking
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    sha256: str
+    text: str | None
+    """Decoded text, or None when the file cannot be read as text (see `problem`)."""
+    problem: str = ""
+
+
+def verify(brief: CitedBrief, corpus: Path) -> Report:
+    """Check every citation of a brief against the corpus folder as it is now."""
+    root = corpus.resolve()
+    files: dict[str, _File | None] = {}
+    checks = []
+    for quote in brief.quotes:
+        source = brief.sources.get(quote.number)
+        if source is None or not source.path:
+            why = "not in the Sources list" if source is None else "names no corpus file"
+            checks.append(Check(quote, source, "missing", f"source [{quote.number}] {why}"))
+            continue
+        if source.path not in files:
+            files[source.path] = _load(root, source.path)
+        checks.append(_check(quote, source, files[source.path]))
+    return Report(brief, root, tuple(checks))
+
+
+def verify_file(brief: Path, corpus: Path) -> Report:
+    return verify(read_brief(brief), corpus)
+
+
+def _load(root: Path, rel: str) -> _File | None:
+    """A corpus file by its relative path; None when it is gone (or would be outside root)."""
+    parts = PurePosixPath(rel)
+    if parts.is_absolute() or ".." in parts.parts:
+        return None
+    try:
+        data = (root / parts).read_bytes()
+    except OSError:
+        return None
+    from briefing.corpus import decode
+
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        text, _ = decode(data)
+    except CorpusError as err:
+        return _File(sha, None, str(err))
+    return _File(sha, text)
+
+
+def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
+    if file is None:
+        return Check(quote, source, "missing", f"file {source.path} is not in the corpus")
+    same = source.sha256 is None or file.sha256.startswith(source.sha256.lower())
+    changed = "" if same else "file changed since the brief was made; "
+    if file.text is None:
+        return Check(quote, source, "not found", f"{changed}file unreadable: {file.problem}")
+    if _states(file.text, quote):
+        return Check(quote, source, "ok" if same else "changed", changed.rstrip("; "))
+    near = _near_wording(file.text, quote.fact) if quote.merged else None
+    if near is not None and same:
+        return Check(quote, source, "ok", f"states a near-identical wording: “{near}”")
+    if near is not None:
+        return Check(quote, source, "not found",
+                     f"{changed}it now states only a near-identical wording: “{near}”")
+    return Check(quote, source, "not found", f"{changed}the quoted text is not in the file")
+
+
+def _normal(text: str) -> str:
+    return collapse(plain(text))
+
+
+def _states(text: str, quote: Quote) -> bool:
+    """Whether the file states one of the quote's wordings: at its recorded span, or anywhere."""
+    for n, wording in enumerate(quote.wordings):
+        if n < len(quote.spans):
+            start, end = quote.spans[n]
+            if _normal(text[start:end]) == _normal(wording):
+                return True
+    flat = _normal(text)
+    return any(_normal(w) in flat for w in quote.wordings if w.strip())
+
+
+def _near_wording(text: str, fact: str) -> str | None:
+    """The file's sentence closest to `fact` when it is near-identical with the same figures."""
+    from rapidfuzz.distance import Indel
+
+    from briefing.extract.figures import find_figures
+
+    want = _normal(fact)
+    numbers = _numbers(find_figures(want))
+    best, score = None, NEAR_IDENTICAL
+    for sentence in _sentences(text):
+        s = Indel.normalized_similarity(want, sentence)
+        if s >= score and _numbers(find_figures(sentence)) == numbers:
+            best, score = sentence, s
+    return best
+
+
+def _numbers(figures: Iterable) -> list[tuple[str, float]]:
+    return sorted((f.kind, f.value) for f in figures)
+
+
+def _sentences(text: str) -> Iterator[str]:
+    from briefing.corpus import body_blocks
+    from briefing.extract.sentences import split_sentences
+
+    blocks, _ = body_blocks(text, 0)
+    for block in blocks:
+        for s, e in split_sentences(text, block.start, block.end):
+            yield _normal(text[s:e])
+
+
+# --------------------------------------------------------------------------- output
+
+
+def report_lines(report: Report, width: int = 72) -> list[str]:
+    """One line per citation, then the one-line summary."""
+    lines = []
+    for check in report.checks:
+        where = check.source.path if check.source and check.source.path else "?"
+        fact = _shorten(check.quote.fact, width)
+        line = f"{check.status:<9}  [{check.quote.number}] {where}: “{fact}”"
+        lines.append(f"{line} — {check.detail}" if check.detail else line)
+    lines.append(report.summary)
+    return lines
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return {
+        "brief": str(report.brief.path),
+        "form": report.brief.form,
+        "corpus": str(report.corpus),
+        "passed": report.passed,
+        "summary": report.summary,
+        "counts": report.counts,
+        "citations": [
+            {"status": c.status, "source": c.quote.number,
+             "path": c.source.path if c.source else None,
+             "title": c.source.label if c.source else None,
+             "fact": c.quote.fact, "detail": c.detail}
+            for c in report.checks
+        ],
+    }
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
