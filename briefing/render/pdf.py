@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -44,6 +45,10 @@ _REFUSED_VARIANTS = {
 
 #: What `apt-get` needs when WeasyPrint cannot load its C libraries (Debian names).
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig"
+
+#: Fonts the stylesheet asks for, and fallbacks for other scripts and emoji (Debian names).
+FONT_PACKAGES = ("fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-noto-color-emoji "
+                 "fonts-noto-extra")
 
 #: The base URL of the document: relative references resolve under it, and the fetcher serves
 #: only single names under it. `.invalid` never resolves, and nothing is fetched from it.
@@ -154,7 +159,7 @@ def is_web_url(url: str | None) -> bool:
 
 
 def country_list(brief: Brief, codes: tuple[str, ...]) -> str:
-    return ", ".join(brief.country_names.get(c, c) for c in codes)
+    return ", ".join(brief.country_names.get(c, c) for c in codes) or "—"
 
 
 # --------------------------------------------------------------------------- scripts
@@ -200,7 +205,7 @@ def script_lang(text: str | None) -> str | None:
 # --------------------------------------------------------------------------- WeasyPrint
 
 
-def _import_weasyprint():  # -> the weasyprint module
+def _import_weasyprint() -> ModuleType:
     try:
         import weasyprint  # ~0.7 s: only when a PDF is made
         import weasyprint.urls
@@ -251,6 +256,12 @@ def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
     assets by name and refuses everything else: file:, http(s):, data:, paths out."""
 
     class AssetFetcher(wp.urls.URLFetcher):
+        def __init__(self) -> None:
+            # fail_on_errors: a refused URL stops the render (FatalURLFetchingError) rather
+            # than leave a silent hole; only a template can ask for one, never article text.
+            super().__init__(allowed_protocols=set(), fail_on_errors=True)
+            self.log = AssetFetcherLog()
+
         def fetch(self, url, headers=None):
             self.log.asked.append(url)
             path = asset_path(url, dirs)
@@ -261,11 +272,7 @@ def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
             mime = _ASSET_TYPES[path.suffix.lower()]
             return wp.urls.URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
-    # fail_on_errors: a refused URL stops the render (FatalURLFetchingError) instead of
-    # leaving a silent hole; only a template can ask for one, never the articles' text.
-    fetcher = AssetFetcher(allowed_protocols=set(), fail_on_errors=True)
-    fetcher.log = AssetFetcherLog()
-    return fetcher
+    return AssetFetcher()
 
 
 class _NotdefCollector(logging.Handler):
@@ -284,15 +291,21 @@ class _NotdefCollector(logging.Handler):
 def _missing_glyphs_are_errors() -> Iterator[None]:
     logger = logging.getLogger("weasyprint")
     collector = _NotdefCollector()
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:  # someone quietened it: we still listen
+        logger.setLevel(logging.WARNING)
     logger.addHandler(collector)
     try:
         yield
     finally:
         logger.removeHandler(collector)
+        logger.setLevel(level)
     if collector.missing:
-        chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in collector.missing)
-        raise BriefingError(f"no installed font can draw {chars}; install a font that covers "
-                            "it (Debian: fonts-noto-core, fonts-noto-cjk, fonts-noto-extra)")
+        missing = list(collector.missing)
+        chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing[:8])
+        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+        raise BriefingError(f"no installed font can draw {chars}{more}; install a font that "
+                            f"covers it (Debian: {FONT_PACKAGES})")
 
 
 @contextmanager
