@@ -16,10 +16,10 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus import Document, list_corpus, read_document, relative_key
+from briefing.corpus import list_corpus, read_document, relative_key
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.facts import Statement, extract_statements, norm_key
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
@@ -28,6 +28,8 @@ from briefing.themes import Taxonomy, load_taxonomy
 SCHEMA_VERSION = 1
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
+#: Above this many new statements, the full-text index is rebuilt rather than appended to.
+FTS_REBUILD = 50_000
 Progress = Callable[[int, int], None]
 
 _SCHEMA = """
@@ -83,14 +85,19 @@ class SyncReport:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The outcome of reading one file, made in a worker process and written by the parent."""
+    """The outcome of reading one file, made in a worker process and written by the parent.
+    Rows are plain tuples: they cross the process boundary several times faster than
+    dataclasses."""
 
     path: str
     size: int
     mtime_ns: int
     sha256: str
-    document: Document | None = None
-    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    sources: tuple[tuple, ...] = ()
+    """(key, path, title, publisher, date, url, sha256, carrier) per article."""
+    statements: tuple[tuple, ...] = ()
+    """Statement columns without the id, then countries and themes as tuples."""
+    warnings: tuple[str, ...] = ()
     error: str | None = None
 
 
@@ -129,8 +136,20 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
         doc = read_document(root, root / rel)
     except CorpusError as err:
         return FileResult(rel, size, mtime_ns, _hash(root / rel), error=str(err))
-    statements = {a.source.key: extract_statements(a, taxonomy) for a in doc.articles}
-    return FileResult(rel, size, mtime_ns, doc.sha256, doc, statements)
+    sources, rows = [], []
+    for article in doc.articles:
+        s = article.source
+        sources.append((s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier))
+        rows.extend(_statement_row(s, st) for st in extract_statements(article, taxonomy))
+    return FileResult(rel, size, mtime_ns, doc.sha256, tuple(sources), tuple(rows),
+                      doc.warnings)
+
+
+def _statement_row(source: Source, st: Statement) -> tuple:
+    words = norm_key(st.text).split()
+    return (source.key, source.path, st.position, st.start, st.end, st.block_start,
+            st.block_end, st.text, st.fact_id, " ".join(words[:6]), " ".join(words[-6:]),
+            st.heading, _figures_json(st.figures), st.countries, st.themes)
 
 
 def _read_in_worker(args: tuple[Path, str, int, int]) -> FileResult:
@@ -238,16 +257,15 @@ class Store:
         with self.db:
             for rel in removed:
                 self._forget(rel)
-            for result in results:
-                if result is None:
-                    unchanged += 1
-                    continue
+            fresh = [r for r in results if r is not None]
+            unchanged += len(results) - len(fresh)
+            for result in fresh:
                 if result.path in known:
                     changed += 1
+                    self._forget(result.path)
                 else:
                     added += 1
-                self._forget(result.path)
-                self._write(result)
+            self._write(fresh)
             self._set_meta("extractor", self.extractor_key)
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
@@ -302,38 +320,33 @@ class Store:
         self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
         self.db.execute("DELETE FROM files WHERE path=?", (rel,))
 
-    def _write(self, result: FileResult) -> None:
-        warnings = list(result.document.warnings) if result.document else []
-        self.db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (result.path, result.size, result.mtime_ns, result.sha256, result.error,
-             json.dumps(warnings)))
-        if result.document is None:
-            return
-        for article in result.document.articles:
-            s = article.source
-            self.db.execute(
-                "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier))
-            self._write_statements(s, result.statements.get(s.key, []))
-
-    def _write_statements(self, source: Source, statements: list[Statement]) -> None:
-        for st in statements:
-            words = norm_key(st.text).split()
-            cur = self.db.execute(
-                "INSERT INTO statements (source_key, path, position, start, \"end\", block_start,"
-                " block_end, text, fact_id, head, tail, heading, figures)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source.key, source.path, st.position, st.start, st.end, st.block_start,
-                 st.block_end, st.text, st.fact_id, " ".join(words[:6]), " ".join(words[-6:]),
-                 st.heading, _figures_json(st.figures)))
-            sid = cur.lastrowid
-            self.db.execute("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
-                            (sid, st.text))
-            self.db.executemany("INSERT OR IGNORE INTO statement_countries VALUES (?, ?)",
-                                [(c, sid) for c in st.countries])
-            self.db.executemany("INSERT OR IGNORE INTO statement_themes VALUES (?, ?)",
-                                [(t, sid) for t in st.themes])
+    def _write(self, results: list[FileResult]) -> None:
+        """Insert files, sources and statements in bulk, with statement ids assigned here."""
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
+            (r.path, r.size, r.mtime_ns, r.sha256, r.error, json.dumps(list(r.warnings)))
+            for r in results])
+        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [row for r in results for row in r.sources])
+        next_id = (self.db.execute("SELECT MAX(id) FROM statements").fetchone()[0] or 0) + 1
+        rows, countries, themes = [], [], []
+        for r in results:
+            for row in r.statements:
+                rows.append((next_id, *row[:13]))
+                countries.extend((c, next_id) for c in row[13])
+                themes.extend((t, next_id) for t in row[14])
+                next_id += 1
+        self.db.executemany(
+            "INSERT INTO statements (id, source_key, path, position, start, \"end\", block_start,"
+            " block_end, text, fact_id, head, tail, heading, figures)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT OR IGNORE INTO statement_countries VALUES (?, ?)", countries)
+        self.db.executemany("INSERT OR IGNORE INTO statement_themes VALUES (?, ?)", themes)
+        if len(rows) > FTS_REBUILD:
+            # Re-indexing everything in one pass is cheaper than row by row for big batches.
+            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
+        else:
+            self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
+                                [(row[0], row[8]) for row in rows])
 
     def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
         skipped, warned = [], []
