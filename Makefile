@@ -32,7 +32,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: venv
-	@$(BIN)/briefing make --country KR --date 2026-11-22
+	@$(BIN)/briefing make --country KR
 
 test: venv
 	$(BIN)/ruff check briefing tests
