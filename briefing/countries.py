@@ -41,6 +41,7 @@ _QUERY_FUZZY_MIN_LEN = 4
 _QUERY_CUTOFF = 80.0
 _TIE_MARGIN = 2.0
 _SUGGESTION_FLOOR = 70.0
+_OTHER_NAME_WEIGHT = 0.97
 
 # Separators inside a multi-word name: any whitespace (NBSP included) or hyphen, so that
 # "South\u00a0Korea" and "Guinea Bissau" match too.
@@ -48,7 +49,6 @@ _SEP_CHARS = "\\s\\-\u2010\u2011"
 _SEP = f"[{_SEP_CHARS}]+"
 _SEP_RUN = re.compile(_SEP)
 _APOSTROPHES = "'\u2019"
-_SMALL_WORDS = frozenset({"of", "the", "and", "da", "de", "du"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def country_name(code: str) -> str:
     try:
         return display[code.upper()]
     except KeyError:
-        raise UnknownName("country code", code, _suggestion_names(code)) from None
+        raise UnknownName("country", code, _suggestion_names(code)) from None
 
 
 def country_codes() -> list[str]:
@@ -258,6 +258,8 @@ def _one_swap(word: str, form: str) -> bool:
 
 @dataclass(frozen=True)
 class _Gazetteer:
+    """Everything built once from pycountry and the YAML."""
+
     display: dict[str, str]
     """Code -> display name, for every code."""
     alpha3: dict[str, str]
@@ -508,9 +510,6 @@ def _lookup_table(forms: list[_Form], display: dict[str, str]) -> dict[str, str]
     for name, code in [*iso, *((name, code) for code, name in display.items())]:
         table.setdefault(_fold(name), code)  # "Korea, Republic of" as ISO writes it
     return table
-
-
-_OTHER_NAME_WEIGHT = 0.97
 
 
 def _query_choices(

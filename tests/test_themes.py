@@ -1,0 +1,277 @@
+"""The theme taxonomy: matching sentences, resolving names, loading the user's file."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import UnknownName, UsageError
+from briefing.resources import data_dir
+from briefing.themes import ENV_VAR, Taxonomy, load_taxonomy
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never read the user's real themes file: point the config dir at an empty tmp dir."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    return config / "briefing"
+
+
+@pytest.fixture
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+CUSTOM = """
+themes:
+  - slug: quantum
+    name: Quantum computing
+    description: Qubits and quantum machines.
+    patterns: [qubit*, quantum comput*, "quantum * chip*"]
+    case_sensitive: [IBM Q]
+    exclude: [quantum leap]
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- the packaged file
+
+
+def test_packaged_taxonomy_has_the_analyst_themes(taxonomy: Taxonomy) -> None:
+    slugs = {t.slug for t in taxonomy.themes}
+    assert {
+        "sovereign-ai",
+        "open-models",
+        "patents",
+        "investment",
+        "compute",
+        "talent",
+        "research",
+        "industry",
+        "labour",
+        "geopolitics",
+        "regulation",
+        "models",
+        "applications",
+        "data",
+        "strategy",
+    } <= slugs
+    assert taxonomy.name("sovereign-ai") == "Sovereign AI"
+    assert taxonomy.name("patents") == "Patents & IP"
+    assert all(t.description for t in taxonomy.themes)
+
+
+def test_digest_is_the_hash_of_the_file(taxonomy: Taxonomy) -> None:
+    raw = (data_dir() / "themes.yaml").read_bytes()
+    assert taxonomy.digest == hashlib.sha256(raw).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # From the bundled seeds.
+        (
+            "France and Germany have collaborated to launch a sovereign AI platform to "
+            "protect European data.",
+            {"sovereign-ai", "data"},
+        ),
+        (
+            "Countries worldwide are striving to develop their own AI capabilities to reduce "
+            "reliance on these superpowers.",
+            {"sovereign-ai", "geopolitics"},
+        ),
+        (
+            "The government plans to triple its AI development budget to approximately "
+            "$6.8 billion next year.",
+            {"investment", "strategy"},
+        ),
+        (
+            "Between 2014 and 2023, the number of generative AI patents filed by Chinese "
+            "inventors exceeded 38,000.",
+            {"patents", "models"},
+        ),
+        (
+            "Chinese firms have introduced several prominent open AI models, including "
+            "language and image generation systems.",
+            {"open-models", "models", "industry"},
+        ),
+        (
+            "The country has also secured a deal to procure 260,000 advanced GPUs from "
+            "Nvidia, which will be used in government-led data centers.",
+            {"compute", "strategy"},
+        ),
+        (
+            "Low-skilled workers are the first to be hit hard by unmanned workshops.",
+            {"labour", "talent"},
+        ),
+        # Other publishers.
+        (
+            "Meta's open-weight Llama models are downloaded millions of times on Hugging Face.",
+            {"open-models", "models"},
+        ),
+        (
+            "The U.S. tightened export controls on advanced chips to China.",
+            {"compute", "geopolitics"},
+        ),
+        (
+            "The EU AI Act imposes obligations on providers of high-risk systems.",
+            {"regulation"},
+        ),
+        (
+            "Mistral raised €600 million in a Series B funding round led by venture capital firms.",
+            {"investment", "industry", "models"},
+        ),
+        (
+            "Hospitals in Seoul use AI for diagnosis, and self-driving trucks serve ports.",
+            {"applications"},
+        ),
+        (
+            "Regulators fined the firm for breaching GDPR rules on personal data.",
+            {"regulation", "data", "industry"},
+        ),
+    ],
+)
+def test_match(taxonomy: Taxonomy, text: str, expected: set[str]) -> None:
+    assert set(taxonomy.match(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Google, Microsoft, and OpenAI have stunning AI models.", "open-models"),
+        ("OpenAI's models and Open AI's chatbot", "open-models"),
+        ("The new business model relies on subscriptions.", "models"),
+        ("A new data center in Johor will host 20,000 GPUs.", "data"),
+        ("Germany's sovereign wealth fund bought shares.", "sovereign-ai"),
+        ("The Labour Party won the election.", "labour"),
+        ("The inventor filed three patent applications.", "applications"),
+        ("Microchips and the datacenter. Open. Source code is free.", "open-models"),
+        ("Please let us know what you think.", "models"),
+    ],
+)
+def test_no_match(taxonomy: Taxonomy, text: str, not_expected: str) -> None:
+    assert not_expected not in taxonomy.match(text)
+
+
+def test_match_is_sorted_and_empty_for_plain_text(taxonomy: Taxonomy) -> None:
+    found = taxonomy.match("Investment in chips, patents and open-source models.")
+    assert found == tuple(sorted(found))
+    assert taxonomy.match("The weather was pleasant on Sunday.") == ()
+    assert taxonomy.match("") == ()
+
+
+def test_phrases_overlap_and_ignore_case_and_hyphens(taxonomy: Taxonomy) -> None:
+    assert {"open-models", "models"} <= set(taxonomy.match("OPEN-SOURCE MODELS are spreading."))
+    assert "open-models" in taxonomy.match("They are open   source and free.")
+    assert "sovereign-ai" in taxonomy.match("AI Sovereignty is the goal.")
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("patents", "patents"),
+        ("patent", "patents"),
+        ("Patents & IP", "patents"),
+        ("sovreign ai", "sovereign-ai"),
+        ("SOVEREIGN-AI", "sovereign-ai"),
+        ("open models", "open-models"),
+        ("chips", "compute"),
+        ("R&D", "research"),
+        ("geopolitcs", "geopolitics"),
+        ("privacy", "data"),
+    ],
+)
+def test_resolve_theme(taxonomy: Taxonomy, query: str, slug: str) -> None:
+    assert taxonomy.resolve(query) == slug
+
+
+@pytest.mark.parametrize("query", ["ai", "xyzzy", "", "reg"])
+def test_unknown_or_ambiguous_theme_raises(taxonomy: Taxonomy, query: str) -> None:
+    with pytest.raises(UnknownName) as caught:
+        taxonomy.resolve(query)
+    assert caught.value.kind == "theme"
+    assert len(caught.value.suggestions) <= 3
+
+
+def test_ambiguous_theme_suggests_the_candidates(taxonomy: Taxonomy) -> None:
+    with pytest.raises(UnknownName) as caught:
+        taxonomy.resolve("ai")
+    assert {"Sovereign AI", "AI models"} <= set(caught.value.suggestions)
+
+
+def test_name_of_unknown_slug_raises(taxonomy: Taxonomy) -> None:
+    with pytest.raises(UnknownName):
+        taxonomy.name("astrology")
+
+
+# --------------------------------------------------------------------------- the user's file
+
+
+def test_explicit_path_replaces_the_packaged_taxonomy(tmp_path: Path) -> None:
+    custom = load_taxonomy(write(tmp_path / "mine.yaml", CUSTOM))
+    assert [t.slug for t in custom.themes] == ["quantum"]
+    assert custom.digest == hashlib.sha256(CUSTOM.encode()).hexdigest()
+    assert custom.match("Google built a 70-qubit quantum photonic chip.") == ("quantum",)
+    assert custom.match("The IBM Q System One computes.") == ("quantum",)
+    assert custom.match("the ibm q system") == ()  # case-sensitive phrase
+    assert custom.match("A quantum leap for quantum computing.") == ("quantum",)
+    assert custom.match("A quantum leap in chips.") == ()
+
+
+def test_env_var_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(write(tmp_path / "env.yaml", CUSTOM)))
+    assert [t.slug for t in load_taxonomy().themes] == ["quantum"]
+
+
+def test_user_config_file_is_used_when_present(no_user_config: Path) -> None:
+    assert "sovereign-ai" in {t.slug for t in load_taxonomy().themes}
+    write(no_user_config / "themes.yaml", CUSTOM)
+    assert [t.slug for t in load_taxonomy().themes] == ["quantum"]
+
+
+def test_explicit_path_wins_over_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.yaml"))
+    custom = load_taxonomy(write(tmp_path / "mine.yaml", CUSTOM))
+    assert custom.themes[0].slug == "quantum"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("themes: [unclosed", "not valid YAML"),
+        ("just: a mapping", "expected a 'themes:' list"),
+        ("themes:\n  - slug: Bad Slug\n    name: X\n    patterns: [x]", "slug"),
+        ("themes:\n  - slug: x\n    patterns: [x]", "needs a name"),
+        ("themes:\n  - slug: x\n    name: X\n    exclude: [y]", "at least one pattern"),
+        ("themes:\n  - slug: x\n    name: X\n    patterns: ['* models']", "is not a phrase"),
+        ("themes:\n  - slug: x\n    name: X\n    patterns: ok", "must be a list"),
+        (
+            "themes:\n  - {slug: x, name: X, patterns: [a]}\n  - {slug: x, name: Y, patterns: [b]}",
+            "appears twice",
+        ),
+    ],
+)
+def test_malformed_file_raises_usage_error(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "bad.yaml", text)
+    with pytest.raises(UsageError) as caught:
+        load_taxonomy(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_raises_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot read themes file"):
+        load_taxonomy(tmp_path / "nope.yaml")
