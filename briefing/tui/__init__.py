@@ -1,0 +1,1 @@
+"""The Textual terminal app (`briefing tui`). The only package that imports Textual."""

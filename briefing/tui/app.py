@@ -1,0 +1,455 @@
+"""The terminal app: pick countries and themes, curate the facts, preview, export, email.
+
+The App lays out widgets and routes events; what to show and what to write comes from
+`Session` (the core's functions). Slow work runs in thread workers that post result
+messages; one handler turns any worker error into a notification.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    LoadingIndicator,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from briefing.countries import country_name
+from briefing.errors import BriefingError, NothingSelected
+from briefing.model import Selection
+from briefing.tui.commands import BriefingCommands, PaletteCommand
+from briefing.tui.messages import (
+    Emailed,
+    Exported,
+    FactsLoaded,
+    Indexed,
+    IndexProgress,
+    PreviewReady,
+)
+from briefing.tui.screens.email import EmailScreen
+from briefing.tui.screens.fact import FactScreen
+from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
+from briefing.tui.session import Choice, EmailRequest, Session, filter_choices
+from briefing.tui.widgets.choice_list import ChoiceList
+from briefing.tui.widgets.facts_table import FactsTable
+from briefing.tui.widgets.inputs import ReturningInput
+from briefing.tui.widgets.preview import BriefPreview
+
+#: Preview waits this long after the last change, so a burst of keys renders once.
+PREVIEW_DEBOUNCE_S = 0.3
+START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
+#: Worker groups whose running shows the busy indicator (facts and preview are quick).
+SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
+               "email": "Sending the brief"}
+
+
+class BriefingApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter", id="filter",
+                tooltip="Filter the country list as you type (fuzzy: 'sout kor')."),
+        Binding("ctrl+f", "focus_search", "Search", id="search",
+                tooltip="Full-text search in the facts of the selection."),
+        Binding("e", "export", "Export", id="export",
+                tooltip="Write the brief (Markdown and PDF) into the out folder."),
+        Binding("m", "email", "Email", id="email",
+                tooltip="Write the brief and email it."),
+        Binding("f", "show_tab('facts')", "Facts", id="facts-tab",
+                tooltip="Show the facts table and move to it."),
+        Binding("p", "show_tab('preview')", "Preview", id="preview-tab",
+                tooltip="Show the live preview of the brief."),
+        Binding("r", "toggle_raw", "Raw/rendered", id="raw", show=False,
+                tooltip="Preview the brief as raw Markdown or rendered."),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", show=False,
+                tooltip="Hide or show the country and theme lists."),
+        Binding("ctrl+r", "reindex", "Re-index", id="reindex", show=False,
+                tooltip="Read the corpus folder again for new or changed articles."),
+        Binding("question_mark,f1", "help", "Help", id="help",
+                tooltip="List every key."),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
+                tooltip="Quit the app."),
+    ]
+    PALETTE_ONLY: ClassVar[tuple[PaletteCommand, ...]] = (
+        PaletteCommand("Exclude/include the highlighted fact",
+                       "Leave the highlighted fact out of the brief, or put it back (space).",
+                       "toggle_highlighted"),
+        PaletteCommand("Fact details", "Show the highlighted fact with its source and "
+                       "paragraph (enter).", "show_detail"),
+        PaletteCommand("Include all facts", "Forget every exclusion.", "clear_exclusions"),
+        PaletteCommand("Clear the selection", "Unselect every country and theme.",
+                       "clear_selection"),
+    )
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.country_choices: list[Choice] = []
+        self._facts_generation = 0
+        self._preview_generation = 0
+        self._preview_timer = None
+        self._facts_summary = ""
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        # Kept as attributes: App.query_one looks in the active screen, which is a dialog
+        # while one is open.
+        self.sidebar = Vertical(id="sidebar")
+        self.country_filter = ReturningInput(placeholder="/ filter countries",
+                                             id="country-filter", return_to="#countries",
+                                             compact=True)
+        self.countries = ChoiceList(id="countries", compact=True)
+        self.themes = ChoiceList(id="themes", compact=True)
+        self.tabs = TabbedContent(id="tabs", initial="facts")
+        self.search = ReturningInput(placeholder="ctrl+f search the facts", id="search",
+                                     return_to="#facts-table", compact=True)
+        self.table = FactsTable(id="facts-table")
+        self.preview = BriefPreview(id="brief-preview")
+        self.busy = LoadingIndicator(id="busy")
+        self.status = Static("", id="status", markup=False)
+        yield Header(icon="")
+        with Horizontal(id="body"):
+            with self.sidebar:
+                yield self.country_filter
+                yield self.countries
+                yield self.themes
+            with self.tabs:
+                with TabPane("Facts", id="facts"):
+                    yield self.search
+                    yield self.table
+                with TabPane("Preview", id="preview"):
+                    yield self.preview
+        with Horizontal(id="statusbar"):
+            yield self.busy
+            yield self.status
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.corpus.name
+        self.countries.border_title = "Countries"
+        self.themes.border_title = "Themes"
+        for widget in (self.countries, self.themes):
+            widget.loading = True
+        self.preview.show(START_HINT)
+        self.countries.focus()
+        self.index_corpus()
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # ----------------------------------------------------------------- indexing
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def index_corpus(self) -> None:
+        step = {"every": 1}
+
+        def progress(done: int, total: int) -> None:
+            step["every"] = max(1, total // 50)  # about 50 updates, not one per file
+            if done == total or done % step["every"] == 0:
+                self.post_message(IndexProgress(done, total))
+
+        report = self.session.index(progress)
+        self.post_message(Indexed(report, self.session.country_choices(),
+                                  self.session.theme_choices()))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self._set_status(f"Indexing {message.done}/{message.total} articles…")
+
+    def on_indexed(self, message: Indexed) -> None:
+        self.country_choices = message.countries
+        self._show_countries()
+        self.themes.show(
+            [t for t in message.themes if t.count], self.session.themes)
+        for widget in (self.countries, self.themes):
+            widget.loading = False
+        report = message.report
+        if report.skipped:
+            names = ", ".join(s.path for s in report.skipped[:3])
+            self.notify(f"{len(report.skipped)} files could not be read ({names}…); "
+                        "see `briefing sources`", severity="warning", markup=False)
+        self.refresh_selection()
+
+    # ----------------------------------------------------------------- selection
+
+    def _show_countries(self) -> None:
+        text = self.country_filter.value
+        rows = filter_choices(self.country_choices, text)
+        countries = self.countries
+        countries.show(rows, self.session.countries)
+        shown = f" {len(rows)}/{len(self.country_choices)}" if text.strip() else ""
+        countries.border_title = f"Countries{shown}"
+
+    @on(Input.Changed, "#country-filter")
+    def _filter_changed(self) -> None:
+        self._show_countries()
+
+    @on(SelectionList.SelectionToggled, "#countries")
+    def _country_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        self.session.toggle_country(event.selection.value)
+        self.refresh_selection()
+
+    @on(SelectionList.SelectionToggled, "#themes")
+    def _theme_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        self.session.toggle_theme(event.selection.value)
+        self.refresh_selection()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.session.search = event.value
+        self.reload_facts()
+
+    def refresh_selection(self) -> None:
+        self.reload_facts()
+        self.schedule_preview()
+
+    # ----------------------------------------------------------------- facts
+
+    def reload_facts(self) -> None:
+        self._facts_generation += 1
+        self.load_facts(self._facts_generation, self.session.selection(), self.session.search)
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    def load_facts(self, generation: int, selection: Selection, query: str) -> None:
+        facts = self.session.facts(selection, query)
+        if not get_current_worker().is_cancelled:
+            self.post_message(FactsLoaded(generation, facts))
+
+    def on_facts_loaded(self, message: FactsLoaded) -> None:
+        if message.generation != self._facts_generation:
+            return  # an answer to a request the user has already changed
+        self.table.show(message.facts, self.session.excluded)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        table = self.table
+        selection = self.session.selection()
+        if not (selection.countries or selection.themes or self.session.search.strip()):
+            self._facts_summary = "Pick countries or themes on the left (/ filters)"
+        else:
+            listed = len(table.facts)
+            out = sum(1 for fid in table.facts if fid in self.session.excluded)
+            search = f" matching {self.session.search.strip()!r}" \
+                if self.session.search.strip() else ""
+            self._facts_summary = f"{listed} facts{search} · {out} excluded here · " \
+                                  f"{len(self.session.excluded)} excluded in all"
+        self._set_status(self._facts_summary)
+
+    def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
+        excluded = self.session.toggle(message.fact_id)
+        self.table.mark(message.fact_id, excluded)
+        if isinstance(self.screen, FactScreen):
+            self.screen.set_excluded(excluded)
+        self._update_summary()
+        self.schedule_preview()
+
+    @on(DataTable.RowSelected, "#facts-table")
+    def _row_selected(self) -> None:
+        self.action_show_detail()
+
+    def action_show_detail(self) -> None:
+        fact = self.table.highlighted_fact
+        if fact is None:
+            self.notify("No fact is highlighted", severity="warning")
+            return
+        self.push_screen(FactScreen(
+            fact, self.session.context(fact), excluded=fact.id in self.session.excluded,
+            country_name=country_name, theme_name=self.session.taxonomy.name))
+
+    def action_toggle_highlighted(self) -> None:
+        self.table.action_toggle_fact()
+
+    def action_clear_exclusions(self) -> None:
+        table = self.table
+        for fact_id in list(self.session.excluded):
+            self.session.toggle(fact_id)
+            table.mark(fact_id, False)
+        self._update_summary()
+        self.schedule_preview()
+
+    def action_clear_selection(self) -> None:
+        self.session.countries = ()
+        self.session.themes = ()
+        self._show_countries()
+        self.themes.deselect_all()
+        self.refresh_selection()
+
+    # ----------------------------------------------------------------- preview
+
+    def schedule_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_generation += 1
+        generation = self._preview_generation
+        self._preview_timer = self.set_timer(
+            PREVIEW_DEBOUNCE_S, lambda: self.build_preview(generation, self.session.selection()))
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def build_preview(self, generation: int, selection: Selection) -> None:
+        if not (selection.countries or selection.themes):
+            markdown = START_HINT
+        else:
+            try:
+                markdown = self.session.preview(selection)
+            except NothingSelected as err:
+                markdown = f"*Nothing to brief: {err}.*"
+        if not get_current_worker().is_cancelled:
+            self.post_message(PreviewReady(generation, markdown))
+
+    def on_preview_ready(self, message: PreviewReady) -> None:
+        if message.generation == self._preview_generation:
+            self.preview.show(message.markdown)
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.preview.set_active(event.pane.id == "preview")
+
+    def action_show_tab(self, tab: str) -> None:
+        self.tabs.active = tab
+        (self.table if tab == "facts" else self.preview).focus()
+
+    def action_toggle_raw(self) -> None:
+        preview = self.preview
+        preview.raw = not preview.raw
+        self.action_show_tab("preview")
+
+    # ----------------------------------------------------------------- export and email
+
+    def _chosen(self) -> Selection | None:
+        selection = self.session.selection()
+        if selection.countries or selection.themes:
+            return selection
+        self.notify("Pick at least one country or theme first", severity="warning")
+        return None
+
+    def action_export(self) -> None:
+        selection = self._chosen()
+        if selection is not None:
+            self.export_brief(selection)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_brief(self, selection: Selection) -> None:
+        self.post_message(Exported(self.session.export(selection)))
+
+    def on_exported(self, message: Exported) -> None:
+        names = ", ".join(p.name for p in message.paths)
+        folder = message.paths[0].parent if message.paths else self.session.out_dir
+        self.notify(f"Wrote {names} in {folder}", title="Brief written", markup=False)
+
+    def action_email(self) -> None:
+        selection = self._chosen()
+        if selection is None:
+            return
+        title = self.session.title(selection)
+        self.push_screen(EmailScreen(title=title, server=self.session.mail_server()),
+                         lambda request: self._send(selection, request))
+
+    def _send(self, selection: Selection, request: EmailRequest | None) -> None:
+        if request is not None:
+            self.email_brief(selection, request)
+
+    @work(thread=True, exclusive=True, group="email", exit_on_error=False)
+    def email_brief(self, selection: Selection, request: EmailRequest) -> None:
+        outcome = self.session.email(selection, request)
+        who = ", ".join(outcome.recipients)
+        if outcome.eml is not None:
+            summary = f"Dry run: nothing sent; wrote {outcome.eml} (for {who})"
+        else:
+            summary = f"Sent {outcome.attachments[0].name} to {who} via {outcome.server}"
+        self.post_message(Emailed(summary, outcome.warnings))
+
+    def on_emailed(self, message: Emailed) -> None:
+        for warning in message.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.notify(message.summary, title="Email", markup=False)
+
+    # ----------------------------------------------------------------- workers
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state is WorkerState.ERROR:
+            self._report(worker)
+        self._update_busy()
+
+    def _report(self, worker: Worker) -> None:
+        """The one place a failed worker becomes visible: a notification, never a crash."""
+        error = worker.error
+        if isinstance(error, BriefingError):
+            text = str(error)
+        else:
+            text = f"internal error ({type(error).__name__}: {error})"
+        title = SLOW_GROUPS.get(worker.group, "Error").replace("ing ", " ", 1) + " failed" \
+            if worker.group in SLOW_GROUPS else "Error"
+        self.notify(text, title=title, severity="error", timeout=12, markup=False)
+        if worker.group == "index":
+            for widget in (self.countries, self.themes):
+                widget.loading = False
+            self._set_status("Indexing failed: ctrl+r tries again")
+
+    def _update_busy(self) -> None:
+        running = [w for w in self.workers if w.group in SLOW_GROUPS and w.is_running]
+        busy = self.busy
+        busy.display = bool(running)
+        if running and running[-1].group != "index":
+            self._set_status(f"{SLOW_GROUPS[running[-1].group]}…")
+        elif not running and self._facts_summary:
+            self._set_status(self._facts_summary)
+
+    def _set_status(self, text: str) -> None:
+        self.status.update(text)
+
+    # ----------------------------------------------------------------- other actions
+
+    def action_focus_filter(self) -> None:
+        self.sidebar.display = True
+        self.country_filter.focus()
+
+    def action_focus_search(self) -> None:
+        self.action_show_tab("facts")
+        self.search.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.sidebar
+        sidebar.display = not sidebar.display
+
+    def action_reindex(self) -> None:
+        self.index_corpus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_rows()))
+
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """Every key of the app: (where it works, keys, what it does)."""
+        return [
+            *binding_rows(self, "anywhere", self.BINDINGS),
+            *STOCK_KEYS,
+            *binding_rows(self, "facts table", FactsTable.BINDINGS),
+            *binding_rows(self, "filter and search boxes", ReturningInput.BINDINGS),
+            *binding_rows(self, "fact details", FactScreen.BINDINGS),
+            *binding_rows(self, "email dialog", EmailScreen.BINDINGS),
+            *binding_rows(self, "help", HelpScreen.BINDINGS),
+        ]
+
+
+def make_app(corpus: Path, *, as_of: date | None = None, out_dir: Path = Path("out"),
+             formats: tuple[str, ...] | None = None) -> BriefingApp:
+    """The app for a corpus folder. `as_of` fixes the brief date (tests); `out_dir` is where
+    exports go (default `out/`, as for `briefing make`); `formats` default to Markdown and,
+    when the PDF renderer is installed, PDF."""
+    return BriefingApp(Session(corpus, as_of=as_of, out_dir=out_dir, formats=formats))

@@ -1,0 +1,49 @@
+"""Results that worker threads post back to the app (posting a message is thread-safe)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from briefing.model import Fact
+from briefing.store import SyncReport
+from briefing.tui.session import Choice
+
+
+@dataclass
+class IndexProgress(Message):
+    done: int
+    total: int
+
+
+@dataclass
+class Indexed(Message):
+    report: SyncReport
+    countries: list[Choice]
+    themes: list[Choice]
+
+
+@dataclass
+class FactsLoaded(Message):
+    generation: int
+    """Which request this answers: an answer to an older request is dropped."""
+    facts: list[Fact]
+
+
+@dataclass
+class PreviewReady(Message):
+    generation: int
+    markdown: str
+
+
+@dataclass
+class Exported(Message):
+    paths: list[Path]
+
+
+@dataclass
+class Emailed(Message):
+    summary: str
+    warnings: tuple[str, ...] = ()

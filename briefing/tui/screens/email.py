@@ -1,0 +1,76 @@
+"""The email dialog: recipients and subject, checked before the dialog closes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from briefing.errors import BriefingError
+from briefing.tui.session import EmailRequest
+
+
+class EmailScreen(ModalScreen[EmailRequest | None]):
+    """Dismissed with an EmailRequest, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="email-cancel"),
+        Binding("ctrl+s", "send", "Send", id="email-send"),
+    ]
+
+    def __init__(self, *, title: str, server: str) -> None:
+        super().__init__()
+        self.brief_title = title
+        self.server = server
+        """Where the mail would go, or what is missing, in words."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="email-dialog") as dialog:
+            dialog.border_title = "Email the brief"
+            yield Label("To (several: separate with commas)")
+            yield Input(placeholder="analyst@example.org", id="to")
+            yield Label("Cc")
+            yield Input(id="cc")
+            yield Label("Subject")
+            yield Input(placeholder=self.brief_title, id="subject")
+            yield Checkbox("Dry run: write an .eml next to the brief, send nothing",
+                           id="dry-run")
+            yield Static(self.server, id="email-server", markup=False)
+            yield Static("", id="email-error", markup=False)
+            with Horizontal(id="email-buttons"):
+                yield Button("Send", variant="primary", id="send")
+                yield Button("Cancel", id="cancel")
+
+    def request(self) -> EmailRequest:
+        """What was typed, with the addresses checked by the mail core (raises AddressError)."""
+        from briefing.mail import parse_addresses
+
+        to = self.query_one("#to", Input).value.strip()
+        cc = self.query_one("#cc", Input).value.strip()
+        subject = self.query_one("#subject", Input).value.strip()
+        if not to:
+            raise BriefingError("at least one recipient is needed")
+        parse_addresses([to], "To")
+        if cc:
+            parse_addresses([cc], "Cc")
+        return EmailRequest(to=(to,), cc=(cc,) if cc else (), subject=subject or None,
+                            dry_run=self.query_one("#dry-run", Checkbox).value)
+
+    @on(Button.Pressed, "#send")
+    @on(Input.Submitted)
+    def action_send(self) -> None:
+        try:
+            request = self.request()
+        except BriefingError as err:
+            self.query_one("#email-error", Static).update(f"✗ {err}")
+            return
+        self.dismiss(request)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,65 @@
+"""Every key of the app on one page (`?` or F1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+#: Keys of stock widgets (no BINDINGS of ours to read them from), as (where, keys, what).
+STOCK_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("anywhere", "ctrl+p", "Command palette: every action by name, and the colour themes."),
+    ("anywhere", "tab / shift+tab", "Move between the panels."),
+    ("country and theme lists", "space / enter", "Select or unselect the highlighted row."),
+    ("lists and tables", "↑ ↓ pgup pgdn home end", "Move the cursor."),
+)
+KEY_WIDTH = 14
+
+
+def binding_rows(app: App, where: str, bindings: Iterable[BindingType]
+                 ) -> list[tuple[str, str, str]]:
+    """(where, keys as the footer shows them, what they do) for each binding."""
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, Binding) or binding.system:
+            continue
+        keys = " / ".join(app.get_key_display(Binding(k.strip(), binding.action))
+                          for k in binding.key.split(","))
+        rows.append((where, keys, binding.tooltip or binding.description))
+    return rows
+
+
+def help_text(rows: Iterable[tuple[str, str, str]]) -> Text:
+    """The rows grouped under their place, keys in a column, descriptions wrapping."""
+    out = Text()
+    current = None
+    for where, keys, what in rows:
+        if where != current:
+            out.append(("\n" if current else "") + where.capitalize() + "\n",
+                       style="bold underline")
+            current = where
+        out.append(f"  {keys:<{KEY_WIDTH}}", style="bold")
+        out.append(f" {what}\n")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close-help"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog") as dialog:
+            dialog.border_title = "Keys"
+            dialog.border_subtitle = "Esc closes"
+            yield Static(help_text(self.rows), id="help-body")

@@ -1,0 +1,260 @@
+"""What the terminal app knows and asks the core, without Textual.
+
+The app keeps its state here (the selection, the exclusions) and every call into the core
+goes through here, so the App class only lays out widgets and routes events. Worker threads
+each get their own store connection: the store's queries use a per-connection temp table, so
+two threads must never share one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.brief import Options, brief_from_store
+from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
+from briefing.errors import BriefingError, UnknownName
+from briefing.model import Brief, Fact, Selection
+from briefing.store import Store, SyncReport
+from briefing.themes import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from briefing.mail import Outcome
+
+#: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
+#: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
+#: Hong Kong 75, "sout kor" South Korea 95 and North Korea 66, "korea" both Koreas 95-97.
+FILTER_FLOOR = 60.0
+FILTER_SPREAD = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A row of the country or theme list."""
+
+    value: str
+    """Country code or theme slug."""
+    name: str
+    count: int
+    """Facts about it in the whole corpus."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A fact's paragraph as its source file holds it, and where the fact sits in it."""
+
+    paragraph: str
+    start: int
+    end: int
+
+
+class Session:
+    """One run of the app: a corpus, an as-of date, where briefs go, and the user's choices."""
+
+    def __init__(self, corpus: Path, *, as_of: date | None = None,
+                 out_dir: Path = Path("out"), formats: Sequence[str] | None = None):
+        self.corpus = corpus
+        self.as_of = as_of or date.today()
+        self.out_dir = out_dir
+        self.formats = tuple(formats) if formats else default_formats()
+        self.countries: tuple[str, ...] = ()
+        self.themes: tuple[str, ...] = ()
+        self.excluded: set[str] = set()
+        """Fact ids left out; kept across changes of selection."""
+        self.search = ""
+        """Full-text search narrowing the facts list (not the brief: see `facts`)."""
+        self._taxonomy: Taxonomy | None = None
+        self._local = threading.local()
+        self._stores: list[Store] = []
+        self._lock = threading.Lock()
+
+    # ----------------------------------------------------------------- stores
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        with self._lock:
+            if self._taxonomy is None:
+                self._taxonomy = load_taxonomy()
+            return self._taxonomy
+
+    def store(self) -> Store:
+        """This thread's connection to the corpus's store."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.for_corpus(self.corpus, self.taxonomy)
+            self._local.store = store
+            with self._lock:
+                self._stores.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            stores, self._stores = self._stores, []
+        for store in stores:
+            store.close()
+
+    def index(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
+        return self.store().sync(progress=progress)
+
+    # ----------------------------------------------------------------- lists
+
+    def country_choices(self) -> list[Choice]:
+        """Countries the corpus has facts about, most facts first."""
+        counts = self.store().country_counts()
+        rows = [Choice(code, country_name(code), n) for code, n in counts.items()]
+        return sorted(rows, key=lambda c: (-c.count, c.name))
+
+    def theme_choices(self) -> list[Choice]:
+        """Every theme of the taxonomy in its own order, with its fact count (0 included)."""
+        counts = self.store().theme_counts()
+        return [Choice(t.slug, t.name, counts.get(t.slug, 0)) for t in self.taxonomy.themes]
+
+    # ----------------------------------------------------------------- selection
+
+    def selection(self) -> Selection:
+        """A snapshot of the user's choices, safe to hand to a worker thread."""
+        return Selection(countries=self.countries, themes=self.themes,
+                         excluded=frozenset(self.excluded))
+
+    def toggle_country(self, code: str) -> None:
+        self.countries = _toggled(self.countries, code)
+
+    def toggle_theme(self, slug: str) -> None:
+        self.themes = _toggled(self.themes, slug)
+
+    def toggle(self, fact_id: str) -> bool:
+        """Include or exclude a fact; returns True when it is now excluded."""
+        if fact_id in self.excluded:
+            self.excluded.discard(fact_id)
+            return False
+        self.excluded.add(fact_id)
+        return True
+
+    def facts(self, selection: Selection, query: str = "") -> list[Fact]:
+        """The facts the selection covers, narrowed by a full-text search when given.
+
+        The search only narrows this list, to find facts to judge: the brief is made from the
+        whole selection, so an export stays what `briefing make` writes for it. Nothing chosen
+        means nothing listed: listing a whole large corpus helps nobody.
+        """
+        if not (selection.countries or selection.themes or query.strip()):
+            return []
+        return self.store().facts(selection.countries, selection.themes, query or None)
+
+    def context(self, fact: Fact) -> Context:
+        return Context(*self.store().context(fact))
+
+    # ----------------------------------------------------------------- the brief
+
+    def brief(self, selection: Selection) -> Brief:
+        """The brief `briefing make` would write for this selection (raises NothingSelected)."""
+        return brief_from_store(self.store(), selection, Options(self.as_of))
+
+    def title(self, selection: Selection) -> str:
+        """The default email subject, as the mail core words it."""
+        from briefing.brief import title_for
+
+        return f"{title_for(selection, self.taxonomy)} (as of {self.as_of.isoformat()})"
+
+    def mail_server(self) -> str:
+        """Where an email would go, or what is missing, in words for the email dialog."""
+        from briefing.config import ConfigError, config_path, resolve_settings
+        from briefing.mail import sender_of
+
+        try:
+            settings = resolve_settings().settings
+            if not settings.host:
+                return (f"No SMTP server set (BRIEFING_SMTP_HOST or [smtp] in {config_path()});"
+                        " a dry run still works.")
+            return f"Sends via {settings.address} ({settings.security}) as {sender_of(settings)}"
+        except ConfigError as err:
+            return f"Mail settings: {err}"
+
+    def preview(self, selection: Selection) -> str:
+        from briefing.render.markdown import render_markdown
+
+        return render_markdown(self.brief(selection))
+
+    def export(self, selection: Selection) -> list[Path]:
+        """Write the brief's files into the out folder, exactly as `briefing make` does."""
+        return self._write(self.brief(selection))
+
+    def email(self, selection: Selection, request: EmailRequest) -> Outcome:
+        """Write the brief's files, then send them (or write an .eml for a dry run)."""
+        from briefing.config import resolve_settings
+        from briefing.mail import email_brief
+
+        brief = self.brief(selection)
+        paths = self._write(brief)
+        settings = resolve_settings().settings
+        return email_brief(paths[0], to=request.to, cc=request.cc, subject=request.subject,
+                           brief=brief, settings=settings, dry_run=request.dry_run)
+
+    def _write(self, brief: Brief) -> list[Path]:
+        """The written files, the PDF first (what an email attaches when there is one)."""
+        from briefing.export import RenderOptions, export_brief
+
+        try:
+            paths = export_brief(brief, self.out_dir, RenderOptions(self.formats))
+        except OSError as err:
+            raise BriefingError(f"cannot write the brief into {self.out_dir}: "
+                                f"{err.strerror or err}") from None
+        return sorted(paths, key=lambda p: p.suffix != ".pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class EmailRequest:
+    """What the email dialog asks for."""
+
+    to: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+    subject: str | None = None
+    """None: the brief's title and as-of date."""
+    dry_run: bool = False
+    """Write an .eml next to the brief instead of sending."""
+
+
+def _toggled(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    """Remove `value`, or add it at the end: the order of choice is the brief's order."""
+    if value in values:
+        return tuple(v for v in values if v != value)
+    return (*values, value)
+
+
+def default_formats() -> tuple[str, ...]:
+    """Markdown always; PDF when the PDF renderer is installed."""
+    try:
+        import briefing.render.pdf  # noqa: F401  (cheap: WeasyPrint loads only when rendering)
+    except ImportError:
+        return ("md",)
+    return ("md", "pdf")
+
+
+def filter_choices(choices: Sequence[Choice], text: str) -> list[Choice]:
+    """The countries a filter box keeps, best match first: fuzzy on names, aliases and codes
+    through the core's `suggest_countries` ('germ' -> Germany, 'sout kor' -> South Korea), with
+    an exact alias or code ('uk', 'USA') always first."""
+    if not text.strip():
+        return list(choices)
+    by_code = {c.value: c for c in choices}
+    ranked = [(code, score) for code, score in suggest_countries(text, limit=len(country_codes()))
+              if code in by_code]
+    exact = _exact_country(text)
+    if exact in by_code:
+        ranked.insert(0, (exact, 100.0))
+    if not ranked:
+        return []
+    floor = max(FILTER_FLOOR, max(score for _, score in ranked) - FILTER_SPREAD)
+    kept = dict.fromkeys(code for code, score in ranked if score >= floor)
+    return [by_code[code] for code in kept]
+
+
+def _exact_country(text: str) -> str | None:
+    try:
+        return resolve_country(text)
+    except UnknownName:
+        return None

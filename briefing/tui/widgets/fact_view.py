@@ -1,0 +1,60 @@
+"""The full record of one fact: text, labels, figures, sources and its paragraph.
+
+Built as rich `Text` from plain strings only: article text is never parsed as markup, so a
+`[bold]` in an article shows as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+
+from briefing.model import Fact
+from briefing.tui.session import Context
+
+
+def fact_detail(fact: Fact, context: Context, *, excluded: bool,
+                country_name: Callable[[str], str], theme_name: Callable[[str], str]) -> Text:
+    out = Text()
+    status = ("✗ EXCLUDED from the brief", "bold red") if excluded else \
+        ("✓ included in the brief", "bold green")
+    out.append(status[0], style=status[1])
+    out.append("   (space to change)\n\n", style="dim")
+    out.append(fact.text, style="bold")
+    out.append("\n\n")
+    _field(out, "Fact id", fact.id)
+    _field(out, "Countries", ", ".join(country_name(c) for c in fact.countries) or "none")
+    _field(out, "Themes", ", ".join(theme_name(t) for t in fact.themes) or "none")
+    _field(out, "Figures", "; ".join(f.text for f in fact.figures) or "none")
+    if fact.heading:
+        _field(out, "Section", fact.heading)
+    out.append("\nSources\n", style="bold underline")
+    for n, citation in enumerate(fact.citations, 1):
+        s = citation.source
+        out.append(f"{n}. ", style="bold")
+        out.append(s.title)
+        out.append("\n   ")
+        out.append(" · ".join(p for p in (s.publisher, s.date or "undated") if p), style="dim")
+        out.append("\n   ")
+        out.append(s.url or s.path, style="underline" if s.url else "dim")
+        out.append("\n")
+    out.append("\nIn its paragraph\n", style="bold underline")
+    out.append_text(highlighted_context(context))
+    return out
+
+
+def highlighted_context(context: Context) -> Text:
+    """The paragraph with the fact marked by reverse video and ▶…◀, readable without colour."""
+    text = Text(context.paragraph[: context.start])
+    text.append("▶", style="bold")
+    text.append(context.paragraph[context.start: context.end], style="reverse bold")
+    text.append("◀", style="bold")
+    text.append(context.paragraph[context.end:])
+    return text
+
+
+def _field(out: Text, label: str, value: str) -> None:
+    out.append(f"{label}: ", style="bold")
+    out.append(value)
+    out.append("\n")

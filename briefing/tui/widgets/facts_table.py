@@ -1,0 +1,140 @@
+"""The table of facts for the current selection, with the user's exclusions marked."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from briefing.model import Fact
+
+INCLUDED_MARK = "✓"
+EXCLUDED_MARK = "✗"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
+
+
+MARK, DATE, FACT = Column("mark", " ", 1), Column("date", "Date", 10), Column("fact", "Fact", 0)
+#: Shown, in this order, while the fact text keeps at least TEXT_MIN cells; the detail view
+#: has them all whatever the width.
+OPTIONAL = (Column("figures", "Figures", 14), Column("source", "Source", 16),
+            Column("themes", "Themes", 18))
+TEXT_MIN = 48
+#: Longest fact text put in a cell: the detail view shows the rest.
+TEXT_MAX = 400
+#: Cells are padded by one on each side; the vertical scrollbar takes two.
+PADDING, SCROLLBAR = 2, 2
+
+
+def layout(width: int) -> tuple[list[Column], int]:
+    """The columns that fit `width` cells, and the width left for the fact text."""
+    columns = [MARK, DATE]
+    used = sum(c.width + PADDING for c in columns) + PADDING + SCROLLBAR
+    for column in OPTIONAL:
+        if width - used - column.width - PADDING >= TEXT_MIN:
+            columns.append(column)
+            used += column.width + PADDING
+    columns.insert(2, FACT)
+    return columns, min(TEXT_MAX, max(TEXT_MIN // 2, width - used))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def fact_cells(fact: Fact, excluded: bool, columns: list[Column], text_width: int
+               ) -> list[Text]:
+    """One row: a mark that reads without colour (✓/✗), and the excluded text struck out."""
+    strike = "strike dim" if excluded else ""
+    source = fact.source
+    values = {
+        "date": source.date or "undated",
+        "fact": fact.text,
+        "figures": ", ".join(f.text for f in fact.figures),
+        "source": source.publisher or source.title,
+        "themes": ", ".join(fact.themes),
+    }
+    cells = []
+    for column in columns:
+        if column.key == "mark":
+            cells.append(Text(EXCLUDED_MARK if excluded else INCLUDED_MARK,
+                              style="bold red" if excluded else "green"))
+        else:
+            width = text_width if column.key == "fact" else column.width
+            cells.append(Text(_clip(values[column.key], width), style=strike))
+    return cells
+
+
+class FactsTable(DataTable):
+    """Facts by id; Space includes or excludes the highlighted one, Enter opens it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_fact", "Exclude/include", id="toggle-fact",
+                tooltip="Leave the highlighted fact out of the brief, or put it back."),
+        Binding("enter", "select_cursor", "Details", id="fact-detail",
+                tooltip="Show the fact with its source and surrounding paragraph."),
+    ]
+
+    @dataclass
+    class ExclusionToggled(Message):
+        """The user asked to include or exclude a fact."""
+
+        fact_id: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.facts: dict[str, Fact] = {}
+        self.excluded: set[str] = set()
+        self._layout: tuple[list[Column], int] = ([], 0)
+
+    def on_resize(self) -> None:
+        if layout(self.size.width) != self._layout:
+            self.show(list(self.facts.values()), self.excluded)
+
+    def show(self, facts: Sequence[Fact], excluded: Collection[str]) -> None:
+        """Replace the rows, keeping the cursor on the same fact when it is still listed."""
+        current = self.highlighted_fact
+        self.facts = {f.id: f for f in facts}
+        self.excluded = {fid for fid in excluded if fid in self.facts}
+        columns, text_width = self._layout = layout(self.size.width)
+        self.clear(columns=True)
+        for column in columns:
+            self.add_column(column.label, key=column.key,
+                            width=text_width if column.key == "fact" else column.width)
+        for fact in facts:
+            self.add_row(*fact_cells(fact, fact.id in self.excluded, columns, text_width),
+                         key=fact.id)
+        if current is not None and current.id in self.facts:
+            self.move_cursor(row=self.get_row_index(current.id), animate=False)
+
+    def mark(self, fact_id: str, excluded: bool) -> None:
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            return
+        (self.excluded.add if excluded else self.excluded.discard)(fact_id)
+        columns, text_width = self._layout
+        for column, cell in zip(columns, fact_cells(fact, excluded, columns, text_width),
+                                strict=True):
+            self.update_cell(fact_id, column.key, cell)
+
+    @property
+    def highlighted_fact(self) -> Fact | None:
+        if not self.facts or self.cursor_row < 0 or self.cursor_row >= self.row_count:
+            return None
+        row_key = self.coordinate_to_cell_key((self.cursor_row, 0)).row_key
+        return self.facts.get(row_key.value or "")
+
+    def action_toggle_fact(self) -> None:
+        fact = self.highlighted_fact
+        if fact is not None:
+            self.post_message(self.ExclusionToggled(fact.id))
