@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # System libraries WeasyPrint needs, fonts for CJK text, and poppler/qpdf/tmux used by tests.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
-                fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils qpdf tmux
+                fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
+                poppler-utils qpdf tmux
 
 .PHONY: venv system demo test lint bench clean
 

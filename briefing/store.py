@@ -21,7 +21,7 @@ from pathlib import Path
 
 from briefing.corpus import list_corpus, read_document, relative_key
 from briefing.errors import BriefingError, CorpusError
-from briefing.extract.facts import Statement, extract_statements, norm_key
+from briefing.extract.facts import Statement, extract_statements, fact_id, norm_key
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -146,9 +146,11 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
 
 
 def _statement_row(source: Source, st: Statement) -> tuple:
-    words = norm_key(st.text).split()
+    key = norm_key(st.text)
+    words = key.split()
     return (source.key, source.path, st.position, st.start, st.end, st.block_start,
-            st.block_end, st.text, st.fact_id, " ".join(words[:6]), " ".join(words[-6:]),
+            st.block_end, st.text, fact_id(st.text, key), " ".join(words[:6]),
+            " ".join(words[-6:]),
             st.heading, _figures_json(st.figures), st.countries, st.themes)
 
 

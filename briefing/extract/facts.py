@@ -57,8 +57,8 @@ class Statement:
     """The paragraph it sits in, shown as context in the TUI."""
 
     @property
-    def fact_id(self) -> str:
-        return fact_id(self.text)
+    def key(self) -> str:
+        return norm_key(self.text)
 
 
 def plain(text: str) -> str:
@@ -74,8 +74,10 @@ def norm_key(text: str) -> str:
     return " ".join(_WORD.findall(plain(text).lower()))
 
 
-def fact_id(text: str) -> str:
-    return "f" + hashlib.sha1(norm_key(text).encode()).hexdigest()[:10]
+def fact_id(text: str, key: str | None = None) -> str:
+    """Stable id of a wording (pass its norm_key when already computed)."""
+    key = norm_key(text) if key is None else key
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
