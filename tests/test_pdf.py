@@ -164,8 +164,8 @@ def test_text_has_every_fact_marker_and_source_in_order(long_pdf):
         src = ref.source
         at = text.index(squash(f"[{ref.number}]{src.publisher},“{src.title}”,"
                                f"{src.date or 'undated'},{src.url}"), at)
-    assert "(relatedarticlecarriedin001.txt)." in text
-    assert "—file001.txt." in text
+    assert "(relatedarticlecarriedin001.txt,sha256" in text
+    assert "—file001.txt,sha256" in text
     assert text.index("Audit", at) > at
     assert f"Corpusfingerprint:{'ab' * 32};briefing0.1.0." in text
 
@@ -233,8 +233,8 @@ def test_sections_are_bookmarks_and_markers_link_to_sources(long_pdf, tmp_path):
 def test_table_header_repeats_on_the_next_page(long_pdf):
     brief = long_brief()
     page1, page2 = squash(text_of(long_pdf, 1)), squash(text_of(long_pdf, 2))
-    assert "FigureStatementCountrySource" in page1
-    assert "FigureStatementCountrySource" in page2
+    assert "FigureIncontextCountrySource" in page1
+    assert "FigureIncontextCountrySource" in page2
     # The table really continues there: a later key figure is on page 2, the first is not.
     first, later = (squash(brief.key_figures[i].figure.text) for i in (0, 12))
     assert first in page1 and first not in page2
