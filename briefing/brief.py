@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 from typing import Protocol
 
 from briefing import __version__
@@ -53,26 +55,77 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def publisher_key(source: Source) -> str:
-    """Who published a source: sources with the same key are not independent."""
-    if source.publisher:
-        return re.sub(r"^www\.|\W+", "", source.publisher.lower())
-    if source.url:
-        from briefing.corpus import url_host
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
-        return url_host(source.url) or source.key
-    return source.key
+
+# Blog and hosting platforms: there the sub-domain, not the platform, is the publisher.
+_PLATFORMS = _word_set("""
+    substack medium blogspot wordpress tumblr github wixsite weebly ghost livejournal typepad
+    hashnode beehiiv
+""")
+# Second-level labels of country domains (`bbc.co.uk`, `abc.net.au`, `yna.co.kr`).
+_SECOND_LEVEL = _word_set("co com org net gov edu ac go or ne gob gouv nic mil")
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+
+
+def publisher_key(source: Source) -> str:
+    """Who published a source, as a key: `The Korea Herald`, `koreaherald.com` and
+    `www.koreaherald.com` give one key. Sources with the same key are not independent;
+    a source whose publisher is unknown is only itself."""
+    from briefing.corpus import url_host
+
+    name = " ".join((source.publisher or "").lower().split()) or url_host(source.url)
+    if not name:
+        return source.key
+    if _DOMAIN.fullmatch(name):
+        name = _outlet_of_host(name)
+    key = re.sub(r"[\W_]+", "", name)
+    # `The Verge` and `theverge.com`: the article is dropped the same way from both forms.
+    return (key[3:] if key.startswith("the") and len(key) > 6 else key) or source.key
+
+
+def _outlet_of_host(host: str) -> str:
+    """`news.bbc.co.uk` -> `bbc`, `edition.cnn.com` -> `cnn`, `kim.substack.com` -> `kimsubstack`:
+    the registered name, without sub-domain or public suffix."""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    else:
+        labels = labels[:-1]
+    if len(labels) >= 2 and labels[-1] in _PLATFORMS:
+        return labels[-2] + labels[-1]
+    return labels[-1]
 
 
 def independent_publishers(fact: Fact) -> int:
     """How many independent outlets state a fact: one per publisher, and a syndicated copy
-    (the same headline under another masthead) counts with the original."""
-    groups: list[tuple[str, str]] = []
-    for c in fact.citations:
-        key, title = publisher_key(c.source), norm_key(c.source.title)
-        if not any(key == k or (title and title == t) for k, t in groups):
-            groups.append((key, title))
-    return len(groups)
+    (the same headline, or the very same file, under another masthead) counts with its
+    original. Grouping is transitive: the order of the citations does not matter."""
+    sources = list(dict.fromkeys(c.source for c in fact.citations))
+    group = list(range(len(sources)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(sources):
+        for j in range(i):
+            if _same_origin(a, sources[j]):
+                group[root(i)] = root(j)
+    return len({root(i) for i in range(len(sources))})
+
+
+def _same_origin(a: Source, b: Source) -> bool:
+    if publisher_key(a) == publisher_key(b):
+        return True
+    title = norm_key(a.title)
+    # Four words or more: "Press release" or "AI" under two mastheads says nothing.
+    if len(title.split()) >= 4 and title == norm_key(b.title):
+        return True
+    # The same bytes in two files (a related article's hash is its carrier's: not comparable).
+    return not a.is_related and not b.is_related and a.sha256 == b.sha256 != ""
 
 
 def _age_marks(sources: Sequence[Source], cutoff: date) -> tuple[bool, bool]:
@@ -118,7 +171,9 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
         if fact.id in selection.excluded:
             omitted.append(Omission(fact, "excluded by the user"))
         elif selection.since and _before(fact, selection.since):
-            omitted.append(Omission(fact, f"outside the date range (before {selection.since})"))
+            newest = max(c.source.date for c in fact.citations if c.source.date)
+            omitted.append(Omission(fact, f"outside the date range (newest source {newest}, "
+                                          f"before {selection.since})"))
         else:
             kept.append(fact)
     kept, duplicates = _drop_contained(kept)
@@ -135,18 +190,29 @@ def _before(fact: Fact, since: date) -> bool:
 
 
 def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
-    """A fact whose whole wording is inside a longer one adds nothing: keep the longer."""
-    keys = [(norm_key(f.text), f) for f in facts]
-    by_length = sorted(keys, key=lambda kf: -len(kf[0]))
+    """A fact whose whole wording is inside a longer one adds nothing: keep the longer (the
+    longest, when several hold it). Candidates are found by word trigram, so a selection of
+    thousands of facts is not compared pair by pair."""
+    words = [tuple(norm_key(f.text).split()) for f in facts]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, w in enumerate(words):
+        for gram in {w[i:i + 3] for i in range(max(len(w) - 2, 1))}:
+            index[gram].append(n)
     kept, omitted = [], []
-    for key, fact in keys:
-        host = next((f for k, f in by_length if len(k) > len(key) and f" {key} " in f" {k} "),
-                    None)
-        if host is None:
+    for fact, w in zip(facts, words, strict=True):
+        candidates = index.get(w[:3], []) if len(w) >= 3 else range(len(facts) if w else 0)
+        hosts = [m for m in candidates if len(words[m]) > len(w) and _inside(w, words[m])]
+        if not hosts:
             kept.append(fact)
-        else:
-            omitted.append(Omission(fact, f"duplicate of fact {host.id}"))
+            continue
+        host = facts[max(hosts, key=lambda m: (len(words[m]), -m))]
+        omitted.append(Omission(fact, f"duplicate of fact {host.id} (its wording is part of it)"))
     return kept, omitted
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    size = len(short)
+    return any(long[i:i + size] == short for i in range(len(long) - size + 1))
 
 
 # --------------------------------------------------------------------------- arrangement
@@ -167,46 +233,261 @@ def _sections(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxono
     )
 
 
-_MEASURES = re.compile(
-    r"\b(budget|investment|funding|spending|revenue|sales|market|share|valuation|patents?|"
-    r"models?|companies|firms|startups|unicorns|gpus|chips|jobs|workers|researchers|"
-    r"exports?|imports?|gdp|users|data\s+cent(?:er|re)s|subsidies|grants?)\b",
-    re.I,
-)
+# Nouns that name a quantity a money or percent figure gives ("the AI budget of $6.8bn").
+_MEASURES = _word_set("""
+    budget budgets investment investments funding fund funds financing spending spend
+    expenditure expenditures outlay outlays revenue revenues sales turnover income profit
+    profits earnings market markets share shares valuation value exports imports trade output
+    production capacity gdp subsidy subsidies grant grants loan loans debt deficit surplus
+    tariff tariffs tax taxes levy emissions growth inflation unemployment rate rates price
+    prices cost costs wage wages salary salaries capex
+""")
+# Words that end a measure's modifiers ("plans to triple | its AI development budget").
+_STOPS = _word_set("""
+    a an the this that these those its their his her our your my one of to in on for into by
+    with from at as and or but nor than while whereas which who that is are was were be been
+    being has have had will would shall should can could may might must do does did not also
+    about approximately around nearly almost some over under more less up down per each every
+    all both such other same raise raises raised boost boosts increase increases triple
+    triples double doubles cut cuts expand expands lift hike spend invest allocate allocated
+    earmark earmarked announce announced approve approved unveil unveiled pledge pledged plan
+    plans planned set reach reached hit hits totalled totaled stood reaching said says
+""")
+# Words that say nothing about what is measured: skipped, not part of the measure.
+_GENERIC = _word_set("""
+    total overall annual yearly combined aggregate current estimated expected projected
+    proposed record full entire gross net
+""")
+_PREPOSITIONS = _word_set("in on for into")
+_CHANGE_BEFORE = _word_set("""
+    by rose rise rises grew grow grows fell fall falls increased decreased jumped jump jumps
+    surged surge surges dropped drop drops declined decline declines climbed climb climbs gained
+    lost up down expanded shrank shrunk contracted slipped
+""")
+_CHANGE_AFTER = _word_set("""
+    increase increases rise rises growth drop drops decline declines jump jumps fall falls
+    gain gains cut cuts more less higher lower year-on-year annually cagr
+""")
+_CLAUSE_END = _word_set("; : ( ) while whereas but although")
+_TOKEN = re.compile(r"[^\W\d_][\w'’&-]*|\d[\d.,]*\d|\d|[^\w\s]")
+_RELATIVE_YEAR = re.compile(
+    r"\b(next|coming|this|current|last|previous|past)\s+(?:fiscal\s+|financial\s+)?year\b", re.I)
+_YEAR_SHIFT = {"next": 1, "coming": 1, "this": 0, "current": 0, "last": -1, "previous": -1,
+               "past": -1}
 
 
 def measure_of(fact: Fact, figure: Figure) -> str | None:
-    """What a figure measures, for spotting disagreement: the counted noun, or the nearest
-    measure word before a money or percent figure. None when unclear."""
-    if figure.kind == "year":
+    """What a figure measures, as a label two facts share only when they measure the same
+    thing: the measured noun phrase (a counted noun, or a measure word next to a money or
+    percent figure, with the words compounding it), the unit, and the year(s) it is for:
+    `AI development budget (USD), 2026`, `number of advanced GPUs`, `share of global AI models
+    (%)`, `change in exports (%), 2024`. None when any part of that is unclear."""
+    if figure.kind == "year" or (figure.kind != "count" and not figure.unit):
         return None
-    if figure.kind == "count" and figure.unit:
-        return f"number of {figure.unit.lower()}"
-    before = list(_MEASURES.finditer(fact.text[:figure.start]))
-    after = _MEASURES.search(fact.text, figure.start + len(figure.text))
-    m = before[-1] if before else after
-    if m is None:
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(fact.text)]
+    first = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start), len(tokens))
+    after = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start + len(figure.text)),
+                 len(tokens))
+    if figure.kind == "count":
+        phrase = _counted(fact, figure, tokens, after)
+    else:
+        phrase = _measured(fact, figure, tokens, first, after)
+    when = _when(fact)
+    if phrase is None or when is None:
         return None
-    word = m.group(1).lower()
-    return f"{word} ({figure.unit})" if figure.unit else word
+    unit = "" if figure.kind == "count" else f" ({figure.unit})"
+    return f"{phrase}{unit}{', ' + when if when else ''}"
+
+
+def _counted(fact: Fact, figure: Figure, tokens: list[tuple[str, int]], after: int
+             ) -> str | None:
+    if not figure.unit:
+        return None
+    words = [w for w in _TOKEN.findall(figure.text) if w[0].isalpha()]
+    modifiers = [w for w in words[:-1] if _is_modifier(w, fact)]  # `260,000 advanced GPUs`
+    noun = " ".join([*modifiers, figure.unit])
+    return f"number of {noun}{_topic(fact, tokens, after)}"
+
+
+def _measured(fact: Fact, figure: Figure, tokens: list[tuple[str, int]], first: int,
+              after: int) -> str | None:
+    change = _is_change(tokens, first, after)
+    head = _head(tokens, first, after)
+    if figure.kind == "percent" and not change and _lower(tokens, after) == "of":
+        share = _noun_phrase(fact, tokens, after + 1)  # `36% of global AI models`
+        return f"share of {share}" if share else None
+    if head is None:
+        return None
+    phrase = " ".join([*_modifiers(fact, tokens, head), tokens[head][0]])
+    topic = _topic(fact, tokens, head + 1) or (_topic(fact, tokens, after) if head < first
+                                               else "")
+    return f"{'change in ' if change else ''}{phrase}{topic}"
+
+
+def _head(tokens: list[tuple[str, int]], first: int, after: int) -> int | None:
+    """The nearest measure word in the figure's clause: before it (up to 8 words back),
+    else just after it."""
+    for i in range(first - 1, max(first - 9, -1), -1):
+        word = tokens[i][0].lower()
+        if word in _CLAUSE_END or word[0].isdigit():
+            break
+        if word in _MEASURES:
+            return i
+    for i in range(after, min(after + 4, len(tokens))):
+        word = tokens[i][0].lower()
+        if word in _CLAUSE_END or word[0].isdigit() or word == ",":
+            break
+        if word in _MEASURES:
+            return i
+    return None
+
+
+def _modifiers(fact: Fact, tokens: list[tuple[str, int]], head: int) -> list[str]:
+    """The words compounding a measure word, read back to a stop: `its [AI development] budget`."""
+    out: list[str] = []
+    for i in range(head - 1, max(head - 6, -1), -1):
+        word = tokens[i][0]
+        low = word.lower()
+        if low in _GENERIC or _is_country(word, fact):
+            continue
+        if not word[0].isalpha() or low in _STOPS or low.endswith(("'s", "’s", "s'", "s’")):
+            break
+        # A capital only because the sentence starts there is not part of the name.
+        out.insert(0, word.lower() if i == 0 and word.istitle() else word)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _noun_phrase(fact: Fact, tokens: list[tuple[str, int]], start: int) -> str:
+    """Up to four words of the noun phrase from `start` (a leading article skipped)."""
+    out: list[str] = []
+    for word, _ in tokens[start:start + 6]:
+        low = word.lower()
+        if low in ("the", "a", "an", "all") and not out:
+            continue
+        if not word[0].isalpha() or low in _STOPS:
+            break
+        if low not in _GENERIC and not _is_country(word, fact):
+            out.append(word)
+        if len(out) == 4:
+            break
+    return " ".join(out)
+
+
+def _topic(fact: Fact, tokens: list[tuple[str, int]], at: int) -> str:
+    """A prepositional phrase naming what the measure is of: `investment [in chips]`."""
+    prep = _lower(tokens, at)
+    if prep not in _PREPOSITIONS:
+        return ""
+    phrase = _noun_phrase(fact, tokens, at + 1)
+    return f" {prep} {phrase}" if phrase else ""
+
+
+def _is_change(tokens: list[tuple[str, int]], first: int, after: int) -> bool:
+    return (_lower(tokens, first - 1) in _CHANGE_BEFORE
+            or _lower(tokens, after) in _CHANGE_AFTER)
+
+
+def _is_modifier(word: str, fact: Fact) -> bool:
+    low = word.lower()
+    return low not in _STOPS and low not in _GENERIC and not _is_country(word, fact)
+
+
+def _is_country(word: str, fact: Fact) -> bool:
+    return any(m.code in fact.countries for m in find_countries(plain(word)))
+
+
+def _lower(tokens: list[tuple[str, int]], i: int) -> str:
+    return tokens[i][0].lower() if 0 <= i < len(tokens) else ""
+
+
+def _when(fact: Fact) -> str | None:
+    """The year(s) a fact's figures are for: those it names, and `next year` read against
+    its source's date. None when it speaks of a relative year and its source is undated."""
+    years = {int(f.value) for f in fact.figures if f.kind == "year"}
+    for m in _RELATIVE_YEAR.finditer(fact.text):
+        if not fact.source.date:
+            return None
+        years.add(int(fact.source.date[:4]) + _YEAR_SHIFT[m.group(1).lower()])
+    return ", ".join(str(y) for y in sorted(years))
+
+
+# How a word before a figure widens it: `more than 200`, `up to 30%`, `about $7 billion`.
+_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|in excess of|upwards of|"
+                       r"greater than|north of|upward of)\s*$", re.I)
+_AT_MOST = re.compile(r"\b(?:less than|under|below|up to|fewer than|as much as|as many as|"
+                      r"at most|no more than|nearly|almost|just under)\s*$", re.I)
+_ABOUT = re.compile(r"(?:\b(?:about|around|approximately|approx\.?|roughly|some|an estimated|"
+                    r"estimated|close to|circa|ca\.)|~)\s*$", re.I)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _interval(fact: Fact, figure: Figure) -> tuple[float, float]:
+    """The values a figure allows as written: up to half its last written digit either side
+    (at most two significant digits taken as rounding), widened by a range, `about` (5% either
+    side), `more than` or `up to`."""
+    numbers = _NUMBER.findall(figure.text)
+    if not numbers:
+        return figure.value, figure.value
+    written = float(numbers[0].replace(",", ""))
+    scale = figure.value / written if written else 1.0
+    lo, hi = _rounded(numbers[0], figure.value, scale)
+    if len(numbers) > 1:  # a range: `$5-6 billion`, `between 30 and 40%`
+        top = numbers[-1]
+        hi = _rounded(top, float(top.replace(",", "")) * scale, scale)[1]
+    before = plain(fact.text[:figure.start])
+    if _AT_LEAST.search(before):
+        return lo, math.inf
+    if _AT_MOST.search(before):
+        return -math.inf, hi
+    if _ABOUT.search(before):
+        return min(lo, figure.value * 0.95), max(hi, figure.value * 1.05)
+    return lo, hi
+
+
+def _rounded(number: str, value: float, scale: float) -> tuple[float, float]:
+    digits = number.replace(",", "")
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".")[1])
+    else:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        place = 10.0 ** min(zeros, max(len(digits) - 2, 0))
+    half = place * abs(scale) / 2
+    return value - half, value + half
+
+
+def _disagree(a: FigureRow, b: FigureRow) -> bool:
+    """Two figures no single value fits, from sources that are not one publisher."""
+    pa = {publisher_key(c.source) for c in a.item.fact.citations}
+    pb = {publisher_key(c.source) for c in b.item.fact.citations}
+    if pa == pb and len(pa) == 1:
+        return False
+    lo_a, hi_a = _interval(a.item.fact, a.figure)
+    lo_b, hi_b = _interval(b.item.fact, b.figure)
+    return max(lo_a, lo_b) >= min(hi_a, hi_b)
 
 
 def _conflicts(rows: Sequence[FigureRow]) -> tuple[Conflict, ...]:
+    """Measures of one country for which the brief's sources give figures that cannot all be
+    true, each with every figure the brief has for it, newest source first."""
     groups: dict[tuple[str, str], list[FigureRow]] = defaultdict(list)
+    labels: dict[tuple[str, str], str] = {}
     for row in rows:
         fact = row.item.fact
         same_kind = [f for f in fact.figures if f.kind == row.figure.kind]
-        if len(fact.countries) != 1 or len(same_kind) != 1:
-            continue  # which number belongs to which country would be a guess
+        if len(row.countries) != 1 or len(same_kind) != 1:
+            continue  # which number belongs to which country or measure would be a guess
         measure = measure_of(fact, row.figure)
         if measure:
-            groups[(fact.countries[0], measure)].append(row)
+            key = (row.countries[0], measure.casefold())
+            groups[key].append(row)
+            labels.setdefault(key, measure)
     out = []
-    for (country, measure), members in sorted(groups.items()):
-        values = {round(r.figure.value, 6) for r in members}
-        sources = {publisher_key(r.item.fact.source) for r in members}
-        if len(values) > 1 and len(sources) > 1:
-            out.append(Conflict(country, measure, tuple(members)))
+    for key, members in sorted(groups.items()):
+        if any(_disagree(a, b) for a, b in combinations(members, 2)):
+            ordered = sorted(members, key=lambda r: r.item.fact.source.date or "", reverse=True)
+            out.append(Conflict(key[0], labels[key], tuple(ordered)))
     return tuple(out)
 
 
