@@ -301,20 +301,20 @@ def _load(root: Path, rel: str) -> _File | None:
 
 def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
     if file is None:
-        return Check(quote, source, "missing", f"file {source.path} is not in the corpus")
+        return Check(quote, source, "missing", "no such file in the corpus")
     same = source.sha256 is None or file.sha256.startswith(source.sha256.lower())
-    changed = "" if same else "file changed since the brief was made; "
+    since = "" if same else " (the file changed since the brief was made)"
     if file.text is None:
-        return Check(quote, source, "not found", f"{changed}file unreadable: {file.problem}")
+        return Check(quote, source, "not found", f"file unreadable: {file.problem}{since}")
     if _states(file.text, quote):
-        return Check(quote, source, "ok" if same else "changed", changed.rstrip("; "))
+        return Check(quote, source, "ok" if same else "changed")
     near = _near_wording(file.text, quote.fact) if quote.merged else None
     if near is not None and same:
         return Check(quote, source, "ok", f"states a near-identical wording: “{near}”")
     if near is not None:
         return Check(quote, source, "not found",
-                     f"{changed}it now states only a near-identical wording: “{near}”")
-    return Check(quote, source, "not found", f"{changed}the quoted text is not in the file")
+                     f"only a near-identical wording is left: “{near}”{since}")
+    return Check(quote, source, "not found", f"the quoted text is not in the file{since}")
 
 
 def _normal(text: str) -> str:
