@@ -289,3 +289,13 @@ def test_copied_corpus_elsewhere_still_verifies(corpus, tmp_path):
     shutil.rmtree(corpus)
     r = run_verify(md, moved)
     assert r.exit_code == 0, r.output
+
+
+def test_the_verify_core_loads_no_ui_or_pdf_library_until_asked():
+    import subprocess
+    import sys
+
+    code = ("import sys, briefing.verify; print([m for m in ('textual', 'typer', 'weasyprint', "
+            "'pypdf') if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
