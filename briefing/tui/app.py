@@ -25,6 +25,7 @@ from textual.widgets import (
     Static,
     TabbedContent,
     TabPane,
+    TextArea,
 )
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -46,7 +47,7 @@ from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.session import Choice, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.facts_table import FactsTable
-from briefing.tui.widgets.inputs import ReturningInput
+from briefing.tui.widgets.inputs import ReturningInput, focus_now
 from briefing.tui.widgets.preview import BriefPreview
 
 #: Preview waits this long after the last change, so a burst of keys renders once.
@@ -60,32 +61,50 @@ SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
 class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
+    #: Nothing is focused until the lists are filled (a loading widget cannot take focus).
+    AUTO_FOCUS = None
     COMMANDS = App.COMMANDS | {BriefingCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", id="filter",
+    # Bindings that move focus are priority bindings: the App routes each key to the widget
+    # focused when it reads it, so a binding of a widget would move focus only after the keys
+    # typed right behind it had gone to the old widget. `check_action` makes plain-key ones
+    # yield to a text box (so '/' and 'e' can be typed there) and to dialogs.
+    MAIN_BINDINGS: ClassVar[list[Binding]] = [
+        Binding("slash", "focus_filter", "Filter", id="filter", priority=True,
                 tooltip="Filter the country list as you type (fuzzy: 'sout kor')."),
-        Binding("ctrl+f", "focus_search", "Search", id="search",
+        Binding("ctrl+f", "focus_search", "Search", id="search", priority=True,
                 tooltip="Full-text search in the facts of the selection."),
-        Binding("e", "export", "Export", id="export",
+        Binding("e", "export", "Export", id="export", priority=True,
                 tooltip="Write the brief (Markdown and PDF) into the out folder."),
-        Binding("m", "email", "Email", id="email",
+        Binding("m", "email", "Email", id="email", priority=True,
                 tooltip="Write the brief and email it."),
-        Binding("f", "show_tab('facts')", "Facts", id="facts-tab",
+        Binding("f", "show_tab('facts')", "Facts", id="facts-tab", priority=True,
                 tooltip="Show the facts table and move to it."),
-        Binding("p", "show_tab('preview')", "Preview", id="preview-tab",
+        Binding("p", "show_tab('preview')", "Preview", id="preview-tab", priority=True,
                 tooltip="Show the live preview of the brief."),
-        Binding("r", "toggle_raw", "Raw/rendered", id="raw", show=False,
+        Binding("r", "toggle_raw", "Raw/rendered", id="raw", show=False, priority=True,
                 tooltip="Preview the brief as raw Markdown or rendered."),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", show=False,
-                tooltip="Hide or show the country and theme lists."),
+                priority=True, tooltip="Hide or show the country and theme lists."),
         Binding("ctrl+r", "reindex", "Re-index", id="reindex", show=False,
                 tooltip="Read the corpus folder again for new or changed articles."),
-        Binding("question_mark,f1", "help", "Help", id="help",
+        Binding("question_mark", "help", "Help", id="help", priority=True,
+                tooltip="List every key."),
+        Binding("f1", "help_key", "Help", id="help-f1", show=False, priority=True,
                 tooltip="List every key."),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
                 tooltip="Quit the app."),
     ]
+    BOX_BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "leave_box", "Leave box", id="leave-box", priority=True,
+                tooltip="Back to the list (filter) or the table (search)."),
+        Binding("enter", "leave_box", "Go to list", id="enter-box", show=False,
+                priority=True, tooltip="Same as Esc."),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS, *BOX_BINDINGS]
+    #: Actions bound to keys that type a character: a focused text box gets the key instead.
+    TYPED_ACTIONS = frozenset({"focus_filter", "export", "email", "show_tab", "toggle_raw",
+                               "help"})
     PALETTE_ONLY: ClassVar[tuple[PaletteCommand, ...]] = (
         PaletteCommand("Exclude/include the highlighted fact",
                        "Leave the highlighted fact out of the brief, or put it back (space).",
@@ -103,6 +122,7 @@ class BriefingApp(App[None]):
         self.country_choices: list[Choice] = []
         self._facts_generation = 0
         self._preview_generation = 0
+        self._preview_done = 0
         self._preview_timer = None
         self._facts_summary = ""
 
@@ -148,7 +168,6 @@ class BriefingApp(App[None]):
         for widget in (self.countries, self.themes):
             widget.loading = True
         self.preview.show(START_HINT)
-        self.countries.focus()
         self.index_corpus()
 
     def on_unmount(self) -> None:
@@ -179,6 +198,8 @@ class BriefingApp(App[None]):
             [t for t in message.themes if t.count], self.session.themes)
         for widget in (self.countries, self.themes):
             widget.loading = False
+        if self.focused is None:
+            self.countries.focus()
         report = message.report
         if report.skipped:
             names = ", ".join(s.path for s in report.skipped[:3])
@@ -313,8 +334,14 @@ class BriefingApp(App[None]):
             self.post_message(PreviewReady(generation, markdown))
 
     def on_preview_ready(self, message: PreviewReady) -> None:
+        self._preview_done = max(self._preview_done, message.generation)
         if message.generation == self._preview_generation:
             self.preview.show(message.markdown)
+
+    @property
+    def preview_pending(self) -> bool:
+        """A change is not yet in the preview (its debounce or its worker is running)."""
+        return self._preview_done < self._preview_generation
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -322,7 +349,10 @@ class BriefingApp(App[None]):
 
     def action_show_tab(self, tab: str) -> None:
         self.tabs.active = tab
-        (self.table if tab == "facts" else self.preview).focus()
+        if tab == "facts":
+            focus_now(self.table)
+        else:
+            self.preview.focus()
 
     def action_toggle_raw(self) -> None:
         preview = self.preview
@@ -356,8 +386,9 @@ class BriefingApp(App[None]):
         selection = self._chosen()
         if selection is None:
             return
-        title = self.session.title(selection)
-        self.push_screen(EmailScreen(title=title, server=self.session.mail_server()),
+        server, sender = self.session.mail_setup()
+        self.push_screen(EmailScreen(title=self.session.title(selection), server=server,
+                                     sender=sender),
                          lambda request: self._send(selection, request))
 
     def _send(self, selection: Selection, request: EmailRequest | None) -> None:
@@ -397,6 +428,8 @@ class BriefingApp(App[None]):
         title = SLOW_GROUPS.get(worker.group, "Error").replace("ing ", " ", 1) + " failed" \
             if worker.group in SLOW_GROUPS else "Error"
         self.notify(text, title=title, severity="error", timeout=12, markup=False)
+        if worker.group == "preview":
+            self._preview_done = self._preview_generation
         if worker.group == "index":
             for widget in (self.countries, self.themes):
                 widget.loading = False
@@ -416,13 +449,37 @@ class BriefingApp(App[None]):
 
     # ----------------------------------------------------------------- other actions
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_box":
+            return isinstance(self.focused, ReturningInput)
+        if action not in {b.action.split("(")[0] for b in self.MAIN_BINDINGS} or \
+                action == "quit":
+            return True
+        if isinstance(self.screen, (FactScreen, EmailScreen, HelpScreen)):
+            return False  # a dialog has its own keys
+        return not (action in self.TYPED_ACTIONS and self._typing())
+
+    def _typing(self) -> bool:
+        """A box that takes typed characters has focus."""
+        focused = self.focused
+        return isinstance(focused, Input) or (isinstance(focused, TextArea)
+                                              and not focused.read_only)
+
+    def action_leave_box(self) -> None:
+        box = self.focused
+        if isinstance(box, ReturningInput):
+            focus_now(self.screen.query_one(box.return_to))
+
+    def action_help_key(self) -> None:
+        self.action_help()
+
     def action_focus_filter(self) -> None:
         self.sidebar.display = True
-        self.country_filter.focus()
+        focus_now(self.country_filter)
 
     def action_focus_search(self) -> None:
         self.action_show_tab("facts")
-        self.search.focus()
+        focus_now(self.search)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.sidebar
@@ -437,10 +494,10 @@ class BriefingApp(App[None]):
     def key_rows(self) -> list[tuple[str, str, str]]:
         """Every key of the app: (where it works, keys, what it does)."""
         return [
-            *binding_rows(self, "anywhere", self.BINDINGS),
+            *binding_rows(self, "anywhere", self.MAIN_BINDINGS),
             *STOCK_KEYS,
             *binding_rows(self, "facts table", FactsTable.BINDINGS),
-            *binding_rows(self, "filter and search boxes", ReturningInput.BINDINGS),
+            *binding_rows(self, "filter and search boxes", self.BOX_BINDINGS),
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),
             *binding_rows(self, "help", HelpScreen.BINDINGS),

@@ -19,16 +19,20 @@ class PaletteCommand:
 
 
 def palette_commands(bindings: list, extra: tuple[PaletteCommand, ...]) -> list[PaletteCommand]:
-    """The app's bound actions (one source of truth: its BINDINGS) plus unbound ones."""
-    found = [PaletteCommand(b.description, b.tooltip, b.action)
-             for b in bindings if isinstance(b, Binding) and b.description]
-    return found + list(extra)
+    """The app's bound actions (one source of truth: its bindings; one entry per action)
+    plus unbound ones."""
+    found: dict[str, PaletteCommand] = {}
+    for b in bindings:
+        if isinstance(b, Binding) and b.description and b.description not in found:
+            found[b.description] = PaletteCommand(b.description, b.tooltip, b.action)
+    return [*found.values(), *extra]
 
 
 class BriefingCommands(Provider):
     def _commands(self) -> list[tuple[PaletteCommand, Callable[[], object]]]:
         app = self.app
-        commands = palette_commands(app.BINDINGS, getattr(app, "PALETTE_ONLY", ()))
+        commands = palette_commands(getattr(app, "MAIN_BINDINGS", app.BINDINGS),
+                                    getattr(app, "PALETTE_ONLY", ()))
         return [(c, partial(app.run_action, c.action)) for c in commands]
 
     async def discover(self) -> Hits:

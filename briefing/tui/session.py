@@ -160,19 +160,24 @@ class Session:
 
         return f"{title_for(selection, self.taxonomy)} (as of {self.as_of.isoformat()})"
 
-    def mail_server(self) -> str:
-        """Where an email would go, or what is missing, in words for the email dialog."""
+    def mail_setup(self) -> tuple[str, str]:
+        """For the email dialog: where mail would go (or what is missing) in words, and the
+        configured From address ('' when none)."""
         from briefing.config import ConfigError, config_path, resolve_settings
         from briefing.mail import sender_of
 
         try:
             settings = resolve_settings().settings
-            if not settings.host:
-                return (f"No SMTP server set (BRIEFING_SMTP_HOST or [smtp] in {config_path()});"
-                        " a dry run still works.")
-            return f"Sends via {settings.address} ({settings.security}) as {sender_of(settings)}"
         except ConfigError as err:
-            return f"Mail settings: {err}"
+            return f"Mail settings: {err}", ""
+        try:
+            sender = sender_of(settings)
+        except ConfigError:
+            sender = ""
+        if not settings.host:
+            return (f"No SMTP server set (BRIEFING_SMTP_HOST or [smtp] in {config_path()}); "
+                    "a dry run still works."), sender
+        return f"Sends via {settings.address} ({settings.security}).", sender
 
     def preview(self, selection: Selection) -> str:
         from briefing.render.markdown import render_markdown
@@ -190,7 +195,7 @@ class Session:
 
         brief = self.brief(selection)
         paths = self._write(brief)
-        settings = resolve_settings().settings
+        settings = resolve_settings({"sender": request.sender}).settings
         return email_brief(paths[0], to=request.to, cc=request.cc, subject=request.subject,
                            brief=brief, settings=settings, dry_run=request.dry_run)
 
@@ -214,6 +219,8 @@ class EmailRequest:
     cc: tuple[str, ...] = ()
     subject: str | None = None
     """None: the brief's title and as-of date."""
+    sender: str | None = None
+    """The From address; None: the configured one."""
     dry_run: bool = False
     """Write an .eml next to the brief instead of sending."""
 

@@ -23,11 +23,12 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
         Binding("ctrl+s", "send", "Send", id="email-send"),
     ]
 
-    def __init__(self, *, title: str, server: str) -> None:
+    def __init__(self, *, title: str, server: str, sender: str = "") -> None:
         super().__init__()
         self.brief_title = title
         self.server = server
         """Where the mail would go, or what is missing, in words."""
+        self.sender = sender
 
     def compose(self) -> ComposeResult:
         with Vertical(id="email-dialog") as dialog:
@@ -38,6 +39,8 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
             yield Input(id="cc")
             yield Label("Subject")
             yield Input(placeholder=self.brief_title, id="subject")
+            yield Label("From")
+            yield Input(self.sender, placeholder="Desk <desk@example.org>", id="from")
             yield Checkbox("Dry run: write an .eml next to the brief, send nothing",
                            id="dry-run")
             yield Static(self.server, id="email-server", markup=False)
@@ -53,13 +56,17 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
         to = self.query_one("#to", Input).value.strip()
         cc = self.query_one("#cc", Input).value.strip()
         subject = self.query_one("#subject", Input).value.strip()
+        sender = self.query_one("#from", Input).value.strip()
         if not to:
             raise BriefingError("at least one recipient is needed")
         parse_addresses([to], "To")
         if cc:
             parse_addresses([cc], "Cc")
+        if not sender:
+            raise BriefingError("a From address is needed")
+        parse_addresses([sender], "From")
         return EmailRequest(to=(to,), cc=(cc,) if cc else (), subject=subject or None,
-                            dry_run=self.query_one("#dry-run", Checkbox).value)
+                            sender=sender, dry_run=self.query_one("#dry-run", Checkbox).value)
 
     @on(Button.Pressed, "#send")
     @on(Input.Submitted)

@@ -17,9 +17,8 @@ STOCK_KEYS: tuple[tuple[str, str, str], ...] = (
     ("anywhere", "ctrl+p", "Command palette: every action by name, and the colour themes."),
     ("anywhere", "tab / shift+tab", "Move between the panels."),
     ("country and theme lists", "space / enter", "Select or unselect the highlighted row."),
-    ("lists and tables", "↑ ↓ pgup pgdn home end", "Move the cursor."),
+    ("lists and tables", "↑ ↓ pgup pgdn", "Move the cursor."),
 )
-KEY_WIDTH = 14
 
 
 def binding_rows(app: App, where: str, bindings: Iterable[BindingType]
@@ -31,12 +30,16 @@ def binding_rows(app: App, where: str, bindings: Iterable[BindingType]
             continue
         keys = " / ".join(app.get_key_display(Binding(k.strip(), binding.action))
                           for k in binding.key.split(","))
-        rows.append((where, keys, binding.tooltip or binding.description))
+        what = f"{binding.description}: {binding.tooltip}" if binding.tooltip \
+            else binding.description
+        rows.append((where, keys, what))
     return rows
 
 
 def help_text(rows: Iterable[tuple[str, str, str]]) -> Text:
     """The rows grouped under their place, keys in a column, descriptions wrapping."""
+    rows = list(rows)
+    width = max((len(keys) for _, keys, _ in rows), default=0)
     out = Text()
     current = None
     for where, keys, what in rows:
@@ -44,7 +47,7 @@ def help_text(rows: Iterable[tuple[str, str, str]]) -> Text:
             out.append(("\n" if current else "") + where.capitalize() + "\n",
                        style="bold underline")
             current = where
-        out.append(f"  {keys:<{KEY_WIDTH}}", style="bold")
+        out.append(f"  {keys:<{width}}", style="bold")
         out.append(f" {what}\n")
     return out
 
