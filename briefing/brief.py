@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -101,31 +102,39 @@ def _outlet_of_host(host: str) -> str:
 def independent_publishers(fact: Fact) -> int:
     """How many independent outlets state a fact: one per publisher, and a syndicated copy
     (the same headline, or the very same file, under another masthead) counts with its
-    original. Grouping is transitive: the order of the citations does not matter."""
+    original. Grouping is transitive: the order of the citations does not matter.
+    Linear in the citations: a wire story cited by hundreds of files stays cheap."""
     sources = list(dict.fromkeys(c.source for c in fact.citations))
     group = list(range(len(sources)))
 
     def root(i: int) -> int:
         while group[i] != i:
+            group[i] = group[group[i]]
             i = group[i]
         return i
 
-    for i, a in enumerate(sources):
-        for j in range(i):
-            if _same_origin(a, sources[j]):
-                group[root(i)] = root(j)
+    first: dict[tuple[str, str], int] = {}
+    for i, source in enumerate(sources):
+        for key in _origin_keys(source):
+            if key in first:
+                group[root(i)] = root(first[key])
+            else:
+                first[key] = i
     return len({root(i) for i in range(len(sources))})
 
 
-def _same_origin(a: Source, b: Source) -> bool:
-    if publisher_key(a) == publisher_key(b):
-        return True
-    title = norm_key(a.title)
-    # Four words or more: "Press release" or "AI" under two mastheads says nothing.
-    if len(title.split()) >= 4 and title == norm_key(b.title):
-        return True
-    # The same bytes in two files (a related article's hash is its carrier's: not comparable).
-    return not a.is_related and not b.is_related and a.sha256 == b.sha256 != ""
+@functools.lru_cache(maxsize=65536)
+def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
+    """Two sources sharing any of these keys come from one origin: the same publisher,
+    the same headline of four words or more ("Press release" under two mastheads says
+    nothing), or the same bytes (a related article's hash is its carrier's: not comparable)."""
+    keys = [("publisher", publisher_key(source))]
+    title = norm_key(source.title)
+    if len(title.split()) >= 4:
+        keys.append(("title", title))
+    if not source.is_related and source.sha256:
+        keys.append(("bytes", source.sha256))
+    return tuple(keys)
 
 
 def _age_marks(sources: Sequence[Source], cutoff: date) -> tuple[bool, bool]:

@@ -477,6 +477,8 @@ def _chunks(items: list, size: int) -> Iterable[list]:
 
 
 def _figures_json(figures: Sequence[Figure]) -> str:
+    if not figures:
+        return "[]"
     return json.dumps([[f.text, f.kind, f.value, f.unit, f.start] for f in figures],
                       ensure_ascii=False)
 

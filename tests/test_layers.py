@@ -10,7 +10,7 @@ import pytest
 
 CORE = ["briefing.model", "briefing.corpus", "briefing.extract.facts", "briefing.store",
         "briefing.brief", "briefing.render.markdown", "briefing.render.pdf", "briefing.export",
-        "briefing.mail", "briefing.config", "briefing.countries", "briefing.themes",
+        "briefing.mail", "briefing.config", "briefing.countries", "briefing.themes", "briefing.verify",
         "briefing.cli"]
 
 
