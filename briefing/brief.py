@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import defaultdict
@@ -34,6 +33,8 @@ from briefing.model import (
 from briefing.themes import Taxonomy
 
 KEY_FINDINGS = 5
+#: Most sources cited for one fact (the count of all is still given).
+MAX_CITED = 3
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
@@ -104,7 +105,9 @@ def independent_publishers(fact: Fact) -> int:
     (the same headline, or the very same file, under another masthead) counts with its
     original. Grouping is transitive: the order of the citations does not matter.
     Linear in the citations: a wire story cited by hundreds of files stays cheap."""
-    sources = list(dict.fromkeys(c.source for c in fact.citations))
+    sources = list({c.source.key: c.source for c in fact.citations}.values())
+    if len(sources) == 1:
+        return 1
     group = list(range(len(sources)))
 
     def root(i: int) -> int:
@@ -123,8 +126,19 @@ def independent_publishers(fact: Fact) -> int:
     return len({root(i) for i in range(len(sources))})
 
 
-@functools.lru_cache(maxsize=65536)
+_ORIGINS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
 def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
+    # Cached by the fields it reads (hashing a whole Source costs more than the work).
+    memo = (source.key, source.sha256, source.title, source.publisher, source.url)
+    keys = _ORIGINS.get(memo)
+    if keys is None:
+        keys = _ORIGINS[memo] = _origin_keys_of(source)
+    return keys
+
+
+def _origin_keys_of(source: Source) -> tuple[tuple[str, str], ...]:
     """Two sources sharing any of these keys come from one origin: the same publisher,
     the same headline of four words or more ("Press release" under two mastheads says
     nothing), or the same bytes (a related article's hash is its carrier's: not comparable)."""
@@ -553,11 +567,35 @@ def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES) -> lis
     return out[:limit]
 
 
+def cited_sources(fact: Fact, limit: int = MAX_CITED) -> list[Source]:
+    """The sources a brief cites for a fact: the earliest report of each independent origin
+    first, then others, at most `limit`. A wire story in 300 files is "reported by N
+    sources" with three markers, not 300; the facts JSON keeps every citation."""
+    seen_origins: set[tuple[str, str]] = set()
+    seen_keys: set[str] = set()
+    first: list[Source] = []
+    rest: list[Source] = []
+    for c in fact.citations:
+        source = c.source
+        if source.key in seen_keys:
+            continue
+        seen_keys.add(source.key)
+        keys = _origin_keys(source)
+        if seen_origins.isdisjoint(keys):
+            first.append(source)
+            if len(first) == limit:
+                break
+        elif len(rest) < limit:
+            rest.append(source)
+        seen_origins.update(keys)
+    return (first + rest)[:limit]
+
+
 def _number_sources(ordered: Sequence[Fact]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for fact in ordered:
-        for c in fact.citations:
-            numbers.setdefault(c.source.key, len(numbers) + 1)
+        for source in cited_sources(fact):
+            numbers.setdefault(source.key, len(numbers) + 1)
     return numbers
 
 
@@ -640,7 +678,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
 
 
 def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
-    refs = tuple(dict.fromkeys(numbers[c.source.key] for c in fact.citations))
+    refs = tuple(numbers[s.key] for s in cited_sources(fact))
     stale, undated = _age_marks([c.source for c in fact.citations], cutoff)
     return BriefItem(fact, refs, independent_publishers(fact), stale, undated)
 
@@ -648,8 +686,8 @@ def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
 def _sources_by_key(facts: Sequence[Fact], numbers: dict[str, int]) -> dict[Source, int]:
     out: dict[Source, int] = {}
     for f in facts:
-        for c in f.citations:
-            out.setdefault(c.source, numbers[c.source.key])
+        for source in cited_sources(f):
+            out.setdefault(source, numbers[source.key])
     return out
 
 

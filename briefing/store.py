@@ -14,12 +14,12 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus import list_corpus, read_document, relative_key
+from briefing.corpus import SUFFIXES, read_document
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.facts import Statement, extract_statements, fact_id, norm_key
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
@@ -28,8 +28,10 @@ from briefing.themes import Taxonomy, load_taxonomy
 SCHEMA_VERSION = 1
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
-#: Above this many new statements, the full-text index is rebuilt rather than appended to.
-FTS_REBUILD = 50_000
+#: Above this many files to read, the full-text index is rebuilt rather than appended to.
+FTS_REBUILD_FILES = 2_000
+#: Files written per executemany round: bounds memory while workers keep reading.
+WRITE_BATCH = 256
 Progress = Callable[[int, int], None]
 
 _SCHEMA = """
@@ -165,14 +167,6 @@ def _hash(path: Path) -> str:
         return ""
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
 # --------------------------------------------------------------------------- the store
 
 
@@ -240,64 +234,55 @@ class Store:
         """Bring the store up to date with the corpus folder."""
         if rebuild or self._meta("extractor") != self.extractor_key:
             self._clear()
-        on_disk = {relative_key(self.corpus, p): _stat(p) for p in list_corpus(self.corpus)}
+        on_disk = scan_corpus(self.corpus)
         known = {row[0]: row[1:] for row in self.db.execute(
             "SELECT path, size, mtime_ns, sha256, error FROM files")}
         removed = [p for p in known if p not in on_disk]
-        todo: list[tuple[str, int, int]] = []
-        unchanged = 0
-        for rel, st in on_disk.items():
-            if st is None:
-                continue
-            old = known.get(rel)
-            if old is not None and (old[0], old[1]) == st:
-                unchanged += 1
-            else:
-                todo.append((rel, *st))
-        results = self._read_all(todo, known, progress)
+        todo = [(rel, *st) for rel, st in on_disk.items()
+                if known.get(rel, (None, None))[:2] != st]
         added = changed = 0
+        unchanged = len(on_disk) - len(todo)
+        # Many new files: fill the full-text index in one pass at the end, not row by row.
+        defer_fts = len(todo) > FTS_REBUILD_FILES
         with self.db:
             for rel in removed:
                 self._forget(rel)
-            fresh = [r for r in results if r is not None]
-            unchanged += len(results) - len(fresh)
-            for result in fresh:
-                if result.path in known:
-                    changed += 1
-                    self._forget(result.path)
-                else:
-                    added += 1
-            self._write(fresh)
+            for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
+                fresh = [r for r in batch if r is not None]
+                unchanged += len(batch) - len(fresh)
+                for result in fresh:
+                    if result.path in known:
+                        changed += 1
+                        self._forget(result.path)
+                    else:
+                        added += 1
+                self._write(fresh, fts=not defer_fts)
+            if defer_fts:
+                self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
             self._set_meta("extractor", self.extractor_key)
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
     def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
-                  progress: Progress | None) -> list[FileResult | None]:
-        """Read changed files, in a process pool when there are many. A file whose bytes
-        did not change (only its mtime) is not re-read: it yields None."""
+                  progress: Progress | None) -> Iterator[FileResult | None]:
+        """Read changed files, in a process pool when there are many, yielding results as
+        they come so the parent writes while the workers read. A file whose bytes did not
+        change (only its mtime) is not re-read: it yields None."""
         work: list[tuple[Path, str, int, int]] = []
-        out: list[FileResult | None] = []
         for rel, size, mtime in todo:
             old = known.get(rel)
             if old is not None and old[0] == size and old[2] == _hash(self.corpus / rel):
                 self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime, rel))
-                out.append(None)
+                yield None
             else:
                 work.append((self.corpus, rel, size, mtime))
         total = len(work)
         if total < POOL_THRESHOLD:
-            for n, args in enumerate(work, 1):
-                out.append(read_file(*args, taxonomy=self.taxonomy))
-                if progress:
-                    progress(n, total)
-            return out
+            results: Iterable[FileResult] = (read_file(*a, taxonomy=self.taxonomy) for a in work)
+            yield from _counted(results, total, progress)
+            return
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, initializer=_init_worker,
                                  initargs=(self.taxonomy,)) as pool:
-            for n, result in enumerate(pool.map(_read_in_worker, work, chunksize=64), 1):
-                out.append(result)
-                if progress:
-                    progress(n, total)
-        return out
+            yield from _counted(pool.map(_read_in_worker, work, chunksize=32), total, progress)
 
     def _clear(self) -> None:
         with self.db:
@@ -322,7 +307,7 @@ class Store:
         self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
         self.db.execute("DELETE FROM files WHERE path=?", (rel,))
 
-    def _write(self, results: list[FileResult]) -> None:
+    def _write(self, results: list[FileResult], *, fts: bool = True) -> None:
         """Insert files, sources and statements in bulk, with statement ids assigned here."""
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
             (r.path, r.size, r.mtime_ns, r.sha256, r.error, json.dumps(list(r.warnings)))
@@ -343,10 +328,7 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT OR IGNORE INTO statement_countries VALUES (?, ?)", countries)
         self.db.executemany("INSERT OR IGNORE INTO statement_themes VALUES (?, ?)", themes)
-        if len(rows) > FTS_REBUILD:
-            # Re-indexing everything in one pass is cheaper than row by row for big batches.
-            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
-        else:
+        if fts:
             self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
                                 [(row[0], row[8]) for row in rows])
 
@@ -404,7 +386,7 @@ class Store:
         if not ids:
             return []
         rows = self._statement_rows(ids)
-        return merge_statements(rows, self._labels(r[0] for r in rows))
+        return merge_statements(rows, self._labels(), self._sources_by_key())
 
     def _matching_fact_ids(self, countries: Sequence[str], themes: Sequence[str],
                            query: str | None) -> list[str]:
@@ -429,31 +411,37 @@ class Store:
             raise BriefingError(f"cannot search for {query!r}: {err}") from None
 
     def _statement_rows(self, fact_ids: list[str]) -> list[tuple]:
+        """Every statement of the wanted facts (all their citations, not only the ones that
+        matched), kept in a temp table the label query joins too."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (fact_id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(i,) for i in fact_ids])
         return self.db.execute(
             "SELECT s.id, s.fact_id, s.text, s.start, s.\"end\", s.head, s.tail, s.heading,"
-            " s.position, s.figures, src.key, src.path, src.title, src.publisher, src.date,"
-            " src.url, src.sha256, src.carrier"
+            " s.position, s.figures, s.source_key"
             " FROM wanted w JOIN statements s ON s.fact_id = w.fact_id"
-            " JOIN sources src ON src.key = s.source_key ORDER BY s.path, s.source_key, s.position"
-        ).fetchall()
+        ).fetchall()  # no ORDER BY: citations are ordered per fact, facts at the end
 
-    def _labels(self, ids: Iterable[int]) -> dict[int, tuple[set[str], set[str]]]:
-        labels: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        id_list = list(ids)
-        for chunk in _chunks(id_list, 900):
-            marks = ",".join("?" * len(chunk))
-            for code, sid in self.db.execute(
-                    f"SELECT code, statement_id FROM statement_countries WHERE statement_id IN"
-                    f" ({marks})", chunk):
-                labels[sid][0].add(code)
-            for slug, sid in self.db.execute(
-                    f"SELECT slug, statement_id FROM statement_themes WHERE statement_id IN"
-                    f" ({marks})", chunk):
-                labels[sid][1].add(slug)
+    def _labels(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Countries and themes of each wanted fact: the union over its statements."""
+        labels: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        for fid, codes in self.db.execute(
+                "SELECT s.fact_id, group_concat(DISTINCT c.code) FROM wanted w"
+                " JOIN statements s ON s.fact_id = w.fact_id"
+                " JOIN statement_countries c ON c.statement_id = s.id GROUP BY s.fact_id"):
+            labels[fid][0].update(codes.split(","))
+        for fid, slugs in self.db.execute(
+                "SELECT s.fact_id, group_concat(DISTINCT t.slug) FROM wanted w"
+                " JOIN statements s ON s.fact_id = w.fact_id"
+                " JOIN statement_themes t ON t.statement_id = s.id GROUP BY s.fact_id"):
+            labels[fid][1].update(slugs.split(","))
         return labels
+
+    def _sources_by_key(self) -> dict[str, Source]:
+        return {row[0]: Source(*row) for row in self.db.execute(
+            "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources"
+            " WHERE key IN (SELECT DISTINCT s.source_key FROM wanted w"
+            " JOIN statements s ON s.fact_id = w.fact_id)")}
 
     def context(self, fact: Fact) -> tuple[str, int, int]:
         """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
@@ -471,9 +459,47 @@ class Store:
         return text[b0:b1], c.start - b0, c.end - b0
 
 
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _counted(results: Iterable[FileResult], total: int, progress: Progress | None
+             ) -> Iterator[FileResult]:
+    for n, result in enumerate(results, 1):
+        if progress:
+            progress(n, total)
+        yield result
+
+
+def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every article file, by relative path: one scandir walk, the
+    cheapest way to learn that nothing changed."""
+    if not root.is_dir():
+        raise CorpusError(f"corpus folder not found: {root}")
+    out: dict[str, tuple[int, int]] = {}
+    stack = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # no symlink loops
+                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            elif entry.name.lower().endswith(SUFFIXES) and entry.is_file():
+                st = entry.stat()
+                out[f"{prefix}{entry.name}"] = (st.st_size, st.st_mtime_ns)
+    return dict(sorted(out.items()))
 
 
 def _figures_json(figures: Sequence[Figure]) -> str:
@@ -504,8 +530,8 @@ NEAR_DUPLICATE = 92.0
 """rapidfuzz ratio at or above which two wordings with the same figures are one fact."""
 
 
-def merge_statements(rows: list[tuple], labels: dict[int, tuple[set[str], set[str]]]
-                     ) -> list[Fact]:
+def merge_statements(rows: list[tuple], labels: dict[str, tuple[set[str], set[str]]],
+                     sources: dict[str, Source]) -> list[Fact]:
     """Group statement rows into facts: same wording, or near-same wording (a wire copy
     lightly edited) with the same figures and countries."""
     groups: dict[str, list[tuple]] = defaultdict(list)
@@ -523,10 +549,11 @@ def merge_statements(rows: list[tuple], labels: dict[int, tuple[set[str], set[st
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    merged: dict[str, list[tuple]] = defaultdict(list)
-    for fid, members in groups.items():
-        merged[find(fid)].extend(members)
-    facts = [_fact(members, labels) for members in merged.values()]
+    merged: dict[str, list[str]] = defaultdict(list)
+    for fid in groups:
+        merged[find(fid)].append(fid)
+    facts = [_fact([groups[f] for f in fids], [labels[f] for f in fids], sources)
+             for fids in merged.values()]
     facts.sort(key=lambda f: (f.source.path, f.source.key, f.position))
     return facts
 
@@ -549,7 +576,7 @@ def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, s
                     continue
                 seen.add((a, b))
                 ra, rb = groups[a][0], groups[b][0]
-                if (_same_numbers(ra[9], rb[9]) and labels[ra[0]][0] == labels[rb[0]][0]
+                if (_same_numbers(ra[9], rb[9]) and labels[a][0] == labels[b][0]
                         and Indel.normalized_similarity(ra[2], rb[2]) * 100 >= NEAR_DUPLICATE):
                     yield a, b
 
@@ -559,26 +586,18 @@ def _same_numbers(a: str, b: str) -> bool:
         (f[1], f[2]) for f in json.loads(b))
 
 
-def _citation_order(row: tuple) -> tuple:
+def _fact(groups: list[list[tuple]], labels: list[tuple[set[str], set[str]]],
+          sources: dict[str, Source]) -> Fact:
     # The earliest dated report first; undated after dated; then corpus order.
-    return (row[14] or "9999", row[10], row[3])
-
-
-def _fact(members: list[tuple], labels) -> Fact:
-    members = sorted(members, key=_citation_order)
+    members = sorted((row for g in groups for row in g),
+                     key=lambda r: (sources[r[10]].date or "9999", r[10], r[3]))
     first = members[0]
-    countries: set[str] = set()
-    themes: set[str] = set()
-    citations = []
-    for row in members:
-        countries |= labels[row[0]][0]
-        themes |= labels[row[0]][1]
-        source = Source(*row[10:18])
-        citations.append(Citation(source, row[3], row[4], row[2]))
+    citations = tuple(Citation(sources[r[10]], r[3], r[4], r[2]) for r in members)
     return Fact(
-        id=first[1], text=first[2], countries=tuple(sorted(countries)),
-        themes=tuple(sorted(themes)), figures=_figures(first[9]),
-        citations=tuple(citations), heading=first[7], position=first[8],
+        id=first[1], text=first[2],
+        countries=tuple(sorted(set().union(*(lab[0] for lab in labels)))),
+        themes=tuple(sorted(set().union(*(lab[1] for lab in labels)))),
+        figures=_figures(first[9]), citations=citations, heading=first[7], position=first[8],
     )
 
 
