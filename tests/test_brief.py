@@ -1,0 +1,80 @@
+"""The brief model: ranking, citation numbering, figure attribution, titles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factories import make_fact, make_source
+
+from briefing.brief import (
+    MAX_CITED,
+    Options,
+    build_brief,
+    cited_sources,
+    figure_countries,
+    title_for,
+    years_before,
+)
+from briefing.extract.figures import find_figures
+from briefing.model import Citation, Fact, Selection
+from briefing.themes import load_taxonomy
+
+TAX = load_taxonomy()
+
+
+def fact_with(text: str, countries: tuple[str, ...]) -> Fact:
+    return make_fact(1, text, make_source(1), countries=countries, figures=find_figures(text))
+
+
+def test_each_figure_goes_to_the_country_it_stands_by():
+    f = fact_with("Of 30,000 AI firms, the United States accounts for 34%, followed by China "
+                  "with 15%.", ("CN", "US"))
+    by_text = {fig.text: figure_countries(f, fig) for fig in f.figures}
+    assert by_text["34%"] == ("US",) and by_text["15%"] == ("CN",)
+    g = fact_with("China reached 36%, second only to the 44% of the United States.", ("CN", "US"))
+    assert [figure_countries(g, fig) for fig in g.figures] == [("CN",), ("US",)]
+
+
+def test_a_fact_reported_everywhere_cites_three_sources_but_counts_all():
+    sources = [make_source(n, publisher=f"Paper {n}", date_=f"2025-0{n}-01") for n in range(1, 7)]
+    text = "South Korea will spend $5 billion on AI chips by 2027, the ministry said."
+    fact = Fact("f1", text, ("KR",), ("compute",), find_figures(text),
+                tuple(Citation(s, 0, len(text), text) for s in sources))
+    assert [s.key for s in cited_sources(fact)] == [s.key for s in sources[:MAX_CITED]]
+    brief = build_brief([fact], Selection(countries=("KR",)), TAX, Options(date(2026, 1, 1)), "0")
+    (item,) = brief.items
+    assert item.refs == (1, 2, 3) and item.publishers == 6
+    assert [s.number for s in brief.sources] == [1, 2, 3]
+
+
+def test_copies_from_one_publisher_are_cited_after_other_publishers():
+    text = "Japan will build three AI supercomputers by 2026, officials said on Friday."
+    a = make_source(1, publisher="Wire")
+    b = make_source(2, publisher="Wire")
+    c = make_source(3, publisher="Daily")
+    fact = Fact("f2", text, ("JP",), (), (), tuple(Citation(s, 0, 5, text) for s in (a, b, c)))
+    assert [s.key for s in cited_sources(fact, limit=2)] == [a.key, c.key]
+
+
+def test_sources_are_numbered_in_reading_order_and_dates_drive_staleness():
+    old = make_source(1, date_="2020-01-01", title="Old")
+    new = make_source(2, date_="2026-10-01", title="New", publisher="Other")
+    undated = make_source(3, date_=None, title="Undated", publisher="Third")
+    facts = [
+        make_fact(1, "South Korea opened a national AI computing centre in Gwangju last year.", old),
+        make_fact(2, "South Korea will fund 1,000 AI doctoral students every year from now on.", new),
+        make_fact(3, "South Korea plans a sovereign AI model trained on Korean data and text.", undated),
+    ]
+    brief = build_brief(facts, Selection(countries=("KR",)), TAX, Options(date(2026, 11, 22)), "0")
+    first_refs = [i.refs[0] for i in brief.key_findings]
+    assert sorted(first_refs) == [1, 2, 3] and first_refs[0] == 1
+    marks = {s.source.title: (s.stale, s.undated) for s in brief.sources}
+    assert marks == {"Old": (True, False), "New": (False, False), "Undated": (False, True)}
+
+
+def test_titles_and_dates():
+    assert title_for(Selection(countries=("KR",)), TAX) == "Policy brief: South Korea"
+    assert title_for(Selection(countries=("KR", "JP"), themes=("patents",)), TAX).startswith(
+        "Policy brief: South Korea and Japan — ")
+    assert title_for(Selection(), TAX) == "Policy brief: all sources"
+    assert years_before(date(2024, 2, 29), 2) == date(2022, 2, 28)
