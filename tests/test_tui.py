@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import io
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from smtp_server import RecordingHandler, closing_server, running
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Static
@@ -240,7 +242,9 @@ async def test_help_lists_every_key(corpus, tmp_path):
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("#help-body", Static).visual.plain
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-body", Static).content)
+        text = console.export_text()
         for binding in app.BINDINGS:
             assert binding.id, binding
             for key in binding.key.split(","):

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     DataTable,
     Footer,
@@ -31,7 +32,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.countries import country_name
 from briefing.errors import BriefingError, NothingSelected
-from briefing.model import Selection
+from briefing.model import Fact, Selection
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.messages import (
     Emailed,
@@ -46,6 +47,7 @@ from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.session import Choice, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
+from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
 from briefing.tui.widgets.inputs import ReturningInput, focus_now
 from briefing.tui.widgets.preview import BriefPreview
@@ -65,6 +67,8 @@ class BriefingApp(App[None]):
     AUTO_FOCUS = None
     COMMANDS = App.COMMANDS | {BriefingCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    #: From this height the highlighted fact's detail shows under the table.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
     # Bindings that move focus are priority bindings: the App routes each key to the widget
     # focused when it reads it, so a binding of a widget would move focus only after the keys
     # typed right behind it had gone to the old widget. `check_action` makes plain-key ones
@@ -141,6 +145,7 @@ class BriefingApp(App[None]):
         self.search = ReturningInput(placeholder="ctrl+f search the facts", id="search",
                                      return_to="#facts-table", compact=True)
         self.table = FactsTable(id="facts-table")
+        self.peek = Static("", id="fact-peek")
         self.preview = BriefPreview(id="brief-preview")
         self.busy = LoadingIndicator(id="busy")
         self.status = Static("", id="status", markup=False)
@@ -154,6 +159,8 @@ class BriefingApp(App[None]):
                 with TabPane("Facts", id="facts"):
                     yield self.search
                     yield self.table
+                    with VerticalScroll(id="peek"):
+                        yield self.peek
                 with TabPane("Preview", id="preview"):
                     yield self.preview
         with Horizontal(id="statusbar"):
@@ -275,10 +282,27 @@ class BriefingApp(App[None]):
     def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
         excluded = self.session.toggle(message.fact_id)
         self.table.mark(message.fact_id, excluded)
+        self._show_peek()
         if isinstance(self.screen, FactScreen):
-            self.screen.set_excluded(excluded)
+            self.screen.refresh_body()
         self._update_summary()
         self.schedule_preview()
+
+    @on(DataTable.RowHighlighted, "#facts-table")
+    def _row_highlighted(self) -> None:
+        self._show_peek()
+
+    def _show_peek(self) -> None:
+        """The highlighted fact in full under the table, when the screen is tall enough."""
+        if not self.screen.has_class("-tall"):
+            return
+        fact = self.table.highlighted_fact
+        self.peek.update(Text() if fact is None else self._detail(fact))
+
+    def _detail(self, fact: Fact) -> Text:
+        return fact_detail(fact, self.session.context(fact),
+                           excluded=fact.id in self.session.excluded,
+                           country_name=country_name, theme_name=self.session.taxonomy.name)
 
     @on(DataTable.RowSelected, "#facts-table")
     def _row_selected(self) -> None:
@@ -289,9 +313,7 @@ class BriefingApp(App[None]):
         if fact is None:
             self.notify("No fact is highlighted", severity="warning")
             return
-        self.push_screen(FactScreen(
-            fact, self.session.context(fact), excluded=fact.id in self.session.excluded,
-            country_name=country_name, theme_name=self.session.taxonomy.name))
+        self.push_screen(FactScreen(fact, lambda: self._detail(fact)))
 
     def action_toggle_highlighted(self) -> None:
         self.table.action_toggle_fact()

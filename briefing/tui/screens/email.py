@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from briefing.errors import BriefingError
 from briefing.tui.session import EmailRequest
@@ -18,6 +18,7 @@ from briefing.tui.session import EmailRequest
 class EmailScreen(ModalScreen[EmailRequest | None]):
     """Dismissed with an EmailRequest, or None when cancelled."""
 
+    AUTO_FOCUS = "#to"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="email-cancel"),
         Binding("ctrl+s", "send", "Send", id="email-send"),
@@ -33,21 +34,22 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="email-dialog") as dialog:
             dialog.border_title = "Email the brief"
-            yield Label("To (several: separate with commas)")
-            yield Input(placeholder="analyst@example.org", id="to")
-            yield Label("Cc")
-            yield Input(id="cc")
-            yield Label("Subject")
-            yield Input(placeholder=self.brief_title, id="subject")
-            yield Label("From")
-            yield Input(self.sender, placeholder="Desk <desk@example.org>", id="from")
+            dialog.border_subtitle = "ctrl+s sends · Esc cancels"
+            yield from _field("To", Input(placeholder="analyst@example.org, Kim <kim@x.kr>",
+                                          id="to", compact=True))
+            yield from _field("Cc", Input(id="cc", compact=True))
+            yield from _field("Subject", Input(placeholder=self.brief_title, id="subject",
+                                               compact=True))
+            yield from _field("From", Input(self.sender, placeholder="Desk <desk@example.org>",
+                                            id="from", compact=True))
             yield Checkbox("Dry run: write an .eml next to the brief, send nothing",
-                           id="dry-run")
+                           id="dry-run", compact=True)
             yield Static(self.server, id="email-server", markup=False)
             yield Static("", id="email-error", markup=False)
             with Horizontal(id="email-buttons"):
-                yield Button("Send", variant="primary", id="send")
-                yield Button("Cancel", id="cancel")
+                yield Button("Send", variant="primary", id="send", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer()
 
     def request(self) -> EmailRequest:
         """What was typed, with the addresses checked by the mail core (raises AddressError)."""
@@ -81,3 +83,9 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _field(label: str, box: Input) -> ComposeResult:
+    with Horizontal(classes="email-field"):
+        yield Label(label)
+        yield box

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 #: Keys of stock widgets (no BINDINGS of ours to read them from), as (where, keys, what).
 STOCK_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -36,23 +38,25 @@ def binding_rows(app: App, where: str, bindings: Iterable[BindingType]
     return rows
 
 
-def help_text(rows: Iterable[tuple[str, str, str]]) -> Text:
-    """The rows grouped under their place, keys in a column, descriptions wrapping."""
+def help_table(rows: Iterable[tuple[str, str, str]]) -> Group:
+    """The rows grouped under their place: keys in one column, what they do wrapping in the
+    other. Plain `Text` everywhere: nothing here is parsed as markup."""
     rows = list(rows)
-    width = max((len(keys) for _, keys, _ in rows), default=0)
-    out = Text()
-    current = None
-    for where, keys, what in rows:
-        if where != current:
-            out.append(("\n" if current else "") + where.capitalize() + "\n",
-                       style="bold underline")
-            current = where
-        out.append(f"  {keys:<{width}}", style="bold")
-        out.append(f" {what}\n")
-    return out
+    width = max((len(keys) for _, keys, _ in rows), default=1)
+    parts: list[Text | Table] = []
+    for where in dict.fromkeys(where for where, _, _ in rows):
+        parts.append(Text(("\n" if parts else "") + where.capitalize(), style="bold underline"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, width=width)
+        table.add_column(ratio=1)
+        for _, keys, what in (row for row in rows if row[0] == where):
+            table.add_row(Text(keys, style="bold"), Text(what))
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#help-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close-help"),
     ]
@@ -65,4 +69,5 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "Esc closes"
-            yield Static(help_text(self.rows), id="help-body")
+            yield Static(help_table(self.rows), id="help-body")
+        yield Footer()

@@ -1,0 +1,102 @@
+"""SVG snapshots of the terminal app at 80×24 and 120×40 (`--snapshot-update` to accept).
+
+Deterministic: a fixed as-of date, a copy of the seeds, no clock, no cursor blink, every
+worker finished before the picture is taken.
+"""
+
+from __future__ import annotations
+
+from test_tui import AS_OF, pick_korea, preview_settled, wait_until
+from textual.widgets import Input
+
+from briefing.tui.app import make_app
+
+
+def app_for(corpus, tmp_path):
+    return make_app(corpus, as_of=AS_OF, out_dir=tmp_path / "out", formats=("md",))
+
+
+async def still(pilot) -> None:
+    """Everything finished and nothing blinking."""
+    app = pilot.app
+    await preview_settled(pilot)
+    await wait_until(pilot, lambda: not app.busy.display)
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+async def korea_one_excluded(pilot) -> None:
+    await pick_korea(pilot)
+    await pilot.press("f", "down", "space")
+    await still(pilot)
+
+
+def test_start_80x24(snap_compare, corpus, tmp_path):
+    async def loaded(pilot):
+        await wait_until(pilot, lambda: bool(pilot.app.country_choices))
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_facts_80x24(snap_compare, corpus, tmp_path):
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24),
+                        run_before=korea_one_excluded)
+
+
+def test_facts_120x40(snap_compare, corpus, tmp_path):
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(120, 40),
+                        run_before=korea_one_excluded)
+
+
+def test_facts_light_theme_80x24(snap_compare, corpus, tmp_path):
+    app = app_for(corpus, tmp_path)
+
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await korea_one_excluded(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=light)
+
+
+def test_preview_120x40(snap_compare, corpus, tmp_path):
+    async def preview(pilot):
+        await korea_one_excluded(pilot)
+        await pilot.press("p")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(120, 40), run_before=preview)
+
+
+def test_fact_detail_80x24(snap_compare, corpus, tmp_path):
+    async def detail(pilot):
+        await korea_one_excluded(pilot)
+        await pilot.press("enter")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=detail)
+
+
+def test_help_80x24(snap_compare, corpus, tmp_path):
+    async def help_screen(pilot):
+        await wait_until(pilot, lambda: bool(pilot.app.country_choices))
+        await pilot.press("question_mark")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24),
+                        run_before=help_screen)
+
+
+def test_email_dialog_80x24(snap_compare, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_SMTP_HOST", "smtp.example.org")
+    monkeypatch.setenv("BRIEFING_SMTP_FROM", "Policy Desk <desk@example.org>")
+
+    async def dialog(pilot):
+        await pick_korea(pilot)
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(pilot.app.focused, Input))
+        await pilot.press(*"analyst@example.org")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=dialog)
