@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from briefing.corpus import is_tail_marker
 from briefing.resources import seeds_dir
 
 COUNTRIES = [
@@ -42,13 +43,18 @@ def synthesize(dest: Path, count: int, seed: int = 7) -> int:
         text = path.read_text(encoding="utf-8")
         if text.startswith("---"):
             continue  # front-matter-only file: almost no body to shuffle
-        bodies.append([p for p in re.split(r"\n\s*\n|\n(?=- )", text) if p.strip()])
+        paras = [p for p in re.split(r"\n\s*\n|\n(?=- )", text) if p.strip()]
+        # Keep the footer ("Related", "Leave a Reply" ...) at the end, where real pages have it.
+        tail = next((i for i, p in enumerate(paras) if is_tail_marker(p.splitlines()[0])),
+                    len(paras))
+        bodies.append((paras[:tail], paras[tail:]))
     dest.mkdir(parents=True, exist_ok=True)
     total = 0
     for n in range(count):
-        paras = list(rng.choice(bodies))
-        head, rest = paras[:1], paras[1:]
+        paras, footer = rng.choice(bodies)
+        head, rest = paras[:1], list(paras[1:])
         rng.shuffle(rest)
+        rest += footer
         swap = dict(zip(["South Korea", "China", "United States", "Japan"],
                         rng.sample(COUNTRIES, 4), strict=False))
         body = "\n\n".join(head + rest)

@@ -237,7 +237,6 @@ def date_line(line: str) -> str | None:
 _BOILERPLATE = re.compile(
     r"""^(?:
         (?:home|startseite|accueil)\s*[>»/›|].*          # breadcrumbs
-      | .*\s[>»›]\s.*\s[>»›]\s.*                        # a > b > c
       | advertisement|sponsored(?:\scontent)?|ad
       | (?:share|tweet|email|print)(?:\sthis(?:\s(?:article|story|post))?)?
       | share\son\s.*|click\sto\s(?:share|print|email).*
@@ -267,7 +266,10 @@ _AD_SLOT = re.compile(r"广告|광고|広告")  # "advertisement" in Chinese, Ko
 
 def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
-    if _BOILERPLATE.match(stripped) or _AD_SLOT.search(stripped):
+    if len(stripped) > 200:
+        return False  # a paragraph, not a widget: skip the regexes on long lines
+    crumbs = stripped.count(" > ") + stripped.count(" » ") + stripped.count(" › ")
+    if crumbs >= 2 or _BOILERPLATE.match(stripped) or _AD_SLOT.search(stripped):
         return True
     words = stripped.split()
     # A token repeated to fill a slot ("X X X") is a placeholder, not text.

@@ -28,8 +28,8 @@ from briefing.themes import Taxonomy, load_taxonomy
 SCHEMA_VERSION = 1
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
-#: Above this many files to read, the full-text index is rebuilt rather than appended to.
-FTS_REBUILD_FILES = 2_000
+#: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
+BULK_FILES = 2_000
 #: Files written per executemany round: bounds memory while workers keep reading.
 WRITE_BATCH = 256
 Progress = Callable[[int, int], None]
@@ -44,7 +44,6 @@ CREATE TABLE IF NOT EXISTS sources (
     key TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT,
     date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT
 );
-CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
 CREATE TABLE IF NOT EXISTS statements (
     id INTEGER PRIMARY KEY, source_key TEXT NOT NULL, path TEXT NOT NULL,
     position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -52,20 +51,28 @@ CREATE TABLE IF NOT EXISTS statements (
     text TEXT NOT NULL, fact_id TEXT NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL,
     heading TEXT, figures TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
-CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
 CREATE TABLE IF NOT EXISTS statement_countries (
     code TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (code, statement_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS statement_themes (
     slug TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (slug, statement_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS statement_countries_id ON statement_countries(statement_id);
-CREATE INDEX IF NOT EXISTS statement_themes_id ON statement_themes(statement_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 """
+
+
+# Secondary indexes: dropped during a bulk load and built once at the end, which is several
+# times cheaper than keeping them up to date row by row.
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
+CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
+CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
+CREATE INDEX IF NOT EXISTS statement_countries_id ON statement_countries(statement_id);
+CREATE INDEX IF NOT EXISTS statement_themes_id ON statement_themes(statement_id);
+"""
+_INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +191,7 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise BriefingError(f"cannot open the fact store {path}: {err}") from None
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk loads touch many pages
         self.db.execute("PRAGMA foreign_keys=OFF")
         self._migrate()
 
@@ -203,11 +211,11 @@ class Store:
     # ----------------------------------------------------------------- schema
 
     def _migrate(self) -> None:
-        self.db.executescript(_SCHEMA)
+        self.db.executescript(_SCHEMA + _INDEXES)
         version = self._meta("schema")
         if version not in (None, str(SCHEMA_VERSION)):
             self._drop_all()
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA + _INDEXES)
         self._set_meta("schema", str(SCHEMA_VERSION))
         self.db.commit()
 
@@ -242,9 +250,12 @@ class Store:
                 if known.get(rel, (None, None))[:2] != st]
         added = changed = 0
         unchanged = len(on_disk) - len(todo)
-        # Many new files: fill the full-text index in one pass at the end, not row by row.
-        defer_fts = len(todo) > FTS_REBUILD_FILES
+        # Many new files: build the full-text and secondary indexes in one pass at the end.
+        bulk = len(todo) > BULK_FILES and not known  # a first (or rebuilt) index
         with self.db:
+            if bulk:
+                for name in _INDEX_NAMES:
+                    self.db.execute(f"DROP INDEX IF EXISTS {name}")
             for rel in removed:
                 self._forget(rel)
             for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
@@ -256,9 +267,11 @@ class Store:
                         self._forget(result.path)
                     else:
                         added += 1
-                self._write(fresh, fts=not defer_fts)
-            if defer_fts:
+                self._write(fresh, fts=not bulk)
+            if bulk:
                 self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
+                for statement in _INDEXES.strip().splitlines():
+                    self.db.execute(statement)
             self._set_meta("extractor", self.extractor_key)
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
