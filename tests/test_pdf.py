@@ -1,25 +1,31 @@
 """The PDF renderer, read back as a reader would: poppler's pdftotext/pdfinfo/pdffonts/
-pdfdetach and qpdf on real renders of hand-built briefs (no extraction involved)."""
+pdfdetach and qpdf on real renders of hand-built briefs (no extraction involved), and on
+briefs `briefing make` builds from the seeds, read against their Markdown twins."""
 
 from __future__ import annotations
 
 import http.server
 import json
 import logging
+import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from factories import make_brief, make_fact, make_source
+from typer.testing import CliRunner
 
+from briefing.cli import app
 from briefing.errors import BriefingError, UsageError
 from briefing.model import (
     Brief,
@@ -167,7 +173,10 @@ def test_text_has_every_fact_marker_and_source_in_order(long_pdf):
     assert "(relatedarticlecarriedin001.txt,sha256" in text
     assert "—file001.txt,sha256" in text
     assert text.index("Audit", at) > at
-    assert f"Corpusfingerprint:{'ab' * 32};briefing0.1.0." in text
+    assert squash(f"Corpus fingerprint: {'ab' * 32} (sha256 over the path and sha256 of every "
+                  "readable corpus file); briefing 0.1.0. Anyone can check each citation "
+                  "against the corpus with briefing verify <this file> --corpus <folder>.") in text
+    assert squash("1 fact matched the selection but is not in the brief:") in text
 
 
 def test_same_citations_as_the_markdown(long_pdf):
@@ -191,8 +200,15 @@ def test_title_block_scope_and_flags(long_pdf):
     whole = " ".join(text_of(long_pdf).split())
     assert "— reported by 2 sources" in whole
     assert "(undated)" in whole and "(older than 2 years)" in whole
-    assert squash("Undated sources: [2].") in squash(whole)
-    assert squash("Sources older than 2 years at the as-of date: [3].") in squash(whole)
+    brief = long_brief()
+    undated, stale = (sum(getattr(i, flag) for i in brief.items) for flag in ("undated", "stale"))
+    assert undated > 1 and stale > 1
+    assert squash(f"1 of 5 sources gives no date [2]; {undated} facts with no dated source are "
+                  "marked (undated).") in squash(whole)
+    assert squash(f"1 of 5 sources is older than 2 years at the as-of date [3]; {stale} facts "
+                  "with no newer source are marked (older than 2 years).") in squash(whole)
+    assert ("“Reported by N sources” counts independent publishers: a syndicated copy of an "
+            "article under another masthead counts once.") in whole
 
 
 def test_every_font_is_embedded(long_pdf):
@@ -259,6 +275,187 @@ def test_footer_says_page_x_of_y_and_header_the_title(long_pdf):
     assert "Brief: South Korea and Japan" in text_of(long_pdf, 2)  # the running header
     assert "Brief: South Korea and Japan" not in text_of(long_pdf, 1).replace(
         "POLICY BRIEF\nBrief: South Korea and Japan", "", 1)  # page 1 has the title block
+
+
+# --------------------------------------------------------------------------- parity, real briefs
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+DAY = "2026-11-22"
+#: One statement two publishers make: the brief's Method then explains "reported by N sources".
+SHARED = ("Officials in China said the new national computing centres will serve universities "
+          "and startups first.")
+#: Briefs made by `briefing make` on the seeds plus two disagreeing articles, by name.
+SELECTIONS = {
+    "cn-us": ("-c", "CN", "-c", "US", "--audit"),  # comparison, conflict, omissions
+    "cn": ("-c", "CN"),                            # "China compared with others"
+    "kr": ("-c", "KR", "--audit"),                 # every matching fact is in the brief
+}
+#: The A4 page without its running header and footer (points): a paragraph that crosses a page
+#: reads on in pdftotext's text as it does in the Markdown.
+BODY_CROP = ("-x", "0", "-y", "64", "-W", "596", "-H", "716")
+
+
+def article(folder: Path, name: str, body: str, **meta) -> None:
+    """A corpus file with YAML front matter, as clipped news articles carry it."""
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    (folder / name).write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
+
+
+def disagreement_corpus(root: Path) -> Path:
+    """The seeds, and two publishers giving different AI budgets for China in 2026."""
+    shutil.copytree(SEEDS, root)
+    article(root, "caixin.md",
+            "China's government will raise its AI development budget to $13.5 billion in 2026, "
+            f"the finance ministry said.\n\n{SHARED}\n\n"
+            "China also plans new rules for data centres in its western provinces.",
+            title="China lifts AI budget", provider={"name": "Caixin Global"},
+            date="2026-09-01", url="https://www.caixinglobal.com/2026-09-01/ai-budget.html")
+    article(root, "scmp.md",
+            "China has set aside an AI development budget of $21.2 billion for 2026, according "
+            f"to the draft budget.\n\n{SHARED}",
+            title="Beijing's AI spending plan", provider={"name": "South China Morning Post"},
+            date="2026-09-03")
+    return root
+
+
+@dataclass(frozen=True)
+class MadeBrief:
+    markdown: str
+    pdf: Path
+    facts: list[dict]
+    """The cited facts, from the facts.json the PDF carries."""
+
+
+@pytest.fixture(scope="module")
+def made_briefs(tmp_path_factory) -> dict[str, MadeBrief]:
+    root = tmp_path_factory.mktemp("made")
+    corpus = disagreement_corpus(root / "corpus")
+    made = {}
+    # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
+    with pytest.MonkeyPatch.context() as env:
+        for name in [n for n in os.environ if n.startswith(("BRIEFING_", "XDG_"))]:
+            env.delenv(name)
+        env.setenv("BRIEFING_CACHE_DIR", str(root / "cache"))
+        env.setenv("BRIEFING_CONFIG", str(root / "config.toml"))
+        env.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
+        env.setenv("XDG_CACHE_HOME", str(root / "xdg-cache"))
+        for name, selection in SELECTIONS.items():
+            out = root / name
+            result = CliRunner().invoke(app, ["make", *selection, "--format", "both", "--date",
+                                              DAY, "--corpus", str(corpus), "--out", str(out)])
+            assert result.exit_code == 0, result.output
+            [md], [pdf] = out.glob("*.md"), out.glob("*.pdf")
+            run("pdfdetach", "-saveall", "-o", str(out), str(pdf))
+            facts = json.loads((out / "facts.json").read_text(encoding="utf-8"))
+            made[name] = MadeBrief(md.read_text(encoding="utf-8"), pdf, facts)
+    return made
+
+
+def body_of(pdf: Path) -> str:
+    """The PDF's text in reading order, without page furniture: no running header or footer,
+    no form feeds, and no list numbers (WeasyPrint draws a page's `1.`, `2.` after its text,
+    so they would land inside a fact that goes on to the next page)."""
+    text = run("pdftotext", "-raw", *BODY_CROP, str(pdf), "-").replace("\f", "\n")
+    return re.sub(r"^\d+\.\n", "", text, flags=re.M)
+
+
+_MD_SYNTAX = re.compile(r"`([^`]*)`|\\(.)|<(https?://[^>\s]+)>|\*")
+
+
+def md_plain(text: str) -> str:
+    """Markdown inline text as a reader sees it: code spans, escapes, autolinks and emphasis
+    undone (the renderer escapes only these)."""
+    text = _MD_SYNTAX.sub(lambda m: m[1] or m[2] or m[3] or "", text)
+    return text.replace("&amp;", "&")
+
+
+def md_headings(markdown: str) -> list[str]:
+    return [md_plain(line[3:]) for line in markdown.splitlines() if line.startswith("## ")]
+
+
+def md_statements(markdown: str) -> list[str]:
+    """Every piece of text the Markdown shows: paragraphs, list items without their marker,
+    table cells; the as-of line in its two parts (the PDF sets the date on its own line)."""
+    parts = []
+    for line in markdown.splitlines():
+        if line.startswith("*As of "):
+            as_of, _, rest = line[1:].partition(".* ")
+            parts += [as_of, rest]
+        elif line.startswith("|"):
+            if not line.startswith("|---"):
+                parts += [c for c in re.split(r"(?<!\\)\|", line) if c.strip()]
+        elif line.strip():
+            parts.append(re.sub(r"^(#+ |- |\d+\. )", "", line))
+    return [md_plain(p) for p in parts]
+
+
+def markers_outside_sources(text: str, sources: str, audit: str | None) -> list[str]:
+    """Citation markers in reading order, leaving out the Sources list (numbered, not cited)."""
+    body, _, rest = text.partition(sources)
+    after = rest.partition(audit)[2] if audit and audit in rest else ""
+    return re.findall(r"\\?\[(\d+)\\?\]", body + after)
+
+
+def test_made_briefs_have_every_part_the_parity_tests_need(made_briefs):
+    headings = {name: md_headings(b.markdown) for name, b in made_briefs.items()}
+    assert {"Comparison", "Where sources differ", "Audit"} <= set(headings["cn-us"])
+    assert "China compared with others" in headings["cn"]
+    assert "Audit" in headings["kr"] and "Comparison" not in headings["kr"]
+    cn_us = made_briefs["cn-us"].markdown
+    assert "counts independent publishers" in cn_us and "sources give no date" in cn_us
+    assert "matched the selection but are not in the brief" in cn_us
+    assert "Every fact that matched the selection is in the brief." in made_briefs["kr"].markdown
+
+
+@pytest.mark.parametrize("name", SELECTIONS)
+def test_made_brief_pdf_has_the_markdown_sections_in_order(made_briefs, name):
+    made = made_briefs[name]
+    headings = md_headings(made.markdown)
+    outline = [o["title"] for o in json.loads(run("qpdf", "--json", str(made.pdf)))["outlines"]]
+    assert outline == headings
+    lines = body_of(made.pdf).splitlines()
+    at = 0
+    for heading in headings:
+        at = lines.index(heading, at) + 1
+
+
+@pytest.mark.parametrize("name", SELECTIONS)
+def test_made_brief_pdf_has_every_fact_and_the_same_citations(made_briefs, name):
+    made = made_briefs[name]
+    text = body_of(made.pdf)
+    assert len(made.facts) > 5
+    missing = [f["text"] for f in made.facts if squash(f["text"]) not in squash(text)]
+    assert missing == []
+    audit = "\n## Audit\n" if "\n## Audit\n" in made.markdown else None
+    md_markers = markers_outside_sources(made.markdown, "\n## Sources\n", audit)
+    pdf_markers = markers_outside_sources(text, "\nSources\n", "\nAudit\n" if audit else None)
+    assert len(md_markers) > len(made.facts)
+    assert pdf_markers == md_markers
+
+
+@pytest.mark.parametrize("name", SELECTIONS)
+def test_made_brief_pdf_says_what_the_markdown_says(made_briefs, name):
+    """Same wording: every paragraph, list item and table cell of the Markdown reads the same
+    in the PDF (whitespace aside), conflict attributions, Method counts and Audit included."""
+    made = made_briefs[name]
+    text = squash(body_of(made.pdf))
+    statements = md_statements(made.markdown)
+    assert len(statements) > 3 * len(made.facts)
+    assert [s for s in statements if squash(s) not in text] == []
+
+
+def test_where_sources_differ_names_publisher_and_date_newest_first(made_briefs):
+    text = body_of(made_briefs["cn-us"].pdf)
+    differ = squash(text[text.index("\nWhere sources differ\n"):text.index("\nMethod\n")])
+    markdown = made_briefs["cn-us"].markdown
+    times, caixin = (re.search(rf"^(\d+)\. {publisher}, “{title}”", markdown, re.M)[1]
+                     for publisher, title in (("South China Morning Post", "Beijing's AI spending plan"),
+                                              ("Caixin Global", "China lifts AI budget")))
+    assert squash("China, AI development budget (USD), 2026:") in differ
+    assert differ.index(squash("$21.2 billion: “China has set aside")) < differ.index(
+        squash(f"[{times}] — South China Morning Post, 2026-09-03")) < differ.index(
+        squash("$13.5 billion: “China's government will raise")) < differ.index(
+        squash(f"[{caixin}] — Caixin Global, 2026-09-01"))
 
 
 # --------------------------------------------------------------------------- attachments
