@@ -38,6 +38,10 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # `briefing facts | head`: the reader left; say nothing more, like other tools.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except Exception as err:
             if os.environ.get("BRIEFING_DEBUG"):
                 raise

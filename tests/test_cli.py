@@ -198,3 +198,13 @@ def test_console_script_runs_as_a_real_process(tmp_path):
     assert r.returncode == 2
     assert r.stderr.startswith("error: unknown country") and "Traceback" not in r.stderr
     assert (ROOT / "seeds").is_dir()
+
+
+def test_output_piped_into_head_ends_quietly():
+    exe = Path(sys.executable).parent / "briefing"
+    proc = subprocess.Popen([str(exe), "facts", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    proc.wait(timeout=60)
+    err = proc.stderr.read().decode()
+    assert "Traceback" not in err and "internal error" not in err
