@@ -23,11 +23,12 @@ from textual.widgets import Checkbox, Input, Static
 from typer.testing import CliRunner
 
 from briefing import cli
+from briefing.store import Store
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.session import Session
+from briefing.tui.session import FactCache, Session
 from briefing.tui.widgets.facts_table import EXCLUDED_MARK, INCLUDED_MARK
 
 AS_OF = date(2026, 11, 22)
@@ -415,6 +416,62 @@ async def test_email_dialog_cancel_sends_nothing(corpus, tmp_path):
         await settle(pilot)
         assert not isinstance(app.screen, EmailScreen)
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def test_fact_cache_runs_each_query_once_across_threads():
+    calls: list[int] = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def compute():
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        return ["facts"]
+
+    cache = FactCache(size=2)
+    results: list[object] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get(("KR",), compute)))
+               for _ in range(3)]
+    threads[0].start()
+    started.wait(5)
+    for t in threads[1:]:
+        t.start()
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert calls == [1] and results == [["facts"]] * 3
+    cache.get(("JP",), lambda: ["jp"])
+    cache.get(("CN",), lambda: ["cn"])
+    assert cache.get(("KR",), lambda: ["again"]) == ["again"]  # the oldest was dropped
+
+
+async def test_resting_on_a_country_fetches_its_facts_ahead(corpus, tmp_path, monkeypatch):
+    asked: list[tuple] = []
+    facts = Store.facts
+
+    def counting(self, countries=(), themes=(), query=None):
+        asked.append((tuple(countries), tuple(themes), query))
+        return facts(self, countries, themes, query)
+
+    monkeypatch.setattr(Store, "facts", counting)
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.country_choices))
+        second = app.country_choices[1].value
+        await pilot.press("down")
+        await wait_until(pilot, lambda: ((second,), (), None) in asked)
+        await settle(pilot)
+        before = len(asked)
+        await pilot.press("space")
+        await wait_until(pilot, lambda: app.table.row_count > 0)
+        await preview_settled(pilot)
+        # The table and the preview both came from the facts fetched ahead.
+        assert len(asked) == before
+        assert all(second in f.countries for f in app.table.facts.values())
 
 
 # --------------------------------------------------------------------------- a real terminal

@@ -54,8 +54,14 @@ from briefing.tui.widgets.preview import BriefPreview
 
 #: Preview waits this long after the last change, so a burst of keys renders once.
 PREVIEW_DEBOUNCE_S = 0.3
+#: A row of the country or theme list highlighted this long gets its facts fetched ahead.
+PREFETCH_DELAY_S = 0.08
 START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
 #: Worker groups whose running shows the busy indicator (facts and preview are quick).
+class IndexingStopped(BriefingError):
+    """Raised in the indexing worker when the app closes under it."""
+
+
 SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
                "email": "Sending the brief"}
 
@@ -125,9 +131,11 @@ class BriefingApp(App[None]):
         self.session = session
         self.country_choices: list[Choice] = []
         self._facts_generation = 0
+        self._facts_done = 0
         self._preview_generation = 0
         self._preview_done = 0
         self._preview_timer = None
+        self._prefetch_timer = None
         self._facts_summary = ""
 
     # ----------------------------------------------------------------- layout
@@ -185,8 +193,11 @@ class BriefingApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def index_corpus(self) -> None:
         step = {"every": 1}
+        worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:  # the app is closing: stop reading files
+                raise IndexingStopped("indexing stopped")
             step["every"] = max(1, total // 50)  # about 50 updates, not one per file
             if done == total or done % step["every"] == 0:
                 self.post_message(IndexProgress(done, total))
@@ -228,6 +239,23 @@ class BriefingApp(App[None]):
     def _filter_changed(self) -> None:
         self._show_countries()
 
+    @on(SelectionList.SelectionHighlighted)
+    def _choice_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        """Fetch the facts a press of space would show, while the user looks at the row."""
+        value = event.selection.value
+        if event.selection_list is self.countries:
+            selection = self.session.selection_with(country=value)
+        else:
+            selection = self.session.selection_with(theme=value)
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(
+            PREFETCH_DELAY_S, lambda: self.prefetch(selection, self.session.search))
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def prefetch(self, selection: Selection, query: str) -> None:
+        self.session.facts(selection, query)
+
     @on(SelectionList.SelectionToggled, "#countries")
     def _country_toggled(self, event: SelectionList.SelectionToggled) -> None:
         self.session.toggle_country(event.selection.value)
@@ -260,6 +288,7 @@ class BriefingApp(App[None]):
             self.post_message(FactsLoaded(generation, facts))
 
     def on_facts_loaded(self, message: FactsLoaded) -> None:
+        self._facts_done = max(self._facts_done, message.generation)
         if message.generation != self._facts_generation:
             return  # an answer to a request the user has already changed
         self.table.show(message.facts, self.session.excluded)
@@ -361,6 +390,11 @@ class BriefingApp(App[None]):
             self.preview.show(message.markdown)
 
     @property
+    def facts_pending(self) -> bool:
+        """The table does not show the current selection and search yet."""
+        return self._facts_done < self._facts_generation
+
+    @property
     def preview_pending(self) -> bool:
         """A change is not yet in the preview (its debounce or its worker is running)."""
         return self._preview_done < self._preview_generation
@@ -442,6 +476,8 @@ class BriefingApp(App[None]):
 
     def _report(self, worker: Worker) -> None:
         """The one place a failed worker becomes visible: a notification, never a crash."""
+        if worker.group == "prefetch":
+            return  # a guess ahead of the user; the real request reports its own error
         error = worker.error
         if isinstance(error, BriefingError):
             text = str(error)
@@ -452,6 +488,8 @@ class BriefingApp(App[None]):
         self.notify(text, title=title, severity="error", timeout=12, markup=False)
         if worker.group == "preview":
             self._preview_done = self._preview_generation
+        if worker.group == "facts":
+            self._facts_done = self._facts_generation
         if worker.group == "index":
             for widget in (self.countries, self.themes):
                 widget.loading = False

@@ -9,6 +9,7 @@ two threads must never share one.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -68,8 +69,9 @@ class Session:
         self.search = ""
         """Full-text search narrowing the facts list (not the brief: see `facts`)."""
         self._taxonomy: Taxonomy | None = None
+        self._cache = FactCache()
         self._local = threading.local()
-        self._stores: list[Store] = []
+        self._stores: list[tuple[threading.Thread, Store]] = []
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- stores
@@ -88,17 +90,23 @@ class Session:
             store = Store.for_corpus(self.corpus, self.taxonomy)
             self._local.store = store
             with self._lock:
-                self._stores.append(store)
+                self._stores.append((threading.current_thread(), store))
         return store
 
     def close(self) -> None:
+        """Close the connections no thread is using. A worker still inside a query keeps
+        its own (closing it under the query would crash SQLite); it goes with the process."""
+        me = threading.current_thread()
         with self._lock:
-            stores, self._stores = self._stores, []
-        for store in stores:
+            idle = [(t, s) for t, s in self._stores if t is me or not t.is_alive()]
+            self._stores = [pair for pair in self._stores if pair not in idle]
+        for _, store in idle:
             store.close()
 
     def index(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        return self.store().sync(progress=progress)
+        report = self.store().sync(progress=progress)
+        self._cache.clear()
+        return report
 
     # ----------------------------------------------------------------- lists
 
@@ -119,6 +127,13 @@ class Session:
         """A snapshot of the user's choices, safe to hand to a worker thread."""
         return Selection(countries=self.countries, themes=self.themes,
                          excluded=frozenset(self.excluded))
+
+    def selection_with(self, *, country: str | None = None, theme: str | None = None
+                       ) -> Selection:
+        """The selection a toggle of this country or theme would make (without making it)."""
+        countries = _toggled(self.countries, country) if country else self.countries
+        themes = _toggled(self.themes, theme) if theme else self.themes
+        return Selection(countries=countries, themes=themes, excluded=frozenset(self.excluded))
 
     def toggle_country(self, code: str) -> None:
         self.countries = _toggled(self.countries, code)
@@ -143,7 +158,14 @@ class Session:
         """
         if not (selection.countries or selection.themes or query.strip()):
             return []
-        return self.store().facts(selection.countries, selection.themes, query or None)
+        return self._facts(selection.countries, selection.themes, query.strip() or None)
+
+    def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None
+               ) -> list[Fact]:
+        """The store's facts, remembered: flipping a choice back, the preview after the
+        table, and a prefetched choice cost nothing."""
+        key = (tuple(countries), tuple(themes), query)
+        return self._cache.get(key, lambda: self.store().facts(countries, themes, query))
 
     def context(self, fact: Fact) -> Context:
         return Context(*self.store().context(fact))
@@ -151,8 +173,9 @@ class Session:
     # ----------------------------------------------------------------- the brief
 
     def brief(self, selection: Selection) -> Brief:
-        """The brief `briefing make` would write for this selection (raises NothingSelected)."""
-        return brief_from_store(self.store(), selection, Options(self.as_of))
+        """The brief `briefing make` would write for this selection (raises NothingSelected):
+        the same function on the same facts."""
+        return brief_from_store(_CachedFacts(self), selection, Options(self.as_of))
 
     def title(self, selection: Selection) -> str:
         """The default email subject, as the mail core words it."""
@@ -209,6 +232,59 @@ class Session:
             raise BriefingError(f"cannot write the brief into {self.out_dir}: "
                                 f"{err.strerror or err}") from None
         return sorted(paths, key=lambda p: p.suffix != ".pdf")
+
+
+class _CachedFacts:
+    """The store as `brief_from_store` sees it, with facts from the session's cache."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.taxonomy = session.taxonomy
+
+    def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+              query: str | None = None) -> list[Fact]:
+        return self.session._facts(countries, themes, query)
+
+    def fingerprint(self) -> str:
+        return self.session.store().fingerprint()
+
+
+class FactCache:
+    """Facts by (countries, themes, query), the most recent ones. A query asked while the
+    same one runs in another thread waits for it instead of running twice."""
+
+    def __init__(self, size: int = 32):
+        self.size = size
+        self._lock = threading.Lock()
+        self._done: OrderedDict[tuple, list[Fact]] = OrderedDict()
+        self._running: dict[tuple, threading.Event] = {}
+
+    def get(self, key: tuple, compute: Callable[[], list[Fact]]) -> list[Fact]:
+        while True:
+            with self._lock:
+                if key in self._done:
+                    self._done.move_to_end(key)
+                    return self._done[key]
+                running = self._running.get(key)
+                if running is None:
+                    running = self._running[key] = threading.Event()
+                    break
+            running.wait()  # then look again: done, or failed and ours to retry
+        try:
+            facts = compute()
+            with self._lock:
+                self._done[key] = facts
+                while len(self._done) > self.size:
+                    self._done.popitem(last=False)
+            return facts
+        finally:
+            with self._lock:
+                del self._running[key]
+            running.set()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._done.clear()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,6 +31,8 @@ MARK, DATE, FACT = Column("mark", " ", 1), Column("date", "Date", 10), Column("f
 OPTIONAL = (Column("figures", "Figures", 14), Column("source", "Source", 16),
             Column("themes", "Themes", 18))
 TEXT_MIN = 48
+#: Rows added per frame.
+CHUNK = 100
 #: Longest fact text put in a cell: the detail view shows the rest.
 TEXT_MAX = 400
 #: Cells are padded by one on each side; the vertical scrollbar takes two.
@@ -96,13 +99,20 @@ class FactsTable(DataTable):
         self.facts: dict[str, Fact] = {}
         self.excluded: set[str] = set()
         self._layout: tuple[list[Column], int] = ([], 0)
+        self._waiting: Iterator[Fact] = iter(())
+        """Facts not yet added as rows (added a chunk per frame)."""
+        self._cursor_on: str | None = None
 
     def on_resize(self) -> None:
         if layout(self.size.width) != self._layout:
             self.show(list(self.facts.values()), self.excluded)
 
     def show(self, facts: Sequence[Fact], excluded: Collection[str]) -> None:
-        """Replace the rows, keeping the cursor on the same fact when it is still listed."""
+        """Replace the rows, keeping the cursor on the same fact when it is still listed.
+
+        Rows go in CHUNK at a time, one chunk per frame: DataTable measures every new cell,
+        which for thousands of facts would hold the screen (and the keyboard) for a second.
+        """
         current = self.highlighted_fact
         self.facts = {f.id: f for f in facts}
         self.excluded = {fid for fid in excluded if fid in self.facts}
@@ -111,17 +121,31 @@ class FactsTable(DataTable):
         for column in columns:
             self.add_column(column.label, key=column.key,
                             width=text_width if column.key == "fact" else column.width)
-        for fact in facts:
+        self._cursor_on = current.id if current is not None else None
+        self._waiting = iter(list(facts))
+        self._add_chunk(self._waiting)
+
+    def _add_chunk(self, waiting: Iterator[Fact]) -> None:
+        if waiting is not self._waiting:
+            return  # a newer `show` replaced these rows
+        columns, text_width = self._layout
+        added = 0
+        for fact in islice(waiting, CHUNK):
             self.add_row(*fact_cells(fact, fact.id in self.excluded, columns, text_width),
                          key=fact.id)
-        if current is not None and current.id in self.facts:
-            self.move_cursor(row=self.get_row_index(current.id), animate=False)
+            added += 1
+            if fact.id == self._cursor_on:
+                self.move_cursor(row=self.row_count - 1, animate=False)
+        if added == CHUNK:
+            self.call_after_refresh(self._add_chunk, waiting)
 
     def mark(self, fact_id: str, excluded: bool) -> None:
         fact = self.facts.get(fact_id)
         if fact is None:
             return
         (self.excluded.add if excluded else self.excluded.discard)(fact_id)
+        if fact_id not in self.rows:
+            return  # not added yet: it will be, marked
         columns, text_width = self._layout
         for column, cell in zip(columns, fact_cells(fact, excluded, columns, text_width),
                                 strict=True):
