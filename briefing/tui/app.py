@@ -7,6 +7,7 @@ messages; one handler turns any worker error into a notification.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -54,10 +55,15 @@ from briefing.tui.widgets.preview import BriefPreview
 
 #: Preview waits this long after the last change, so a burst of keys renders once.
 PREVIEW_DEBOUNCE_S = 0.3
+#: A facts query still running after this long shows the busy spinner.
+SLOW_FACTS_S = 0.15
 #: A row of the country or theme list highlighted this long gets its facts fetched ahead.
 PREFETCH_DELAY_S = 0.08
 START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
 #: Worker groups whose running shows the busy indicator (facts and preview are quick).
+BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+
+
 class IndexingStopped(BriefingError):
     """Raised in the indexing worker when the app closes under it."""
 
@@ -136,6 +142,7 @@ class BriefingApp(App[None]):
         self._preview_done = 0
         self._preview_timer = None
         self._prefetch_timer = None
+        self._waiting: dict[str, Callable[[], object]] = {}
         self._facts_summary = ""
 
     # ----------------------------------------------------------------- layout
@@ -249,10 +256,10 @@ class BriefingApp(App[None]):
             selection = self.session.selection_with(theme=value)
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(
-            PREFETCH_DELAY_S, lambda: self.prefetch(selection, self.session.search))
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY_S, lambda: self._run_latest(
+            "prefetch", lambda: self.prefetch(selection, self.session.search)))
 
-    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    @work(thread=True, group="prefetch", exit_on_error=False)
     def prefetch(self, selection: Selection, query: str) -> None:
         self.session.facts(selection, query)
 
@@ -279,9 +286,11 @@ class BriefingApp(App[None]):
 
     def reload_facts(self) -> None:
         self._facts_generation += 1
-        self.load_facts(self._facts_generation, self.session.selection(), self.session.search)
+        self._run_latest("facts", lambda: self.load_facts(
+            self._facts_generation, self.session.selection(), self.session.search))
+        self.set_timer(SLOW_FACTS_S, self._update_busy)  # a long query shows the spinner
 
-    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    @work(thread=True, group="facts", exit_on_error=False)
     def load_facts(self, generation: int, selection: Selection, query: str) -> None:
         facts = self.session.facts(selection, query)
         if not get_current_worker().is_cancelled:
@@ -468,8 +477,19 @@ class BriefingApp(App[None]):
 
     # ----------------------------------------------------------------- workers
 
+    def _run_latest(self, group: str, start: Callable[[], object]) -> None:
+        """Start a query now, or when the one running in its group ends. Only the latest
+        request waits: a thread cannot be stopped, and a pile of slow queries on a big corpus
+        would all share the CPU (and the GIL with the screen) until the last one ends."""
+        if any(w.group == group and w.state in BUSY for w in self.workers):
+            self._waiting[group] = start
+        else:
+            start()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if event.state not in BUSY and worker.group in self._waiting:
+            self._waiting.pop(worker.group)()
         if event.state is WorkerState.ERROR:
             self._report(worker)
         self._update_busy()
@@ -496,11 +516,11 @@ class BriefingApp(App[None]):
             self._set_status("Indexing failed: ctrl+r tries again")
 
     def _update_busy(self) -> None:
-        running = [w for w in self.workers if w.group in SLOW_GROUPS and w.is_running]
-        busy = self.busy
-        busy.display = bool(running)
+        running = [w for w in self.workers if w.is_running and (
+            w.group in SLOW_GROUPS or (w.group == "facts" and self.facts_pending))]
+        self.busy.display = bool(running)
         if running and running[-1].group != "index":
-            self._set_status(f"{SLOW_GROUPS[running[-1].group]}…")
+            self._set_status(f"{SLOW_GROUPS.get(running[-1].group, 'Finding the facts')}…")
         elif not running and self._facts_summary:
             self._set_status(self._facts_summary)
 
