@@ -30,11 +30,15 @@ from briefing.model import (
     Source,
     SourceRef,
 )
+from briefing.provenance import (
+    MAX_CITED,
+    cited_order,
+    independent_publishers,
+    publisher_key,
+)
 from briefing.themes import Taxonomy
 
 KEY_FINDINGS = 5
-#: Most sources cited for one fact (the count of all is still given).
-MAX_CITED = 3
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
@@ -61,94 +65,15 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Blog and hosting platforms: there the sub-domain, not the platform, is the publisher.
-_PLATFORMS = _word_set("""
-    substack medium blogspot wordpress tumblr github wixsite weebly ghost livejournal typepad
-    hashnode beehiiv
-""")
-# Second-level labels of country domains (`bbc.co.uk`, `abc.net.au`, `yna.co.kr`).
-_SECOND_LEVEL = _word_set("co com org net gov edu ac go or ne gob gouv nic mil")
-_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+def cited_sources(fact: Fact, limit: int = MAX_CITED) -> list[Source]:
+    """The sources a brief cites for a fact (see provenance.cited_order)."""
+    return cited_order([c.source for c in fact.citations], limit)
 
 
-def publisher_key(source: Source) -> str:
-    """Who published a source, as a key: `The Korea Herald`, `koreaherald.com` and
-    `www.koreaherald.com` give one key. Sources with the same key are not independent;
-    a source whose publisher is unknown is only itself."""
-    from briefing.corpus import url_host
-
-    name = " ".join((source.publisher or "").lower().split()) or url_host(source.url)
-    if not name:
-        return source.key
-    if _DOMAIN.fullmatch(name):
-        name = _outlet_of_host(name)
-    key = re.sub(r"[\W_]+", "", name)
-    # `The Verge` and `theverge.com`: the article is dropped the same way from both forms.
-    return (key[3:] if key.startswith("the") and len(key) > 6 else key) or source.key
-
-
-def _outlet_of_host(host: str) -> str:
-    """`news.bbc.co.uk` -> `bbc`, `edition.cnn.com` -> `cnn`, `kim.substack.com` -> `kimsubstack`:
-    the registered name, without sub-domain or public suffix."""
-    labels = host.removeprefix("www.").split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        labels = labels[:-2]
-    else:
-        labels = labels[:-1]
-    if len(labels) >= 2 and labels[-1] in _PLATFORMS:
-        return labels[-2] + labels[-1]
-    return labels[-1]
-
-
-def independent_publishers(fact: Fact) -> int:
-    """How many independent outlets state a fact: one per publisher, and a syndicated copy
-    (the same headline, or the very same file, under another masthead) counts with its
-    original. Grouping is transitive: the order of the citations does not matter.
-    Linear in the citations: a wire story cited by hundreds of files stays cheap."""
-    sources = list({c.source.key: c.source for c in fact.citations}.values())
-    if len(sources) == 1:
-        return 1
-    group = list(range(len(sources)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
-            i = group[i]
-        return i
-
-    first: dict[tuple[str, str], int] = {}
-    for i, source in enumerate(sources):
-        for key in _origin_keys(source):
-            if key in first:
-                group[root(i)] = root(first[key])
-            else:
-                first[key] = i
-    return len({root(i) for i in range(len(sources))})
-
-
-_ORIGINS: dict[tuple, tuple[tuple[str, str], ...]] = {}
-
-
-def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
-    # Cached by the fields it reads (hashing a whole Source costs more than the work).
-    memo = (source.key, source.sha256, source.title, source.publisher, source.url)
-    keys = _ORIGINS.get(memo)
-    if keys is None:
-        keys = _ORIGINS[memo] = _origin_keys_of(source)
-    return keys
-
-
-def _origin_keys_of(source: Source) -> tuple[tuple[str, str], ...]:
-    """Two sources sharing any of these keys come from one origin: the same publisher,
-    the same headline of four words or more ("Press release" under two mastheads says
-    nothing), or the same bytes (a related article's hash is its carrier's: not comparable)."""
-    keys = [("publisher", publisher_key(source))]
-    title = norm_key(source.title)
-    if len(title.split()) >= 4:
-        keys.append(("title", title))
-    if not source.is_related and source.sha256:
-        keys.append(("bytes", source.sha256))
-    return tuple(keys)
+def fact_publishers(fact: Fact) -> int:
+    """Independent publishers of a fact: kept by the store for every citation, even those
+    it did not load; computed from the citations otherwise."""
+    return fact.publishers or independent_publishers(c.source for c in fact.citations)
 
 
 def _age_marks(sources: Sequence[Source], cutoff: date) -> tuple[bool, bool]:
@@ -164,8 +89,8 @@ def _score(fact: Fact, selection: Selection, as_of: date) -> float:
     score = 0.0
     numeric = [f for f in fact.figures if f.kind != "year"]
     score += 2.0 * min(len(numeric), 2) + 0.5 * min(len(fact.figures) - len(numeric), 1)
-    score += 1.5 * (independent_publishers(fact) - 1)
-    newest = max((c.source.date for c in fact.citations if c.source.date), default=None)
+    score += 1.5 * (fact_publishers(fact) - 1)
+    newest = newest_date(fact)
     if newest:
         age = (as_of - date.fromisoformat(newest)).days / 365.25
         score += max(0.0, 2.0 - 0.5 * max(age, 0.0))
@@ -194,7 +119,7 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
         if fact.id in selection.excluded:
             omitted.append(Omission(fact, "excluded by the user"))
         elif selection.since and _before(fact, selection.since):
-            newest = max(c.source.date for c in fact.citations if c.source.date)
+            newest = newest_date(fact)
             omitted.append(Omission(fact, f"outside the date range (newest source {newest}, "
                                           f"before {selection.since})"))
         else:
@@ -207,9 +132,16 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
     return kept[:selection.max_facts], omitted
 
 
+def newest_date(fact: Fact) -> str | None:
+    """The newest date any source of the fact gives (all sources, loaded or not)."""
+    if fact.sources:
+        return fact.newest
+    return max((c.source.date for c in fact.citations if c.source.date), default=None)
+
+
 def _before(fact: Fact, since: date) -> bool:
-    dated = [c.source.date for c in fact.citations if c.source.date]
-    return bool(dated) and max(dated) < since.isoformat()
+    newest = newest_date(fact)
+    return newest is not None and newest < since.isoformat()
 
 
 def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
@@ -567,30 +499,6 @@ def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES) -> lis
     return out[:limit]
 
 
-def cited_sources(fact: Fact, limit: int = MAX_CITED) -> list[Source]:
-    """The sources a brief cites for a fact: the earliest report of each independent origin
-    first, then others, at most `limit`. A wire story in 300 files is "reported by N
-    sources" with three markers, not 300; the facts JSON keeps every citation."""
-    seen_origins: set[tuple[str, str]] = set()
-    seen_keys: set[str] = set()
-    first: list[Source] = []
-    rest: list[Source] = []
-    for c in fact.citations:
-        source = c.source
-        if source.key in seen_keys:
-            continue
-        seen_keys.add(source.key)
-        keys = _origin_keys(source)
-        if seen_origins.isdisjoint(keys):
-            first.append(source)
-            if len(first) == limit:
-                break
-        elif len(rest) < limit:
-            rest.append(source)
-        seen_origins.update(keys)
-    return (first + rest)[:limit]
-
-
 def _number_sources(ordered: Sequence[Fact]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for fact in ordered:
@@ -679,8 +587,9 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
 
 def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
     refs = tuple(numbers[s.key] for s in cited_sources(fact))
-    stale, undated = _age_marks([c.source for c in fact.citations], cutoff)
-    return BriefItem(fact, refs, independent_publishers(fact), stale, undated)
+    newest = newest_date(fact)
+    stale, undated = (newest is not None and newest < cutoff.isoformat()), newest is None
+    return BriefItem(fact, refs, fact_publishers(fact), stale, undated)
 
 
 def _sources_by_key(facts: Sequence[Fact], numbers: dict[str, int]) -> dict[Source, int]:

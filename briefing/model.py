@@ -88,6 +88,13 @@ class Fact:
     """The section heading the fact sits under in its canonical source, if any."""
     position: int = 0
     """Order of the fact within its canonical source (0-based)."""
+    sources: int = 0
+    """How many sources state it, when the store counted them (0: count the citations).
+    The store may load only the citations a brief cites; these counts cover them all."""
+    publishers: int = 0
+    """Independent publishers among all its sources (0: not counted by the store)."""
+    newest: str | None = None
+    """The newest date among all its sources (meaningful when `sources` is set)."""
 
     @property
     def source(self) -> Source:

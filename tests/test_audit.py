@@ -20,13 +20,13 @@ from briefing.brief import (
     Options,
     _drop_contained,
     brief_from_store,
-    independent_publishers,
+    fact_publishers,
     measure_of,
-    publisher_key,
 )
 from briefing.cli import app
 from briefing.extract.figures import find_figures
 from briefing.model import Brief, Citation, Fact, Selection, Source
+from briefing.provenance import publisher_key
 from briefing.store import open_store
 
 DAY = "2026-11-22"
@@ -127,7 +127,7 @@ def test_corroboration_does_not_depend_on_citation_order():
     for order in ((a, b, c), (c, b, a), (b, a, c), (a, c, b)):
         fact = Fact("f1", text, ("KR",), (), (),
                     tuple(Citation(s, 0, len(text), text) for s in order))
-        assert independent_publishers(fact) == 1
+        assert fact_publishers(fact) == 1
 
 
 @pytest.mark.parametrize("one,other", [

@@ -1,0 +1,131 @@
+"""Where a fact comes from: who published each source, which sources share an origin,
+and which of them a brief cites. Used by the store (aggregates kept per fact) and the brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from briefing.corpus import url_host
+from briefing.extract.facts import norm_key
+from briefing.model import Source
+
+#: Most sources cited for one fact in a brief (the count of all is still given).
+MAX_CITED = 3
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Blog and hosting platforms: there the sub-domain, not the platform, is the publisher.
+_PLATFORMS = _word_set("""
+    substack medium blogspot wordpress tumblr github wixsite weebly ghost livejournal typepad
+    hashnode beehiiv
+""")
+# Second-level labels of country domains (`bbc.co.uk`, `abc.net.au`, `yna.co.kr`).
+_SECOND_LEVEL = _word_set("co com org net gov edu ac go or ne gob gouv nic mil")
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+
+
+def publisher_key(source: Source) -> str:
+    """Who published a source, as a key: `The Korea Herald`, `koreaherald.com` and
+    `www.koreaherald.com` give one key. Sources with the same key are not independent;
+    a source whose publisher is unknown is only itself."""
+    name = " ".join((source.publisher or "").lower().split()) or url_host(source.url)
+    if not name:
+        return source.key
+    if _DOMAIN.fullmatch(name):
+        name = _outlet_of_host(name)
+    key = re.sub(r"[\W_]+", "", name)
+    # `The Verge` and `theverge.com`: the article is dropped the same way from both forms.
+    return (key[3:] if key.startswith("the") and len(key) > 6 else key) or source.key
+
+
+def _outlet_of_host(host: str) -> str:
+    """`news.bbc.co.uk` -> `bbc`, `edition.cnn.com` -> `cnn`, `kim.substack.com` -> `kimsubstack`:
+    the registered name, without sub-domain or public suffix."""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    else:
+        labels = labels[:-1]
+    if len(labels) >= 2 and labels[-1] in _PLATFORMS:
+        return labels[-2] + labels[-1]
+    return labels[-1]
+
+
+def independent_publishers(sources_: Iterable[Source]) -> int:
+    """How many independent outlets a set of sources stands for: one per publisher, and a
+    syndicated copy (the same headline, or the very same file, under another masthead)
+    counts with its original. Grouping is transitive: the order does not matter. Linear in
+    the sources: a wire story in hundreds of files stays cheap."""
+    sources = list({s.key: s for s in sources_}.values())
+    if len(sources) == 1:
+        return 1
+    group = list(range(len(sources)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    first: dict[tuple[str, str], int] = {}
+    for i, source in enumerate(sources):
+        for key in _origin_keys(source):
+            if key in first:
+                group[root(i)] = root(first[key])
+            else:
+                first[key] = i
+    return len({root(i) for i in range(len(sources))})
+
+
+_ORIGINS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
+def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
+    # Cached by the fields it reads (hashing a whole Source costs more than the work).
+    memo = (source.key, source.sha256, source.title, source.publisher, source.url)
+    keys = _ORIGINS.get(memo)
+    if keys is None:
+        keys = _ORIGINS[memo] = _origin_keys_of(source)
+    return keys
+
+
+def _origin_keys_of(source: Source) -> tuple[tuple[str, str], ...]:
+    """Two sources sharing any of these keys come from one origin: the same publisher,
+    the same headline of four words or more ("Press release" under two mastheads says
+    nothing), or the same bytes (a related article's hash is its carrier's: not comparable)."""
+    keys = [("publisher", publisher_key(source))]
+    title = norm_key(source.title)
+    if len(title.split()) >= 4:
+        keys.append(("title", title))
+    if not source.is_related and source.sha256:
+        keys.append(("bytes", source.sha256))
+    return tuple(keys)
+
+
+
+def cited_order(sources_: Sequence[Source], limit: int | None = None) -> list[Source]:
+    """Sources in the order a brief cites them: the earliest report of each independent
+    origin first (sources come in citation order), then the others; at most `limit`. A wire
+    story in 300 files is "reported by N sources" with three markers, not 300."""
+    seen_origins: set[tuple[str, str]] = set()
+    seen_keys: set[str] = set()
+    first: list[Source] = []
+    rest: list[Source] = []
+    for source in sources_:
+        if source.key in seen_keys:
+            continue
+        seen_keys.add(source.key)
+        keys = _origin_keys(source)
+        if seen_origins.isdisjoint(keys):
+            first.append(source)
+            if len(first) == limit:
+                break
+        elif limit is None or len(rest) < limit:
+            rest.append(source)
+        seen_origins.update(keys)
+    return (first + rest)[:limit]
