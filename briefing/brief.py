@@ -610,7 +610,9 @@ def describe(selection: Selection, taxonomy: Taxonomy) -> str:
 def brief_from_store(store: FactSource, selection: Selection, options: Options) -> Brief:
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
-    facts = store.facts(selection.countries, selection.themes, selection.query)
+    # A brief cites at most MAX_CITED sources a fact; the store counts the rest for us.
+    facts = store.facts(selection.countries, selection.themes, selection.query,
+                        citations=MAX_CITED)
     what = describe(selection, store.taxonomy)
     if not facts:
         raise NothingSelected(f"no facts about {what} in the corpus")
@@ -625,6 +627,6 @@ class FactSource(Protocol):
     taxonomy: Taxonomy
 
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None) -> list[Fact]: ...
+              query: str | None = None, *, citations: int | None = None) -> list[Fact]: ...
 
     def fingerprint(self) -> str: ...

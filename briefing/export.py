@@ -70,11 +70,17 @@ def facts_json(facts: Iterable[Fact]) -> str:
 
 
 def brief_facts_json(brief: Brief) -> str:
-    """The brief's facts with the citation numbers they carry in it."""
+    """The brief's facts with the citation numbers they carry in it: each record lists the
+    citations of the sources the brief cites, in the order of its `refs`."""
+    keys = {s.number: s.source.key for s in brief.sources}
     records = []
     for item in brief.items:
         record = fact_record(item.fact)
+        by_key = {c["source"]["key"]: c for c in reversed(record["citations"])}
+        record["citations"] = [by_key[keys[n]] for n in item.refs]
         record["refs"] = list(item.refs)
+        record["sources"] = item.fact.sources or len(by_key)
+        record["publishers"] = item.publishers
         records.append(record)
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 

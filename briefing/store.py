@@ -16,16 +16,18 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 from pathlib import Path
 
 from briefing.corpus import SUFFIXES, read_document
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.facts import Statement, extract_statements, fact_id, norm_key
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
+from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -57,6 +59,18 @@ CREATE TABLE IF NOT EXISTS statement_countries (
 CREATE TABLE IF NOT EXISTS statement_themes (
     slug TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (slug, statement_id)
 ) WITHOUT ROWID;
+-- Per fact (statements with the same wording), kept up to date by every sync, so that
+-- queries touch one row per fact instead of one per citation.
+CREATE TABLE IF NOT EXISTS facts (
+    fact_id TEXT PRIMARY KEY, sources INTEGER NOT NULL, publishers INTEGER NOT NULL,
+    newest TEXT, cited TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fact_countries (
+    code TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (code, fact_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fact_themes (
+    slug TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (slug, fact_id)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
@@ -71,6 +85,8 @@ CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
 CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
 CREATE INDEX IF NOT EXISTS statement_countries_id ON statement_countries(statement_id);
 CREATE INDEX IF NOT EXISTS statement_themes_id ON statement_themes(statement_id);
+CREATE INDEX IF NOT EXISTS fact_countries_fact ON fact_countries(fact_id);
+CREATE INDEX IF NOT EXISTS fact_themes_fact ON fact_themes(fact_id);
 """
 _INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
@@ -221,7 +237,8 @@ class Store:
 
     def _drop_all(self) -> None:
         for table in ("statements_fts", "statement_countries", "statement_themes",
-                      "statements", "sources", "files", "meta"):
+                      "statements", "sources", "files", "meta", "facts", "fact_countries",
+                      "fact_themes"):
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _meta(self, key: str) -> str | None:
@@ -252,26 +269,30 @@ class Store:
         unchanged = len(on_disk) - len(todo)
         # Many new files: build the full-text and secondary indexes in one pass at the end.
         bulk = len(todo) > BULK_FILES and not known  # a first (or rebuilt) index
+        touched: set[str] = set()
         with self.db:
             if bulk:
                 for name in _INDEX_NAMES:
                     self.db.execute(f"DROP INDEX IF EXISTS {name}")
             for rel in removed:
-                self._forget(rel)
+                touched |= self._forget(rel)
             for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
                 fresh = [r for r in batch if r is not None]
                 unchanged += len(batch) - len(fresh)
                 for result in fresh:
                     if result.path in known:
                         changed += 1
-                        self._forget(result.path)
+                        touched |= self._forget(result.path)
                     else:
                         added += 1
+                    touched.update(row[8] for row in result.statements)
                 self._write(fresh, fts=not bulk)
             if bulk:
                 self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
                 for statement in _INDEXES.strip().splitlines():
                     self.db.execute(statement)
+            if touched:
+                self._refresh_facts(None if bulk else touched)
             self._set_meta("extractor", self.extractor_key)
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
@@ -300,12 +321,15 @@ class Store:
     def _clear(self) -> None:
         with self.db:
             for table in ("statement_countries", "statement_themes", "statements",
-                          "sources", "files"):
+                          "sources", "files", "facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
-    def _forget(self, rel: str) -> None:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE path=?", (rel,))]
+    def _forget(self, rel: str) -> set[str]:
+        """Delete a file's rows; returns the ids of the facts it stated."""
+        rows = self.db.execute("SELECT id, fact_id FROM statements WHERE path=?",
+                               (rel,)).fetchall()
+        ids = [r[0] for r in rows]
         if ids:
             rows = self.db.execute(
                 "SELECT id, text FROM statements WHERE path=?", (rel,)).fetchall()
@@ -319,6 +343,56 @@ class Store:
             self.db.execute("DELETE FROM statements WHERE path=?", (rel,))
         self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
         self.db.execute("DELETE FROM files WHERE path=?", (rel,))
+        return {r[1] for r in rows}
+
+    def _refresh_facts(self, touched: set[str] | None) -> None:
+        """Recompute the per-fact rows for the facts a sync touched (None: all of them):
+        their labels, how many sources and independent publishers state them, their newest
+        date, and the statements a brief cites for them."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (fact_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM touched")
+        if touched is None:
+            self.db.execute("INSERT INTO touched SELECT DISTINCT fact_id FROM statements")
+            for table in ("facts", "fact_countries", "fact_themes"):
+                self.db.execute(f"DELETE FROM {table}")
+        else:
+            self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?)",
+                                [(f,) for f in touched])
+            for table in ("facts", "fact_countries", "fact_themes"):
+                self.db.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id"
+                                " FROM touched)")
+        self.db.execute(
+            "INSERT OR IGNORE INTO fact_countries SELECT DISTINCT c.code, s.fact_id"
+            " FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
+            " JOIN statement_countries c ON c.statement_id = s.id")
+        self.db.execute(
+            "INSERT OR IGNORE INTO fact_themes SELECT DISTINCT m.slug, s.fact_id"
+            " FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
+            " JOIN statement_themes m ON m.statement_id = s.id")
+        sources = self._all_sources() if touched is None else None
+        rows = self.db.execute(
+            "SELECT s.fact_id, s.id, s.source_key, s.start FROM touched t"
+            " JOIN statements s ON s.fact_id = t.fact_id ORDER BY s.fact_id").fetchall()
+        if sources is None:
+            sources = self._sources_of({r[2] for r in rows})
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)",
+                            [_fact_summary(fid, list(group), sources)
+                             for fid, group in groupby(rows, key=lambda r: r[0])])
+
+    def _all_sources(self) -> dict[str, Source]:
+        return {row[0]: Source(*row) for row in self.db.execute(
+            "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources")}
+
+    def _sources_of(self, keys: Iterable[str]) -> dict[str, Source]:
+        out: dict[str, Source] = {}
+        key_list = list(keys)
+        for i in range(0, len(key_list), 900):
+            chunk = key_list[i:i + 900]
+            for row in self.db.execute(
+                    "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources"
+                    f" WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                out[row[0]] = Source(*row)
+        return out
 
     def _write(self, results: list[FileResult], *, fts: bool = True) -> None:
         """Insert files, sources and statements in bulk, with statement ids assigned here."""
@@ -382,40 +456,61 @@ class Store:
         return h.hexdigest()
 
     def country_counts(self) -> dict[str, int]:
-        return dict(self.db.execute(
-            "SELECT c.code, COUNT(DISTINCT s.fact_id) FROM statement_countries c"
-            " JOIN statements s ON s.id = c.statement_id GROUP BY c.code"))
+        return dict(self.db.execute("SELECT code, COUNT(*) FROM fact_countries GROUP BY code"))
 
     def theme_counts(self) -> dict[str, int]:
-        return dict(self.db.execute(
-            "SELECT t.slug, COUNT(DISTINCT s.fact_id) FROM statement_themes t"
-            " JOIN statements s ON s.id = t.statement_id GROUP BY t.slug"))
+        return dict(self.db.execute("SELECT slug, COUNT(*) FROM fact_themes GROUP BY slug"))
 
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None) -> list[Fact]:
+              query: str | None = None, *, citations: int | None = None) -> list[Fact]:
         """Merged facts about any of `countries` and any of `themes` (each empty = any),
-        optionally matching a full-text query, in corpus order."""
+        optionally matching a full-text query, in corpus order.
+
+        `citations`: load only the first N sources a brief would cite for each fact (the
+        fact's `sources`, `publishers` and `newest` still cover them all); None loads every
+        citation. Briefs and the TUI need a few; `facts --json` and verification need all."""
         ids = self._matching_fact_ids(countries, themes, query)
         if not ids:
             return []
-        rows = self._statement_rows(ids)
-        return merge_statements(rows, self._labels(), self._sources_by_key())
+        self._want(ids)
+        summaries = {r[0]: r[1:] for r in self.db.execute(
+            "SELECT f.fact_id, f.sources, f.publishers, f.newest, f.cited"
+            " FROM wanted w JOIN facts f ON f.fact_id = w.fact_id")}
+        if citations is None:
+            rows = self._statement_rows("SELECT s.id FROM wanted w JOIN statements s"
+                                        " ON s.fact_id = w.fact_id")
+        else:
+            self.db.execute("DELETE FROM wanted_rows")
+            self.db.executemany("INSERT OR IGNORE INTO wanted_rows VALUES (?)", [
+                (int(i),) for summary in summaries.values()
+                for i in summary[3].split()[:citations]])
+            rows = self._statement_rows("SELECT id FROM wanted_rows")
+        sources = self._sources_of({r[10] for r in rows})
+        facts, several = merge_statements(rows, self._labels(), sources, summaries)
+        return [self._recount(f, several[f.id]) if f.id in several else f for f in facts]
+
+    def _want(self, fact_ids: list[str]) -> None:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (fact_id TEXT PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_rows (id INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(i,) for i in fact_ids])
 
     def _matching_fact_ids(self, countries: Sequence[str], themes: Sequence[str],
                            query: str | None) -> list[str]:
         where, params = [], []
         if countries:
-            where.append("s.id IN (SELECT statement_id FROM statement_countries WHERE code IN"
+            where.append("f.fact_id IN (SELECT fact_id FROM fact_countries WHERE code IN"
                          f" ({','.join('?' * len(countries))}))")
             params.extend(countries)
         if themes:
-            where.append("s.id IN (SELECT statement_id FROM statement_themes WHERE slug IN"
+            where.append("f.fact_id IN (SELECT fact_id FROM fact_themes WHERE slug IN"
                          f" ({','.join('?' * len(themes))}))")
             params.extend(themes)
         if query and query.strip():
-            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            where.append("f.fact_id IN (SELECT s.fact_id FROM statements s WHERE s.id IN"
+                         " (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?))")
             params.append(fts_query(query))
-        sql = "SELECT DISTINCT s.fact_id FROM statements s"
+        sql = "SELECT f.fact_id FROM facts f"
         if where:
             sql += " WHERE " + " AND ".join(where)
         try:
@@ -423,38 +518,33 @@ class Store:
         except sqlite3.OperationalError as err:
             raise BriefingError(f"cannot search for {query!r}: {err}") from None
 
-    def _statement_rows(self, fact_ids: list[str]) -> list[tuple]:
-        """Every statement of the wanted facts (all their citations, not only the ones that
-        matched), kept in a temp table the label query joins too."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (fact_id TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(i,) for i in fact_ids])
+    def _statement_rows(self, ids_sql: str) -> list[tuple]:
         return self.db.execute(
             "SELECT s.id, s.fact_id, s.text, s.start, s.\"end\", s.head, s.tail, s.heading,"
-            " s.position, s.figures, s.source_key"
-            " FROM wanted w JOIN statements s ON s.fact_id = w.fact_id"
-        ).fetchall()  # no ORDER BY: citations are ordered per fact, facts at the end
+            f" s.position, s.figures, s.source_key FROM statements s WHERE s.id IN ({ids_sql})"
+        ).fetchall()
 
     def _labels(self) -> dict[str, tuple[set[str], set[str]]]:
         """Countries and themes of each wanted fact: the union over its statements."""
         labels: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        for fid, codes in self.db.execute(
-                "SELECT s.fact_id, group_concat(DISTINCT c.code) FROM wanted w"
-                " JOIN statements s ON s.fact_id = w.fact_id"
-                " JOIN statement_countries c ON c.statement_id = s.id GROUP BY s.fact_id"):
-            labels[fid][0].update(codes.split(","))
-        for fid, slugs in self.db.execute(
-                "SELECT s.fact_id, group_concat(DISTINCT t.slug) FROM wanted w"
-                " JOIN statements s ON s.fact_id = w.fact_id"
-                " JOIN statement_themes t ON t.statement_id = s.id GROUP BY s.fact_id"):
-            labels[fid][1].update(slugs.split(","))
+        for code, fid in self.db.execute(
+                "SELECT c.code, c.fact_id FROM wanted w JOIN fact_countries c"
+                " ON c.fact_id = w.fact_id"):
+            labels[fid][0].add(code)
+        for slug, fid in self.db.execute(
+                "SELECT t.slug, t.fact_id FROM wanted w JOIN fact_themes t"
+                " ON t.fact_id = w.fact_id"):
+            labels[fid][1].add(slug)
         return labels
 
-    def _sources_by_key(self) -> dict[str, Source]:
-        return {row[0]: Source(*row) for row in self.db.execute(
-            "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources"
-            " WHERE key IN (SELECT DISTINCT s.source_key FROM wanted w"
-            " JOIN statements s ON s.fact_id = w.fact_id)")}
+    def _recount(self, fact: Fact, wordings: list[str]) -> Fact:
+        """Exact counts for a fact merged from near-same wordings: over all their sources."""
+        marks = ",".join("?" * len(wordings))
+        keys = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT source_key FROM statements WHERE fact_id IN ({marks})", wordings)]
+        found = list(self._sources_of(keys).values())
+        return replace(fact, sources=len(found), publishers=independent_publishers(found),
+                       newest=max((s.date for s in found if s.date), default=None))
 
     def context(self, fact: Fact) -> tuple[str, int, int]:
         """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
@@ -543,10 +633,15 @@ NEAR_DUPLICATE = 92.0
 """rapidfuzz ratio at or above which two wordings with the same figures are one fact."""
 
 
+Summary = tuple  # (sources, publishers, newest, cited statement ids) of one fact id
+
+
 def merge_statements(rows: list[tuple], labels: dict[str, tuple[set[str], set[str]]],
-                     sources: dict[str, Source]) -> list[Fact]:
+                     sources: dict[str, Source], summaries: dict[str, Summary]
+                     ) -> tuple[list[Fact], dict[str, list[str]]]:
     """Group statement rows into facts: same wording, or near-same wording (a wire copy
-    lightly edited) with the same figures and countries."""
+    lightly edited) with the same figures and countries. Returns the facts and, for those
+    merged from several wordings, the wordings' ids (their counts need a recount)."""
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         groups[row[1]].append(row)
@@ -565,10 +660,14 @@ def merge_statements(rows: list[tuple], labels: dict[str, tuple[set[str], set[st
     merged: dict[str, list[str]] = defaultdict(list)
     for fid in groups:
         merged[find(fid)].append(fid)
-    facts = [_fact([groups[f] for f in fids], [labels[f] for f in fids], sources)
-             for fids in merged.values()]
+    facts = [_fact(fids, groups, labels, sources, summaries) for fids in merged.values()]
     facts.sort(key=lambda f: (f.source.path, f.source.key, f.position))
-    return facts
+    several: dict[str, list[str]] = {}
+    for fids in merged.values():
+        if len(fids) > 1:
+            canonical = next(f for f in facts if f.id in fids)
+            several[canonical.id] = fids
+    return facts, several
 
 
 def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, str]]:
@@ -599,19 +698,40 @@ def _same_numbers(a: str, b: str) -> bool:
         (f[1], f[2]) for f in json.loads(b))
 
 
-def _fact(groups: list[list[tuple]], labels: list[tuple[set[str], set[str]]],
-          sources: dict[str, Source]) -> Fact:
+def _fact(fids: list[str], groups: dict[str, list[tuple]],
+          labels: dict[str, tuple[set[str], set[str]]], sources: dict[str, Source],
+          summaries: dict[str, Summary]) -> Fact:
     # The earliest dated report first; undated after dated; then corpus order.
-    members = sorted((row for g in groups for row in g),
+    members = sorted((row for f in fids for row in groups[f]),
                      key=lambda r: (sources[r[10]].date or "9999", r[10], r[3]))
     first = members[0]
-    citations = tuple(Citation(sources[r[10]], r[3], r[4], r[2]) for r in members)
+    summary = summaries.get(fids[0]) if len(fids) == 1 else None
+    counts = (summary[0], summary[1], summary[2]) if summary else (-1, 0, None)
     return Fact(
         id=first[1], text=first[2],
-        countries=tuple(sorted(set().union(*(lab[0] for lab in labels)))),
-        themes=tuple(sorted(set().union(*(lab[1] for lab in labels)))),
-        figures=_figures(first[9]), citations=citations, heading=first[7], position=first[8],
+        countries=tuple(sorted(set().union(*(labels[f][0] for f in fids)))),
+        themes=tuple(sorted(set().union(*(labels[f][1] for f in fids)))),
+        figures=_figures(first[9]),
+        citations=tuple(Citation(sources[r[10]], r[3], r[4], r[2]) for r in members),
+        heading=first[7], position=first[8],
+        sources=counts[0], publishers=counts[1], newest=counts[2],
     )
+
+
+def _fact_summary(fid: str, rows: list[tuple], sources: dict[str, Source]) -> tuple:
+    """The facts-table row of one fact id from its statements (fact_id, id, key, start)."""
+    if len(rows) == 1:
+        src = sources[rows[0][2]]
+        return (fid, 1, 1, src.date, str(rows[0][1]))
+    rows.sort(key=lambda r: (sources[r[2]].date or "9999", r[2], r[3]))
+    first_row: dict[str, int] = {}
+    for r in rows:
+        first_row.setdefault(r[2], r[1])
+    ordered = [sources[k] for k in first_row]
+    cited = cited_order(ordered, MAX_CITED)
+    newest = max((s.date for s in ordered if s.date), default=None)
+    return (fid, len(ordered), independent_publishers(ordered), newest,
+            " ".join(str(first_row[s.key]) for s in cited))
 
 
 def open_store(corpus: Path, *, progress: Progress | None = None,

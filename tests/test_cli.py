@@ -208,3 +208,25 @@ def test_output_piped_into_head_ends_quietly():
     proc.wait(timeout=60)
     err = proc.stderr.read().decode()
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_a_wire_story_in_many_papers_is_cited_three_times_and_verifies(tmp_path):
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    sentence = "Vietnam will train 50,000 semiconductor engineers by 2030, the ministry said on Monday."
+    for n in range(5):
+        (corpus / f"{n}.md").write_text(
+            f"---\ntitle: Chip talent push {n}\ndate: 2026-0{n + 1}-10\nprovider:\n  name: Paper {n}\n---\n"
+            f"{sentence}\n\nThe plan also covers {n + 2} new design centres in Hanoi this year.\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("make", "-c", "VN", "--corpus", str(corpus), "--out", str(out), "--date", DAY)
+    assert r.exit_code == 0, r.stderr
+    md = (out / f"brief-vn-{DAY}.md").read_text(encoding="utf-8")
+    line = next(x for x in md.splitlines() if x.startswith("1. “Vietnam will train"))
+    assert "[1][2][3] — reported by 5 sources" in line
+    facts = json.loads(run("facts", "-c", "VN", "--corpus", str(corpus), "--json").stdout)
+    assert len(next(f for f in facts if f["text"] == sentence)["citations"]) == 5
+    for brief in sorted(out.iterdir()):
+        v = run("verify", str(brief), "--corpus", str(corpus))
+        assert v.exit_code == 0, v.stdout + v.stderr
