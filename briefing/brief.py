@@ -146,28 +146,32 @@ def _before(fact: Fact, since: date) -> bool:
 
 def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
     """A fact whose whole wording is inside a longer one adds nothing: keep the longer (the
-    longest, when several hold it). Candidates are found by word trigram, so a selection of
-    thousands of facts is not compared pair by pair."""
-    words = [tuple(norm_key(f.text).split()) for f in facts]
+    longest, when several hold it). Candidates are the facts sharing the short one's rarest
+    word trigram (a host holds all its trigrams), so thousands of facts are not compared
+    pair by pair."""
+    keys = [norm_key(f.text) for f in facts]
+    padded = [f" {k} " for k in keys]
+    grams_of = [_trigrams(k.split()) for k in keys]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, w in enumerate(words):
-        for gram in {w[i:i + 3] for i in range(max(len(w) - 2, 1))}:
+    for n, grams in enumerate(grams_of):
+        for gram in grams:
             index[gram].append(n)
     kept, omitted = [], []
-    for fact, w in zip(facts, words, strict=True):
-        candidates = index.get(w[:3], []) if len(w) >= 3 else range(len(facts) if w else 0)
-        hosts = [m for m in candidates if len(words[m]) > len(w) and _inside(w, words[m])]
+    for n, fact in enumerate(facts):
+        grams = grams_of[n]
+        candidates = min((index[g] for g in grams), key=len) if grams else range(len(facts))
+        hosts = [m for m in candidates
+                 if len(keys[m]) > len(keys[n]) and keys[n] and padded[n] in padded[m]]
         if not hosts:
             kept.append(fact)
             continue
-        host = facts[max(hosts, key=lambda m: (len(words[m]), -m))]
+        host = facts[max(hosts, key=lambda m: (len(keys[m]), -m))]
         omitted.append(Omission(fact, f"duplicate of fact {host.id} (its wording is part of it)"))
     return kept, omitted
 
 
-def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    size = len(short)
-    return any(long[i:i + size] == short for i in range(len(long) - size + 1))
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
 # --------------------------------------------------------------------------- arrangement
