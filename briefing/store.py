@@ -27,7 +27,7 @@ from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, S
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -51,14 +51,9 @@ CREATE TABLE IF NOT EXISTS statements (
     position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     block_start INTEGER NOT NULL, block_end INTEGER NOT NULL,
     text TEXT NOT NULL, fact_id TEXT NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL,
-    heading TEXT, figures TEXT NOT NULL
+    heading TEXT, figures TEXT NOT NULL,
+    countries TEXT NOT NULL, themes TEXT NOT NULL  -- space-separated codes and slugs
 );
-CREATE TABLE IF NOT EXISTS statement_countries (
-    code TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (code, statement_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS statement_themes (
-    slug TEXT NOT NULL, statement_id INTEGER NOT NULL, PRIMARY KEY (slug, statement_id)
-) WITHOUT ROWID;
 -- Per fact (statements with the same wording), kept up to date by every sync, so that
 -- queries touch one row per fact instead of one per citation.
 CREATE TABLE IF NOT EXISTS facts (
@@ -83,8 +78,6 @@ _INDEXES = """
 CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
 CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
 CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
-CREATE INDEX IF NOT EXISTS statement_countries_id ON statement_countries(statement_id);
-CREATE INDEX IF NOT EXISTS statement_themes_id ON statement_themes(statement_id);
 CREATE INDEX IF NOT EXISTS fact_countries_fact ON fact_countries(fact_id);
 CREATE INDEX IF NOT EXISTS fact_themes_fact ON fact_themes(fact_id);
 """
@@ -238,7 +231,7 @@ class Store:
     def _drop_all(self) -> None:
         for table in ("statements_fts", "statement_countries", "statement_themes",
                       "statements", "sources", "files", "meta", "facts", "fact_countries",
-                      "fact_themes"):
+                      "fact_themes"):  # statement_* are tables of schema 1 and 2
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _meta(self, key: str) -> str | None:
@@ -320,8 +313,8 @@ class Store:
 
     def _clear(self) -> None:
         with self.db:
-            for table in ("statement_countries", "statement_themes", "statements",
-                          "sources", "files", "facts", "fact_countries", "fact_themes"):
+            for table in ("statements", "sources", "files", "facts", "fact_countries",
+                          "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
@@ -336,10 +329,6 @@ class Store:
             self.db.executemany(
                 "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES('delete', ?, ?)",
                 rows)
-            self.db.executemany("DELETE FROM statement_countries WHERE statement_id=?",
-                                [(i,) for i in ids])
-            self.db.executemany("DELETE FROM statement_themes WHERE statement_id=?",
-                                [(i,) for i in ids])
             self.db.execute("DELETE FROM statements WHERE path=?", (rel,))
         self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
         self.db.execute("DELETE FROM files WHERE path=?", (rel,))
@@ -352,7 +341,6 @@ class Store:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (fact_id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM touched")
         if touched is None:
-            self.db.execute("INSERT INTO touched SELECT DISTINCT fact_id FROM statements")
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
         else:
@@ -361,23 +349,25 @@ class Store:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id"
                                 " FROM touched)")
-        self.db.execute(
-            "INSERT OR IGNORE INTO fact_countries SELECT DISTINCT c.code, s.fact_id"
-            " FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
-            " JOIN statement_countries c ON c.statement_id = s.id")
-        self.db.execute(
-            "INSERT OR IGNORE INTO fact_themes SELECT DISTINCT m.slug, s.fact_id"
-            " FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
-            " JOIN statement_themes m ON m.statement_id = s.id")
-        sources = self._all_sources() if touched is None else None
-        rows = self.db.execute(
-            "SELECT s.fact_id, s.id, s.source_key, s.start FROM touched t"
-            " JOIN statements s ON s.fact_id = t.fact_id ORDER BY s.fact_id").fetchall()
-        if sources is None:
+        columns = "s.fact_id, s.id, s.source_key, s.start, s.countries, s.themes"
+        if touched is None:
+            sources = self._all_sources()
+            rows = self.db.execute(
+                f"SELECT {columns} FROM statements s ORDER BY s.fact_id").fetchall()
+        else:
+            rows = self.db.execute(
+                f"SELECT {columns} FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
+                " ORDER BY s.fact_id").fetchall()
             sources = self._sources_of({r[2] for r in rows})
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)",
-                            [_fact_summary(fid, list(group), sources)
-                             for fid, group in groupby(rows, key=lambda r: r[0])])
+        summaries, countries, themes = [], [], []
+        for fid, group in groupby(rows, key=lambda r: r[0]):
+            members = list(group)
+            summaries.append(_fact_summary(fid, members, sources))
+            countries.extend((c, fid) for c in {c for r in members for c in r[4].split()})
+            themes.extend((t, fid) for t in {t for r in members for t in r[5].split()})
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", summaries)
+        self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)", countries)
+        self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)", themes)
 
     def _all_sources(self) -> dict[str, Source]:
         return {row[0]: Source(*row) for row in self.db.execute(
@@ -402,19 +392,15 @@ class Store:
         self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             [row for r in results for row in r.sources])
         next_id = (self.db.execute("SELECT MAX(id) FROM statements").fetchone()[0] or 0) + 1
-        rows, countries, themes = [], [], []
+        rows = []
         for r in results:
             for row in r.statements:
-                rows.append((next_id, *row[:13]))
-                countries.extend((c, next_id) for c in row[13])
-                themes.extend((t, next_id) for t in row[14])
+                rows.append((next_id, *row[:13], " ".join(row[13]), " ".join(row[14])))
                 next_id += 1
         self.db.executemany(
             "INSERT INTO statements (id, source_key, path, position, start, \"end\", block_start,"
-            " block_end, text, fact_id, head, tail, heading, figures)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self.db.executemany("INSERT OR IGNORE INTO statement_countries VALUES (?, ?)", countries)
-        self.db.executemany("INSERT OR IGNORE INTO statement_themes VALUES (?, ?)", themes)
+            " block_end, text, fact_id, head, tail, heading, figures, countries, themes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if fts:
             self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
                                 [(row[0], row[8]) for row in rows])
