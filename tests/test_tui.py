@@ -453,9 +453,9 @@ async def test_resting_on_a_country_fetches_its_facts_ahead(corpus, tmp_path, mo
     asked: list[tuple] = []
     facts = Store.facts
 
-    def counting(self, countries=(), themes=(), query=None):
+    def counting(self, countries=(), themes=(), query=None, **options):
         asked.append((tuple(countries), tuple(themes), query))
-        return facts(self, countries, themes, query)
+        return facts(self, countries, themes, query, **options)
 
     monkeypatch.setattr(Store, "facts", counting)
     app = app_for(corpus, tmp_path)

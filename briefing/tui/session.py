@@ -20,6 +20,7 @@ from briefing.brief import Options, brief_from_store
 from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
 from briefing.errors import BriefingError, UnknownName
 from briefing.model import Brief, Fact, Selection
+from briefing.provenance import MAX_CITED
 from briefing.store import Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -158,14 +159,19 @@ class Session:
         """
         if not (selection.countries or selection.themes or query.strip()):
             return []
-        return self._facts(selection.countries, selection.themes, query.strip() or None)
+        # The citations a brief would cite, as `brief_from_store` asks: the preview then
+        # reuses this very query.
+        return self._facts(selection.countries, selection.themes, query.strip() or None,
+                           citations=MAX_CITED)
 
-    def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None
-               ) -> list[Fact]:
+    def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
+               **options: object) -> list[Fact]:
         """The store's facts, remembered: flipping a choice back, the preview after the
-        table, and a prefetched choice cost nothing."""
-        key = (tuple(countries), tuple(themes), query)
-        return self._cache.get(key, lambda: self.store().facts(countries, themes, query))
+        table, and a prefetched choice cost nothing. `options` go to `Store.facts` as they
+        are (and into the key)."""
+        key = (tuple(countries), tuple(themes), query, tuple(sorted(options.items())))
+        return self._cache.get(
+            key, lambda: self.store().facts(countries, themes, query, **options))
 
     def context(self, fact: Fact) -> Context:
         return Context(*self.store().context(fact))
@@ -242,8 +248,8 @@ class _CachedFacts:
         self.taxonomy = session.taxonomy
 
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None) -> list[Fact]:
-        return self.session._facts(countries, themes, query)
+              query: str | None = None, **options: object) -> list[Fact]:
+        return self.session._facts(countries, themes, query, **options)
 
     def fingerprint(self) -> str:
         return self.session.store().fingerprint()

@@ -39,6 +39,10 @@ def fact_detail(fact: Fact, context: Context, *, excluded: bool,
         out.append("\n   ")
         out.append(s.url or s.path, style="underline" if s.url else "dim")
         out.append("\n")
+    more = fact.sources - len(fact.citations)
+    if more > 0:
+        out.append(f"   … and {more} more source{'s' if more > 1 else ''} "
+                   "(`briefing facts --json` lists them all)\n", style="dim")
     out.append("\nIn its paragraph\n", style="bold underline")
     out.append_text(highlighted_context(context))
     return out
