@@ -320,19 +320,16 @@ class Store:
 
     def _forget(self, rel: str) -> set[str]:
         """Delete a file's rows; returns the ids of the facts it stated."""
-        rows = self.db.execute("SELECT id, fact_id FROM statements WHERE path=?",
+        rows = self.db.execute("SELECT id, text, fact_id FROM statements WHERE path=?",
                                (rel,)).fetchall()
-        ids = [r[0] for r in rows]
-        if ids:
-            rows = self.db.execute(
-                "SELECT id, text FROM statements WHERE path=?", (rel,)).fetchall()
+        if rows:
             self.db.executemany(
                 "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES('delete', ?, ?)",
-                rows)
+                [r[:2] for r in rows])
             self.db.execute("DELETE FROM statements WHERE path=?", (rel,))
         self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
         self.db.execute("DELETE FROM files WHERE path=?", (rel,))
-        return {r[1] for r in rows}
+        return {r[2] for r in rows}
 
     def _refresh_facts(self, touched: set[str] | None) -> None:
         """Recompute the per-fact rows for the facts a sync touched (None: all of them):

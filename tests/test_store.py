@@ -168,3 +168,22 @@ def test_path_of_unrelated_corpus_differs(tmp_path):
     a, b = tmp_path / "x" / "news", tmp_path / "y" / "news"
     assert store_path(a) != store_path(b)
     assert isinstance(store_path(Path("seeds")), Path)
+
+
+def test_per_fact_counts_follow_every_change(tmp_path):
+    for name, paper in (("a.md", "Wire"), ("b.md", "Daily"), ("c.md", "Weekly")):
+        (tmp_path / name).write_text(article(name, WIRE, paper), encoding="utf-8")
+    with Store.for_corpus(tmp_path) as store:
+        store.sync()
+        (fact,) = store.facts(["KR"], citations=1)
+        assert (fact.sources, fact.publishers, len(fact.citations)) == (3, 3, 1)
+        (tmp_path / "b.md").unlink()
+        (tmp_path / "c.md").write_text(article("c", WIRE, "Wire", "2025-06-01"), encoding="utf-8")
+        store.sync()
+        (fact,) = store.facts(["KR"])
+        assert (fact.sources, fact.publishers, fact.newest) == (2, 1, "2025-06-01")
+        assert store.country_counts() == {"KR": 1}
+        (tmp_path / "a.md").write_text(article("a", "Nothing about any country is said here at all."), encoding="utf-8")
+        (tmp_path / "c.md").unlink()
+        store.sync()
+        assert store.facts(["KR"]) == [] and "KR" not in store.country_counts()
