@@ -200,7 +200,7 @@ async def test_fact_detail_shows_source_and_paragraph_as_plain_text(corpus, tmp_
         assert "[bold]AI chips[/bold]" in fact.text
         assert "[bold]AI chips[/bold]" in app.table.get_row(fact.id)[2].plain
         await pilot.press("enter")
-        assert isinstance(app.screen, FactScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, FactScreen))
         body = app.screen.query_one("#fact-body", Static).visual.plain
         # Shown as written: the brackets are text, not markup.
         assert "[bold]AI chips[/bold] budget of $5 billion and [link=x]data centres[/]" in body

@@ -21,6 +21,7 @@ async def still(pilot) -> None:
     app = pilot.app
     await preview_settled(pilot)
     await wait_until(pilot, lambda: not app.busy.display)
+    await app.workers.wait_for_complete()
     for box in app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
@@ -73,6 +74,7 @@ def test_fact_detail_80x24(snap_compare, corpus, tmp_path):
     async def detail(pilot):
         await korea_one_excluded(pilot)
         await pilot.press("enter")
+        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
         await still(pilot)
 
     assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=detail)

@@ -36,6 +36,7 @@ from briefing.errors import BriefingError, NothingSelected
 from briefing.model import Fact, Selection
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.messages import (
+    ContextLoaded,
     Emailed,
     Exported,
     FactsLoaded,
@@ -46,7 +47,7 @@ from briefing.tui.messages import (
 from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
-from briefing.tui.session import Choice, EmailRequest, Session, filter_choices
+from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
@@ -60,16 +61,15 @@ SLOW_FACTS_S = 0.15
 #: A row of the country or theme list highlighted this long gets its facts fetched ahead.
 PREFETCH_DELAY_S = 0.08
 START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
-#: Worker groups whose running shows the busy indicator (facts and preview are quick).
 BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+#: Worker groups whose running shows the busy indicator, with what the status line says.
+SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
+               "email": "Sending the brief"}
+FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email failed"}
 
 
 class IndexingStopped(BriefingError):
     """Raised in the indexing worker when the app closes under it."""
-
-
-SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
-               "email": "Sending the brief"}
 
 
 class BriefingApp(App[None]):
@@ -331,15 +331,32 @@ class BriefingApp(App[None]):
         self._show_peek()
 
     def _show_peek(self) -> None:
-        """The highlighted fact in full under the table, when the screen is tall enough."""
+        """The highlighted fact in full under the table, when the screen is tall enough.
+        Its paragraph is read in a worker: on a big corpus the lookup takes a while."""
         if not self.screen.has_class("-tall"):
             return
         fact = self.table.highlighted_fact
-        self.peek.update(Text() if fact is None else self._detail(fact))
+        if fact is None:
+            self.peek.update(Text())
+        elif self.session.known_context(fact) is not None:
+            self.peek.update(self._detail(fact))
+        else:
+            self._run_latest("context", lambda: self.load_context(fact, open_dialog=False))
+
+    @work(thread=True, group="context", exit_on_error=False)
+    def load_context(self, fact: Fact, *, open_dialog: bool) -> None:
+        self.session.context(fact)
+        self.post_message(ContextLoaded(fact, open_dialog))
+
+    def on_context_loaded(self, message: ContextLoaded) -> None:
+        if message.open_dialog:
+            self.push_screen(FactScreen(message.fact, lambda: self._detail(message.fact)))
+        elif message.fact == self.table.highlighted_fact:
+            self._show_peek()
 
     def _detail(self, fact: Fact) -> Text:
-        return fact_detail(fact, self.session.context(fact),
-                           excluded=fact.id in self.session.excluded,
+        context = self.session.known_context(fact) or Context(fact.text, 0, len(fact.text))
+        return fact_detail(fact, context, excluded=fact.id in self.session.excluded,
                            country_name=country_name, theme_name=self.session.taxonomy.name)
 
     @on(DataTable.RowSelected, "#facts-table")
@@ -351,7 +368,7 @@ class BriefingApp(App[None]):
         if fact is None:
             self.notify("No fact is highlighted", severity="warning")
             return
-        self.push_screen(FactScreen(fact, lambda: self._detail(fact)))
+        self.load_context(fact, open_dialog=True)
 
     def action_toggle_highlighted(self) -> None:
         self.table.action_toggle_fact()
@@ -378,10 +395,10 @@ class BriefingApp(App[None]):
             self._preview_timer.stop()
         self._preview_generation += 1
         generation = self._preview_generation
-        self._preview_timer = self.set_timer(
-            PREVIEW_DEBOUNCE_S, lambda: self.build_preview(generation, self.session.selection()))
+        self._preview_timer = self.set_timer(PREVIEW_DEBOUNCE_S, lambda: self._run_latest(
+            "preview", lambda: self.build_preview(generation, self.session.selection())))
 
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    @work(thread=True, group="preview", exit_on_error=False)
     def build_preview(self, generation: int, selection: Selection) -> None:
         if not (selection.countries or selection.themes):
             markdown = START_HINT
@@ -503,8 +520,7 @@ class BriefingApp(App[None]):
             text = str(error)
         else:
             text = f"internal error ({type(error).__name__}: {error})"
-        title = SLOW_GROUPS.get(worker.group, "Error").replace("ing ", " ", 1) + " failed" \
-            if worker.group in SLOW_GROUPS else "Error"
+        title = FAILED.get(worker.group, "Error")
         self.notify(text, title=title, severity="error", timeout=12, markup=False)
         if worker.group == "preview":
             self._preview_done = self._preview_generation

@@ -39,6 +39,15 @@ class PreviewReady(Message):
 
 
 @dataclass
+class ContextLoaded(Message):
+    """A fact's paragraph is now known to the session (for the detail under the table, or
+    for the detail dialog when `open_dialog`)."""
+
+    fact: Fact
+    open_dialog: bool = False
+
+
+@dataclass
 class Exported(Message):
     paths: list[Path]
 

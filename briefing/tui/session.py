@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 #: Hong Kong 75, "sout kor" South Korea 95 and North Korea 66, "korea" both Koreas 95-97.
 FILTER_FLOOR = 60.0
 FILTER_SPREAD = 20.0
+#: Paragraphs remembered for the detail views.
+CONTEXTS_KEPT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Session:
         """Full-text search narrowing the facts list (not the brief: see `facts`)."""
         self._taxonomy: Taxonomy | None = None
         self._cache = FactCache()
+        self._contexts: OrderedDict[str, Context] = OrderedDict()
         self._local = threading.local()
         self._stores: list[tuple[threading.Thread, Store]] = []
         self._lock = threading.Lock()
@@ -107,6 +110,8 @@ class Session:
     def index(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         report = self.store().sync(progress=progress)
         self._cache.clear()
+        with self._lock:
+            self._contexts.clear()
         return report
 
     # ----------------------------------------------------------------- lists
@@ -174,7 +179,21 @@ class Session:
             key, lambda: self.store().facts(countries, themes, query, **options))
 
     def context(self, fact: Fact) -> Context:
-        return Context(*self.store().context(fact))
+        """The fact's paragraph (remembered: the detail view asks again on every change)."""
+        with self._lock:
+            known = self._contexts.get(fact.id)
+        if known is None:
+            known = Context(*self.store().context(fact))
+            with self._lock:
+                self._contexts[fact.id] = known
+                while len(self._contexts) > CONTEXTS_KEPT:
+                    self._contexts.popitem(last=False)
+        return known
+
+    def known_context(self, fact: Fact) -> Context | None:
+        """The paragraph if it was looked up already (no store access: safe anywhere)."""
+        with self._lock:
+            return self._contexts.get(fact.id)
 
     # ----------------------------------------------------------------- the brief
 

@@ -32,7 +32,9 @@ OPTIONAL = (Column("figures", "Figures", 14), Column("source", "Source", 16),
             Column("themes", "Themes", 18))
 TEXT_MIN = 48
 #: Rows added per frame.
-CHUNK = 100
+CHUNK = 50
+#: Pause between chunks, so the first screenful is drawn before the rest is measured.
+CHUNK_PAUSE_S = 0.03
 #: Longest fact text put in a cell: the detail view shows the rest.
 TEXT_MAX = 400
 #: Cells are padded by one on each side; the vertical scrollbar takes two.
@@ -110,7 +112,7 @@ class FactsTable(DataTable):
     def show(self, facts: Sequence[Fact], excluded: Collection[str]) -> None:
         """Replace the rows, keeping the cursor on the same fact when it is still listed.
 
-        Rows go in CHUNK at a time, one chunk per frame: DataTable measures every new cell,
+        Rows go in CHUNK at a time, a short pause apart: DataTable measures every new cell,
         which for thousands of facts would hold the screen (and the keyboard) for a second.
         """
         current = self.highlighted_fact
@@ -137,7 +139,7 @@ class FactsTable(DataTable):
             if fact.id == self._cursor_on:
                 self.move_cursor(row=self.row_count - 1, animate=False)
         if added == CHUNK:
-            self.call_after_refresh(self._add_chunk, waiting)
+            self.set_timer(CHUNK_PAUSE_S, lambda: self._add_chunk(waiting))
 
     def mark(self, fact_id: str, excluded: bool) -> None:
         fact = self.facts.get(fact_id)
