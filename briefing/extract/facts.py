@@ -25,6 +25,7 @@ _PLAIN = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-",
 })
+_PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN.items())
 _WORD = re.compile(r"\w+")
 # Words that point back to the country last talked about.
 _ANAPHORA = re.compile(
@@ -62,8 +63,14 @@ class Statement:
 
 
 def plain(text: str) -> str:
-    # Most article text is ASCII: skip translate(), which costs a dict lookup per character.
-    return text if text.isascii() else text.translate(_PLAIN)
+    # Most article text is ASCII; the rest has a few such characters: a replace() per kind
+    # present runs in C, where translate() would look up every character in a dict.
+    if text.isascii():
+        return text
+    for fancy, simple in _PLAIN_PAIRS:
+        if fancy in text:
+            text = text.replace(fancy, simple)
+    return text
 
 
 def collapse(text: str) -> str:
@@ -109,11 +116,13 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             last_countries = heading_countries
             continue
         spans = split_sentences(text, block.start, block.end)
+        # One pass over the paragraph finds every mention; each sentence takes its own.
+        mentions = find_countries(plain(text[block.start:block.end]))
         for n, (s, e) in enumerate(spans):
-            raw = text[s:e]
-            flat = collapse(raw)
+            flat = collapse(text[s:e])
             matchable = plain(flat)
-            named = _countries(matchable)
+            lo, hi = s - block.start, e - block.start
+            named = tuple(sorted({m.code for m in mentions if lo <= m.start and m.end <= hi}))
             if named:
                 countries = last_countries = named
             elif _GENERIC.search(matchable):
