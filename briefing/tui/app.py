@@ -94,6 +94,8 @@ class BriefingApp(App[None]):
                 tooltip="Write the brief (Markdown and PDF) into the out folder."),
         Binding("m", "email", "Email", id="email", priority=True,
                 tooltip="Write the brief and email it."),
+        Binding("question_mark", "help", "Help", id="help", priority=True,
+                tooltip="List every key."),
         Binding("f", "show_tab('facts')", "Facts", id="facts-tab", priority=True,
                 tooltip="Show the facts table and move to it."),
         Binding("p", "show_tab('preview')", "Preview", id="preview-tab", priority=True,
@@ -104,8 +106,6 @@ class BriefingApp(App[None]):
                 priority=True, tooltip="Hide or show the country and theme lists."),
         Binding("ctrl+r", "reindex", "Re-index", id="reindex", show=False,
                 tooltip="Read the corpus folder again for new or changed articles."),
-        Binding("question_mark", "help", "Help", id="help", priority=True,
-                tooltip="List every key."),
         Binding("f1", "help_key", "Help", id="help-f1", show=False, priority=True,
                 tooltip="List every key."),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
@@ -181,7 +181,7 @@ class BriefingApp(App[None]):
         with Horizontal(id="statusbar"):
             yield self.busy
             yield self.status
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = self.session.corpus.name

@@ -84,7 +84,7 @@ class FactsTable(DataTable):
     """Facts by id; Space includes or excludes the highlighted one, Enter opens it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_fact", "Exclude/include", id="toggle-fact",
+        Binding("space", "toggle_fact", "✓/✗", id="toggle-fact",
                 tooltip="Leave the highlighted fact out of the brief, or put it back."),
         Binding("enter", "select_cursor", "Details", id="fact-detail",
                 tooltip="Show the fact with its source and surrounding paragraph."),
