@@ -128,6 +128,9 @@ def suggest_countries(query: str, limit: int = 8) -> list[tuple[str, float]]:
     best: dict[str, float] = {}
     if q.upper() in gaz.display:
         best[q.upper()] = 100.0
+    exact = gaz.lookup.get(_fold(query))  # an alias typed in full ('uk', 'america') wins
+    if exact is not None:
+        best[exact] = 101.0
     words = q.split()
     scored = process.extract(
         q, gaz.choices, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=40

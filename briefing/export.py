@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.errors import BriefingError
 from briefing.model import Brief, Fact, Selection
 
 FORMATS = ("md", "pdf")
@@ -114,4 +115,7 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
                          paper=options.paper, variant=options.pdf_variant,
                          template_dir=options.html_template_dir)
         outputs.append((out_dir / f"{stem}.pdf", pdf))
-    return [write_atomic(path, data) for path, data in outputs]
+    try:
+        return [write_atomic(path, data) for path, data in outputs]
+    except OSError as err:
+        raise BriefingError(f"cannot write to {out_dir}: {err.strerror or err}") from None

@@ -533,8 +533,9 @@ class Store:
         """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
         c = fact.citations[0]
         row = self.db.execute(
-            "SELECT block_start, block_end FROM statements WHERE source_key=? AND start=?",
-            (c.source.key, c.start)).fetchone()
+            "SELECT block_start, block_end FROM statements"
+            " WHERE path=? AND source_key=? AND start=?",  # path: indexed
+            (c.source.path, c.source.key, c.start)).fetchone()
         try:
             from briefing.corpus import decode
 

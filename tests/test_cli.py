@@ -230,3 +230,11 @@ def test_a_wire_story_in_many_papers_is_cited_three_times_and_verifies(tmp_path)
     for brief in sorted(out.iterdir()):
         v = run("verify", str(brief), "--corpus", str(corpus))
         assert v.exit_code == 0, v.stdout + v.stderr
+
+
+def test_unwritable_output_folder_is_one_line(corpus, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(blocker / "out"), "--format", "md")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("error: cannot write to ") and "internal error" not in r.stderr

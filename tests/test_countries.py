@@ -232,3 +232,8 @@ def test_yaml_keys_are_real_codes() -> None:
     assert all(
         isinstance(code, str) and (code in iso or code == "EU") for code in data["countries"]
     )
+
+
+def test_an_alias_typed_in_full_comes_first_in_suggestions():
+    assert suggest_countries("uk")[0][0] == "GB"
+    assert suggest_countries("america")[0][0] == "US"
