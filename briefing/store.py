@@ -287,6 +287,8 @@ class Store:
             if touched:
                 self._refresh_facts(None if bulk else touched)
             self._set_meta("extractor", self.extractor_key)
+            if added or changed or removed or self._meta("fingerprint") is None:
+                self._set_meta("fingerprint", self._fingerprint())
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
     def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
@@ -405,7 +407,8 @@ class Store:
     def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
         skipped, warned = [], []
         for path, error, warnings in self.db.execute(
-                "SELECT path, error, warnings FROM files ORDER BY path"):
+                "SELECT path, error, warnings FROM files"
+                " WHERE error IS NOT NULL OR warnings != '[]' ORDER BY path"):
             if error:
                 skipped.append(Skipped(path, error))
             warned.extend(Skipped(path, w) for w in json.loads(warnings))
@@ -432,7 +435,11 @@ class Store:
             "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path").fetchall()
 
     def fingerprint(self) -> str:
-        """A hash over every source file's hash: two stores with it hold the same corpus."""
+        """A hash over every source file's hash: two stores with it hold the same corpus.
+        Kept in the store by each sync that changes something."""
+        return self._meta("fingerprint") or self._fingerprint()
+
+    def _fingerprint(self) -> str:
         h = hashlib.sha256()
         for path, sha in self.source_hashes():
             h.update(f"{path}\0{sha}\n".encode())

@@ -7,6 +7,7 @@ template builds itself from trusted parts (citation markers, checked URLs) are m
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -89,8 +90,11 @@ def figure_value(figure: Figure) -> str:
     return f"{number} {figure.unit}" if figure.unit else number
 
 
+@functools.lru_cache(maxsize=8)
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from the user's folder first (when given), then the packaged ones."""
+    """Templates from the user's folder first (when given), then the packaged ones.
+    Cached: compiling the template costs more than rendering it (Jinja still reloads a
+    template file that changed)."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))
