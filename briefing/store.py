@@ -256,8 +256,8 @@ class Store:
         known = {row[0]: row[1:] for row in self.db.execute(
             "SELECT path, size, mtime_ns, sha256, error FROM files")}
         removed = [p for p in known if p not in on_disk]
-        todo = [(rel, *st) for rel, st in on_disk.items()
-                if known.get(rel, (None, None))[:2] != st]
+        todo = sorted((rel, *st) for rel, st in on_disk.items()
+                      if known.get(rel, (None, None))[:2] != st)  # same order everywhere
         added = changed = 0
         unchanged = len(on_disk) - len(todo)
         # Many new files: build the full-text and secondary indexes in one pass at the end.
@@ -578,7 +578,7 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     out: dict[str, tuple[int, int]] = {}
-    stack = [(root, "")]
+    stack = [(str(root), "")]
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -586,14 +586,15 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
             if entry.is_dir(follow_symlinks=False):  # no symlink loops
-                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
-            elif entry.name.lower().endswith(SUFFIXES) and entry.is_file():
+                stack.append((entry.path, f"{prefix}{name}/"))
+            elif name.lower().endswith(SUFFIXES) and entry.is_file():
                 st = entry.stat()
-                out[f"{prefix}{entry.name}"] = (st.st_size, st.st_mtime_ns)
-    return dict(sorted(out.items()))
+                out[prefix + name] = (st.st_size, st.st_mtime_ns)
+    return out
 
 
 def _figures_json(figures: Sequence[Figure]) -> str:
@@ -670,6 +671,13 @@ def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, s
         buckets[("h", row[5])].append(fid)
         buckets[("t", row[6])].append(fid)
     seen: set[tuple[str, str]] = set()
+    numbers: dict[str, list] = {}
+
+    def numbers_of(fid: str) -> list:
+        if fid not in numbers:
+            numbers[fid] = sorted((f[1], f[2]) for f in json.loads(groups[fid][0][9]))
+        return numbers[fid]
+
     for candidates in buckets.values():
         if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
             continue
@@ -679,14 +687,9 @@ def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, s
                     continue
                 seen.add((a, b))
                 ra, rb = groups[a][0], groups[b][0]
-                if (_same_numbers(ra[9], rb[9]) and labels[a][0] == labels[b][0]
+                if (numbers_of(a) == numbers_of(b) and labels[a][0] == labels[b][0]
                         and Indel.normalized_similarity(ra[2], rb[2]) * 100 >= NEAR_DUPLICATE):
                     yield a, b
-
-
-def _same_numbers(a: str, b: str) -> bool:
-    return sorted((f[1], f[2]) for f in json.loads(a)) == sorted(
-        (f[1], f[2]) for f in json.loads(b))
 
 
 def _fact(fids: list[str], groups: dict[str, list[tuple]],
