@@ -118,4 +118,5 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
     try:
         return [write_atomic(path, data) for path, data in outputs]
     except OSError as err:
-        raise BriefingError(f"cannot write to {out_dir}: {err.strerror or err}") from None
+        raise BriefingError(f"cannot write the brief into {out_dir}: {err.strerror or err}"
+                            ) from None

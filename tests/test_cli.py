@@ -237,4 +237,4 @@ def test_unwritable_output_folder_is_one_line(corpus, tmp_path):
     blocker.write_text("not a folder")
     r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(blocker / "out"), "--format", "md")
     assert r.exit_code == 1
-    assert r.stderr.startswith("error: cannot write to ") and "internal error" not in r.stderr
+    assert r.stderr.startswith("error: cannot write the brief into ") and "internal error" not in r.stderr

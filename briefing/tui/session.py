@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.brief import Options, brief_from_store
 from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
-from briefing.errors import BriefingError, UnknownName
+from briefing.errors import UnknownName
 from briefing.model import Brief, Fact, Selection
 from briefing.provenance import MAX_CITED
 from briefing.store import Store, SyncReport
@@ -251,11 +251,7 @@ class Session:
         """The written files, the PDF first (what an email attaches when there is one)."""
         from briefing.export import RenderOptions, export_brief
 
-        try:
-            paths = export_brief(brief, self.out_dir, RenderOptions(self.formats))
-        except OSError as err:
-            raise BriefingError(f"cannot write the brief into {self.out_dir}: "
-                                f"{err.strerror or err}") from None
+        paths = export_brief(brief, self.out_dir, RenderOptions(self.formats))
         return sorted(paths, key=lambda p: p.suffix != ".pdf")
 
 
