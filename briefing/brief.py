@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name, find_countries
+from briefing.countries import country_name, country_of_word, find_countries
 from briefing.errors import NothingSelected
 from briefing.extract.facts import norm_key, plain
 from briefing.model import (
@@ -354,7 +354,7 @@ def _is_modifier(word: str, fact: Fact) -> bool:
 
 
 def _is_country(word: str, fact: Fact) -> bool:
-    return any(m.code in fact.countries for m in find_countries(plain(word)))
+    return country_of_word(plain(word)) in fact.countries
 
 
 def _lower(tokens: list[tuple[str, int]], i: int) -> str:

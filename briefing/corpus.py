@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
-
 from briefing.errors import CorpusError
 from briefing.model import Source
+from briefing.yamlio import YAMLError, load_yaml
 
 SUFFIXES = (".txt", ".md")
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -117,8 +116,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
             raise CorpusError("malformed front matter: no closing '---' line")
         return None, 0
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as err:
+        meta = load_yaml(m.group(1))
+    except YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(err, "problem", None) or "invalid YAML"

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pycountry
-import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from briefing.errors import UnknownName
 from briefing.resources import data_dir
+from briefing.yamlio import load_yaml
 
 EU = "EU"
 
@@ -71,7 +71,7 @@ def find_countries(text: str) -> list[Mention]:
     """Every country mention in a piece of article text, in order."""
     gaz = _gazetteer()
     found: list[Mention] = []
-    for m in gaz.pattern.finditer(text):
+    for m in _mention_pattern().finditer(text):
         start = m.start()
         if start and _is_word_char(text[start - 1]):
             continue  # inside a word: "McChina", "iPhone"
@@ -81,6 +81,18 @@ def find_countries(text: str) -> list[Mention]:
         if code is not None:
             found.append(Mention(code, start, m.end(), written))
     return found
+
+
+def country_of_word(word: str) -> str | None:
+    """The code one word or name stands for ('Korean', 'US', "China's"), by table lookup:
+    no text scan, so callers that check a token need not build the mention pattern."""
+    key = _key(word)
+    surface = _gazetteer().surface
+    for candidate in (key, re.sub(r"'s$", "", key)):
+        code = surface.get(candidate)
+        if code is not None:
+            return code
+    return None
 
 
 def country_name(code: str) -> str:
@@ -268,7 +280,6 @@ class _Gazetteer:
     alpha3: dict[str, str]
     surface: dict[str, str | None]
     """Normalised surface form as written in text -> code (None: a blocked phrase)."""
-    pattern: re.Pattern[str]
     typo_forms: dict[tuple[str, int], tuple[tuple[str, ...], ...]]
     """(first letter, length) -> (lowercased country words a misspelling is scored against,
     their codes)."""
@@ -306,8 +317,14 @@ class _Form:
 
 
 @cache
+def _mention_pattern() -> re.Pattern[str]:
+    # Built apart from the tables: resolving what a user typed never needs it (~0.3 s).
+    return _trie_pattern(_gazetteer().surface)
+
+
+@cache
 def _gazetteer() -> _Gazetteer:
-    data = yaml.safe_load((data_dir() / "countries.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((data_dir() / "countries.yaml").read_text(encoding="utf-8"))
     entries: dict[str, dict] = data["countries"]
     forms = _explicit_forms(entries, data.get("blocked", ()))
     forms += _iso_forms({f.text for f in forms})
@@ -318,7 +335,6 @@ def _gazetteer() -> _Gazetteer:
         display=display,
         alpha3={c.alpha_3: c.alpha_2 for c in pycountry.countries},
         surface=surface,
-        pattern=_trie_pattern(surface),
         typo_forms=_typo_forms(forms),
         lookup=_lookup_table(forms, display),
         choices=choices,

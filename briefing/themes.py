@@ -16,13 +16,13 @@ from functools import lru_cache
 from itertools import chain, compress
 from pathlib import Path
 
-import yaml
 from platformdirs import user_config_dir
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from briefing.errors import UnknownName, UsageError
 from briefing.resources import data_dir
+from briefing.yamlio import YAMLError, load_yaml
 
 ENV_VAR = "BRIEFING_THEMES"
 FILE_NAME = "themes.yaml"
@@ -160,8 +160,8 @@ class _Phrase:
 @lru_cache(maxsize=8)
 def _parse(raw: bytes, label: str) -> Taxonomy:
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
+        data = load_yaml(raw)
+    except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise UsageError(f"themes file {label}: not valid YAML{where}") from None
