@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import groupby
 from pathlib import Path
 
 from briefing.corpus import SUFFIXES, read_document
@@ -349,18 +348,21 @@ class Store:
                 self.db.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id"
                                 " FROM touched)")
         columns = "s.fact_id, s.id, s.source_key, s.start, s.countries, s.themes"
+        # No ORDER BY: reading the table in its own order and grouping here is several
+        # times faster than walking the fact_id index for every statement.
         if touched is None:
             sources = self._all_sources()
-            rows = self.db.execute(
-                f"SELECT {columns} FROM statements s ORDER BY s.fact_id").fetchall()
+            rows = self.db.execute(f"SELECT {columns} FROM statements s").fetchall()
         else:
             rows = self.db.execute(
                 f"SELECT {columns} FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
-                " ORDER BY s.fact_id").fetchall()
+            ).fetchall()
             sources = self._sources_of({r[2] for r in rows})
+        by_fact: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            by_fact[row[0]].append(row)
         summaries, countries, themes = [], [], []
-        for fid, group in groupby(rows, key=lambda r: r[0]):
-            members = list(group)
+        for fid, members in by_fact.items():
             summaries.append(_fact_summary(fid, members, sources))
             countries.extend((c, fid) for c in {c for r in members for c in r[4].split()})
             themes.extend((t, fid) for t in {t for r in members for t in r[5].split()})
