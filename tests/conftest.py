@@ -34,3 +34,11 @@ def corpus(tmp_path) -> Path:
     dest = tmp_path / "corpus"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@pytest.fixture
+def cli():
+    """The real command-line app, as `briefing` runs it."""
+    from briefing.cli import app
+
+    return app

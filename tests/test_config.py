@@ -8,7 +8,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from briefing import cli_mail
 from briefing.config import (
     MASK,
     ConfigError,
@@ -143,15 +142,6 @@ def test_password_is_masked_in_repr_and_describe(config_file: Path) -> None:
     assert rows["password"] == (MASK, "config file")
     assert rows["from"] == ("File Desk <desk@example.com>", "config file")
     assert "password=None" in repr(SmtpSettings())
-
-
-@pytest.fixture
-def cli() -> typer.Typer:
-    # Configured like the main app (briefing/cli.py): plain click help, no tracebacks.
-    app = typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None)
-    app.command("email")(cli_mail.email_command)
-    app.add_typer(cli_mail.config_app, name="config")
-    return app
 
 
 def test_config_show_masks_and_attributes(cli: typer.Typer, config_file: Path,

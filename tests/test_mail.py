@@ -488,15 +488,6 @@ def test_core_does_not_import_textual_or_typer() -> None:
 # --------------------------------------------------------------------------- the CLI
 
 
-@pytest.fixture
-def cli() -> typer.Typer:
-    # Configured like the main app (briefing/cli.py): plain click help, no tracebacks.
-    app = typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None)
-    app.command("email")(cli_mail.email_command)
-    app.add_typer(cli_mail.config_app, name="config")
-    return app
-
-
 def test_cli_sends_and_reports(cli: typer.Typer, pdf: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     handler = RecordingHandler()
