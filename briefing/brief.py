@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -146,26 +146,28 @@ def _before(fact: Fact, since: date) -> bool:
 
 def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
     """A fact whose whole wording is inside a longer one adds nothing: keep the longer (the
-    longest, when several hold it). Candidates are the facts sharing the short one's rarest
-    word trigram (a host holds all its trigrams), so thousands of facts are not compared
-    pair by pair."""
+    longest, when several hold it). Candidates are the facts holding both the short one's
+    first and last word trigrams, so thousands of facts are not compared pair by pair."""
     keys = [norm_key(f.text) for f in facts]
     padded = [f" {k} " for k in keys]
-    grams_of = [_trigrams(k.split()) for k in keys]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, grams in enumerate(grams_of):
-        for gram in grams:
-            index[gram].append(n)
+    size = [len(k) for k in keys]
+    index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for n, key in enumerate(keys):
+        for gram in _trigrams(key.split()):
+            index[gram].add(n)
     kept, omitted = [], []
     for n, fact in enumerate(facts):
-        grams = grams_of[n]
-        candidates = min((index[g] for g in grams), key=len) if grams else range(len(facts))
+        words = keys[n].split()
+        if len(words) >= 3:
+            candidates: Iterable[int] = index[tuple(words[:3])] & index[tuple(words[-3:])]
+        else:
+            candidates = range(len(facts))
         hosts = [m for m in candidates
-                 if len(keys[m]) > len(keys[n]) and keys[n] and padded[n] in padded[m]]
+                 if size[m] > size[n] and size[n] and padded[n] in padded[m]]
         if not hosts:
             kept.append(fact)
             continue
-        host = facts[max(hosts, key=lambda m: (len(keys[m]), -m))]
+        host = facts[max(hosts, key=lambda m: (size[m], -m))]
         omitted.append(Omission(fact, f"duplicate of fact {host.id} (its wording is part of it)"))
     return kept, omitted
 

@@ -252,11 +252,16 @@ class Store:
         if rebuild or self._meta("extractor") != self.extractor_key:
             self._clear()
         on_disk = scan_corpus(self.corpus)
+        stats = {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT path, size, mtime_ns FROM files")}
+        removed = [p for p in stats if p not in on_disk]
+        todo = sorted((rel, *st) for rel, st in on_disk.items()
+                      if stats.get(rel) != st)  # sorted: the same order on every machine
+        if not todo and not removed:  # the common case: no write at all
+            skipped, warned = self._problems()
+            return SyncReport(unchanged=len(on_disk), skipped=skipped, warnings=warned)
         known = {row[0]: row[1:] for row in self.db.execute(
             "SELECT path, size, mtime_ns, sha256, error FROM files")}
-        removed = [p for p in known if p not in on_disk]
-        todo = sorted((rel, *st) for rel, st in on_disk.items()
-                      if known.get(rel, (None, None))[:2] != st)  # same order everywhere
         added = changed = 0
         unchanged = len(on_disk) - len(todo)
         # Many new files: build the full-text and secondary indexes in one pass at the end.
