@@ -335,8 +335,9 @@ def _table(columns: list[str]):
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
+    for n, c in enumerate(columns):
+        # The first column is a key (path, id, code): never broken across lines.
+        table.add_column(c, overflow="fold", no_wrap=n == 0)
     return table
 
 
