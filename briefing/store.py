@@ -26,7 +26,7 @@ from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, S
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -57,7 +57,8 @@ CREATE TABLE IF NOT EXISTS statements (
 -- queries touch one row per fact instead of one per citation.
 CREATE TABLE IF NOT EXISTS facts (
     fact_id TEXT PRIMARY KEY, sources INTEGER NOT NULL, publishers INTEGER NOT NULL,
-    newest TEXT, cited TEXT NOT NULL
+    newest TEXT, cited TEXT NOT NULL,
+    countries TEXT NOT NULL, themes TEXT NOT NULL  -- the union over its statements
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (code, fact_id)
@@ -368,10 +369,13 @@ class Store:
             by_fact[row[0]].append(row)
         summaries, countries, themes = [], [], []
         for fid, members in by_fact.items():
-            summaries.append(_fact_summary(fid, members, sources))
-            countries.extend((c, fid) for c in {c for r in members for c in r[4].split()})
-            themes.extend((t, fid) for t in {t for r in members for t in r[5].split()})
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", summaries)
+            codes = sorted({c for r in members for c in r[4].split()})
+            slugs = sorted({t for r in members for t in r[5].split()})
+            summaries.append((*_fact_summary(fid, members, sources), " ".join(codes),
+                              " ".join(slugs)))
+            countries.extend((c, fid) for c in codes)
+            themes.extend((t, fid) for t in slugs)
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)", summaries)
         self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)", countries)
         self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)", themes)
 
@@ -470,9 +474,12 @@ class Store:
         if not ids:
             return []
         self._want(ids)
-        summaries = {r[0]: r[1:] for r in self.db.execute(
-            "SELECT f.fact_id, f.sources, f.publishers, f.newest, f.cited"
-            " FROM wanted w JOIN facts f ON f.fact_id = w.fact_id")}
+        summaries, labels = {}, {}
+        for row in self.db.execute(
+                "SELECT f.fact_id, f.sources, f.publishers, f.newest, f.cited, f.countries,"
+                " f.themes FROM wanted w JOIN facts f ON f.fact_id = w.fact_id"):
+            summaries[row[0]] = row[1:5]
+            labels[row[0]] = (set(row[5].split()), set(row[6].split()))
         if citations is None:
             rows = self._statement_rows("SELECT s.id FROM wanted w JOIN statements s"
                                         " ON s.fact_id = w.fact_id")
@@ -483,7 +490,7 @@ class Store:
                 for i in summary[3].split()[:citations]])
             rows = self._statement_rows("SELECT id FROM wanted_rows")
         sources = self._sources_of({r[10] for r in rows})
-        facts, several = merge_statements(rows, self._labels(), sources, summaries)
+        facts, several = merge_statements(rows, labels, sources, summaries)
         return [self._recount(f, several[f.id]) if f.id in several else f for f in facts]
 
     def _want(self, fact_ids: list[str]) -> None:
@@ -520,19 +527,6 @@ class Store:
             "SELECT s.id, s.fact_id, s.text, s.start, s.\"end\", s.head, s.tail, s.heading,"
             f" s.position, s.figures, s.source_key FROM statements s WHERE s.id IN ({ids_sql})"
         ).fetchall()
-
-    def _labels(self) -> dict[str, tuple[set[str], set[str]]]:
-        """Countries and themes of each wanted fact: the union over its statements."""
-        labels: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        for code, fid in self.db.execute(
-                "SELECT c.code, c.fact_id FROM wanted w JOIN fact_countries c"
-                " ON c.fact_id = w.fact_id"):
-            labels[fid][0].add(code)
-        for slug, fid in self.db.execute(
-                "SELECT t.slug, t.fact_id FROM wanted w JOIN fact_themes t"
-                " ON t.fact_id = w.fact_id"):
-            labels[fid][1].add(slug)
-        return labels
 
     def _recount(self, fact: Fact, wordings: list[str]) -> Fact:
         """Exact counts for a fact merged from near-same wordings: over all their sources."""
