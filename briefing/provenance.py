@@ -82,15 +82,17 @@ def independent_publishers(sources_: Iterable[Source]) -> int:
     return len({root(i) for i in range(len(sources))})
 
 
-_ORIGINS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+_ORIGINS: dict[str, tuple[Source, tuple[tuple[str, str], ...]]] = {}
 
 
 def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
-    # Cached by the fields it reads (hashing a whole Source costs more than the work).
-    memo = (source.key, source.sha256, source.title, source.publisher, source.url)
-    keys = _ORIGINS.get(memo)
-    if keys is None:
-        keys = _ORIGINS[memo] = _origin_keys_of(source)
+    # Cached by source key; a source whose metadata changed (a new file) is recomputed.
+    # Comparing the cached Source by identity first keeps the common case to one lookup.
+    hit = _ORIGINS.get(source.key)
+    if hit is not None and (hit[0] is source or hit[0] == source):
+        return hit[1]
+    keys = _origin_keys_of(source)
+    _ORIGINS[source.key] = (source, keys)
     return keys
 
 

@@ -369,8 +369,9 @@ class Store:
             by_fact[row[0]].append(row)
         summaries, countries, themes = [], [], []
         for fid, members in by_fact.items():
-            codes = sorted({c for r in members for c in r[4].split()})
-            slugs = sorted({t for r in members for t in r[5].split()})
+            # Copies of a sentence mostly share their labels: split each distinct string once.
+            codes = sorted({c for text in {r[4] for r in members} for c in text.split()})
+            slugs = sorted({t for text in {r[5] for r in members} for t in text.split()})
             summaries.append((*_fact_summary(fid, members, sources), " ".join(codes),
                               " ".join(slugs)))
             countries.extend((c, fid) for c in codes)
