@@ -26,7 +26,7 @@ from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, S
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS fact_themes (
     slug TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (slug, fact_id)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
-    text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    detail=none  -- searches are words and prefixes, never phrases: no positions to keep
 );
 """
 
