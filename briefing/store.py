@@ -720,7 +720,8 @@ def _fact_summary(fid: str, rows: list[tuple], sources: dict[str, Source]) -> tu
     if len(rows) == 1:
         src = sources[rows[0][2]]
         return (fid, 1, 1, src.date, str(rows[0][1]))
-    rows.sort(key=lambda r: (sources[r[2]].date or "9999", r[2], r[3]))
+    dates = {r[2]: sources[r[2]].date or "9999" for r in rows}  # undated after dated
+    rows.sort(key=lambda r: (dates[r[2]], r[2], r[3]))
     first_row: dict[str, int] = {}
     for r in rows:
         first_row.setdefault(r[2], r[1])
