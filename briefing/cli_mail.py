@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefing.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
-from briefing.mail import Outcome, email_brief
 from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.mail import Outcome
 
 CONNECTION = "Connection (override the config file and BRIEFING_SMTP_* variables)"
 
@@ -81,6 +83,8 @@ def email_command(
       briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --cc desk@example.org
       briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
     """
+    from briefing.mail import email_brief  # smtplib, ssl, email-validator: ~90 ms
+
     with _reported():
         settings = resolve_settings({"host": host, "port": port, "security": security,
                                      "user": user, "sender": sender}).settings
@@ -96,6 +100,8 @@ def send_made_brief(brief: Brief, paths: Sequence[Path], to: Sequence[str]) -> N
     Settings come from the config file and BRIEFING_SMTP_* variables (make has no
     connection flags).
     """
+    from briefing.mail import email_brief
+
     with _reported():
         pdf = next((p for p in paths if p.suffix.lower() == ".pdf"), None)
         if pdf is None:

@@ -23,10 +23,10 @@ def test_core_module_does_not_import_textual_or_weasyprint(module):
     assert r.stdout.strip() == ""
 
 
-def test_making_a_markdown_brief_never_loads_textual_or_weasyprint(tmp_path):
+def test_making_a_markdown_brief_loads_no_ui_pdf_or_mail_library(tmp_path):
     code = ("import sys; from briefing.cli import main\n"
             "try:\n    main(['make', '-c', 'KR', '--format', 'md', '--out', sys.argv[1]])\n"
             "except SystemExit:\n    pass\n"
-            "print([m for m in ('textual', 'weasyprint') if m in sys.modules])")
+            "print([m for m in ('textual', 'weasyprint', 'smtplib') if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
     assert r.stdout.strip().splitlines()[-1] == "[]", r.stderr
