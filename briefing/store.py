@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.corpus import SUFFIXES, read_document
+from briefing.corpus import read_document, scan_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.facts import Statement, extract_statements, fact_id, norm_key
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
@@ -573,31 +573,6 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
         if progress:
             progress(n, total)
         yield result
-
-
-def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every article file, by relative path: one scandir walk, the
-    cheapest way to learn that nothing changed."""
-    if not root.is_dir():
-        raise CorpusError(f"corpus folder not found: {root}")
-    out: dict[str, tuple[int, int]] = {}
-    stack = [(str(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            if entry.is_dir(follow_symlinks=False):  # no symlink loops
-                stack.append((entry.path, f"{prefix}{name}/"))
-            elif name.lower().endswith(SUFFIXES) and entry.is_file():
-                st = entry.stat()
-                out[prefix + name] = (st.st_size, st.st_mtime_ns)
-    return out
 
 
 def _figures_json(figures: Sequence[Figure]) -> str:

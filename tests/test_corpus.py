@@ -11,9 +11,9 @@ from briefing.corpus import (
     date_line,
     decode,
     is_boilerplate,
-    list_corpus,
     parse_date,
     read_document,
+    scan_corpus,
 )
 from briefing.errors import CorpusError
 
@@ -79,7 +79,8 @@ def test_breadcrumbs_ads_and_comparison_widget_dropped():
 
 
 def test_spans_point_into_the_file():
-    for path in list_corpus(SEEDS):
+    for rel in scan_corpus(SEEDS):
+        path = SEEDS / rel
         d = read_document(SEEDS, path)
         raw = decode(path.read_bytes())[0]
         for a in d.articles:
@@ -181,10 +182,10 @@ def test_unsafe_urls_are_not_kept(tmp_path):
     assert a.source.url is None
 
 
-def test_list_corpus_ignores_hidden_and_other_files(tmp_path):
+def test_scan_corpus_ignores_hidden_and_other_files(tmp_path):
     for name in ("b.txt", "a.md", "notes.pdf", ".hidden.txt", "sub/c.txt", ".git/x.txt"):
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in list_corpus(tmp_path)] == [
-        "a.md", "b.txt", "sub/c.txt"]
+    assert sorted(scan_corpus(tmp_path)) == ["a.md", "b.txt", "sub/c.txt"]
+    assert scan_corpus(tmp_path)["a.md"][0] == 1  # (size, mtime_ns)
