@@ -35,6 +35,7 @@ from briefing.provenance import (
     cited_order,
     independent_publishers,
     publisher_key,
+    word_set,
 )
 from briefing.themes import Taxonomy
 
@@ -61,10 +62,6 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 def cited_sources(fact: Fact, limit: int = MAX_CITED) -> list[Source]:
     """The sources a brief cites for a fact (see provenance.cited_order)."""
     return cited_order([c.source for c in fact.citations], limit)
@@ -76,12 +73,10 @@ def fact_publishers(fact: Fact) -> int:
     return fact.publishers or independent_publishers(c.source for c in fact.citations)
 
 
-def _age_marks(sources: Sequence[Source], cutoff: date) -> tuple[bool, bool]:
-    """(stale, undated) for a set of sources: stale when every dated one is before cutoff."""
-    dated = [s.date for s in sources if s.date]
-    if not dated:
-        return False, True
-    return all(d < cutoff.isoformat() for d in dated), False
+def _age_marks(newest: str | None, cutoff: date) -> tuple[bool, bool]:
+    """(stale, undated), from the newest date the sources give: stale when even that one
+    is before the cutoff, undated when none gives a date."""
+    return (newest is not None and newest < cutoff.isoformat()), newest is None
 
 
 def _score(fact: Fact, selection: Selection, as_of: date) -> float:
@@ -195,7 +190,7 @@ def _sections(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxono
 
 
 # Nouns that name a quantity a money or percent figure gives ("the AI budget of $6.8bn").
-_MEASURES = _word_set("""
+_MEASURES = word_set("""
     budget budgets investment investments funding fund funds financing spending spend
     expenditure expenditures outlay outlays revenue revenues sales turnover income profit
     profits earnings market markets share shares valuation value exports imports trade output
@@ -204,7 +199,7 @@ _MEASURES = _word_set("""
     prices cost costs wage wages salary salaries capex
 """)
 # Words that end a measure's modifiers ("plans to triple | its AI development budget").
-_STOPS = _word_set("""
+_STOPS = word_set("""
     a an the this that these those its their his her our your my one of to in on for into by
     with from at as and or but nor than while whereas which who that is are was were be been
     being has have had will would shall should can could may might must do does did not also
@@ -215,21 +210,21 @@ _STOPS = _word_set("""
     plans planned set reach reached hit hits totalled totaled stood reaching said says
 """)
 # Words that say nothing about what is measured: skipped, not part of the measure.
-_GENERIC = _word_set("""
+_GENERIC = word_set("""
     total overall annual yearly combined aggregate current estimated expected projected
     proposed record full entire gross net
 """)
-_PREPOSITIONS = _word_set("in on for into")
-_CHANGE_BEFORE = _word_set("""
+_PREPOSITIONS = word_set("in on for into")
+_CHANGE_BEFORE = word_set("""
     by rose rise rises grew grow grows fell fall falls increased decreased jumped jump jumps
     surged surge surges dropped drop drops declined decline declines climbed climb climbs gained
     lost up down expanded shrank shrunk contracted slipped
 """)
-_CHANGE_AFTER = _word_set("""
+_CHANGE_AFTER = word_set("""
     increase increases rise rises growth drop drops decline declines jump jumps fall falls
     gain gains cut cuts more less higher lower year-on-year annually cagr
 """)
-_CLAUSE_END = _word_set("; : ( ) while whereas but although")
+_CLAUSE_END = word_set("; : ( ) while whereas but although")
 _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*|\d[\d.,]*\d|\d|[^\w\s]")
 _RELATIVE_YEAR = re.compile(
     r"\b(next|coming|this|current|last|previous|past)\s+(?:fiscal\s+|financial\s+)?year\b", re.I)
@@ -560,7 +555,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         return tuple(FigureRow(r.figure, fix(r.item), r.countries) for r in rs)
 
     sources = tuple(
-        SourceRef(n, s, *_age_marks([s], cutoff))
+        SourceRef(n, s, *_age_marks(s.date, cutoff))
         for s, n in sorted(_sources_by_key(chosen, numbers).items(), key=lambda kv: kv[1])
     )
     dates = sorted(s.source.date for s in sources if s.source.date)
@@ -593,8 +588,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
 
 def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
     refs = tuple(numbers[s.key] for s in cited_sources(fact))
-    newest = newest_date(fact)
-    stale, undated = (newest is not None and newest < cutoff.isoformat()), newest is None
+    stale, undated = _age_marks(newest_date(fact), cutoff)
     return BriefItem(fact, refs, fact_publishers(fact), stale, undated)
 
 

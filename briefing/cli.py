@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from typer._click import ClickException  # typer >= 0.29 vendors click
@@ -72,11 +72,6 @@ ThemeOpt = Annotated[list[str] | None, typer.Option(
     "--theme", "-t", help="Theme slug or name (sovereign-ai, patents, …). Repeatable.",
     show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def warn(message: str) -> None:

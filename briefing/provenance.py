@@ -15,17 +15,17 @@ from briefing.model import Source
 MAX_CITED = 3
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Blog and hosting platforms: there the sub-domain, not the platform, is the publisher.
-_PLATFORMS = _word_set("""
+_PLATFORMS = word_set("""
     substack medium blogspot wordpress tumblr github wixsite weebly ghost livejournal typepad
     hashnode beehiiv
 """)
 # Second-level labels of country domains (`bbc.co.uk`, `abc.net.au`, `yna.co.kr`).
-_SECOND_LEVEL = _word_set("co com org net gov edu ac go or ne gob gouv nic mil")
+_SECOND_LEVEL = word_set("co com org net gov edu ac go or ne gob gouv nic mil")
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 
 
