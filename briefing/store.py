@@ -21,7 +21,13 @@ from pathlib import Path
 
 from briefing.corpus import read_document, scan_corpus
 from briefing.errors import BriefingError, CorpusError
-from briefing.extract.facts import Statement, extract_statements, fact_id, norm_key
+from briefing.extract.facts import (
+    NEAR_SAME_WORDING,
+    Statement,
+    extract_statements,
+    fact_id,
+    norm_key,
+)
 from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
@@ -599,9 +605,6 @@ def fts_query(text: str) -> str:
 
 # --------------------------------------------------------------------------- merging
 
-NEAR_DUPLICATE = 92.0
-"""rapidfuzz ratio at or above which two wordings with the same figures are one fact."""
-
 
 Summary = tuple  # (sources, publishers, newest, cited statement ids) of one fact id
 
@@ -666,7 +669,7 @@ def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, s
                 seen.add((a, b))
                 ra, rb = groups[a][0], groups[b][0]
                 if (numbers_of(a) == numbers_of(b) and labels[a][0] == labels[b][0]
-                        and Indel.normalized_similarity(ra[2], rb[2]) * 100 >= NEAR_DUPLICATE):
+                        and Indel.normalized_similarity(ra[2], rb[2]) >= NEAR_SAME_WORDING):
                     yield a, b
 
 

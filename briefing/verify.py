@@ -24,14 +24,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from briefing.errors import CorpusError, UsageError
-from briefing.extract.facts import collapse, plain
+from briefing.extract.facts import NEAR_SAME_WORDING, collapse, plain
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
 PASSING: frozenset[str] = frozenset({"ok", "changed"})
-#: Same threshold as the store's near-duplicate merging: a wording this close to the quoted
-#: one, with the same figures, is the wording that was merged into the fact.
-NEAR_IDENTICAL = 0.92
 HASH_PREFIX = 16
 """Hex digits of a source file's sha256 that the Markdown Sources list records."""
 
@@ -340,7 +337,7 @@ def _near_wording(text: str, fact: str) -> str | None:
 
     want = _normal(fact)
     numbers = _numbers(find_figures(want))
-    best, score = None, NEAR_IDENTICAL
+    best, score = None, NEAR_SAME_WORDING
     for sentence in _sentences(text):
         s = Indel.normalized_similarity(want, sentence)
         if s >= score and _numbers(find_figures(sentence)) == numbers:

@@ -38,6 +38,9 @@ _GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b", re.I)
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
+#: Similarity (rapidfuzz Indel, 0-1) at or above which two wordings with the same figures
+#: are one fact: a wire copy lightly edited. The store merges by it; `verify` accepts it.
+NEAR_SAME_WORDING = 0.92
 
 
 @dataclass(frozen=True, slots=True)
