@@ -222,13 +222,13 @@ def facts(
 
     Example: briefing facts --country KR --json
     """
-    from briefing.export import fact_record
+    from briefing.export import facts_json
 
     store, _ = open_corpus(corpus, quiet=as_json)
     selection = selection_from(store, country, theme)
     found = store.facts(selection.countries, selection.themes, query)
     if as_json:
-        typer.echo(json.dumps([fact_record(f) for f in found], ensure_ascii=False, indent=2))
+        typer.echo(facts_json(found), nl=False)
         return
     table = _table(["id", "date", "countries", "themes", "fact"])
     for f in found:

@@ -435,12 +435,6 @@ class Store:
 
     # ----------------------------------------------------------------- queries
 
-    def skipped(self) -> tuple[Skipped, ...]:
-        return self._problems()[0]
-
-    def warnings(self) -> tuple[Skipped, ...]:
-        return self._problems()[1]
-
     def sources(self) -> list[tuple[Source, int]]:
         """Every source with the number of distinct facts it states, by key."""
         rows = self.db.execute(
