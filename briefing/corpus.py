@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from briefing import cues
 from briefing.errors import CorpusError
 from briefing.model import Source
 from briefing.yamlio import YAMLError, load_yaml
@@ -43,6 +44,8 @@ class Article:
     blocks: tuple[Block, ...]
     excerpt: bool = False
     """The text is a teaser (front-matter excerpt): its last sentence may be cut off."""
+    place: str | None = None
+    """The place of a wire dateline ("SEOUL, Feb 17 (Reuters) -"), a hint of the subject."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +351,9 @@ def body_blocks(text: str, start: int) -> tuple[list[Block], list[tuple[str, int
             continue
         s += len(line) - len(line.lstrip())
         e -= len(line) - len(line.rstrip())
-        if blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line):
+        # The body's first line is never wrapped onto by a capitalised one: it is a headline.
+        if (blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line)
+                and (len(blocks) > 1 or line.lstrip()[:1].islower())):
             blocks[-1] = Block("paragraph", blocks[-1].start, e)
         elif _ITEM.match(line):
             blocks.append(Block("item", s + _ITEM.match(text[s:e]).end(), e))
@@ -387,43 +392,145 @@ def read_document(root: Path, path: Path) -> Document:
 
 def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int
                   ) -> Article | None:
-    blocks, header = body_blocks(text, body_start)
+    blocks, _ = body_blocks(text, body_start)
     url = meta_url(meta)
     title = _text(meta.get("title"))
-    day = meta_date(meta)
+    header = read_header(text, blocks, need_title=not title)
+    blocks = header.blocks
+    title = title or header.title
+    day = meta_date(meta) or header.date
     excerpt = False
-    if not title or not day:
-        blocks, found_title, found_day = _strip_header(blocks, header, need_title=not title)
-        title, day = title or found_title, day or found_day
     if not any(b.kind != "heading" for b in blocks) and isinstance(meta.get("excerpt"), str):
         blocks = _locate(text, meta["excerpt"])
         excerpt = True
     if not blocks:
         return None
     source = Source(
-        key=rel, path=rel, title=title or Path(rel).stem, publisher=meta_publisher(meta, url),
-        date=day, url=url, sha256=sha,
+        key=rel, path=rel, title=title or Path(rel).stem,
+        publisher=meta_publisher(meta, url) or header.publisher, date=day, url=url, sha256=sha,
     )
-    return Article(source, text, tuple(blocks), excerpt)
+    return Article(source, text, tuple(blocks), excerpt, header.place)
 
 
-def _strip_header(blocks: list[Block], header: list[tuple[str, int]], *, need_title: bool
-                  ) -> tuple[list[Block], str | None, str | None]:
-    """Take a leading date line and the headline off the body: they are metadata, not facts."""
-    day = title = None
-    drop: set[int] = set()
-    for line, offset in header[:4]:
-        if day is None and date_line(line):
-            day = date_line(line)
-            drop.add(offset)
-        elif title is None and need_title:
-            need_title = False
+# --------------------------------------------------------------------------- the header
+
+#: Blocks looked at for a headline, date line, byline and dateline before the story starts.
+HEADER_BLOCKS = 8
+#: A headline has at least this many words (shorter top lines are section labels and names).
+TITLE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 22
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the top of a body says about the article, and the blocks left for the story."""
+
+    blocks: list[Block]
+    title: str | None = None
+    date: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+
+
+def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
+    """Take the headline, date lines, bylines and wire/site prefixes off the top of a body:
+    they are metadata, not facts. A headline is only ever a short, title-like line: a body
+    paragraph is never swallowed, and a one-paragraph file stays an article."""
+    kept: list[Block] = []
+    title = day = place = publisher = None
+    title_at = _title_index(text, blocks) if need_title else None
+    in_header = True
+    for n, block in enumerate(blocks):
+        if not in_header or n >= HEADER_BLOCKS:
+            kept.append(block)
+            continue
+        line = collapse_ws(text[block.start:block.end])
+        line_day = date_line(line)
+        if line_day or cues.BYLINE.match(line):
+            day = day or line_day or parse_date(line)
+            continue
+        if n == title_at:
             title = " ".join(line.lstrip("#").split())
-            drop.add(offset)
-    kept = [b for b in blocks if b.start not in drop]
-    if title is None:
-        return kept, None, day
-    return kept, title, day
+            continue
+        if block.kind == "heading":
+            kept.append(block)
+            continue
+        block, found = _cut_prefixes(text, block)
+        day = day or found.get("date")
+        place = place or found.get("place")
+        publisher = publisher or found.get("publisher")
+        if block.end > block.start:
+            kept.append(block)
+        # The story has begun once a paragraph of prose is read.
+        in_header = len(line.split()) < 25 and not found
+    return Header(kept, title, day, place, publisher)
+
+
+def collapse_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _title_index(text: str, blocks: list[Block]) -> int | None:
+    """Which top block is the headline: the first title-like line of TITLE_MIN_WORDS or
+    more before the story starts (a shorter one only when there is no such line), else none."""
+    short = None
+    for n, block in enumerate(blocks[:HEADER_BLOCKS]):
+        line = collapse_ws(text[block.start:block.end])
+        if date_line(line) or cues.BYLINE.match(line):
+            continue
+        if _is_title(text, blocks, n):
+            if len(line.split()) >= TITLE_MIN_WORDS:
+                return n
+            short = n if short is None else short
+        elif block.kind != "heading" and len(line.split()) >= 25:
+            break  # the story has begun
+    return short
+
+
+def _is_title(text: str, blocks: list[Block], n: int) -> bool:
+    """A headline: a short heading-like line with body text after it, or a one-sentence line
+    ending in a full stop that is followed by a date line or byline (a page's header)."""
+    block = blocks[n]
+    line = collapse_ws(text[block.start:block.end])
+    words = len(line.lstrip("# ").split())
+    if n + 1 >= len(blocks) or words > TITLE_MAX_WORDS:
+        return False
+    capitalised = [w for w in line.split() if w[:1].isupper()]
+    if "|" in line and words <= 6 and len(capitalised) == len(
+            [w for w in line.split() if w[:1].isalpha()]):
+        return False  # "Jane Doe | Reuters": a name or a credit, not a headline
+    if not any(b.kind != "heading" for b in blocks[n + 1:]):
+        return False  # nothing would be left to read
+    if block.kind == "heading" or not line.rstrip("\"'”’)").endswith((".", "。", "…")):
+        return True  # a sentence-case headline has no full stop; a lede paragraph does
+    if not line.endswith(".") or line.count(". ") or words > 16:
+        return False
+    after = [collapse_ws(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
+    return any(date_line(a) or cues.BYLINE.match(a) for a in after)
+
+
+def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:
+    """Cut site names, labelled dates and wire datelines off the start of a block, keeping
+    the rest's span exact; what they say (date, place, publisher) is returned."""
+    found: dict[str, str] = {}
+    start = block.start
+    for _ in range(3):
+        piece = text[start:block.end]
+        m = (cues.SITE_PREFIX.match(piece) or cues.LABEL_DATE.match(piece)
+             or cues.DATELINE.match(piece))
+        if m is None:
+            break
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if "date" in groups and parse_date(groups["date"]):
+            found.setdefault("date", parse_date(groups["date"]))
+        if "place" in groups:
+            found.setdefault("place", collapse_ws(groups["place"]))
+        if "site" in groups:
+            found.setdefault("publisher", groups["site"].lower())
+        elif "agency" in groups:
+            found.setdefault("publisher", groups["agency"])
+        start += m.end()
+    return Block(block.kind, start, block.end), found
 
 
 def _locate(text: str, snippet: str) -> list[Block]:
