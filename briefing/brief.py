@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name, country_of_word, find_countries
+from briefing.countries import country_name, country_of_word
 from briefing.errors import NothingSelected
 from briefing.extract.facts import norm_key, plain
 from briefing.model import (
@@ -150,7 +150,7 @@ def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
     for n, key in enumerate(keys):
         for gram in _trigrams(key.split()):
             index[gram].add(n)
-    kept, omitted = [], []
+    dropped: dict[int, str] = {}
     for n, fact in enumerate(facts):
         words = keys[n].split()
         if len(words) >= 3:
@@ -160,11 +160,34 @@ def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
         hosts = [m for m in candidates
                  if size[m] > size[n] and size[n] and padded[n] in padded[m]]
         if not hosts:
-            kept.append(fact)
             continue
-        host = facts[max(hosts, key=lambda m: (size[m], -m))]
-        omitted.append(Omission(fact, f"duplicate of fact {host.id} (its wording is part of it)"))
+        stronger = [m for m in hosts if _reports(facts[m]) >= _reports(fact)
+                    and not _only_adds_comment(facts[m], fact)]
+        if stronger:
+            host = facts[max(stronger, key=lambda m: (size[m], -m))]
+            dropped[n] = f"duplicate of fact {host.id} (its wording is part of it)"
+        else:
+            # A sentence quoted elsewhere with a comment after it, or stated by more
+            # sources alone: the single sentence stands.
+            for m in hosts:
+                why = ("only adds a comment to" if _only_adds_comment(facts[m], fact) else
+                       "contains, with fewer sources,")
+                dropped.setdefault(m, f"{why} fact {fact.id}")
+    kept = [f for n, f in enumerate(facts) if n not in dropped]
+    omitted = [Omission(facts[n], reason) for n, reason in sorted(dropped.items())]
     return kept, omitted
+
+
+def _only_adds_comment(host: Fact, fact: Fact) -> bool:
+    """A quote of two sentences ("X. This shows ...") whose second adds no figure: the
+    first alone says as much and reads better."""
+    first = fact.text.rstrip()
+    return (host.text.startswith(first) and first.endswith((".", "!", "…", '"', "”", "’"))
+            and len(host.figures) == len(fact.figures))
+
+
+def _reports(fact: Fact) -> int:
+    return fact.sources or len(fact.citations)
 
 
 def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
@@ -466,20 +489,9 @@ def _comparison(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxo
 
 
 def figure_countries(fact: Fact, figure: Figure) -> tuple[str, ...]:
-    """Which of a fact's countries a figure is about. In "the US accounts for 34%, followed
-    by China with 15%" each number belongs to the country named just before it, unless one
-    follows it directly ("the 44% of the United States")."""
-    if len(fact.countries) < 2:
-        return fact.countries
-    text = plain(fact.text)
-    mentions = [m for m in find_countries(text) if m.code in fact.countries]
-    end = figure.start + len(figure.text)
-    after = [m for m in mentions
-             if m.start >= end and re.fullmatch(r"\s*(?:of|in|by|for)\s+(?:the\s+)?",
-                                                text[end:m.start])]
-    before = [m for m in mentions if m.end <= figure.start]
-    chosen = after[0] if after else (before[-1] if before else None)
-    return (chosen.code,) if chosen else fact.countries
+    """The country a figure belongs to, as extraction decided ("Brazil has 12%, while Mexico
+    has 8%": 8% is Mexico's), else all the fact's countries."""
+    return (figure.country,) if figure.country else fact.countries
 
 
 def _figure_rows(items: Sequence[BriefItem]) -> list[FigureRow]:
@@ -559,7 +571,8 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         for s, n in sorted(_sources_by_key(chosen, numbers).items(), key=lambda kv: kv[1])
     )
     dates = sorted(s.source.date for s in sources if s.source.date)
-    codes = sorted({c for f in chosen for c in f.countries} | set(selection.countries))
+    codes = sorted({c for f in chosen for c in f.countries} | set(selection.countries)
+                   | {g.country for f in chosen for g in f.figures if g.country})
     return Brief(
         title=title_for(selection, taxonomy),
         as_of=options.as_of,

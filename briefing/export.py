@@ -50,9 +50,10 @@ def fact_record(fact: Fact) -> dict:
         "id": fact.id,
         "text": fact.text,
         "countries": list(fact.countries),
+        "mentions": list(fact.mentions),
         "themes": list(fact.themes),
-        "figures": [{"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit}
-                    for f in fact.figures],
+        "figures": [{"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit,
+                     "country": f.country} for f in fact.figures],
         "source": {"path": s.path, "key": s.key, "title": s.title, "publisher": s.publisher,
                    "date": s.date, "url": s.url, "sha256": s.sha256},
         "span": [fact.span[0], fact.span[1]],

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 #: Bumped whenever extraction changes what it produces; the store re-reads every file then.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 #: Words shown either side of a figure in the key-figures table.
 WINDOW = 7
 
@@ -54,6 +54,9 @@ class Figure:
     """`%`, an ISO currency code (`USD`), the counted noun (`GPUs`), or None for years."""
     start: int = 0
     """Offset of `text` within the fact's (normalised) text."""
+    country: str | None = None
+    """The country the figure belongs to (the one its clause is about), when the sentence
+    says; set at extraction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ class Fact:
     text: str
     """Quoted as the source states it, whitespace normalised only."""
     countries: tuple[str, ...]
-    """ISO 3166 alpha-2 codes (plus `EU`), sorted."""
+    """What the fact is about: ISO 3166 alpha-2 codes (plus `EU`), sorted."""
     themes: tuple[str, ...]
     """Theme slugs from the taxonomy, sorted."""
     figures: tuple[Figure, ...]
@@ -95,6 +98,8 @@ class Fact:
     """Independent publishers among all its sources (0: not counted by the store)."""
     newest: str | None = None
     """The newest date among all its sources (meaningful when `sources` is set)."""
+    mentions: tuple[str, ...] = ()
+    """Countries it names only in passing (comparators, suppliers, rivals), sorted."""
 
     @property
     def source(self) -> Source:

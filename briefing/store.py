@@ -32,7 +32,7 @@ from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, S
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -57,14 +57,16 @@ CREATE TABLE IF NOT EXISTS statements (
     block_start INTEGER NOT NULL, block_end INTEGER NOT NULL,
     text TEXT NOT NULL, fact_id TEXT NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL,
     heading TEXT, figures TEXT NOT NULL,
-    countries TEXT NOT NULL, themes TEXT NOT NULL  -- space-separated codes and slugs
+    countries TEXT NOT NULL, themes TEXT NOT NULL,  -- space-separated codes and slugs
+    mentions TEXT NOT NULL  -- countries named only in passing
 );
 -- Per fact (statements with the same wording), kept up to date by every sync, so that
 -- queries touch one row per fact instead of one per citation.
 CREATE TABLE IF NOT EXISTS facts (
     fact_id TEXT PRIMARY KEY, sources INTEGER NOT NULL, publishers INTEGER NOT NULL,
     newest TEXT, cited TEXT NOT NULL,
-    countries TEXT NOT NULL, themes TEXT NOT NULL  -- the union over its statements
+    countries TEXT NOT NULL, themes TEXT NOT NULL,  -- the union over its statements
+    mentions TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (code, fact_id)
@@ -176,7 +178,7 @@ def _statement_row(source: Source, st: Statement) -> tuple:
     return (source.key, source.path, st.position, st.start, st.end, st.block_start,
             st.block_end, st.text, fact_id(st.text, key), " ".join(words[:6]),
             " ".join(words[-6:]),
-            st.heading, _figures_json(st.figures), st.countries, st.themes)
+            st.heading, _figures_json(st.figures), st.countries, st.themes, st.mentions)
 
 
 def _read_in_worker(args: tuple[Path, str, int, int]) -> FileResult:
@@ -360,7 +362,7 @@ class Store:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id"
                                 " FROM touched)")
-        columns = "s.fact_id, s.id, s.source_key, s.start, s.countries, s.themes"
+        columns = "s.fact_id, s.id, s.source_key, s.start, s.countries, s.themes, s.mentions"
         # No ORDER BY: reading the table in its own order and grouping here is several
         # times faster than walking the fact_id index for every statement.
         if touched is None:
@@ -379,11 +381,13 @@ class Store:
             # Copies of a sentence mostly share their labels: split each distinct string once.
             codes = sorted({c for text in {r[4] for r in members} for c in text.split()})
             slugs = sorted({t for text in {r[5] for r in members} for t in text.split()})
+            named = sorted({c for text in {r[6] for r in members} for c in text.split()}
+                           - set(codes))
             summaries.append((*_fact_summary(fid, members, sources), " ".join(codes),
-                              " ".join(slugs)))
+                              " ".join(slugs), " ".join(named)))
             countries.extend((c, fid) for c in codes)
             themes.extend((t, fid) for t in slugs)
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)", summaries)
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", summaries)
         self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)", countries)
         self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)", themes)
 
@@ -413,12 +417,13 @@ class Store:
         rows = []
         for r in results:
             for row in r.statements:
-                rows.append((next_id, *row[:13], " ".join(row[13]), " ".join(row[14])))
+                rows.append((next_id, *row[:13], " ".join(row[13]), " ".join(row[14]),
+                             " ".join(row[15])))
                 next_id += 1
         self.db.executemany(
             "INSERT INTO statements (id, source_key, path, position, start, \"end\", block_start,"
-            " block_end, text, fact_id, head, tail, heading, figures, countries, themes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " block_end, text, fact_id, head, tail, heading, figures, countries, themes,"
+            " mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if fts:
             self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
                                 [(row[0], row[8]) for row in rows])
@@ -479,9 +484,9 @@ class Store:
         summaries, labels = {}, {}
         for row in self.db.execute(
                 "SELECT f.fact_id, f.sources, f.publishers, f.newest, f.cited, f.countries,"
-                " f.themes FROM wanted w JOIN facts f ON f.fact_id = w.fact_id"):
+                " f.themes, f.mentions FROM wanted w JOIN facts f ON f.fact_id = w.fact_id"):
             summaries[row[0]] = row[1:5]
-            labels[row[0]] = (set(row[5].split()), set(row[6].split()))
+            labels[row[0]] = (set(row[5].split()), set(row[6].split()), set(row[7].split()))
         if citations is None:
             rows = self._statement_rows("SELECT s.id FROM wanted w JOIN statements s"
                                         " ON s.fact_id = w.fact_id")
@@ -578,7 +583,7 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
 def _figures_json(figures: Sequence[Figure]) -> str:
     if not figures:
         return "[]"
-    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start] for f in figures],
+    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start, f.country] for f in figures],
                       ensure_ascii=False)
 
 
@@ -601,9 +606,10 @@ def fts_query(text: str) -> str:
 
 
 Summary = tuple  # (sources, publishers, newest, cited statement ids) of one fact id
+Labels = tuple[set[str], set[str], set[str]]  # countries, themes, mentions of one fact id
 
 
-def merge_statements(rows: list[tuple], labels: dict[str, tuple[set[str], set[str]]],
+def merge_statements(rows: list[tuple], labels: dict[str, Labels],
                      sources: dict[str, Source], summaries: dict[str, Summary]
                      ) -> tuple[list[Fact], dict[str, list[str]]]:
     """Group statement rows into facts: same wording, or near-same wording (a wire copy
@@ -668,7 +674,7 @@ def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, s
 
 
 def _fact(fids: list[str], groups: dict[str, list[tuple]],
-          labels: dict[str, tuple[set[str], set[str]]], sources: dict[str, Source],
+          labels: dict[str, Labels], sources: dict[str, Source],
           summaries: dict[str, Summary]) -> Fact:
     # The earliest dated report first; undated after dated; then corpus order.
     members = sorted((row for f in fids for row in groups[f]),
@@ -676,14 +682,16 @@ def _fact(fids: list[str], groups: dict[str, list[tuple]],
     first = members[0]
     summary = summaries.get(fids[0]) if len(fids) == 1 else None
     counts = (summary[0], summary[1], summary[2]) if summary else (-1, 0, None)
+    countries = set().union(*(labels[f][0] for f in fids))
     return Fact(
         id=first[1], text=first[2],
-        countries=tuple(sorted(set().union(*(labels[f][0] for f in fids)))),
+        countries=tuple(sorted(countries)),
         themes=tuple(sorted(set().union(*(labels[f][1] for f in fids)))),
         figures=_figures(first[9]),
         citations=tuple(Citation(sources[r[10]], r[3], r[4], r[2]) for r in members),
         heading=first[7], position=first[8],
         sources=counts[0], publishers=counts[1], newest=counts[2],
+        mentions=tuple(sorted(set().union(*(labels[f][2] for f in fids)) - countries)),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from factories import make_fact, make_source
@@ -26,13 +27,14 @@ def fact_with(text: str, countries: tuple[str, ...]) -> Fact:
     return make_fact(1, text, make_source(1), countries=countries, figures=find_figures(text))
 
 
-def test_each_figure_goes_to_the_country_it_stands_by():
-    f = fact_with("Of 30,000 AI firms, the United States accounts for 34%, followed by China "
-                  "with 15%.", ("CN", "US"))
-    by_text = {fig.text: figure_countries(f, fig) for fig in f.figures}
-    assert by_text["34%"] == ("US",) and by_text["15%"] == ("CN",)
-    g = fact_with("China reached 36%, second only to the 44% of the United States.", ("CN", "US"))
-    assert [figure_countries(g, fig) for fig in g.figures] == [("CN",), ("US",)]
+def test_each_figure_is_listed_under_the_country_extraction_gave_it():
+    text = "Brazil accounts for 12% of regional spending, while Mexico accounts for 8%."
+    twelve, eight = (replace(f, country=c) for f, c in zip(find_figures(text), ("BR", "MX"),
+                                                             strict=True))
+    fact = make_fact(1, text, make_source(1), countries=("BR", "MX"), figures=(twelve, eight))
+    assert figure_countries(fact, twelve) == ("BR",) and figure_countries(fact, eight) == ("MX",)
+    unowned = fact_with("Half of all firms use AI, 50% of them daily.", ("KR",))
+    assert {figure_countries(unowned, f) for f in unowned.figures} == {("KR",)}
 
 
 def test_a_fact_reported_everywhere_cites_three_sources_but_counts_all():

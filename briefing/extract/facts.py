@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from briefing import cues
 from briefing.corpus import Article
 from briefing.countries import find_countries
+from briefing.extract.discourse import (
+    Named,
+    article_focus,
+    dominant,
+    figure_owners,
+    name_roles,
+    subjects_of,
+)
 from briefing.extract.figures import find_figures
 from briefing.extract.sentences import split_sentences
 from briefing.model import Figure
@@ -27,14 +37,6 @@ _PLAIN = str.maketrans({
 })
 _PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN.items())
 _WORD = re.compile(r"\w+")
-# Words that point back to the country last talked about.
-_ANAPHORA = re.compile(
-    r"\b(?:the\s+(?:country|nation|government|state|administration|ministry|president|"
-    r"prime\s+minister|capital|economy|kingdom|republic)|its|their|domestic|national|local)\b",
-    re.I,
-)
-# "These countries", "other nations": the sentence is about many, not the heading's one.
-_GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b", re.I)
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
@@ -52,6 +54,7 @@ class Statement:
     start: int
     end: int
     countries: tuple[str, ...]
+    """What it is about (subjects), sorted."""
     themes: tuple[str, ...]
     figures: tuple[Figure, ...]
     heading: str | None
@@ -59,6 +62,8 @@ class Statement:
     block_start: int
     block_end: int
     """The paragraph it sits in, shown as context in the TUI."""
+    mentions: tuple[str, ...] = ()
+    """Countries it names only in passing, sorted."""
 
     @property
     def key(self) -> str:
@@ -104,48 +109,153 @@ def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
 
 
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence on its way to a statement: where it is and what it names."""
+
+    block: int
+    start: int
+    end: int
+    flat: str
+    matchable: str
+    named: list[Named]
+    themes: tuple[str, ...]
+    section: int
+    last: bool
+    """The last sentence of a teaser's last block (may be cut off)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    text: str
+    named: list[Named]
+    section: int
+
+
 def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
-    """Every statement of an article, with country attribution by heading scope and anaphora."""
-    text = article.text
+    """Every statement of an article, each with its subjects and mentions (see
+    `discourse`), its themes (the section's or article's main theme when it has none of its
+    own), and its figures with their owners. A sentence that leans on the one before
+    ("This data shows ...") is quoted with it."""
+    units = _read_units(article, taxonomy)
+    sentences = [u for u in units if isinstance(u, _Sentence)]
+    title = [] if article.source.title == Path(article.source.path).stem else name_roles(
+        plain(article.source.title))
+    dateline = [m.code for m in find_countries(plain(article.place or ""))]
+    first_block = sentences[0].block if sentences else -1
+    lede = [u.named for u in sentences if u.block == first_block][:2]
+    body = [u.named for u in sentences if u.block != first_block]
+    focus = article_focus(title, dateline, lede, body)
+    section_theme = {k: dominant([u.themes for u in sentences if u.section == k])
+                     for k in {u.section for u in sentences}}
+    article_theme = dominant([u.themes for u in sentences])
+
     out: list[Statement] = []
     heading: str | None = None
-    heading_countries: tuple[str, ...] = ()
-    last_countries: tuple[str, ...] = ()
+    scope = last = topic = focus
+    previous: _Sentence | None = None
+    for unit in units:
+        if isinstance(unit, _Heading):
+            heading = unit.text
+            scope = last = subjects_of(unit.named, focus) or focus
+            previous = None
+            continue
+        if previous is None or previous.block != unit.block:
+            topic = subjects_of(unit.named, focus) or scope  # what the paragraph opens with
+        countries = subjects_of(unit.named, focus)
+        if countries:
+            last = countries
+        elif cues.GENERIC.search(unit.matchable):
+            # Talk turns to countries in general: not about the story's one.
+            countries = last = ()
+            scope = topic = focus
+        elif cues.REFERRING.search(unit.matchable):
+            # "the government", "its": the nearest antecedent, the story's own country when
+            # that was one of several just named.
+            countries = _fitting(last, focus) or _fitting(topic, focus)
+        else:
+            countries = _fitting(topic, focus)
+        joined = _lean_back(unit, previous)
+        previous = unit
+        if not is_statement(unit.flat, article.blocks[unit.block].kind, unit.last):
+            continue
+        out.append(_statement(article, unit, joined, countries, focus, taxonomy, heading,
+                              section_theme.get(unit.section) or article_theme, len(out)))
+    return out
+
+
+def _states_a_figure(text: str) -> bool:
+    return any(f.kind != "year" for f in find_figures(text))
+
+
+def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in antecedent if c in focus) or antecedent
+
+
+def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Heading]:
+    """Headings and sentences in order, with the countries each names and their roles."""
+    text = article.text
+    units: list[_Sentence | _Heading] = []
+    section = 0
     blocks = article.blocks
     for b_index, block in enumerate(blocks):
         if block.kind == "heading":
             heading = collapse(text[block.start:block.end]).lstrip("# ").strip()
-            heading_countries = _countries(plain(heading))
-            last_countries = heading_countries
+            section += 1
+            units.append(_Heading(heading, name_roles(plain(heading)), section))
             continue
         spans = split_sentences(text, block.start, block.end)
-        # One pass over the paragraph finds every mention; each sentence takes its own.
+        # One scan of the paragraph tells which sentences name a country at all.
         mentions = find_countries(plain(text[block.start:block.end]))
         for n, (s, e) in enumerate(spans):
             flat = collapse(text[s:e])
             matchable = plain(flat)
             lo, hi = s - block.start, e - block.start
-            named = tuple(sorted({m.code for m in mentions if lo <= m.start and m.end <= hi}))
-            if named:
-                countries = last_countries = named
-            elif _GENERIC.search(matchable):
-                # Talk turns to countries in general: the heading no longer scopes what follows.
-                countries = last_countries = heading_countries = ()
-            elif _ANAPHORA.search(matchable):
-                countries = last_countries  # "the country", "its": the last one talked about
-            else:
-                countries = heading_countries  # a heading's country covers the text under it
+            names = any(lo <= m.start and m.end <= hi for m in mentions)
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            if not is_statement(flat, block.kind, is_last):
-                continue
-            out.append(Statement(
-                text=flat, start=s, end=e, countries=countries,
-                themes=taxonomy.match(matchable), figures=find_figures(flat),
-                heading=heading, position=len(out), block_start=block.start,
-                block_end=block.end,
-            ))
-    return out
+            units.append(_Sentence(
+                b_index, s, e, flat, matchable, name_roles(matchable) if names else [],
+                taxonomy.match(matchable), section, is_last))
+    return units
 
 
-def _countries(text: str) -> tuple[str, ...]:
-    return tuple(sorted({m.code for m in find_countries(text)}))
+def _lean_back(unit: _Sentence, previous: _Sentence | None) -> _Sentence | None:
+    """The sentence before, when this one only makes sense with it: it opens with a
+    demonstrative or pronoun ("This data shows ...", "It will ...") or a definite noun for
+    something just introduced ("The law takes effect in 2027")."""
+    if previous is None or previous.block != unit.block:
+        return None  # a paragraph opening with "This" points at more than one sentence
+    if not (cues.LEANS_BACK.match(unit.matchable) or cues.DEFINITE_BACK.match(unit.matchable)):
+        return None
+    if previous.matchable.rstrip("\"') ").endswith(("?", ":")):
+        return None
+    words = len(previous.flat.split()) + len(unit.flat.split())
+    return previous if words <= cues.MAX_JOINED_WORDS else None
+
+
+def _statement(article: Article, unit: _Sentence, joined: _Sentence | None,
+               countries: tuple[str, ...], focus: tuple[str, ...], taxonomy: Taxonomy,
+               heading: str | None, fallback_theme: str | None, position: int) -> Statement:
+    start, named, themes = unit.start, unit.named, unit.themes
+    flat, matchable = unit.flat, unit.matchable
+    if joined is not None:
+        start = joined.start
+        flat = collapse(article.text[start:unit.end])
+        matchable = plain(flat)
+        named = name_roles(matchable) if (joined.named or unit.named) else []
+        themes = taxonomy.match(matchable)
+        countries = tuple(dict.fromkeys([*subjects_of(joined.named, focus), *countries]))
+    if not themes and fallback_theme and (countries or _states_a_figure(matchable)):
+        themes = (fallback_theme,)  # "Germany and France filled out the top five"
+    figures = find_figures(flat)
+    if figures:
+        owners = figure_owners(matchable, named, countries, [f.start for f in figures],
+                               [f.start + len(f.text) for f in figures])
+        figures = tuple(replace(f, country=o) for f, o in zip(figures, owners, strict=True))
+    block = article.blocks[unit.block]
+    return Statement(
+        text=flat, start=start, end=unit.end, countries=tuple(sorted(countries)),
+        themes=themes, figures=figures, heading=heading, position=position,
+        block_start=min(block.start, start), block_end=block.end,
+        mentions=tuple(sorted({n.code for n in named} - set(countries))),
+    )

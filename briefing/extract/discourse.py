@@ -1,0 +1,191 @@
+"""Who each sentence of an article is about: a small, explicit discourse model.
+
+News rarely repeats the country's name: "The government has approved 12,000 more GPUs" is
+about the country the story is about. And a country a sentence does name may be only a
+comparator or a supplier ("chips from the United States"). So, per article:
+
+- every country a sentence names gets a role: **subject** (what it is about) or **mention**
+  (named in passing: after "from", "than", "ahead of", as the maker of someone else's chips);
+- the article has **focus** countries (as news geoparsers separate an article's focus from
+  its mentions): from the headline, the dateline, the lede and how often each country is the
+  subject of a sentence; a section under a heading naming a country has that one;
+- a sentence naming no subject takes the nearest fitting antecedent: the country last talked
+  about when it says "the government", "its", "here"; else the topic its paragraph opened
+  with; else the focus;
+- each figure belongs to the country of its own clause ("Brazil has 12%, while Mexico has 8%").
+
+Pure functions over plain text (see `facts.plain`); the cue words live in `briefing.cues`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing import cues
+from briefing.countries import Mention, find_countries
+
+SUBJECT, MENTION = "subject", "mention"
+# Focus weights: a headline or dateline names what a story is about far more surely than
+# one sentence of the body does; a country named in passing hardly counts.
+_TITLE_WEIGHT, _DATELINE_WEIGHT, _LEDE_WEIGHT, _BODY_WEIGHT, _MENTION_WEIGHT = 3, 3, 2, 1, 0.25
+#: Countries scoring at least this share of the best one share the focus.
+_FOCUS_SHARE = 0.75
+_MAX_FOCUS = 3
+# Words that may stand before a country opening its clause ("The new U.S. rule ...",
+# "Major Chinese firms ...") without making it an object of someone else's verb.
+_OPENERS = frozenset({
+    "the", "a", "an", "new", "but", "and", "so", "while", "many", "some", "most", "other",
+    "major", "leading", "top", "several", "all", "both", "big", "large", "rival", "its",
+    "their", "his", "her", "our",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A country a sentence names, where, and in what role."""
+
+    code: str
+    start: int
+    end: int
+    role: str
+    modifier: bool = False
+    """Named as the maker/owner of something ("Chinese firms"): a mention only when the
+    country is not what the story is about."""
+
+
+def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Named]:
+    """The countries `text` (one sentence, plain) names, each with its role."""
+    found = find_countries(text) if mentions is None else mentions
+    out: list[Named] = []
+    for m in found:
+        if text.startswith("$", m.end):
+            continue  # "US$922 million" names a currency, not the country
+        previous = out[-1] if out else None
+        if previous is not None and previous.role == MENTION and cues.LISTED_WITH.fullmatch(
+                text, previous.end, m.start):
+            # "behind the United States and China": a list shares its role.
+            out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
+        elif cues.MENTION_BEFORE.search(text[max(0, m.start - 60):m.start]):
+            out.append(Named(m.code, m.start, m.end, MENTION))
+        elif _names_a_maker(text, m):
+            out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
+        else:
+            out.append(Named(m.code, m.start, m.end, SUBJECT))
+    return out
+
+
+def _names_a_maker(text: str, m: Mention) -> bool:
+    """A country word giving the nationality of a company, product or rule in the story:
+    "the leading U.S. chip designer", "Japan's SoftBank", "Chinese firms" (the latter only
+    when it does not open the sentence: "Chinese firms filed 38,000 patents" is about China)."""
+    entity = cues.ENTITY_AFTER.match(text, m.end)
+    if entity is not None:
+        return not entity["noun"].lower().endswith("s") or not _opens_clause(text, m.start)
+    return cues.POSSESSIVE_NAME.match(text, m.end) is not None and not _opens_clause(
+        text, m.start)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a country word stands at the head of its clause: nothing but an opener or two
+    between it and the sentence start or a clause break ("; ", ", while")."""
+    head = cues.STRONG_BREAK.split(text[:start])[-1]
+    words = [w.strip("\"'“”‘’").lower() for w in head.split()]
+    return len(words) <= 3 and all(w in _OPENERS for w in words)
+
+
+def subjects_of(named: Sequence[Named], focus: Sequence[str]) -> tuple[str, ...]:
+    """The countries a sentence is about, in order of first naming. A maker named in passing
+    ("Chinese firms") is a subject after all when the story is about that country."""
+    codes: list[str] = []
+    for n in named:
+        if (n.role == SUBJECT or (n.modifier and n.code in focus)) and n.code not in codes:
+            codes.append(n.code)
+    return tuple(codes)
+
+
+def article_focus(title_named: Sequence[Named], dateline: Sequence[str],
+                  lede: Sequence[Sequence[Named]], body: Sequence[Sequence[Named]]
+                  ) -> tuple[str, ...]:
+    """The countries an article is about, strongest first (at most three; none when no
+    country stands out, as in a world round-up)."""
+    score: Counter[str] = Counter()
+    for n in title_named:
+        if n.role == SUBJECT:
+            score[n.code] += _TITLE_WEIGHT
+    for code in dateline:
+        score[code] += _DATELINE_WEIGHT
+    for weight, sentences in ((_LEDE_WEIGHT, lede), (_BODY_WEIGHT, body)):
+        for named in sentences:
+            for code in {n.code for n in named if n.role == SUBJECT}:
+                score[code] += weight
+            for code in {n.code for n in named if n.role == MENTION}:
+                score[code] += _MENTION_WEIGHT
+    if not score:
+        return ()
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    best = ranked[0][1]
+    chosen = [code for code, s in ranked if s >= _FOCUS_SHARE * best]
+    if len(chosen) > _MAX_FOCUS:
+        return ()  # many countries, none leading: a round-up, not a story about one
+    return tuple(chosen)
+
+
+def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
+                  starts: Sequence[int], ends: Sequence[int]) -> list[str | None]:
+    """The country each figure (by its span in `text`) belongs to: a country named right
+    after it ("the 44% of the United States"), else the country of its clause. A clause
+    after "while", "followed by", "compared with" belongs to the country it names; a "which"
+    clause to the country just before it; a clause naming none to the one before it. The
+    first clause falls back to the sentence's subject."""
+    clauses = _clauses(text)
+    owners: list[str | None] = []
+    owner_of: list[str | None] = []
+    for n, (a, b) in enumerate(clauses):
+        inside = [x for x in named if a <= x.start < b]
+        if n == 0:
+            own = next((x.code for x in inside if x.code in subjects), None)
+            own = own or (subjects[0] if subjects else None)
+        elif cues.RELATIVE.match(text, a):
+            before = [x for x in named if x.start < a]
+            own = before[-1].code if before else owner_of[-1]
+        else:
+            own = inside[0].code if inside else owner_of[-1]
+        owner_of.append(own)
+    for start, end in zip(starts, ends, strict=True):
+        # "the 44% of the United States", "38,000 patents in China": named right after it;
+        # "followed by China with 15%": right before it.
+        beside = next((x for x in named if x.start >= end
+                       and cues.FIGURE_OF.fullmatch(text, end, x.start)), None) or next(
+            (x for x in named if x.end <= start
+             and cues.NAME_THEN_FIGURE.fullmatch(text, x.end, start)), None)
+        if beside is not None:
+            owners.append(beside.code)
+        elif cues.GLOBAL_AFTER.match(text, end):
+            owners.append(None)  # "30,000 AI companies in the world"
+        else:
+            index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
+            owners.append(owner_of[index])
+    return owners
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for m in cues.CLAUSE_BREAK.finditer(text):
+        if m.start() > at:
+            spans.append((at, m.start()))
+            at = m.end()
+    spans.append((at, len(text) + 1))
+    return spans
+
+
+def dominant(labels: Sequence[Sequence[str]], minimum: int = 2) -> str | None:
+    """The label most sentences carry, when at least `minimum` carry it (ties: first seen)."""
+    counts: Counter[str] = Counter()
+    for items in labels:
+        counts.update(set(items))
+    if not counts:
+        return None
+    label, n = max(sorted(counts.items()), key=lambda kv: kv[1])  # sorted: ties stable
+    return label if n >= minimum else None
