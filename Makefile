@@ -7,7 +7,7 @@ DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subse
                 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
                 poppler-utils qpdf tmux
 
-.PHONY: venv system demo test lint bench clean
+.PHONY: venv system demo test lint bench eval clean
 
 venv: system $(BIN)/.installed
 
@@ -41,6 +41,10 @@ test: venv
 
 bench: venv
 	$(BIN)/python -m briefing.bench
+
+# Extraction against the development set of real articles (a developer tool; CI skips it).
+eval: venv
+	$(BIN)/python -m briefing.evaluate --dir tests/devset
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache bench-data

@@ -261,7 +261,7 @@ _BOILERPLATE = re.compile(
       | (?:tags?|topics|categories|filed\sunder|posted\sin)\s*:.*
       | (?:copyright|©|\(c\)).*|all\srights\sreserved.*
       | loading\.*|like\sthis:?|share\sthis:?
-      | read\s(?:more|also|next)\b.*|continue\sreading.*
+      | read\s(?:more|also|next)\b.*|continue\sreading.*|see\salso\b.*
       | (?:cookie|privacy)\s(?:policy|settings|notice).*
     )$""",
     re.I | re.X,

@@ -69,18 +69,24 @@ class Mention:
 
 def find_countries(text: str) -> list[Mention]:
     """Every country mention in a piece of article text, in order."""
-    gaz = _gazetteer()
     found: list[Mention] = []
     for m in _mention_pattern().finditer(text):
         start = m.start()
         if start and _is_word_char(text[start - 1]):
             continue  # inside a word: "McChina", "iPhone"
         written = m.group()
-        key = _key(written)
-        code = gaz.surface[key] if key in gaz.surface else _misspelt_country(written)
+        code = _code_of(written)
         if code is not None:
             found.append(Mention(code, start, m.end(), written))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _code_of(written: str) -> str | None:
+    """The code a matched surface form stands for, cached: news repeats its names."""
+    key = _key(written)
+    surface = _gazetteer().surface
+    return surface[key] if key in surface else _misspelt_country(written)
 
 
 def country_of_word(word: str) -> str | None:

@@ -85,9 +85,10 @@ GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b", re.I)
 #: A country right after these words is named as a supplier, comparator, rival, partner or
 #: target, not as what the sentence is about: "chips from the United States", "more than
 #: China", "ahead of Nigeria", "a deal with the US", "dependence on Chinese suppliers",
-#: "exports to China", "rivalling projects in France", "nations like Iran".
-MENTION_BEFORE = re.compile(
-    r"\b(?:" + _alternation("""
+#: "exports to China", "rivalling projects in France", "nations like Iran". Looked up as the
+#: one to three words before the country (past "the"/"a" and one lowercase word: "behind
+#: leaders Nigeria").
+MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         from
         than
         against
@@ -183,15 +184,30 @@ MENTION_BEFORE = re.compile(
         relations with
         below
         above
+        that of
+        those of
+        departed
+        departing
+        leaving
+        left
+        fled
+        fleeing
+        manufactured by
+        produced by
+        developed by
+        designed by
+        operated by
+        funded by
         outside
         beyond
-    """) + r")\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$",
-    re.I,
-)
+""".strip().splitlines())
+#: The words a cue can end with: a country after none of them needs no closer look.
+MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE)
 #: Countries listed after one named in passing share its role: "behind the United States and
 #: China", "from US and Canadian funds", "like Iran, China, and Russia".
-LISTED_WITH = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor))\s+(?:the\s+)?",
-                         re.I)
+LISTED_WITH = re.compile(
+    r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor))\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?",
+    re.I)
 #: "Japan's SoftBank", "Korea's Samsung": a possessive before a capitalised name gives a
 #: company's home country.
 POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w&.-]*)")
@@ -201,17 +217,21 @@ STRONG_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:while|whereas|but|and|as|although|t
                           re.I)
 #: A country word right before these nouns names a foreign company, product or rule inside
 #: someone else's story: "a US cloud provider", "Chinese firms", "American-made chips",
-#: "U.S. export controls". It is a mention unless it opens the clause ("Chinese firms have
-#: filed 38,000 patents" is about China).
+#: "U.S. export controls", "Abu Dhabi AI major G42". A plural is a mention unless it opens
+#: the clause ("Chinese firms have filed 38,000 patents" is about China); so is a person's
+#: title ("the incoming administration of US president-elect Donald Trump" is a mention,
+#: "US President Donald Trump announced ..." is about the US).
 ENTITY_AFTER = re.compile(
     r"\.?(?:[\s-]+(?:made|based|built|owned|backed|listed|headquartered))?\s+"
-    r"(?:(?:[a-z][\w-]*|AI|A\.I\.)\s+){0,2}"
-    r"(?P<noun>firms?|companies|company|providers?|suppliers?|vendors?|chips?|chipmakers?|designers?"
+    r"(?:(?:[a-z][\w-]*|AI|A\.I\.)\s+){0,3}"
+    r"(?:(?P<person>president(?:-elect)?|prime\s+minister|ministers?|secretary|chancellor"
+    r"|officials?|leaders?|ambassadors?|envoys?|delegations?|lawmakers|regulators?)\b"
+    r"|(?P<noun>majors?|firms?|companies|company|providers?|suppliers?|vendors?|chips?|chipmakers?|designers?"
     r"|giants?|rivals?|competitors?|counterparts?|peers?|start-?ups?|investors?|services?"
     r"|platforms?|hyperscalers?|labs?|groups?|banks?|funds?|controls?|restrictions?|rules?"
     r"|regulations?|sanctions?|tariffs?|curbs?|bans?|makers?|manufacturers?|developers?"
     r"|partners?|products?|technology|technologies|hardware|models?|apps?|corporations?"
-    r"|conglomerates?|operators?|carriers?)\b",
+    r"|conglomerates?|operators?|carriers?|campus(?:es)?|datasets|data)\b)",
     re.I,
 )
 
@@ -243,6 +263,16 @@ GLOBAL_AFTER = re.compile(
 )
 #: A clause that describes the noun just before it ("..., which has 40 start-ups").
 RELATIVE = re.compile(r"^(?:which|who)\b", re.I)
+
+#: A ranking or a share: "Germany followed in second place", "filled out the top five",
+#: "ranks third", "a share of 17.1 percent". It ranks whatever its section is about, so it
+#: takes the section's main theme as well as its own.
+RANKING = re.compile(
+    r"\b(?:rank(?:s|ed|ing)?|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+place"
+    r"|top\s+(?:three|five|ten|\d+)|followed\s+by|ahead\s+of|behind|share\s+of|leads?\s+in"
+    r"|trail(?:s|ed|ing)?)\b",
+    re.I,
+)
 
 # --------------------------------------------------------------------------- self-contained quotes
 

@@ -25,6 +25,7 @@ from briefing.resources import data_dir
 from briefing.yamlio import YAMLError, load_yaml
 
 ENV_VAR = "BRIEFING_THEMES"
+FIGURE_KINDS = frozenset({"percent", "money", "count"})
 FILE_NAME = "themes.yaml"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -43,6 +44,9 @@ class Theme:
     name: str
     """Shown to people: `Sovereign AI`."""
     description: str
+    figures: tuple[str, ...] = ()
+    """Kinds of figure (`money`, `percent`, `count`) that make a sentence about this theme
+    whatever its words: "The ministry will allocate NT$30 billion ..." is about funding."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,14 @@ class Taxonomy:
     def match(self, text: str) -> tuple[str, ...]:
         """Slugs of the themes a sentence is about, sorted."""
         return self._matcher.match(text)
+
+    def for_figures(self, kinds: set[str]) -> tuple[str, ...]:
+        """Slugs of the themes a sentence stating figures of these kinds is about."""
+        return tuple(slug for slug, wanted in self._by_figure if not kinds.isdisjoint(wanted))
+
+    @property
+    def _by_figure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return self._matcher.by_figure
 
     def name(self, slug: str) -> str:
         for theme in self.themes:
@@ -179,7 +191,8 @@ def _parse(raw: bytes, label: str) -> Taxonomy:
     return Taxonomy(
         themes=tuple(themes),
         digest=hashlib.sha256(raw).hexdigest(),
-        _matcher=_Matcher(tuple(t.slug for t in themes), phrases),
+        _matcher=_Matcher(tuple(t.slug for t in themes), phrases,
+                          tuple((t.slug, t.figures) for t in themes if t.figures)),
     )
 
 
@@ -204,7 +217,10 @@ def _read_theme(entry: object, index: int, label: str) -> tuple[Theme, list[_Phr
     ]
     if not any(not p.exclude for p in phrases):
         raise UsageError(f"{where} needs at least one pattern")
-    return Theme(slug, name.strip(), " ".join(description.split())), phrases
+    figures = entry.get("figures", [])
+    if not isinstance(figures, list) or not set(figures) <= FIGURE_KINDS:
+        raise UsageError(f"{where}: figures must be a list of {', '.join(sorted(FIGURE_KINDS))}")
+    return Theme(slug, name.strip(), " ".join(description.split()), tuple(figures)), phrases
 
 
 def _phrase_list(value: object, where: str) -> list[str]:
@@ -257,8 +273,10 @@ class _Matcher:
     phrase of the same theme ("model" in "business model").
     """
 
-    def __init__(self, slugs: tuple[str, ...], phrases: list[_Phrase]) -> None:
+    def __init__(self, slugs: tuple[str, ...], phrases: list[_Phrase],
+                 by_figure: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
         self.slugs = slugs
+        self.by_figure = by_figure
         exact_case = [p for p in phrases if p.case_sensitive]
         self.any_case = _PhraseIndex([p for p in phrases if not p.case_sensitive], lower=True)
         self.exact_case = _PhraseIndex(exact_case, lower=False)

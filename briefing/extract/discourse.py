@@ -19,6 +19,7 @@ Pure functions over plain text (see `facts.plain`); the cue words live in `brief
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
                 text, previous.end, m.start):
             # "behind the United States and China": a list shares its role.
             out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
-        elif cues.MENTION_BEFORE.search(text[max(0, m.start - 60):m.start]):
+        elif m.start > 2 and _after_cue(text, m.start):
             out.append(Named(m.code, m.start, m.end, MENTION))
         elif _names_a_maker(text, m):
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
@@ -76,15 +77,50 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
     return out
 
 
+_TAIL_WORDS = re.compile(r"[a-z][a-z.-]*", re.I)
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _after_cue(text: str, start: int) -> bool:
+    """Whether the words right before a country are a cue of MENTION_BEFORE (looked up, not
+    searched: every country word of every sentence asks)."""
+    near = text[max(0, start - 40):start].lower()
+    if not any(w.strip(".,;:") in cues.MENTION_CUE_WORDS for w in near.rsplit(None, 3)[-3:]):
+        return False  # the common case, decided without a regex
+    words = _TAIL_WORDS.findall(near)[-5:]
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    for skip in (0, 1):  # "behind leaders Nigeria": one word between the cue and the name
+        tail = words[:len(words) - skip]
+        if skip and (len(words) < 2 or not text[start - 1].isspace()):
+            break
+        if skip and tail and tail[-1] in _ARTICLES:  # "from the neighbouring UAE"
+            tail.pop()
+        for n in (1, 2, 3):
+            if len(tail) >= n and " ".join(tail[-n:]) in cues.MENTION_BEFORE:
+                return True
+    return False
+
+
 def _names_a_maker(text: str, m: Mention) -> bool:
     """A country word giving the nationality of a company, product or rule in the story:
     "the leading U.S. chip designer", "Japan's SoftBank", "Chinese firms" (the latter only
     when it does not open the sentence: "Chinese firms filed 38,000 patents" is about China)."""
+    after = text[m.end:m.end + 2]
+    if after[:1] in "'’":
+        return cues.POSSESSIVE_NAME.match(text, m.end) is not None and not _opens_clause(
+            text, m.start)
+    if (after and after[0] in "-–" and after[1:2].isupper()) or text[m.start - 1:m.start] in (
+            "-", "–"):
+        return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
+    if not after or after[0] not in " -.":
+        return False  # the common cases: "Korea,", "Korea)"
     entity = cues.ENTITY_AFTER.match(text, m.end)
-    if entity is not None:
-        return not entity["noun"].lower().endswith("s") or not _opens_clause(text, m.start)
-    return cues.POSSESSIVE_NAME.match(text, m.end) is not None and not _opens_clause(
-        text, m.start)
+    if entity is None:
+        return False
+    noun = (entity["noun"] or "").lower()
+    singular_thing = noun not in ("", "data") and not noun.endswith("s")
+    return singular_thing or not _opens_clause(text, m.start)
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -139,6 +175,9 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     after "while", "followed by", "compared with" belongs to the country it names; a "which"
     clause to the country just before it; a clause naming none to the one before it. The
     first clause falls back to the sentence's subject."""
+    if not named:  # one clause's worth of owner: the sentence's subject
+        first = subjects[0] if subjects else None
+        return [None if cues.GLOBAL_AFTER.match(text, end) else first for end in ends]
     clauses = _clauses(text)
     owners: list[str | None] = []
     owner_of: list[str | None] = []

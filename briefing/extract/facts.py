@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import cues
 from briefing.corpus import Article
-from briefing.countries import find_countries
+from briefing.countries import Mention, find_countries
 from briefing.extract.discourse import (
     Named,
     article_focus,
@@ -123,6 +123,13 @@ class _Sentence:
     section: int
     last: bool
     """The last sentence of a teaser's last block (may be cut off)."""
+    _figures: tuple[Figure, ...] | None = None
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        if self._figures is None:  # found once, though a sentence may be quoted twice
+            self._figures = find_figures(self.flat)
+        return self._figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +153,13 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     lede = [u.named for u in sentences if u.block == first_block][:2]
     body = [u.named for u in sentences if u.block != first_block]
     focus = article_focus(title, dateline, lede, body)
-    section_theme = {k: dominant([u.themes for u in sentences if u.section == k])
-                     for k in {u.section for u in sentences}}
-    article_theme = dominant([u.themes for u in sentences])
+    main_theme = _MainThemes(sentences)
 
     out: list[Statement] = []
     heading: str | None = None
     scope = last = topic = focus
     previous: _Sentence | None = None
+    joined: list[_Sentence] = []
     for unit in units:
         if isinstance(unit, _Heading):
             heading = unit.text
@@ -175,17 +181,48 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             countries = _fitting(last, focus) or _fitting(topic, focus)
         else:
             countries = _fitting(topic, focus)
-        joined = _lean_back(unit, previous)
+        joined = _lean_back(article.text, unit, previous, joined)
         previous = unit
         if not is_statement(unit.flat, article.blocks[unit.block].kind, unit.last):
             continue
         out.append(_statement(article, unit, joined, countries, focus, taxonomy, heading,
-                              section_theme.get(unit.section) or article_theme, len(out)))
+                              main_theme, len(out)))
     return out
 
 
-def _states_a_figure(text: str) -> bool:
-    return any(f.kind != "year" for f in find_figures(text))
+# Literal stems of RANKING: a scan for them is several times cheaper than the full pattern.
+_RANKING_HINT = re.compile("rank|place|top |follow|ahead|behind|share|lead|trail")
+
+
+def _ranks(text: str) -> bool:
+    return (_RANKING_HINT.search(text.lower()) is not None
+            and cues.RANKING.search(text) is not None)
+
+
+_UNSET = object()
+
+
+class _MainThemes:
+    """The theme most sentences of a section (else of the article) carry, worked out only
+    for the sections that need it."""
+
+    def __init__(self, sentences: list[_Sentence]) -> None:
+        self.sentences = sentences
+        self.found: dict[int | None, str | None] = {}
+
+    def of(self, section: int) -> str | None:
+        found = self.found.get(section, _UNSET)
+        if found is _UNSET:
+            if not self.found:  # first use: group the article's sentences by section
+                self.groups: dict[int, list[tuple[str, ...]]] = {}
+                for u in self.sentences:
+                    self.groups.setdefault(u.section, []).append(u.themes)
+            found = self.found[section] = dominant(self.groups.get(section, []))
+        if found is None:
+            if None not in self.found:
+                self.found[None] = dominant([u.themes for u in self.sentences])
+            return self.found[None]
+        return found
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
@@ -211,47 +248,73 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             flat = collapse(text[s:e])
             matchable = plain(flat)
             lo, hi = s - block.start, e - block.start
-            names = any(lo <= m.start and m.end <= hi for m in mentions)
+            own = [m for m in mentions if lo <= m.start and m.end <= hi]
+            if own and len(flat) == e - s:  # same offsets: no need to scan again
+                own = [Mention(m.code, m.start - lo, m.end - lo, m.text) for m in own]
+                named = name_roles(matchable, own)
+            else:
+                named = name_roles(matchable) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            units.append(_Sentence(
-                b_index, s, e, flat, matchable, name_roles(matchable) if names else [],
-                taxonomy.match(matchable), section, is_last))
+            units.append(_Sentence(b_index, s, e, flat, matchable, named,
+                                   taxonomy.match(matchable), section, is_last))
     return units
 
 
-def _lean_back(unit: _Sentence, previous: _Sentence | None) -> _Sentence | None:
-    """The sentence before, when this one only makes sense with it: it opens with a
+def _lean_back(text: str, unit: _Sentence, previous: _Sentence | None,
+               previous_joined: list[_Sentence]) -> list[_Sentence]:
+    """The sentences before that this one only makes sense with: it opens with a
     demonstrative or pronoun ("This data shows ...", "It will ...") or a definite noun for
-    something just introduced ("The law takes effect in 2027")."""
+    something just introduced ("The law takes effect in 2027"). When the one before leaned
+    back too, the quote starts where its did (as far as MAX_JOINED_WORDS allows)."""
     if previous is None or previous.block != unit.block:
-        return None  # a paragraph opening with "This" points at more than one sentence
+        return []  # a paragraph opening with "This" points at more than one sentence
+    if not text[previous.end:unit.start].isspace():
+        return []  # something was left out between them: not one quote
     if not (cues.LEANS_BACK.match(unit.matchable) or cues.DEFINITE_BACK.match(unit.matchable)):
-        return None
+        return []
     if previous.matchable.rstrip("\"') ").endswith(("?", ":")):
-        return None
-    words = len(previous.flat.split()) + len(unit.flat.split())
-    return previous if words <= cues.MAX_JOINED_WORDS else None
+        return []
+    chain = [*previous_joined, previous]
+    words = len(unit.flat.split())
+    while chain and words + sum(len(u.flat.split()) for u in chain) > cues.MAX_JOINED_WORDS:
+        chain.pop(0)
+    return chain
 
 
-def _statement(article: Article, unit: _Sentence, joined: _Sentence | None,
+def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
                countries: tuple[str, ...], focus: tuple[str, ...], taxonomy: Taxonomy,
-               heading: str | None, fallback_theme: str | None, position: int) -> Statement:
-    start, named, themes = unit.start, unit.named, unit.themes
+               heading: str | None, main_theme: _MainThemes, position: int) -> Statement:
+    start, named, themes, figures = unit.start, unit.named, unit.themes, unit.figures
     flat, matchable = unit.flat, unit.matchable
-    if joined is not None:
-        start = joined.start
-        flat = collapse(article.text[start:unit.end])
-        matchable = plain(flat)
-        named = name_roles(matchable) if (joined.named or unit.named) else []
-        themes = taxonomy.match(matchable)
-        countries = tuple(dict.fromkeys([*subjects_of(joined.named, focus), *countries]))
-    if not themes and fallback_theme and (countries or _states_a_figure(matchable)):
-        themes = (fallback_theme,)  # "Germany and France filled out the top five"
-    figures = find_figures(flat)
+    if joined:
+        # One quote of several sentences: their texts joined by the one space between them
+        # (checked in _lean_back), each one's names and figures shifted into place.
+        start = joined[0].start
+        parts = [*joined, unit]
+        flat, matchable = " ".join(u.flat for u in parts), " ".join(u.matchable for u in parts)
+        named, figures, shift = [], [], 0
+        for u in parts:
+            named += [Named(n.code, n.start + shift, n.end + shift, n.role, n.modifier)
+                      for n in u.named]
+            figures += [Figure(f.text, f.kind, f.value, f.unit, f.start + shift)
+                        for f in u.figures]
+            shift += len(u.flat) + 1
+        themes = tuple(sorted({t for u in parts for t in u.themes}))
+        countries = tuple(dict.fromkeys(
+            [*(c for u in joined for c in subjects_of(u.named, focus)), *countries]))
+    kinds = {f.kind for f in figures}
+    extra = set(taxonomy.for_figures(kinds)) if kinds else set()
+    main = main_theme.of(unit.section)
+    if main and main not in themes and (
+            (not themes and (countries or kinds - {"year"})) or _ranks(matchable)):
+        extra.add(main)  # "Germany and France filled out the top five": its section's theme
+    if extra - set(themes):
+        themes = tuple(sorted({*themes, *extra}))
     if figures:
         owners = figure_owners(matchable, named, countries, [f.start for f in figures],
                                [f.start + len(f.text) for f in figures])
-        figures = tuple(replace(f, country=o) for f, o in zip(figures, owners, strict=True))
+        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o)
+                        for f, o in zip(figures, owners, strict=True))
     block = article.blocks[unit.block]
     return Statement(
         text=flat, start=start, end=unit.end, countries=tuple(sorted(countries)),

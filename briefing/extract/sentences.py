@@ -118,6 +118,7 @@ def _word_before(text: str, cut: int, term: int) -> str:
 
 
 def _is_abbreviation(word: str) -> bool:
+    word = word.rsplit("-", 1)[-1]  # "Saudi-U.S. Investment Forum", "post-Jan."
     if len(word) == 1:
         return word.isalpha()
     return word.lower() in _ABBREVIATIONS or _DOTTED.fullmatch(word) is not None
