@@ -193,6 +193,9 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         fled
         fleeing
         manufactured by
+        made in
+        manufactured in
+        built in
         produced by
         developed by
         designed by
@@ -262,7 +265,7 @@ GLOBAL_AFTER = re.compile(
     re.I,
 )
 #: A clause that describes the noun just before it ("..., which has 40 start-ups").
-RELATIVE = re.compile(r"^(?:which|who)\b", re.I)
+RELATIVE = re.compile(r"(?:which|who)\b", re.I)
 
 #: A ranking or a share: "Germany followed in second place", "filled out the top five",
 #: "ranks third", "a share of 17.1 percent". It ranks whatever its section is about, so it

@@ -329,7 +329,25 @@ def test_not_years(text: str) -> None:
 
 def test_no_digits_no_figures() -> None:
     assert find_figures("") == ()
-    assert find_figures("Six times as many patents, and two dozen firms.") == ()
+    assert find_figures("Six times as many patents, and the two countries agreed.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine companies signed the pledge.", [("Nine companies", "count", 9.0, "companies")]),
+        ("Up to four sites are planned.", [("four sites", "count", 4.0, "sites")]),
+        ("It hired two dozen engineers.", [("two dozen engineers", "count", 24.0, "engineers")]),
+        ("It will build twenty-five new supercomputers.",
+         [("twenty-five new supercomputers", "count", 25.0, "supercomputers")]),
+        ("The ministry will spend two billion euros.",
+         [("two billion euros", "money", 2e9, "EUR")]),
+        ("Seven in ten adults use chatbots.", []),
+        ("The three countries agreed on rules.", []),
+    ],
+)
+def test_number_words(text: str, expected: list) -> None:
+    assert [(f.text, f.kind, f.value, f.unit) for f in find_figures(text)] == expected
 
 
 @pytest.mark.parametrize(

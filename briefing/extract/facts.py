@@ -167,9 +167,17 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             previous = None
             continue
         if previous is None or previous.block != unit.block:
+            # A new paragraph: "the government" there is the section's country again, not
+            # a comparator the paragraph before ended on.
             topic = subjects_of(unit.named, focus) or scope  # what the paragraph opens with
+            last = scope
         countries = subjects_of(unit.named, focus)
-        if countries:
+        if countries and cues.REFERRING.match(unit.matchable):
+            # "The country's $300 billion wealth fund is backing chips made in Taiwan":
+            # opening on the antecedent, the sentence is about it too.
+            countries = tuple(dict.fromkeys([*_fitting(last, focus), *countries]))
+            last = countries
+        elif countries:
             last = countries
         elif cues.GENERIC.search(unit.matchable):
             # Talk turns to countries in general: not about the story's one.

@@ -22,7 +22,9 @@ Ranges: `30-40%`, `$5-6 billion`, `$5 to $6 billion`, `between 30 and 40 percent
 figure whose `text` is the whole range and whose `value` is the lower bound; `from 20 to 30
 percent` is a change, so it gives two figures that share the unit. Numbers glued to letters
 (`GPT-4`, `A100`, `M6`, `5G`, `1st`), fractions (`1/3`), times (`9:30`), European decimals
-(`6,8`) and bare numbers are not figures. Number words (`six`, `dozen`) are not read.
+(`6,8`) and bare numbers are not figures. Number words count things or are money when a noun
+or currency follows (`nine companies`, `two dozen firms`, `two billion euros`), unless a
+determiner points back (`the two countries`) or they make a share (`seven in ten adults`).
 """
 
 from __future__ import annotations
@@ -186,6 +188,24 @@ _LABELS = _words(
 )
 _YEAR_HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "fy"})
 
+# Number words ("one" is left out: "one of the", "one million" are not counts of one).
+_WORD_VALUES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUMBER_WORD = re.compile(
+    rf"(?<![\w-])(?:a\s+dozen|(?:{_TENS})(?:-(?:two|three|four|five|six|seven|eight|nine))?"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)(?:\s+dozen)?(?![\w-])",
+    re.IGNORECASE,
+)
+_WORD_RATIO = re.compile(r"\w+\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_DETERMINERS = _words("the these those both its their our his her all first last other")
+
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
@@ -212,7 +232,30 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             continue
         found, pos = _read_match(text, match)
         figures.extend(found)
+    worded = _worded_figures(text)
+    if worded:
+        figures = sorted([*figures, *worded], key=lambda f: f.start)
     return tuple(figures)
+
+
+def _worded_figures(text: str) -> list[Figure]:
+    """Numbers written as words that count something or are money: "nine companies",
+    "a dozen labs", "two billion euros". Not after a determiner ("the two countries" points
+    back at countries already named, it does not count them)."""
+    out = []
+    for m in _NUMBER_WORD.finditer(text):
+        if _previous_word(text, m.start()) in _DETERMINERS or _WORD_RATIO.search(
+                text, max(0, m.start() - 24), m.start()):
+            continue  # "the two countries"; "seven in ten adults" is a share
+        words = m[0].lower().replace("-", " ").split()
+        value = sum(_WORD_VALUES[w] for w in words if w in _WORD_VALUES and w != "dozen")
+        if words[-1] == "dozen":
+            value = max(value, 1) * 12  # "a dozen", "two dozen"
+        reading = _reading(text, m.start(), m.end(), None, str(value))
+        if reading is not None and reading.kind in ("count", "money"):
+            out.append(Figure(text[m.start():reading.end], reading.kind, value * reading.scale,
+                              reading.unit, m.start()))
+    return out
 
 
 def _read_match(text: str, m: re.Match[str]) -> tuple[list[Figure], int]:
