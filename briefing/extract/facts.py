@@ -23,7 +23,7 @@ from briefing.extract.discourse import (
     name_roles,
     subjects_of,
 )
-from briefing.extract.figures import find_figures
+from briefing.extract.figures import find_figures, has_number_words
 from briefing.extract.sentences import split_sentences
 from briefing.model import Figure
 from briefing.themes import Taxonomy
@@ -123,12 +123,14 @@ class _Sentence:
     section: int
     last: bool
     """The last sentence of a teaser's last block (may be cut off)."""
+    number_words: bool = True
+    """Its paragraph may hold numbers written as words ("nine companies")."""
     _figures: tuple[Figure, ...] | None = None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
         if self._figures is None:  # found once, though a sentence may be quoted twice
-            self._figures = find_figures(self.flat)
+            self._figures = find_figures(self.flat, self.number_words)
         return self._figures
 
 
@@ -251,7 +253,9 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             continue
         spans = split_sentences(text, block.start, block.end)
         # One scan of the paragraph tells which sentences name a country at all.
-        mentions = find_countries(plain(text[block.start:block.end]))
+        paragraph = text[block.start:block.end]
+        mentions = find_countries(plain(paragraph))
+        worded = has_number_words(paragraph)
         for n, (s, e) in enumerate(spans):
             flat = collapse(text[s:e])
             matchable = plain(flat)
@@ -264,7 +268,7 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
                 named = name_roles(matchable) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
             units.append(_Sentence(b_index, s, e, flat, matchable, named,
-                                   taxonomy.match(matchable), section, is_last))
+                                   taxonomy.match(matchable), section, is_last, worded))
     return units
 
 

@@ -188,9 +188,10 @@ _LABELS = _words(
 )
 _YEAR_HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "fy"})
 
-# Number words ("one" is left out: "one of the", "one million" are not counts of one).
+# Number words ("one" only inside "twenty-one": "one of the", "one million" are not counts).
 _WORD_VALUES = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -198,11 +199,14 @@ _WORD_VALUES = {
 }  # fmt: skip
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMBER_WORD = re.compile(
-    rf"(?<![\w-])(?:a\s+dozen|(?:{_TENS})(?:-(?:two|three|four|five|six|seven|eight|nine))?"
+    rf"(?<![\w-])(?:a\s+dozen|(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen)(?:\s+dozen)?(?![\w-])",
     re.IGNORECASE,
 )
+_NUMBER_TOKENS = frozenset([*(w for w in _WORD_VALUES if w != "one"), *(
+    f"{tens}-{unit}" for tens in _TENS.split("|")
+    for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))])
 _WORD_RATIO = re.compile(r"\w+\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _DETERMINERS = _words("the these those both its their our his her all first last other")
 
@@ -217,8 +221,10 @@ class _Reading:
     end: int
 
 
-def find_figures(text: str) -> tuple[Figure, ...]:
-    """Figures a sentence states, in order; `start` is the offset of `text` in the sentence."""
+def find_figures(text: str, number_words: bool = True) -> tuple[Figure, ...]:
+    """Figures a sentence states, in order; `start` is the offset of `text` in the sentence.
+    `number_words=False` skips reading numbers written as words (a caller that knows the
+    paragraph has none)."""
     figures: list[Figure] = []
     pos = 0
     # Jump from digit to digit rather than letting the big pattern try every position: most
@@ -232,16 +238,26 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             continue
         found, pos = _read_match(text, match)
         figures.extend(found)
-    worded = _worded_figures(text)
+    worded = _worded_figures(text) if number_words else None
     if worded:
         figures = sorted([*figures, *worded], key=lambda f: f.start)
     return tuple(figures)
+
+
+def has_number_words(text: str) -> bool:
+    """Whether a text may hold a number written as a word: a set lookup, as the pattern is
+    slow to scan and most text has none."""
+    # A number word counts only with a noun after it, so one touching punctuation ("nine.")
+    # need not be seen: splitting on spaces is enough.
+    return not _NUMBER_TOKENS.isdisjoint(text.lower().split())
 
 
 def _worded_figures(text: str) -> list[Figure]:
     """Numbers written as words that count something or are money: "nine companies",
     "a dozen labs", "two billion euros". Not after a determiner ("the two countries" points
     back at countries already named, it does not count them)."""
+    if not has_number_words(text):
+        return []
     out = []
     for m in _NUMBER_WORD.finditer(text):
         if _previous_word(text, m.start()) in _DETERMINERS or _WORD_RATIO.search(
