@@ -224,17 +224,30 @@ STRONG_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:while|whereas|but|and|as|although|t
 #: the clause ("Chinese firms have filed 38,000 patents" is about China); so is a person's
 #: title ("the incoming administration of US president-elect Donald Trump" is a mention,
 #: "US President Donald Trump announced ..." is about the US).
+_PERSONS = (
+    "president president-elect minister ministers secretary chancellor official officials "
+    "leader leaders ambassador ambassadors envoy envoys delegation delegations lawmakers "
+    "regulator regulators"
+)
+_THINGS = (
+    "major majors firm firms company companies provider providers supplier suppliers vendor "
+    "vendors chip chips chipmaker chipmakers designer designers giant giants rival rivals "
+    "competitor competitors counterpart counterparts peer peers startup startups start-up "
+    "start-ups investor investors service services platform platforms hyperscaler "
+    "hyperscalers lab labs group groups bank banks fund funds control controls restriction "
+    "restrictions rule rules regulation regulations sanction sanctions tariff tariffs curb "
+    "curbs ban bans maker makers manufacturer manufacturers developer developers partner "
+    "partners product products technology technologies hardware model models app apps "
+    "corporation corporations conglomerate conglomerates operator operators carrier carriers "
+    "campus campuses datasets data"
+)
+#: Every word ENTITY_AFTER can end on, to skip the pattern when none follows a country.
+ENTITY_WORDS = frozenset(f"{_PERSONS} {_THINGS} prime".split())
 ENTITY_AFTER = re.compile(
     r"\.?(?:[\s-]+(?:made|based|built|owned|backed|listed|headquartered))?\s+"
     r"(?:(?:[a-z][\w-]*|AI|A\.I\.)\s+){0,3}"
-    r"(?:(?P<person>president(?:-elect)?|prime\s+minister|ministers?|secretary|chancellor"
-    r"|officials?|leaders?|ambassadors?|envoys?|delegations?|lawmakers|regulators?)\b"
-    r"|(?P<noun>majors?|firms?|companies|company|providers?|suppliers?|vendors?|chips?|chipmakers?|designers?"
-    r"|giants?|rivals?|competitors?|counterparts?|peers?|start-?ups?|investors?|services?"
-    r"|platforms?|hyperscalers?|labs?|groups?|banks?|funds?|controls?|restrictions?|rules?"
-    r"|regulations?|sanctions?|tariffs?|curbs?|bans?|makers?|manufacturers?|developers?"
-    r"|partners?|products?|technology|technologies|hardware|models?|apps?|corporations?"
-    r"|conglomerates?|operators?|carriers?|campus(?:es)?|datasets|data)\b)",
+    rf"(?:(?P<person>prime\s+minister|{_alternation(_PERSONS.replace(' ', chr(10)))})\b"
+    rf"|(?P<noun>{_alternation(_THINGS.replace(' ', chr(10)))})\b)",
     re.I,
 )
 

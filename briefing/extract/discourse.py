@@ -115,6 +115,9 @@ def _names_a_maker(text: str, m: Mention) -> bool:
         return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
     if not after or after[0] not in " -.":
         return False  # the common cases: "Korea,", "Korea)"
+    following = text[m.end:m.end + 60].lower().replace("’", "'").split()[:5]
+    if cues.ENTITY_WORDS.isdisjoint(w.strip(".,;:()\"'").partition("'")[0] for w in following):
+        return False  # no company, product, rule or title word follows: skip the pattern
     entity = cues.ENTITY_AFTER.match(text, m.end)
     if entity is None:
         return False
