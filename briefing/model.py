@@ -57,6 +57,9 @@ class Figure:
     country: str | None = None
     """The country the figure belongs to (the one its clause is about), when the sentence
     says; set at extraction."""
+    measure: str | None = None
+    """What it measures, e.g. `AI development budget (USD), 2026` (see
+    `extract.measures`); set at extraction, None when unclear."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,11 @@ from collections.abc import Iterable, Sequence
 
 from briefing.corpus import url_host
 from briefing.extract.facts import norm_key
+from briefing.extract.text import word_set
 from briefing.model import Source
 
 #: Most sources cited for one fact in a brief (the count of all is still given).
 MAX_CITED = 3
-
-
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Blog and hosting platforms: there the sub-domain, not the platform, is the publisher.

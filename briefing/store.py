@@ -583,7 +583,8 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
 def _figures_json(figures: Sequence[Figure]) -> str:
     if not figures:
         return "[]"
-    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start, f.country] for f in figures],
+    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start, f.country, f.measure]
+                       for f in figures],
                       ensure_ascii=False)
 
 

@@ -21,10 +21,10 @@ from briefing.brief import (
     _drop_contained,
     brief_from_store,
     fact_publishers,
-    measure_of,
 )
 from briefing.cli import app
 from briefing.extract.figures import find_figures
+from briefing.extract.measures import Said, measure_of
 from briefing.model import Brief, Citation, Fact, Selection, Source
 from briefing.provenance import publisher_key
 from briefing.store import open_store
@@ -228,19 +228,15 @@ def test_one_publisher_revising_its_own_figure_is_not_sources_differing(tmp_path
      "investment in chips (USD)"),
 ])
 def test_measure_labels_name_the_thing_measured(sentence, measure):
-    source = Source("a.md", "a.md", "t", "p", "2026-03-01", None, "")
-    fact = Fact("f", sentence, ("KR",), (), find_figures(sentence),
-                (Citation(source, 0, len(sentence), sentence),))
-    figure = next(f for f in fact.figures if f.kind != "year")
-    assert measure_of(fact, figure) == measure
+    said = Said(sentence, ("KR",), find_figures(sentence), "2026-03-01")
+    figure = next(f for f in said.figures if f.kind != "year")
+    assert measure_of(said, figure) == measure
 
 
 def test_a_relative_year_in_an_undated_source_has_no_measure():
     sentence = "The government will raise its AI development budget to $6.8 billion next year."
-    source = Source("a.md", "a.md", "t", "p", None, None, "")
-    fact = Fact("f", sentence, ("KR",), (), find_figures(sentence),
-                (Citation(source, 0, len(sentence), sentence),))
-    assert measure_of(fact, fact.figures[0]) is None
+    said = Said(sentence, ("KR",), find_figures(sentence), None)
+    assert measure_of(said, said.figures[0]) is None
 
 
 # --------------------------------------------------------------------------- staleness

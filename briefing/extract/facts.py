@@ -24,18 +24,12 @@ from briefing.extract.discourse import (
     subjects_of,
 )
 from briefing.extract.figures import find_figures, has_number_words
+from briefing.extract.measures import Said, measure_of
 from briefing.extract.sentences import split_sentences
+from briefing.extract.text import collapse, plain
 from briefing.model import Figure
 from briefing.themes import Taxonomy
 
-# Same-length replacements: matching sees plain forms, offsets still point into the source.
-_PLAIN = str.maketrans({
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-",
-})
-_PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN.items())
 _WORD = re.compile(r"\w+")
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
@@ -68,21 +62,6 @@ class Statement:
     @property
     def key(self) -> str:
         return norm_key(self.text)
-
-
-def plain(text: str) -> str:
-    # Most article text is ASCII; the rest has a few such characters: a replace() per kind
-    # present runs in C, where translate() would look up every character in a dict.
-    if text.isascii():
-        return text
-    for fancy, simple in _PLAIN_PAIRS:
-        if fancy in text:
-            text = text.replace(fancy, simple)
-    return text
-
-
-def collapse(text: str) -> str:
-    return " ".join(text.split())
 
 
 def norm_key(text: str) -> str:
@@ -325,7 +304,8 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
     if figures:
         owners = figure_owners(matchable, named, countries, [f.start for f in figures],
                                [f.start + len(f.text) for f in figures])
-        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o)
+        said = Said(flat, tuple(sorted(countries)), tuple(figures), article.source.date)
+        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, measure_of(said, f))
                         for f, o in zip(figures, owners, strict=True))
     block = article.blocks[unit.block]
     return Statement(

@@ -33,13 +33,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.extract.text import word_set
 from briefing.model import Figure
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
 
 # --------------------------------------------------------------------------- currencies
 
@@ -53,7 +48,7 @@ _SYMBOL_CURRENCY = {
 # Codes written before or after the number. SAR and PHP are left out: "Hong Kong SAR 2024",
 # "PHP 8" are far more common in news than the currencies.
 _CODES = sorted(
-    _words(
+    word_set(
         "USD EUR GBP JPY CNY KRW INR SGD CAD AUD HKD TWD NZD BRL CHF SEK NOK DKK AED ZAR MXN "
         "RUB IDR MYR THB VND ILS NGN EGP PKR QAR KWD TRY"
     )
@@ -135,7 +130,7 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 
-_STOP_WORDS = _words(
+_STOP_WORDS = word_set(
     """
     a an the of in on at to from by for with and or but than as per via into over under
     is was are were be been being has have had will would can could may might should must
@@ -145,7 +140,7 @@ _STOP_WORDS = _words(
     """
 )
 # Plural words that measure rather than count.
-_NOT_COUNTED = _words(
+_NOT_COUNTED = word_set(
     """
     years months weeks days hours minutes seconds decades centuries times folds percent points
     thousands millions billions trillions hundreds dozens tens lakhs crores
@@ -159,11 +154,11 @@ _NOT_COUNTED = _words(
     ton tonne kilogram gram ounce degree watt kilowatt megawatt gigawatt barrel sq x
     """
 )
-_IRREGULAR_PLURALS = _words(
+_IRREGULAR_PLURALS = word_set(
     "people children men women staff personnel police cattle mice geese teeth"
 )
 # Words ending in -s that are not plurals (fields of study, mass nouns, adverbs).
-_SINGULAR_IN_S = _words(
+_SINGULAR_IN_S = word_set(
     """
     gas news means series always perhaps whereas across afterwards towards upwards
     robotics electronics economics analytics physics politics ethics logistics genomics
@@ -171,14 +166,14 @@ _SINGULAR_IN_S = _words(
     """
 )
 # Words before a year-shaped number that say it is a quantity, not a year.
-_QUANTITY_CUES = _words(
+_QUANTITY_CUES = word_set(
     """
     about around nearly almost over than some approximately roughly least estimated only just
     hired hire hiring employs employ employing created create added add cut cuts laid lay
     """
 )
 # Words before a number that make it a label or a day, not a quantity ("Jan. 18", "top 10").
-_LABELS = _words(
+_LABELS = word_set(
     """
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december article section chapter phase level top no
@@ -208,7 +203,7 @@ _NUMBER_TOKENS = frozenset([*(w for w in _WORD_VALUES if w != "one"), *(
     f"{tens}-{unit}" for tens in _TENS.split("|")
     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))])
 _WORD_RATIO = re.compile(r"\w+\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
-_DETERMINERS = _words("the these those both its their our his her all first last other")
+_DETERMINERS = word_set("the these those both its their our his her all first last other")
 
 
 @dataclass(frozen=True, slots=True)

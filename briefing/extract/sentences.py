@@ -22,11 +22,7 @@ from __future__ import annotations
 
 import re
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
+from briefing.extract.text import word_set
 
 _CLOSERS = "\"'”’»)\\]}›」』）》〉】"
 # Only closers that cannot open a quote may stand after a space (`said. ”`).
@@ -45,7 +41,7 @@ _HAS_WORD = re.compile(r"\w")
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[ivxlIVXL]{1,5})\)?")
 
-_ABBREVIATIONS = _words(
+_ABBREVIATIONS = word_set(
     """
     mr mrs ms mx dr prof st jr sr rev hon gen sen rep gov pres lt col maj capt cmdr adm sgt cpl
     supt insp det messrs mme mlle fr mt ft ave blvd rd inc ltd co corp plc llc bhd pty dept univ

@@ -1,0 +1,33 @@
+"""Plain forms of article text for matching: same length, so offsets still point into the
+source."""
+
+from __future__ import annotations
+
+# Same-length replacements: matching sees plain forms, offsets still point into the source.
+_PLAIN = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-",
+})
+_PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN.items())
+
+
+def plain(text: str) -> str:
+    # Most article text is ASCII; the rest has a few such characters: a replace() per kind
+    # present runs in C, where translate() would look up every character in a dict.
+    if text.isascii():
+        return text
+    for fancy, simple in _PLAIN_PAIRS:
+        if fancy in text:
+            text = text.replace(fancy, simple)
+    return text
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and extend than a list literal)."""
+    return frozenset(text.split())
