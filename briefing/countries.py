@@ -89,6 +89,11 @@ def _code_of(written: str) -> str | None:
     return surface[key] if key in surface else _misspelt_country(written)
 
 
+def is_adjective(word: str) -> bool:
+    """Whether a country word is an adjective form ("Spanish"), which may name a language."""
+    return word in _gazetteer().adjectives
+
+
 def country_of_word(word: str) -> str | None:
     """The code one word or name stands for ('Korean', 'US', "China's"), by table lookup:
     no text scan, so callers that check a token need not build the mention pattern."""
@@ -298,6 +303,8 @@ class _Gazetteer:
     """1 for a display name, a little less for other names, so "ch" lists Chile before Swiss."""
     not_misspellings: frozenset[str]
     """Lowercased words from the YAML that look like a country but are something else."""
+    adjectives: frozenset[str] = frozenset()
+    """Adjective forms ("Spanish", "Korean"), which also name languages."""
 
 
 @cache
@@ -347,6 +354,7 @@ def _gazetteer() -> _Gazetteer:
         choice_codes=choice_codes,
         choice_weights=choice_weights,
         not_misspellings=frozenset(w.lower() for w in data.get("not_misspellings", ())),
+        adjectives=frozenset(f.text for f in forms if f.kind == "adj"),
     )
 
 

@@ -206,6 +206,11 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
 """.strip().splitlines())
 #: The words a cue can end with: a country after none of them needs no closer look.
 MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE)
+#: An adjective form after these words and before nothing noun-like is a language: "trained
+#: in Spanish and Portuguese", "chatbots that answer in Korean".
+LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speak|speaks|speaking|spoken|written|translated"
+                             r"|read|reads)\s+$", re.I)
+LANGUAGE_AFTER = re.compile(r"\s*(?:$|[,.;:)!?]|and\b|or\b|as\b|with\b|too\b)", re.I)
 #: Countries listed after one named in passing share its role: "behind the United States and
 #: China", "from US and Canadian funds", "like Iran, China, and Russia".
 LISTED_WITH = re.compile(
@@ -239,7 +244,7 @@ _THINGS = (
     "curbs ban bans maker makers manufacturer manufacturers developer developers partner "
     "partners product products technology technologies hardware model models app apps "
     "corporation corporations conglomerate conglomerates operator operators carrier carriers "
-    "campus campuses datasets data"
+    "campus campuses datasets data language languages speakers"
 )
 #: Every word ENTITY_AFTER can end on, to skip the pattern when none follows a country.
 ENTITY_WORDS = frozenset(f"{_PERSONS} {_THINGS} prime".split())
@@ -261,8 +266,9 @@ CLAUSE_BREAK = re.compile(
     re.I,
 )
 #: A figure followed by its country: "the 44% of the United States", "38,000 patents in
-#: China", "$2bn for Kenya" (what comes between is only these words).
-FIGURE_OF = re.compile(r"\s*(?:of|in|by|for|from)\s+(?:the\s+)?")
+#: China", "$2bn for Kenya" (what comes between is only these words). Not "from": money from
+#: a country is that country's investment in the story's one.
+FIGURE_OF = re.compile(r"\s*(?:of|in|by|for)\s+(?:the\s+)?")
 #: A country right before its figure: "followed by China with 15%", "second only to the
 #: United States with 44%", "China (10.1 percent)", "the US at 34%".
 NAME_THEN_FIGURE = re.compile(

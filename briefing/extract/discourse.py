@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import cues
-from briefing.countries import Mention, find_countries
+from briefing.countries import Mention, find_countries, is_adjective
 
 SUBJECT, MENTION = "subject", "mention"
 # Focus weights: a headline or dateline names what a story is about far more surely than
@@ -68,7 +68,7 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
                 text, previous.end, m.start):
             # "behind the United States and China": a list shares its role.
             out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
-        elif m.start > 2 and _after_cue(text, m.start):
+        elif m.start > 2 and (_after_cue(text, m.start) or _names_a_language(text, m)):
             out.append(Named(m.code, m.start, m.end, MENTION))
         elif _names_a_maker(text, m):
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
@@ -100,6 +100,12 @@ def _after_cue(text: str, start: int) -> bool:
             if len(tail) >= n and " ".join(tail[-n:]) in cues.MENTION_BEFORE:
                 return True
     return False
+
+
+def _names_a_language(text: str, m: Mention) -> bool:
+    """ "Trained in Spanish and Portuguese", "answers in Korean": a language, not a country."""
+    return (is_adjective(m.text) and cues.LANGUAGE_BEFORE.search(text, 0, m.start) is not None
+            and cues.LANGUAGE_AFTER.match(text, m.end) is not None)
 
 
 def _names_a_maker(text: str, m: Mention) -> bool:
@@ -208,7 +214,11 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
             owners.append(None)  # "30,000 AI companies in the world"
         else:
             index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
-            owners.append(owner_of[index])
+            # In the sentence's own clause, the subject named nearest before the figure: "In
+            # Europe, the UK is sixth with 714 patent families" is the UK's.
+            nearest = [x.code for x in named if index == 0 and x.end <= start
+                       and x.code in subjects]
+            owners.append(nearest[-1] if nearest else owner_of[index])
     return owners
 
 
