@@ -184,6 +184,12 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         relations with
         below
         above
+        just as
+        catch up with
+        catches up with
+        catching up with
+        markets in
+        customers in
         that of
         those of
         departed

@@ -14,7 +14,8 @@ Printed per article and in total:
 - mention-credited: statements whose subjects include a country the article names only in
   passing (share of all statements with a country);
 - theme: found facts whose themes include the gold theme;
-- figures: gold figure owners matched by the owner extraction gave the figure.
+- figures: gold figures whose owner extraction got right, of those it read as figures (and
+  of all gold figures: some, like scores and ordinals, are not read as figures at all).
 
 Run: python -m briefing.evaluate [--dir tests/devset] [--verbose]
 """
@@ -42,12 +43,13 @@ class Score:
     statements: int = 0
     mention_credited: int = 0
     figures: int = 0
+    figures_found: int = 0
     figures_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("gold", "found", "right", "themed", "statements", "mention_credited",
-                     "figures", "figures_right"):
+                     "figures", "figures_found", "figures_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -98,10 +100,12 @@ def score_article(gold: dict, text_path: Path, verbose: bool) -> Score:
             owners = [getattr(f, "country", None) for f in best.figures
                       if _norm(str(fig_text)) in _norm(f.text) or _norm(f.text) in
                       _norm(str(fig_text))]
+            score.figures_found += bool(owners)
             if str(owner).upper() in owners:
                 score.figures_right += 1
             elif verbose:
-                score.misses.append(f"figure {fig_text!r} owner {owners} != {owner}")
+                what = f"owner {owners}" if owners else "not read as a figure"
+                score.misses.append(f"figure {fig_text!r} {what}, gold owner {owner}")
     if verbose:
         for s in statements:
             if mentioned & set(s.countries):
@@ -120,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     total, missing = Score(), []
     print(f"{'article':10} {'facts':>5} {'recall':>7} {'found':>7} {'theme':>7} "
-          f"{'figures':>8} {'mention-credited':>17}")
+          f"{'figures right/read/all':>23} {'mention-credited':>17}")
     for gold_path in sorted((args.dir / "gold").glob("*.yaml")):
         gold = load_yaml(gold_path.read_text(encoding="utf-8"))
         text_path = args.dir / "texts" / f"{gold['id']}.txt"
@@ -134,14 +138,18 @@ def main(argv: list[str] | None = None) -> int:
             s = Score(gold=len(gold.get("facts") or []), misses=[f"unreadable: {err}"])
         total.add(s)
         print(f"{gold['id']:10} {s.gold:5} {_pct(s.right, s.gold):>7} {_pct(s.found, s.gold):>7}"
-              f" {_pct(s.themed, s.found):>7} {s.figures_right:>3}/{s.figures:<4}"
+              f" {_pct(s.themed, s.found):>7}"
+              f" {s.figures_right:>11}/{s.figures_found}/{s.figures:<6}"
               f" {s.mention_credited:>4}/{s.statements:<4}")
         for line in s.misses:
             print(f"    {line}")
     print(f"{'TOTAL':10} {total.gold:5} {_pct(total.right, total.gold):>7} "
           f"{_pct(total.found, total.gold):>7} {_pct(total.themed, total.found):>7} "
-          f"{total.figures_right:>3}/{total.figures:<4} {total.mention_credited:>4}/"
-          f"{total.statements:<4} ({_pct(total.mention_credited, total.statements).strip()})")
+          f"{total.figures_right:>11}/{total.figures_found}/{total.figures:<6}"
+          f" {total.mention_credited:>4}/{total.statements:<4}"
+          f" ({_pct(total.mention_credited, total.statements).strip()})")
+    print(f"figure owners right: {_pct(total.figures_right, total.figures_found).strip()} of "
+          f"the gold figures read as figures")
     if missing:
         print(f"\n{len(missing)} article(s) without text (fetch them with the recipe):",
               file=sys.stderr)

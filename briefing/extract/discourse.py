@@ -111,7 +111,9 @@ def _names_a_language(text: str, m: Mention) -> bool:
 def _names_a_maker(text: str, m: Mention) -> bool:
     """A country word giving the nationality of a company, product or rule in the story:
     "the leading U.S. chip designer", "Japan's SoftBank", "Chinese firms" (the latter only
-    when it does not open the sentence: "Chinese firms filed 38,000 patents" is about China)."""
+    when it does not open the sentence: "Chinese firms filed 38,000 patents" is about China);
+    likewise any adjective form before a noun mid-sentence ("prioritise American students").
+    Such a country is still a subject when the story is about it (`subjects_of`)."""
     after = text[m.end:m.end + 2]
     if after[:1] in "'’":
         return cues.POSSESSIVE_NAME.match(text, m.end) is not None and not _opens_clause(
@@ -121,6 +123,9 @@ def _names_a_maker(text: str, m: Mention) -> bool:
         return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
     if not after or after[0] not in " -.":
         return False  # the common cases: "Korea,", "Korea)"
+    if (is_adjective(m.text) and after[0] == " " and after[1:].islower()
+            and not _opens_clause(text, m.start)):
+        return True  # "prioritise American students", "a broader European ambition"
     following = text[m.end:m.end + 60].lower().replace("’", "'").split()[:5]
     if cues.ENTITY_WORDS.isdisjoint(w.strip(".,;:()\"'").partition("'")[0] for w in following):
         return False  # no company, product, rule or title word follows: skip the pattern

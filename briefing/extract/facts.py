@@ -34,6 +34,8 @@ _WORD = re.compile(r"\w+")
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
+#: A headline or heading says what its text is about as much as this many sentences do.
+HEADLINE_WEIGHT = 3
 #: Similarity (rapidfuzz Indel, 0-1) at or above which two wordings with the same figures
 #: are one fact: a wire copy lightly edited. The store merges by it; `verify` accepts it.
 NEAR_SAME_WORDING = 0.92
@@ -118,6 +120,7 @@ class _Heading:
     text: str
     named: list[Named]
     section: int
+    themes: tuple[str, ...] = ()
 
 
 def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
@@ -134,7 +137,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     lede = [u.named for u in sentences if u.block == first_block][:2]
     body = [u.named for u in sentences if u.block != first_block]
     focus = article_focus(title, dateline, lede, body)
-    main_theme = _MainThemes(sentences)
+    main_theme = _MainThemes(units, taxonomy.match(plain(article.source.title)) if title else ())
 
     out: list[Statement] = []
     heading: str | None = None
@@ -192,24 +195,30 @@ _UNSET = object()
 
 
 class _MainThemes:
-    """The theme most sentences of a section (else of the article) carry, worked out only
-    for the sections that need it."""
+    """The theme most sentences of a section (else of the article) carry, its heading (else
+    the headline) counting as HEADLINE_WEIGHT sentences; worked out only for the sections
+    that need it."""
 
-    def __init__(self, sentences: list[_Sentence]) -> None:
-        self.sentences = sentences
+    def __init__(self, units: list[_Sentence | _Heading], title_themes: tuple[str, ...]
+                 ) -> None:
+        self.sentences = [u for u in units if isinstance(u, _Sentence)]
+        self.headings = {u.section: u.themes for u in units if isinstance(u, _Heading)}
+        self.title_themes = title_themes
         self.found: dict[int | None, str | None] = {}
 
     def of(self, section: int) -> str | None:
         found = self.found.get(section, _UNSET)
         if found is _UNSET:
             if not self.found:  # first use: group the article's sentences by section
-                self.groups: dict[int, list[tuple[str, ...]]] = {}
+                self.groups: dict[int, list[tuple[str, ...]]] = {
+                    k: [themes] * HEADLINE_WEIGHT for k, themes in self.headings.items()}
                 for u in self.sentences:
                     self.groups.setdefault(u.section, []).append(u.themes)
             found = self.found[section] = dominant(self.groups.get(section, []))
         if found is None:
             if None not in self.found:
-                self.found[None] = dominant([u.themes for u in self.sentences])
+                self.found[None] = dominant(
+                    [self.title_themes] * HEADLINE_WEIGHT + [u.themes for u in self.sentences])
             return self.found[None]
         return found
 
@@ -228,7 +237,8 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
         if block.kind == "heading":
             heading = collapse(text[block.start:block.end]).lstrip("# ").strip()
             section += 1
-            units.append(_Heading(heading, name_roles(plain(heading)), section))
+            units.append(_Heading(heading, name_roles(plain(heading)), section,
+                                  taxonomy.match(plain(heading))))
             continue
         spans = split_sentences(text, block.start, block.end)
         # One scan of the paragraph tells which sentences name a country at all.
