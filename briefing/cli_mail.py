@@ -42,12 +42,12 @@ def _reported() -> Iterator[None]:
 
 
 def email_command(
-    file: Annotated[Path, typer.Argument(
+    file: Annotated[Path | None, typer.Argument(
         help="The brief's PDF (out/brief-<selection>-<date>.pdf) or its .md.",
-        show_default=False)],
-    to: Annotated[list[str], typer.Option(
+        show_default=False)] = None,
+    to: Annotated[list[str] | None, typer.Option(
         "--to", help="Recipient, e.g. 'Kim <kim@example.kr>'; repeat for more.",
-        show_default=False)],
+        show_default=False)] = None,
     cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to; repeatable.")] = None,
     bcc: Annotated[list[str] | None, typer.Option(
         "--bcc", help="Blind copy (envelope only, never a header); repeatable.")] = None,
@@ -58,7 +58,11 @@ def email_command(
     attach_markdown: Annotated[bool, typer.Option(
         "--attach-markdown", help="Attach the Markdown too.")] = False,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Write <stem>.eml next to the brief instead of sending.")] = False,
+        "--dry-run", help="Write <stem>.eml next to the brief instead of sending "
+                          "(with --outbox: list the waiting messages only).")] = False,
+    outbox: Annotated[bool, typer.Option(
+        "--outbox", help="Send again the messages that could not be delivered before.")
+    ] = False,
     host: Annotated[str | None, typer.Option(help="SMTP server.", rich_help_panel=CONNECTION)
                     ] = None,
     port: Annotated[int | None, typer.Option(
@@ -77,21 +81,61 @@ def email_command(
 ) -> None:
     """Email a brief that was made: the PDF attached, key findings and sources in the body.
 
+    A message the server does not accept is retried when the failure is transient (4xx,
+    timeout, dropped connection), then kept in the outbox; --outbox sends those again.
+
     Examples (the second writes out/brief-kr-2026-11-22.eml instead of sending):
 
     \b
       briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --cc desk@example.org
       briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
+      briefing email --outbox
     """
     from briefing.mail import email_brief  # smtplib, ssl, email-validator: ~90 ms
 
     with _reported():
         settings = resolve_settings({"host": host, "port": port, "security": security,
                                      "user": user, "sender": sender}).settings
+        if outbox:
+            if file is not None or to:
+                raise UsageError("--outbox sends the waiting messages: give no file or --to")
+            raise typer.Exit(_send_outbox(settings, list_only=dry_run))
+        if file is None or not to:
+            raise UsageError("give the brief's file and at least one --to (or --outbox)")
         outcome = email_brief(file, to=to, cc=cc or (), bcc=bcc or (), subject=subject,
                               body=_read_body(body_file), attach_markdown=attach_markdown,
-                              settings=settings, dry_run=dry_run, insecure=insecure)
+                              settings=settings, dry_run=dry_run, insecure=insecure,
+                              on_retry=_say_retry)
     _report(outcome)
+
+
+def _say_retry(attempt: int, err: BriefingError, pause: float) -> None:
+    typer.echo(f"warning: attempt {attempt} failed ({err}); trying again in {pause:g} s",
+               err=True)
+
+
+def _send_outbox(settings, *, list_only: bool) -> int:
+    """Send (or only list) the outbox; the exit code: 1 when any message failed again."""
+    from briefing.outbox import outbox_dir, queued, resend_all
+
+    waiting = queued()
+    if not waiting:
+        typer.echo(f"the outbox is empty ({outbox_dir()})", err=True)
+        return 0
+    if list_only:
+        for item in waiting:
+            typer.echo(f"{item.path.name}\t{', '.join(item.recipients)}\t{item.subject}"
+                       f"\t{item.failed_at}\t{item.reason}")
+        return 0
+    failed = 0
+    for result in resend_all(settings, on_retry=_say_retry):
+        if result.sent:
+            typer.echo(f"sent {result.queued.path.name} to {len(result.queued.recipients)} "
+                       f"recipient(s) via {result.detail}")
+        else:
+            failed += 1
+            typer.echo(f"error: {result.queued.path.name}: {result.detail}", err=True)
+    return 1 if failed else 0
 
 
 def send_made_brief(brief: Brief, paths: Sequence[Path], to: Sequence[str]) -> None:
@@ -106,7 +150,8 @@ def send_made_brief(brief: Brief, paths: Sequence[Path], to: Sequence[str]) -> N
         pdf = next((p for p in paths if p.suffix.lower() == ".pdf"), None)
         if pdf is None:
             raise UsageError("--email sends the PDF, and no PDF was written")
-        outcome = email_brief(pdf, to=to, brief=brief, settings=resolve_settings().settings)
+        outcome = email_brief(pdf, to=to, brief=brief, settings=resolve_settings().settings,
+                              on_retry=_say_retry)
     _report(outcome)
 
 
@@ -131,7 +176,8 @@ def _report(outcome: Outcome) -> None:
         typer.echo(f"dry run: nothing sent; it would go to {recipients}: "
                    f"{', '.join(outcome.recipients)}", err=True)
         return
-    typer.echo(f"sent {outcome.attachments[0]} to {recipients} via {outcome.server}")
+    tries = f" after {outcome.attempts} attempts" if outcome.attempts > 1 else ""
+    typer.echo(f"sent {outcome.attachments[0]} to {recipients} via {outcome.server}{tries}")
 
 
 @config_app.command("path")

@@ -21,7 +21,8 @@ import socket
 import ssl
 import tempfile
 import textwrap
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.errors import NonASCIILocalPartDefect
@@ -49,6 +50,23 @@ _WRAP = 76
 
 class MailError(BriefingError):
     """The message could not be sent: network, TLS, login or a refusal by the server."""
+
+
+class DeliveryError(MailError):
+    """One delivery attempt failed at a stage of the SMTP transaction."""
+
+    def __init__(self, text: str, *, stage: str, transient: bool) -> None:
+        super().__init__(text)
+        self.stage = stage
+        """`connect`, `EHLO`, `STARTTLS`, `AUTH`, `MAIL FROM`, `RCPT TO`, `DATA` or
+        `after the message body`."""
+        self.transient = transient
+        """A 4xx reply, a timeout or a dropped connection: trying again later may work."""
+
+
+#: Seconds to wait before each retry of a transient failure (so 1 + len attempts in all);
+#: BRIEFING_SMTP_RETRY_DELAYS="2,8" overrides.
+RETRY_DELAYS = (2.0, 8.0)
 
 
 class AddressError(UsageError):
@@ -79,6 +97,8 @@ class Outcome:
     eml: Path | None
     """The .eml written by a dry run."""
     warnings: tuple[str, ...]
+    attempts: int = 1
+    """Delivery attempts it took (more than one after a transient failure)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +130,13 @@ def email_brief(
     dry_run: bool = False,
     insecure: bool = False,
     ssl_context: ssl.SSLContext | None = None,
+    on_retry: RetryHook | None = None,
 ) -> Outcome:
     """Send the brief at `path` (its PDF, or its Markdown when there is no PDF).
 
-    A dry run writes `<stem>.eml` next to the brief instead of connecting anywhere.
+    A dry run writes `<stem>.eml` next to the brief instead of connecting anywhere. A message
+    that is not delivered (after retrying transient failures) goes to the outbox, and the
+    MailError raised says where.
     """
     files = find_brief_files(path)
     markdown = files.markdown if (attach_markdown or files.pdf is None) else None
@@ -127,8 +150,17 @@ def email_brief(
     if dry_run:
         eml = write_eml(message, (files.pdf or path).with_suffix(".eml"))
         return Outcome(envelope(message)[1], attached, None, eml, warnings)
-    accepted = send(message, settings, insecure=insecure, ssl_context=ssl_context)
-    return Outcome(tuple(accepted), attached, settings.address, None, warnings)
+    _check_can_send(settings, insecure)
+    try:
+        accepted, attempts = deliver(message, settings, insecure=insecure,
+                                     ssl_context=ssl_context, on_retry=on_retry)
+    except MailError as err:
+        from briefing.outbox import save
+
+        saved = save(message, reason=str(err), server=settings.address)
+        raise MailError(f"{err}; not sent: saved to {saved} (send it again with "
+                        "`briefing email --outbox`)") from None
+    return Outcome(tuple(accepted), attached, settings.address, None, warnings, attempts)
 
 
 def find_brief_files(path: Path) -> BriefFiles:
@@ -468,10 +500,52 @@ def envelope(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
     return sender, tuple(recipients.values())
 
 
+RetryHook = Callable[[int, "DeliveryError", float], None]
+"""Told (attempt number that failed, why, seconds until the next) before each retry."""
+
+
+def deliver(message: EmailMessage, settings: SmtpSettings, *, insecure: bool = False,
+            ssl_context: ssl.SSLContext | None = None, on_retry: RetryHook | None = None,
+            delays: Sequence[float] | None = None) -> tuple[list[str], int]:
+    """Send, trying again after a transient failure (a 4xx reply, a timeout, a dropped
+    connection) with growing pauses; a permanent one (5xx, TLS, login) is not retried.
+    Returns the accepted recipients and the attempts it took; raises the last
+    DeliveryError (its text says how many attempts were made)."""
+    pauses = list(retry_delays() if delays is None else delays)
+    attempt = 1
+    while True:
+        try:
+            return send(message, settings, insecure=insecure, ssl_context=ssl_context), attempt
+        except DeliveryError as err:
+            if not err.transient or not pauses:
+                if attempt > 1:
+                    raise DeliveryError(f"{err} (after {attempt} attempts)", stage=err.stage,
+                                        transient=err.transient) from None
+                raise
+            pause = pauses.pop(0)
+            if on_retry is not None:
+                on_retry(attempt, err, pause)
+            time.sleep(pause)
+            attempt += 1
+
+
+def retry_delays() -> tuple[float, ...]:
+    raw = os.environ.get("BRIEFING_SMTP_RETRY_DELAYS")
+    if not raw:
+        return RETRY_DELAYS
+    try:
+        return tuple(float(part) for part in raw.split(",") if part.strip())
+    except ValueError:
+        raise ConfigError(f"BRIEFING_SMTP_RETRY_DELAYS must be seconds separated by commas, "
+                          f"not {raw!r}") from None
+
+
 def send(message: EmailMessage, settings: SmtpSettings, *, insecure: bool = False,
          ssl_context: ssl.SSLContext | None = None) -> list[str]:
-    """Send over SMTP; return the accepted recipients. All or nothing: when the server
-    refuses any recipient, nobody gets the message and MailError names the refused ones.
+    """One delivery attempt; return the accepted recipients. Every reply of the transaction
+    is checked, the one after the message body included: only a 250 there is "sent". All or
+    nothing: when the server refuses any recipient, nobody gets the message and the error
+    names the refused ones. Raises DeliveryError naming the stage and the server's words.
 
     `ssl_context` replaces the default verifying context (e.g. one that trusts a private CA);
     `insecure` only allows a login over `security = "none"`.
@@ -481,17 +555,39 @@ def send(message: EmailMessage, settings: SmtpSettings, *, insecure: bool = Fals
     international = not all(a.isascii() for a in (sender, *recipients))
     data = _serialize(message, utf8=international)
     context = ssl_context or ssl.create_default_context()
+    stage = ["connect"]  # where the transaction is, for the error
     try:
-        smtp = _connect(settings, context)
+        smtp = _connect(settings, context, stage)
         try:
-            _login(smtp, settings)
-            _transmit(smtp, sender, recipients, data, international, settings.address)
+            _login(smtp, settings, stage)
+            _transmit(smtp, sender, recipients, data, international, settings.address, stage)
             _quit(smtp)
         finally:
             smtp.close()
+    except DeliveryError as err:
+        raise DeliveryError(_scrub(str(err), settings.password), stage=err.stage,
+                            transient=err.transient) from None
     except (smtplib.SMTPException, OSError) as err:
-        raise MailError(_scrub(_explain(err, settings), settings.password)) from None
+        raise DeliveryError(_scrub(_explain(err, settings, stage[0]), settings.password),
+                            stage=stage[0], transient=_transient(err)) from None
     return list(recipients)
+
+
+def _transient(err: BaseException) -> bool:
+    """Worth another try later: a 4xx reply, a timeout, a connection dropped midway. A refused
+    connection is not: it is nearly always a wrong host or port."""
+    if isinstance(err, smtplib.SMTPResponseException):
+        return 400 <= err.smtp_code < 500
+    if isinstance(err, smtplib.SMTPServerDisconnected):
+        return True
+    return isinstance(err, TimeoutError | ConnectionResetError | ConnectionAbortedError
+                      | BrokenPipeError)
+
+
+def _refused(where: str, stage: str, code: int, reply: bytes | str, what: str
+             ) -> DeliveryError:
+    return DeliveryError(f"{where} refused {what} at {stage}: {_reply(code, reply)}",
+                         stage=stage, transient=400 <= code < 500)
 
 
 def _check_can_send(settings: SmtpSettings, insecure: bool) -> None:
@@ -509,66 +605,91 @@ def _check_can_send(settings: SmtpSettings, insecure: bool) -> None:
                          "(security none); use --security starttls or ssl, or --insecure")
 
 
-def _serialize(message: EmailMessage, *, utf8: bool) -> bytes:
+def _serialize(message: EmailMessage, *, utf8: bool, keep_bcc: bool = False) -> bytes:
     outgoing = copy.copy(message)
-    del outgoing["Bcc"]  # the envelope carries Bcc; the header would show it to everyone
+    if not keep_bcc:  # the envelope carries Bcc; the header would show it to everyone
+        del outgoing["Bcc"]
     buffer = BytesIO()
     chosen = message.policy.clone(utf8=True) if utf8 else message.policy
     BytesGenerator(buffer, policy=chosen).flatten(outgoing, linesep="\r\n")
     return buffer.getvalue()
 
 
-def _connect(settings: SmtpSettings, context: ssl.SSLContext) -> smtplib.SMTP:
+def _connect(settings: SmtpSettings, context: ssl.SSLContext, stage: list[str]
+             ) -> smtplib.SMTP:
     host, port, timeout = settings.host or "", settings.port, settings.timeout
     if settings.security == "ssl":
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
     else:
         smtp = smtplib.SMTP(host, port, timeout=timeout)
     try:
-        smtp.ehlo()
+        _ehlo(smtp, settings.address, stage)
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise MailError(f"{settings.address} does not offer STARTTLS; try "
-                                "--security ssl (usually port 465)")
-            smtp.starttls(context=context)
-            smtp.ehlo()
+                raise DeliveryError(f"{settings.address} does not offer STARTTLS; try "
+                                    "--security ssl (usually port 465)", stage="EHLO",
+                                    transient=False)
+            stage[0] = "STARTTLS"
+            # smtplib hands back a refused STARTTLS instead of raising.
+            code, reply = smtp.starttls(context=context)
+            if code != 220:
+                raise _refused(settings.address, "STARTTLS", code, reply, "TLS")
+            _ehlo(smtp, settings.address, stage)
     except BaseException:
         smtp.close()
         raise
     return smtp
 
 
-def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
+def _ehlo(smtp: smtplib.SMTP, where: str, stage: list[str]) -> None:
+    stage[0] = "EHLO"
+    code, reply = smtp.ehlo()  # a refusal is returned, not raised
+    if code != 250:
+        code, reply = smtp.helo()
+        if code != 250:
+            raise _refused(where, "EHLO", code, reply, "the greeting")
+
+
+def _login(smtp: smtplib.SMTP, settings: SmtpSettings, stage: list[str]) -> None:
     if not settings.user:
         return
-    smtp.ehlo_or_helo_if_needed()
+    stage[0] = "AUTH"
     if not smtp.has_extn("auth"):
-        raise MailError(f"{settings.address} does not offer a login (AUTH); "
-                        "check --security and --port")
+        raise DeliveryError(f"{settings.address} does not offer a login (AUTH); "
+                            "check --security and --port", stage="AUTH", transient=False)
     smtp.login(settings.user, settings.password or "")
 
 
 def _transmit(smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], data: bytes,
-              international: bool, where: str) -> None:
+              international: bool, where: str, stage: list[str]) -> None:
     options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
     if international:
         if not smtp.has_extn("smtputf8"):
-            raise MailError(f"{where} does not accept non-ASCII addresses (no SMTPUTF8)")
+            raise DeliveryError(f"{where} does not accept non-ASCII addresses (no SMTPUTF8)",
+                                stage="MAIL FROM", transient=False)
         options += ["SMTPUTF8", "BODY=8BITMIME"]
+    stage[0] = "MAIL FROM"
     code, reply = smtp.mail(sender, options)
     if code != 250:
         smtp.rset()
-        raise MailError(f"{where} refused the sender {sender}: {_reply(code, reply)}")
-    refused = {}
+        raise _refused(where, "MAIL FROM", code, reply, f"the sender {sender}")
+    stage[0] = "RCPT TO"
+    refused: dict[str, tuple[int, str]] = {}
     for recipient in recipients:
         code, reply = smtp.rcpt(recipient)
         if code not in (250, 251):
-            refused[recipient] = _reply(code, reply)
+            refused[recipient] = (code, _reply(code, reply))
     if refused:
         smtp.rset()
-        listed = "; ".join(f"{r} ({why})" for r, why in refused.items())
-        raise MailError(f"{where} refused {listed}; nothing was sent")
-    smtp.data(data)  # raises SMTPDataError unless the server answers 250
+        listed = "; ".join(f"{r} ({why})" for r, (_, why) in refused.items())
+        raise DeliveryError(f"{where} refused {listed} at RCPT TO; nothing was sent",
+                            stage="RCPT TO",
+                            transient=all(400 <= c < 500 for c, _ in refused.values()))
+    stage[0] = "DATA"  # smtplib raises when DATA itself is refused (not 354)
+    code, reply = smtp.data(data)
+    stage[0] = "after the message body"
+    if code != 250:  # ...but hands back the reply after the body: a spam filter's 554
+        raise _refused(where, "after the message body", code, reply, "the message")
 
 
 def _quit(smtp: smtplib.SMTP) -> None:
@@ -579,20 +700,20 @@ def _quit(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def _explain(err: BaseException, settings: SmtpSettings) -> str:
+def _explain(err: BaseException, settings: SmtpSettings, stage: str) -> str:
     where = settings.address
     match err:
         case smtplib.SMTPAuthenticationError():
             return f"{where} refused the login for user {settings.user!r}: {_reply_of(err)}"
         case smtplib.SMTPServerDisconnected() if "timed out" in str(err):
             # smtplib reports a read timeout as a disconnection.
-            return f"{where} did not answer within {settings.timeout:g} s"
+            return f"{where} did not answer within {settings.timeout:g} s (at {stage})"
         case smtplib.SMTPServerDisconnected():
-            return f"{where} closed the connection unexpectedly"
+            return f"{where} closed the connection unexpectedly (at {stage})"
         case smtplib.SMTPDataError():
-            return f"{where} refused the message: {_reply_of(err)}"
+            return f"{where} refused the message at {stage}: {_reply_of(err)}"
         case smtplib.SMTPResponseException():
-            return f"{where} answered {_reply_of(err)}"
+            return f"{where} answered {_reply_of(err)} at {stage}"
         case smtplib.SMTPException():
             return f"SMTP error with {where}: {_one_line(str(err))}"
         case ssl.SSLCertVerificationError():
@@ -605,7 +726,7 @@ def _explain(err: BaseException, settings: SmtpSettings) -> str:
         case ConnectionRefusedError():
             return f"cannot connect to {where}: connection refused"
         case TimeoutError():
-            return f"{where} did not answer within {settings.timeout:g} s"
+            return f"{where} did not answer within {settings.timeout:g} s (at {stage})"
         case socket.gaierror():
             return f"cannot connect to {where}: unknown host"
         case OSError():

@@ -24,6 +24,10 @@ def isolated_env(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BRIEFING_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("BRIEFING_OUTBOX", str(home / "outbox"))
+    # Retries of a failed delivery pause for seconds in real use; tests need not wait.
+    monkeypatch.setenv("BRIEFING_SMTP_RETRY_DELAYS", "0.01,0.01")
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 

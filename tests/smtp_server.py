@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 USER = "analyst"
 PASSWORD = "s3cret-Passw0rd-do-not-leak"
@@ -151,3 +151,90 @@ def closing_server() -> Iterator[int]:
         stop.set()
         thread.join(timeout=5)
         listener.close()
+
+
+# --------------------------------------------------------------------------- failing servers
+
+
+class ScriptedSMTP(SMTP):
+    """aiosmtpd's server, except that a command named in `script` is answered with the next
+    reply queued for it (shared by every connection), then handled normally once the queue
+    is empty: "451 then 250" is `{"DATA": ["451 4.3.0 try later"]}`."""
+
+    def __init__(self, handler: Any, script: dict[str, list[str]], **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self.script = script
+
+    async def _scripted(self, command: str) -> bool:
+        queue = self.script.get(command)
+        if not queue:
+            return False
+        await self.push(queue.pop(0))
+        return True
+
+    async def smtp_EHLO(self, hostname: str) -> None:
+        if not await self._scripted("EHLO"):
+            await super().smtp_EHLO(hostname)
+
+    async def smtp_HELO(self, hostname: str) -> None:
+        if not await self._scripted("HELO"):
+            await super().smtp_HELO(hostname)
+
+    async def smtp_STARTTLS(self, arg: str) -> None:
+        if not await self._scripted("STARTTLS"):
+            await super().smtp_STARTTLS(arg)
+
+    async def smtp_AUTH(self, arg: str) -> None:
+        if not await self._scripted("AUTH"):
+            await super().smtp_AUTH(arg)
+
+    async def smtp_MAIL(self, arg: str | None) -> None:
+        if not await self._scripted("MAIL"):
+            await super().smtp_MAIL(arg)
+
+    async def smtp_RCPT(self, arg: str | None) -> None:
+        if not await self._scripted("RCPT"):
+            await super().smtp_RCPT(arg)
+
+    async def smtp_DATA(self, arg: str) -> None:
+        if not await self._scripted("DATA"):
+            await super().smtp_DATA(arg)
+
+    async def smtp_QUIT(self, arg: str) -> None:
+        if not await self._scripted("QUIT"):
+            await super().smtp_QUIT(arg)
+
+
+@dataclass
+class ScriptedHandler(RecordingHandler):
+    """Also answers the end of the message body from a queue ("554 5.7.1 spam") before
+    accepting it; only accepted messages are in `received`."""
+
+    after_body: list[str] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        if self.after_body:
+            return self.after_body.pop(0)
+        return await super().handle_DATA(server, session, envelope)
+
+
+class _ScriptedController(Controller):
+    def __init__(self, handler: Any, script: dict[str, list[str]], **kwargs: Any) -> None:
+        self.script = script
+        super().__init__(handler, **kwargs)
+
+    def factory(self) -> SMTP:
+        return ScriptedSMTP(self.handler, self.script, **self.SMTP_kwargs)
+
+
+@contextmanager
+def scripted(handler: RecordingHandler, script: dict[str, list[str]], **options: Any
+             ) -> Iterator[Controller]:
+    """A real aiosmtpd server on 127.0.0.1 that fails the commands `script` names."""
+    controller = _ScriptedController(handler, script, hostname="127.0.0.1", port=free_port(),
+                                     **options)
+    controller.start()
+    try:
+        yield controller
+    finally:
+        controller.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from smtp_server import RecordingHandler, closing_server, running
+from smtp_server import RecordingHandler, ScriptedHandler, closing_server, running, scripted
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Static
 from typer.testing import CliRunner
@@ -379,6 +379,28 @@ async def test_email_failure_is_a_notification(corpus, tmp_path, monkeypatch):
             assert app.is_running and not isinstance(app.screen, EmailScreen)
     message = next(m for m, s in app.notes if s == "error")
     assert f"127.0.0.1:{port}" in message and "closed the connection" in message
+
+
+async def test_an_undelivered_email_waits_in_the_outbox_and_is_sent_again(
+        corpus, tmp_path, monkeypatch, isolated_env):
+    refusing = ScriptedHandler(after_body=["554 5.7.1 rejected as spam"])
+    healthy = RecordingHandler()
+    with scripted(refusing, {}) as bad, running(healthy) as good:
+        smtp_env(monkeypatch, bad.port)
+        app = app_for(corpus, tmp_path, formats=("md",))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_email(pilot, "analyst@example.org")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: any(s == "error" for _, s in app.notes))
+            error = next(m for m, s in app.notes if s == "error")
+            assert "554 5.7.1 rejected as spam" in error and "saved to" in error
+            assert len(list((isolated_env / "outbox").glob("*.eml"))) == 1
+            smtp_env(monkeypatch, good.port)  # the server is fixed: try the outbox again
+            await app.run_action("send_outbox")
+            await wait_until(pilot, lambda: any(m.startswith("Sent 1 of 1") for m, _ in app.notes))
+            await settle(pilot)
+    assert refusing.received == [] and len(healthy.received) == 1
+    assert list((isolated_env / "outbox").glob("*.eml")) == []
 
 
 async def test_email_dialog_checks_addresses_and_dry_run_writes_eml(corpus, tmp_path):

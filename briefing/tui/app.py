@@ -128,6 +128,8 @@ class BriefingApp(App[None]):
         PaletteCommand("Fact details", "Show the highlighted fact with its source and "
                        "paragraph (enter).", "show_detail"),
         PaletteCommand("Include all facts", "Forget every exclusion.", "clear_exclusions"),
+        PaletteCommand("Send the outbox", "Try again to send the emails that could not be "
+                       "delivered (they wait in the outbox).", "send_outbox"),
         PaletteCommand("Clear the selection", "Unselect every country and theme.",
                        "clear_selection"),
     )
@@ -479,13 +481,35 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="email", exit_on_error=False)
     def email_brief(self, selection: Selection, request: EmailRequest) -> None:
-        outcome = self.session.email(selection, request)
+        outcome = self.session.email(selection, request, on_retry=self._retrying)
         who = ", ".join(outcome.recipients)
         if outcome.eml is not None:
             summary = f"Dry run: nothing sent; wrote {outcome.eml} (for {who})"
         else:
-            summary = f"Sent {outcome.attachments[0].name} to {who} via {outcome.server}"
+            tries = f" after {outcome.attempts} attempts" if outcome.attempts > 1 else ""
+            summary = (f"Sent {outcome.attachments[0].name} to {who} via "
+                       f"{outcome.server}{tries}")
         self.post_message(Emailed(summary, outcome.warnings))
+
+    def _retrying(self, attempt: int, error: BriefingError, pause: float) -> None:
+        """Told from the mail worker's thread before it tries again."""
+        self.call_from_thread(self.notify, f"Attempt {attempt} failed ({error}); trying again "
+                              f"in {pause:g} s", title="Email", severity="warning",
+                              markup=False)
+
+    def action_send_outbox(self) -> None:
+        self.send_outbox()
+
+    @work(thread=True, exclusive=True, group="email", exit_on_error=False)
+    def send_outbox(self) -> None:
+        results = self.session.send_outbox(on_retry=self._retrying)
+        if not results:
+            self.post_message(Emailed("The outbox is empty"))
+            return
+        sent = [r for r in results if r.sent]
+        failed = [f"{r.queued.path.name}: {r.detail}" for r in results if not r.sent]
+        summary = f"Sent {len(sent)} of {len(results)} waiting messages"
+        self.post_message(Emailed(summary, tuple(failed)))
 
     def on_emailed(self, message: Emailed) -> None:
         for warning in message.warnings:

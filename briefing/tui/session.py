@@ -25,7 +25,8 @@ from briefing.store import Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
-    from briefing.mail import Outcome
+    from briefing.mail import Outcome, RetryHook
+    from briefing.outbox import Resent
 
 #: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
 #: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
@@ -236,8 +237,10 @@ class Session:
         """Write the brief's files into the out folder, exactly as `briefing make` does."""
         return self._write(self.brief(selection))
 
-    def email(self, selection: Selection, request: EmailRequest) -> Outcome:
-        """Write the brief's files, then send them (or write an .eml for a dry run)."""
+    def email(self, selection: Selection, request: EmailRequest,
+              on_retry: RetryHook | None = None) -> Outcome:
+        """Write the brief's files, then send them (or write an .eml for a dry run). A
+        message not delivered goes to the outbox; the MailError raised says where."""
         from briefing.config import resolve_settings
         from briefing.mail import email_brief
 
@@ -245,7 +248,15 @@ class Session:
         paths = self._write(brief)
         settings = resolve_settings({"sender": request.sender}).settings
         return email_brief(paths[0], to=request.to, cc=request.cc, subject=request.subject,
-                           brief=brief, settings=settings, dry_run=request.dry_run)
+                           brief=brief, settings=settings, dry_run=request.dry_run,
+                           on_retry=on_retry)
+
+    def send_outbox(self, on_retry: RetryHook | None = None) -> list[Resent]:
+        """Try again every message the outbox holds, as `briefing email --outbox` does."""
+        from briefing.config import resolve_settings
+        from briefing.outbox import resend_all
+
+        return list(resend_all(resolve_settings().settings, on_retry=on_retry))
 
     def _write(self, brief: Brief) -> list[Path]:
         """The written files, the PDF first (what an email attaches when there is one)."""
