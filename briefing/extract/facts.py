@@ -144,6 +144,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     scope = last = topic = focus
     previous: _Sentence | None = None
     joined: list[_Sentence] = []
+    was_joined = False  # the last statement quotes several sentences
     for unit in units:
         if isinstance(unit, _Heading):
             heading = unit.text
@@ -177,8 +178,11 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         previous = unit
         if not is_statement(unit.flat, article.blocks[unit.block].kind, unit.last):
             continue
+        if joined and out and was_joined and out[-1].start == joined[0].start:
+            out.pop()  # "A. It ... They ...": the longer quote of the chain replaces A+B
         out.append(_statement(article, unit, joined, countries, focus, taxonomy, heading,
                               main_theme, len(out)))
+        was_joined = bool(joined)
     return out
 
 
