@@ -6,6 +6,7 @@ certificate for 127.0.0.1 signed by it, so the client verifies for real against 
 
 from __future__ import annotations
 
+import functools
 import socket
 import ssl
 import subprocess
@@ -172,37 +173,22 @@ class ScriptedSMTP(SMTP):
         await self.push(queue.pop(0))
         return True
 
-    async def smtp_EHLO(self, hostname: str) -> None:
-        if not await self._scripted("EHLO"):
-            await super().smtp_EHLO(hostname)
 
-    async def smtp_HELO(self, hostname: str) -> None:
-        if not await self._scripted("HELO"):
-            await super().smtp_HELO(hostname)
+def _scripted_command(name: str) -> Any:
+    """ScriptedSMTP's `smtp_<name>`: the scripted reply, else aiosmtpd's own command (whose
+    attributes, e.g. when STARTTLS is offered, it keeps)."""
+    original = getattr(SMTP, f"smtp_{name}")
 
-    async def smtp_STARTTLS(self, arg: str) -> None:
-        if not await self._scripted("STARTTLS"):
-            await super().smtp_STARTTLS(arg)
+    @functools.wraps(original)
+    async def command(self: ScriptedSMTP, arg: Any) -> None:
+        if not await self._scripted(name):
+            await original(self, arg)
 
-    async def smtp_AUTH(self, arg: str) -> None:
-        if not await self._scripted("AUTH"):
-            await super().smtp_AUTH(arg)
+    return command
 
-    async def smtp_MAIL(self, arg: str | None) -> None:
-        if not await self._scripted("MAIL"):
-            await super().smtp_MAIL(arg)
 
-    async def smtp_RCPT(self, arg: str | None) -> None:
-        if not await self._scripted("RCPT"):
-            await super().smtp_RCPT(arg)
-
-    async def smtp_DATA(self, arg: str) -> None:
-        if not await self._scripted("DATA"):
-            await super().smtp_DATA(arg)
-
-    async def smtp_QUIT(self, arg: str) -> None:
-        if not await self._scripted("QUIT"):
-            await super().smtp_QUIT(arg)
+for _name in ("EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "QUIT"):
+    setattr(ScriptedSMTP, f"smtp_{_name}", _scripted_command(_name))
 
 
 @dataclass
