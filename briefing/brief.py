@@ -196,19 +196,32 @@ def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
 # --------------------------------------------------------------------------- arrangement
 
 
-def _sections(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxonomy
-              ) -> tuple[Section, ...]:
+def _sections(items: Sequence[BriefItem], findings: Sequence[BriefItem], selection: Selection,
+              taxonomy: Taxonomy) -> tuple[Section, ...]:
+    """The facts not quoted above (`items`) by theme, each section pointing to the key
+    findings on its theme, so a fact is quoted once. A theme with no fact of its own left
+    is no section: its findings are already the first thing a reader sees."""
     order = {t.slug: n for n, t in enumerate(taxonomy.themes)}
     by_theme: dict[str, list[BriefItem]] = defaultdict(list)
     for item in items:
-        themes = sorted(item.fact.themes, key=lambda t: order.get(t, len(order)))
-        wanted = [t for t in themes if t in selection.themes]
-        by_theme[(wanted or themes or [OTHER])[0]].append(item)
+        by_theme[_home_theme(item.fact, selection, order)].append(item)
+    see_also: dict[str, list[int]] = defaultdict(list)
+    for number, item in enumerate(findings, 1):
+        see_also[_home_theme(item.fact, selection, order)].append(number)
     slugs = sorted(by_theme, key=lambda s: order.get(s, len(order)))
     return tuple(
-        Section(s, taxonomy.name(s) if s != OTHER else "Other facts", tuple(by_theme[s]))
+        Section(s, taxonomy.name(s) if s != OTHER else "Other facts", tuple(by_theme[s]),
+                tuple(see_also[s]))
         for s in slugs
     )
+
+
+def _home_theme(fact: Fact, selection: Selection, order: dict[str, int]) -> str:
+    """The one section a fact belongs to: its first selected theme, else its first theme in
+    taxonomy order."""
+    themes = sorted(fact.themes, key=lambda t: order.get(t, len(order)))
+    wanted = [t for t in themes if t in selection.themes]
+    return (wanted or themes or [OTHER])[0]
 
 
 # How a word before a figure widens it: `more than 200`, `up to 30%`, `about $7 billion`.
@@ -367,9 +380,14 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     conflicts = _conflicts(rows)
     key_rows = _key_rows(rows)
     comparison = _comparison(draft, selection, taxonomy, rows)
-    compared = [i for i in draft if len(selection.countries) == 1
+    # Each fact is quoted once in the body: a key finding is not repeated below, and a
+    # comparing fact is not repeated in its theme's section.
+    shown = {i.fact.id for i in findings}
+    compared = [i for i in draft if len(selection.countries) == 1 and i.fact.id not in shown
                 and selection.countries[0] in i.fact.countries and len(i.fact.countries) > 1]
-    sections = _sections(draft, selection, taxonomy)
+    shown |= {i.fact.id for i in compared}
+    sections = _sections([i for i in draft if i.fact.id not in shown], findings, selection,
+                         taxonomy)
     # Sources are numbered in the order a reader meets their first citation.
     reading = [i.fact for i in findings] + [r.item.fact for r in key_rows]
     if comparison:
@@ -402,7 +420,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
                     dates[-1] if dates else None, sum(1 for s in sources if s.undated)),
         key_findings=tuple(fix(i) for i in findings),
         key_figures=fix_rows(key_rows),
-        sections=tuple(Section(s.slug, s.title, tuple(fix(i) for i in s.items))
+        sections=tuple(Section(s.slug, s.title, tuple(fix(i) for i in s.items), s.see_also)
                        for s in sections),
         comparison=None if comparison is None else Comparison(
             comparison.countries, comparison.themes, comparison.counts,

@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 from briefing import __version__
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Selection
+from briefing.terminal import console, echo, echo_json, literal, printable
 
 
 class _Group(TyperGroup):
@@ -33,7 +34,7 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort, ClickException):
             raise
         except BriefingError as err:
-            typer.echo(f"error: {err}", err=True)
+            echo(f"error: {err}", err=True)
             ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
@@ -45,8 +46,8 @@ class _Group(TyperGroup):
         except Exception as err:
             if os.environ.get("BRIEFING_DEBUG"):
                 raise
-            typer.echo(f"error: internal error ({type(err).__name__}: {err}); "
-                       "run with BRIEFING_DEBUG=1 for details", err=True)
+            echo(f"error: internal error ({type(err).__name__}: {err}); "
+                 "run with BRIEFING_DEBUG=1 for details", err=True)
             ctx.exit(70)
 
 
@@ -54,7 +55,8 @@ app = typer.Typer(
     name="briefing",
     cls=_Group,
     help="Cited policy briefs from a local corpus of news articles.\n\n"
-         "Run without a command to open the terminal app.",
+         "Run without a command to open the terminal app (on --corpus DIR if given).\n\n"
+         "Example: briefing --corpus ~/articles",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -75,7 +77,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 
 def warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    echo(f"warning: {message}", err=True)
 
 
 def corpus_path(corpus: Path | None) -> Path:
@@ -107,10 +109,7 @@ def _progress() -> Iterator[Callable[[int, int], None]]:
             if total < 50 or not sys.stderr.isatty():
                 state["bar"] = None
             else:
-                from rich.console import Console
-                from rich.progress import Progress
-
-                bar = Progress(console=Console(stderr=True), transient=True)
+                bar = _progress_bar()
                 bar.start()
                 state["bar"], state["task"] = bar, bar.add_task("Indexing articles", total=total)
         if state["bar"] is not None:
@@ -121,6 +120,14 @@ def _progress() -> Iterator[Callable[[int, int], None]]:
     finally:
         if state.get("bar") is not None:
             state["bar"].stop()
+
+
+def _progress_bar():
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    # Progress's default columns read the description as markup: this one shows it as text.
+    return Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                    TaskProgressColumn(), console=console(stderr=True), transient=True)
 
 
 def open_corpus(corpus: Path | None, *, rebuild: bool = False, quiet: bool = False):
@@ -151,13 +158,18 @@ def selection_from(store, countries: list[str] | None, themes: list[str] | None,
 
 @app.callback()
 def root(ctx: typer.Context,
+         corpus: CorpusOpt = None,
          version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False
          ) -> None:
     if version:
         typer.echo(f"briefing {__version__}")
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
-        tui(corpus=None)
+        tui(corpus=corpus)
+    elif corpus is not None:
+        # `briefing --corpus DIR facts` means the command's own --corpus DIR; given after
+        # the command too, that one wins (an explicit option beats a default).
+        ctx.default_map = {ctx.invoked_subcommand: {"corpus": str(corpus)}}
 
 
 @app.command()
@@ -203,7 +215,7 @@ def make(
     paths = export_brief(brief, out, RenderOptions(formats, template, html_template, paper,
                                                    pdf_variant))
     for path in paths:
-        typer.echo(str(path))
+        echo(str(path))
     if email:
         from briefing.cli_mail import send_made_brief
 
@@ -228,13 +240,13 @@ def facts(
     selection = selection_from(store, country, theme)
     found = store.facts(selection.countries, selection.themes, query)
     if as_json:
-        typer.echo(facts_json(found), nl=False)
+        echo_json(facts_json(found), nl=False)
         return
-    table = _table(["id", "date", "countries", "themes", "fact"])
-    for f in found:
-        table.add_row(f.id, f.source.date or "undated", " ".join(f.countries),
-                      ", ".join(f.themes), f.text)
-    _print(table, f"{len(found)} facts")
+    columns = [("id", KEY), ("date", KEY), ("countries", SHORT), ("themes", SHORT),
+               ("fact", TEXT)]
+    rows = [(f.id, f.source.date or "undated", " ".join(f.countries), ", ".join(f.themes),
+             f.text) for f in found]
+    _print_table(columns, rows, f"{len(found)} facts")
 
 
 @app.command()
@@ -246,7 +258,7 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
     store, report = open_corpus(corpus, quiet=True)
     rows = store.sources()
     if as_json:
-        typer.echo(json.dumps({
+        echo_json(json.dumps({
             "sources": [{"key": s.key, "path": s.path, "title": s.title,
                          "publisher": s.publisher, "date": s.date, "url": s.url,
                          "sha256": s.sha256, "carrier": s.carrier, "facts": n}
@@ -255,12 +267,15 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
             "warnings": [{"path": s.path, "reason": s.reason} for s in report.warnings],
         }, ensure_ascii=False, indent=2))
         return
-    table = _table(["source", "date", "publisher", "title", "facts"])
-    for s, n in rows:
-        table.add_row(s.key, s.date or "undated", s.publisher or "—", s.title, str(n))
-    _print(table, f"{len(rows)} sources")
+    # Publisher and title share the wide column, written as the brief's source list has
+    # them: a path key and a date leave too little of 80 columns for two text columns.
+    columns = [("source", KEY), ("date", KEY), ("publisher, title", TEXT), ("facts", COUNT)]
+    cells = [(s.key, s.date or "undated",
+              f"{s.publisher}, “{s.title}”" if s.publisher else f"“{s.title}”", str(n))
+             for s, n in rows]
+    _print_table(columns, cells, f"{len(rows)} sources")
     for s in report.skipped:
-        typer.echo(f"skipped {s.path}: {s.reason}")
+        echo(f"skipped {s.path}: {s.reason}")
 
 
 @app.command()
@@ -274,13 +289,12 @@ def countries(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
     store, _ = open_corpus(corpus, quiet=as_json)
     counts = sorted(store.country_counts().items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
-        typer.echo(json.dumps([{"code": c, "name": country_name(c), "facts": n}
-                               for c, n in counts], ensure_ascii=False, indent=2))
+        echo_json(json.dumps([{"code": c, "name": country_name(c), "facts": n}
+                              for c, n in counts], ensure_ascii=False, indent=2))
         return
-    table = _table(["code", "country", "facts"])
-    for code, n in counts:
-        table.add_row(code, country_name(code), str(n))
-    _print(table, f"{len(counts)} countries")
+    rows = [(code, country_name(code), str(n)) for code, n in counts]
+    _print_table([("code", KEY), ("country", WORDS), ("facts", COUNT)], rows,
+                 f"{len(counts)} countries")
 
 
 @app.command()
@@ -293,13 +307,11 @@ def themes(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
     counts = store.theme_counts()
     rows = [(t.slug, t.name, counts.get(t.slug, 0)) for t in store.taxonomy.themes]
     if as_json:
-        typer.echo(json.dumps([{"slug": s, "name": n, "facts": c} for s, n, c in rows],
-                              ensure_ascii=False, indent=2))
+        echo_json(json.dumps([{"slug": s, "name": n, "facts": c} for s, n, c in rows],
+                             ensure_ascii=False, indent=2))
         return
-    table = _table(["slug", "theme", "facts"])
-    for slug, name, n in rows:
-        table.add_row(slug, name, str(n))
-    _print(table, f"{len(rows)} themes")
+    _print_table([("slug", KEY), ("theme", WORDS), ("facts", COUNT)],
+                 [(slug, name, str(n)) for slug, name, n in rows], f"{len(rows)} themes")
 
 
 @app.command()
@@ -311,8 +323,8 @@ def index(corpus: CorpusOpt = None,
     Example: briefing index --rebuild
     """
     store, r = open_corpus(corpus, rebuild=rebuild)
-    typer.echo(f"{store.path}: {r.added} added, {r.changed} changed, {r.removed} removed, "
-               f"{r.unchanged} unchanged, {len(r.skipped)} skipped")
+    echo(f"{store.path}: {r.added} added, {r.changed} changed, {r.removed} removed, "
+         f"{r.unchanged} unchanged, {len(r.skipped)} skipped")
 
 
 @app.command()
@@ -326,22 +338,66 @@ def tui(corpus: CorpusOpt = None) -> None:
     make_app(corpus_path(corpus)).run()
 
 
-def _table(columns: list[str]):
+# How a table column fits the terminal: KEY and COUNT (ids, paths, codes, dates, numbers)
+# stay on one line; SHORT (codes, theme slugs) wraps between words within SHORT_WIDTH;
+# WORDS wraps between words; TEXT (fact, title) takes all the width left and wraps too.
+KEY, COUNT, SHORT, WORDS, TEXT = "key", "count", "short", "words", "text"
+SHORT_WIDTH = 12  # the longest bundled theme slug, `sovereign-ai`
+TEXT_MIN = 24  # below this the terminal is too narrow for a table: Rich squeezes it all
+GAP = 2  # between two columns
+
+
+def _print_table(columns: list[tuple[str, str]], rows: list[tuple[str, ...]],
+                 summary: str) -> None:
+    out = console()
+    out.print(_table(columns, rows, out.width))
+    out.print(summary, style="dim")
+
+
+def _table(columns: list[tuple[str, str]], rows: list[tuple[str, ...]], width: int):
+    """A borderless table of corpus text shown literally (every cell a `Text`), `width`
+    wide at most. Widths are set here: Rich shrinks the widest wrapping columns to equal
+    widths, folding a short title column mid-word before it narrows a long one."""
     from rich.table import Table
 
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for n, c in enumerate(columns):
-        # The first column is a key (path, id, code): never broken across lines.
-        table.add_column(c, overflow="fold", no_wrap=n == 0)
+    widths = _widths(columns, rows, width)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False,
+                  padding=(0, GAP // 2))
+    for (header, kind), size in zip(columns, widths, strict=True):
+        table.add_column(header, width=size, no_wrap=kind in (KEY, COUNT), overflow="fold",
+                         justify="right" if kind == COUNT else "left")
+    for row in rows:
+        table.add_row(*(literal(cell) for cell in row))
     return table
 
 
-def _print(table, summary: str) -> None:
-    from rich.console import Console
+def _widths(columns: list[tuple[str, str]], rows: list[tuple[str, ...]], width: int
+            ) -> list[int]:
+    """Each column's width: all as wide as they need when that fits; else every column but
+    TEXT as wide as it needs (a SHORT one no wider than SHORT_WIDTH unless a word is longer:
+    a word is never split) and TEXT the rest."""
+    cells = [[header, *(row[n] for row in rows)] for n, (header, _) in enumerate(columns)]
+    natural = [max(_cells(c) for c in column) for column in cells]
+    if sum(natural) + GAP * (len(natural) - 1) <= width:
+        return natural
+    sizes = [max(min(size, SHORT_WIDTH), max(_longest_word(c) for c in column))
+             if kind == SHORT else size
+             for (_, kind), size, column in zip(columns, natural, cells, strict=True)]
+    for n, (_, kind) in enumerate(columns):
+        if kind == TEXT:
+            rest = width - sum(s for m, s in enumerate(sizes) if m != n) - GAP * (len(sizes) - 1)
+            sizes[n] = min(sizes[n], max(rest, TEXT_MIN))
+    return sizes
 
-    console = Console()
-    console.print(table)
-    console.print(summary, style="dim")
+
+def _cells(text: str) -> int:
+    from rich.cells import cell_len  # a CJK character is two columns wide
+
+    return cell_len(printable(text))
+
+
+def _longest_word(text: str) -> int:
+    return max((_cells(word) for word in text.split()), default=0)
 
 
 # --------------------------------------------------------------------------- entry point

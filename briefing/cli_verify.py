@@ -32,12 +32,13 @@ def verify_command(
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """
     from briefing.cli import corpus_path
+    from briefing.terminal import echo, echo_json
     from briefing.verify import report_json, report_lines, verify_file
 
     report = verify_file(brief, corpus_path(corpus))
     if as_json:
-        typer.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        echo_json(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
         for line in report_lines(report):
-            typer.echo(line)
+            echo(line)  # quotes and paths from the corpus: shown as written
     raise typer.Exit(0 if report.passed else 1)

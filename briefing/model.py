@@ -157,9 +157,13 @@ class BriefItem:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """The brief's facts on one theme that no part above it quotes already."""
+
     slug: str
     title: str
     items: tuple[BriefItem, ...]
+    see_also: tuple[int, ...] = ()
+    """Numbers (1-based) of the key findings on this theme: quoted there, not again here."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The brief model: ranking, citation numbering, figure attribution, titles."""
+"""The brief model: ranking, citation numbering, figure attribution, titles, and where
+each fact is quoted."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from briefing.brief import (
     years_before,
 )
 from briefing.extract.figures import find_figures
-from briefing.model import Citation, Fact, Selection
+from briefing.model import Brief, Citation, Fact, Selection
+from briefing.render.markdown import render_markdown
+from briefing.render.pdf import render_html
 from briefing.themes import load_taxonomy
 
 TAX = load_taxonomy()
@@ -80,3 +83,57 @@ def test_titles_and_dates():
         "Policy brief: South Korea and Japan — ")
     assert title_for(Selection(), TAX) == "Policy brief: all sources"
     assert years_before(date(2024, 2, 29), 2) == date(2022, 2, 28)
+
+
+# --------------------------------------------------------------------------- each fact once
+
+
+def quoted_in_body(brief: Brief) -> list[str]:
+    """The ids of the facts each part of the body quotes, in reading order."""
+    parts = [*brief.key_findings, *brief.compared, *(i for s in brief.sections for i in s.items)]
+    return [i.fact.id for i in parts]
+
+
+def test_a_two_fact_brief_quotes_each_fact_once_in_markdown_and_html():
+    src = make_source(1)
+    texts = ["South Korea opened a national AI computing centre in Gwangju last year.",
+             "South Korea plans a sovereign AI model trained on Korean data and text."]
+    facts = [make_fact(n, t, src, themes=("compute", "sovereign-ai"))
+             for n, t in enumerate(texts, 1)]
+    brief = build_brief(facts, Selection(countries=("KR",)), TAX, Options(date(2026, 11, 22)), "0")
+    assert len(brief.key_findings) == 2 and brief.sections == ()
+    markdown, html = render_markdown(brief), render_html(brief)
+    for text in texts:
+        assert markdown.count(text) == 1 and html.count(text) == 1
+    # Only the key findings: no theme section left to repeat them, nor to point to them.
+    assert "## Sovereign AI" not in markdown and "See also" not in markdown
+    assert "See also" not in html
+
+
+def test_sections_leave_out_key_findings_and_compared_facts_and_point_to_the_findings():
+    src = make_source(1)
+    themes = ["investment", "compute", "talent", "investment", "research", "investment",
+              "compute", "talent", "patents", "research"]
+    facts = [make_fact(n, f"South Korea reports item number {n} about its AI plans today.",
+                       src, themes=(theme,), countries=("KR", "JP") if n in (7, 8) else ("KR",))
+             for n, theme in enumerate(themes, 1)]
+    brief = build_brief(facts, Selection(countries=("KR",)), TAX, Options(date(2026, 11, 22)), "0")
+    body = quoted_in_body(brief)
+    assert sorted(body) == sorted(f.id for f in facts)  # every fact, each exactly once
+    assert len(brief.key_findings) == 5 and brief.compared
+    for section in brief.sections:
+        assert section.items  # a theme whose facts are all key findings is no section
+        for n in section.see_also:  # the pointers go to findings on this section's theme
+            assert section.slug in brief.key_findings[n - 1].fact.themes
+    pointed = sorted(n for s in brief.sections for n in s.see_also)
+    assert pointed
+    homes = {s.slug for s in brief.sections}
+    assert pointed == [n for n, i in enumerate(brief.key_findings, 1) if i.fact.themes[0] in homes]
+    markdown, html = render_markdown(brief), render_html(brief)
+    for fact in facts:
+        assert markdown.count(fact.text) == 1 and html.count(fact.text) == 1
+    assert [s.see_also for s in brief.sections if s.see_also] == [(1, 4), (5,)]
+    assert "\nSee also key findings 1 and 4.\n" in markdown
+    assert "\nSee also key finding 5.\n" in markdown
+    assert '<a href="#finding-1">1</a> and <a href="#finding-4">4</a>.' in html
+    assert all(f'<li id="finding-{n}">' in html for n in range(1, 6))

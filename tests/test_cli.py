@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_exclude_and_max_facts(corpus, tmp_path):
             "--out", str(tmp_path), "--date", DAY, "--format", "md")
     text = Path(r.stdout.strip()).read_text(encoding="utf-8")
     assert "260,000" not in text
-    assert text.count("\n- “") <= 3 + 3  # three facts, some listed in several sections
+    assert text.count("\n- “") == 0  # three facts: the key findings, not repeated below
     assert "3 facts from" in text
 
 
@@ -240,3 +241,71 @@ def test_unwritable_output_folder_is_one_line(corpus, tmp_path):
     r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(blocker / "out"), "--format", "md")
     assert r.exit_code == 1
     assert r.stderr.startswith("error: cannot write the brief into ") and "internal error" not in r.stderr
+
+
+# --------------------------------------------------------------------------- tables at 80 columns
+
+
+def table_rows(output: str, column: str, until: str | None = None) -> list[tuple[str, str]]:
+    """(first cell, the text of `column` joined across its lines) for each row of a table
+    `briefing` printed: a row starts on a line whose first cell is not blank."""
+    lines = output.splitlines()
+    header, body = lines[0], lines[1:-1]  # the last line is the count
+    start = header.index(column)
+    end = header.index(until) if until else None
+    rows: list[tuple[str, list[str]]] = []
+    for line in body:
+        if line[:1].strip():
+            rows.append((line.split()[0], []))
+        rows[-1][1].append(line[start:end].strip())
+    return [(key, " ".join(part for part in parts if part)) for key, parts in rows]
+
+
+def test_facts_and_sources_at_80_columns_wrap_text_between_words(corpus):
+    env = {"COLUMNS": "80"}
+    facts = {f["id"]: f for f in json.loads(run("facts", "--json", "--corpus", str(corpus)).stdout)}
+    table = runner.invoke(app, ["facts", "--corpus", str(corpus)], env=env).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    rows = table_rows(table, "fact")
+    assert len(rows) == len(facts) > 50
+    for fact_id, text in rows:
+        # The text is cut only at spaces: joined back with spaces it is the fact itself
+        # ("Intelligenc e" would not be), and its id and date stayed whole on one line.
+        assert text == facts[fact_id]["text"]
+        line = next(x for x in table.splitlines() if x.startswith(fact_id + " "))
+        assert (facts[fact_id]["source"]["date"] or "undated") in line
+    header = table.splitlines()[0]
+    starts = [header.index(c) for c in ("id", "date", "countries", "themes", "fact")] + [80]
+    widths = [b - a for a, b in pairwise(starts)]
+    assert widths[-1] > max(widths[:-1])  # the fact text has the width
+
+    sources = json.loads(run("sources", "--json", "--corpus", str(corpus)).stdout)["sources"]
+    table = runner.invoke(app, ["sources", "--corpus", str(corpus)], env=env).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    rows = dict(table_rows(table, "publisher, title", until="facts"))
+    assert len(rows) == len(sources) == 6
+    for s in sources:
+        expected = f"“{s['title']}”" if not s["publisher"] else f"{s['publisher']}, “{s['title']}”"
+        assert rows[s["key"]] == expected  # `US Leading Race In Artificial Intelligence, …` whole
+
+
+# --------------------------------------------------------------------------- --corpus before the command
+
+
+def test_corpus_before_the_command_applies_to_it(corpus, tmp_path):
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "vn.md").write_text("---\ntitle: Chips\ndate: 2026-01-10\n---\nVietnam will train "
+                                "50,000 semiconductor engineers by 2030, the ministry said.\n",
+                                encoding="utf-8")
+    facts = json.loads(run("--corpus", str(only), "facts", "--json").stdout)
+    assert [f["countries"] for f in facts] == [["VN"]]
+    # Given again after the command, the command's own option wins.
+    again = json.loads(run("--corpus", str(only), "facts", "--json", "--corpus", str(corpus)).stdout)
+    assert len(again) > 50
+
+
+def test_corpus_without_a_command_checks_the_folder_before_opening_the_app(tmp_path):
+    r = run("--corpus", str(tmp_path / "nope"))
+    assert r.exit_code == 2
+    assert r.stderr == f"error: corpus folder not found: {tmp_path / 'nope'}\n"

@@ -558,3 +558,32 @@ def test_session_does_not_import_textual(module):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_briefing_with_only_a_corpus_opens_the_app_on_it(tmp_path):
+    """`briefing --corpus DIR`, no command, in tmux: the app opens on DIR, not the seeds."""
+    assert shutil.which("tmux"), "tmux is needed (installed by `make system`)"
+    corpus = tmp_path / "my-articles"
+    corpus.mkdir()
+    (corpus / "vn.md").write_text(
+        "---\ntitle: Chip talent push\ndate: 2026-01-10\n---\nVietnam will train 50,000 "
+        "semiconductor engineers by 2030, the ministry said on Monday.\n", encoding="utf-8")
+    socket = f"briefing-corpus-test-{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if k.startswith(("BRIEFING_", "XDG_"))}
+    env |= {"LANG": "C.UTF-8", "TERM": "xterm-256color"}
+    start = ["new-session", "-d", "-s", "tui", "-x", "100", "-y", "30", "-c", str(tmp_path)]
+    for key, value in env.items():
+        start += ["-e", f"{key}={value}"]
+    command = [sys.executable, "-m", "briefing", "--corpus", str(corpus)]
+    try:
+        result = tmux(socket, "-u", *start, *command)
+        assert result.returncode == 0, result.stderr
+        screen = wait_for_screen(socket, lambda s: "my-articles" in s and "Vietnam" in s)
+        assert "China" not in screen and "South Korea" not in screen  # not the seeds
+        tmux(socket, "send-keys", "-t", "tui", "C-q")
+        deadline = time.monotonic() + 10
+        while tmux(socket, "has-session", "-t", "tui").returncode == 0:
+            assert time.monotonic() < deadline, "the app did not quit on ctrl+q"
+            time.sleep(0.1)
+    finally:
+        tmux(socket, "kill-server")
