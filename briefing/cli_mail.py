@@ -18,6 +18,7 @@ import typer
 from briefing.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
+from briefing.terminal import echo
 
 if TYPE_CHECKING:
     from briefing.mail import Outcome
@@ -37,7 +38,7 @@ def _reported() -> Iterator[None]:
     try:
         yield
     except BriefingError as err:
-        typer.echo(f"error: {err}", err=True)
+        echo(f"error: {err}", err=True)
         raise typer.Exit(err.exit_code) from None
 
 
@@ -110,7 +111,7 @@ def email_command(
 
 
 def _say_retry(attempt: int, err: BriefingError, pause: float) -> None:
-    typer.echo(f"warning: attempt {attempt} failed ({err}); trying again in {pause:g} s",
+    echo(f"warning: attempt {attempt} failed ({err}); trying again in {pause:g} s",
                err=True)
 
 
@@ -120,21 +121,21 @@ def _send_outbox(settings, *, list_only: bool) -> int:
 
     waiting = queued()
     if not waiting:
-        typer.echo(f"the outbox is empty ({outbox_dir()})", err=True)
+        echo(f"the outbox is empty ({outbox_dir()})", err=True)
         return 0
     if list_only:
         for item in waiting:
-            typer.echo(f"{item.path.name}\t{', '.join(item.recipients)}\t{item.subject}"
+            echo(f"{item.path.name}\t{', '.join(item.recipients)}\t{item.subject}"
                        f"\t{item.failed_at}\t{item.reason}")
         return 0
     failed = 0
     for result in resend_all(settings, on_retry=_say_retry):
         if result.sent:
-            typer.echo(f"sent {result.queued.path.name} to {len(result.queued.recipients)} "
+            echo(f"sent {result.queued.path.name} to {len(result.queued.recipients)} "
                        f"recipient(s) via {result.detail}")
         else:
             failed += 1
-            typer.echo(f"error: {result.queued.path.name}: {result.detail}", err=True)
+            echo(f"error: {result.queued.path.name}: {result.detail}", err=True)
     return 1 if failed else 0
 
 
@@ -168,16 +169,16 @@ def _read_body(path: Path | None) -> str | None:
 
 def _report(outcome: Outcome) -> None:
     for warning in outcome.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     count = len(outcome.recipients)
     recipients = f"{count} recipient{'s' if count != 1 else ''}"
     if outcome.eml is not None:
-        typer.echo(str(outcome.eml))
-        typer.echo(f"dry run: nothing sent; it would go to {recipients}: "
+        echo(str(outcome.eml))
+        echo(f"dry run: nothing sent; it would go to {recipients}: "
                    f"{', '.join(outcome.recipients)}", err=True)
         return
     tries = f" after {outcome.attempts} attempts" if outcome.attempts > 1 else ""
-    typer.echo(f"sent {outcome.attachments[0]} to {recipients} via {outcome.server}{tries}")
+    echo(f"sent {outcome.attachments[0]} to {recipients} via {outcome.server}{tries}")
 
 
 @config_app.command("path")
@@ -188,9 +189,9 @@ def config_path_command() -> None:
     """
     with _reported():
         path = resolve_settings().path
-    typer.echo(str(path))
+    echo(str(path))
     if not path.is_file():
-        typer.echo("(no file there yet; see `briefing config show --help` for its format)",
+        echo("(no file there yet; see `briefing config show --help` for its format)",
                    err=True)
 
 
@@ -216,8 +217,8 @@ def config_show_command() -> None:
     with _reported():
         resolved = resolve_settings()
     found = "" if resolved.path.is_file() else " (not found)"
-    typer.echo(f"config file: {resolved.path}{found}")
+    echo(f"config file: {resolved.path}{found}")
     rows = describe(resolved)
     width = max(len(value) for _, value, _ in rows)
     for name, value, origin in rows:
-        typer.echo(f"{name:<9} {value:<{width}}  ({origin})")
+        echo(f"{name:<9} {value:<{width}}  ({origin})")
