@@ -8,16 +8,27 @@ at query time) are merged into one `Fact` with several citations.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
+import signal
 import sqlite3
+import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
+    fcntl = None  # type: ignore[assignment]
 
 from briefing.corpus import read_document, scan_corpus
 from briefing.errors import BriefingError, CorpusError
@@ -39,7 +50,17 @@ POOL_THRESHOLD = 300
 BULK_FILES = 2_000
 #: Files written per executemany round: bounds memory while workers keep reading.
 WRITE_BATCH = 256
+#: Seconds a connection waits on another's lock before SQLite says "database is locked".
+#: Writers queue on the sync lock file instead, so this is only met while a crashed
+#: process's journal is recovered or a checkpoint runs: short, but never worth failing.
+BUSY_TIMEOUT_S = 60.0
+#: A file modified this close to a scan can change again within the same tick of the file
+#: system's clock (Linux stamps files from a clock of 1-10 ms ticks) without its stat showing
+#: it ("racy git"): such a file's mtime is stored as 0, so the next sync compares its bytes.
+RACY_NS = 100_000_000
 Progress = Callable[[int, int], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,6 +132,23 @@ class SyncReport:
 
 
 @dataclass(frozen=True, slots=True)
+class _Plan:
+    """What one sync has to do, worked out before any write."""
+
+    clear: bool
+    """Empty the store first (a rebuild, a changed extractor or taxonomy)."""
+    files: int
+    """Article files on disk."""
+    todo: list[tuple[str, int, int]]
+    """(path, size, mtime_ns to store) of the files new or changed since the store saw them."""
+    removed: list[str]
+
+    @property
+    def idle(self) -> bool:
+        return not (self.clear or self.todo or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome of reading one file, made in a worker process and written by the parent.
     Rows are plain tuples: they cross the process boundary several times faster than
@@ -150,9 +188,23 @@ def store_path(corpus: Path) -> Path:
 _taxonomy: Taxonomy | None = None
 
 
-def _init_worker(taxonomy: Taxonomy) -> None:
+def _init_worker(taxonomy: Taxonomy, parent: int) -> None:
     global _taxonomy
     _taxonomy = taxonomy
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this worker when its parent dies: a sync killed with SIGKILL
+    would otherwise leave its workers blocked on a queue nobody reads, forever."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def read_file(root: Path, rel: str, size: int, mtime_ns: int,
@@ -194,24 +246,76 @@ def _hash(path: Path) -> str:
 
 # --------------------------------------------------------------------------- the store
 
+#: Sync lock descriptors this process holds. A forked pool worker closes its copies at once:
+#: an flock lasts while any copy is open, so a worker outliving a killed parent would
+#: otherwise keep every later sync waiting.
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_inherited_locks() -> None:
+    for fd in list(_HELD_LOCKS):
+        os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+def _store_errors(method: Callable[P, R]) -> Callable[P, R]:
+    """SQLite failures (a full disk, a read-only cache dir, a damaged file) reach the user as
+    one line naming the store, never as an internal error."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as err:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise store.failure(err) from None
+
+    return wrapper
+
 
 class Store:
-    """A fact store for one corpus folder."""
+    """A fact store for one corpus folder.
+
+    Several processes may use one store at once (the app open while `briefing make` runs):
+    readers never wait (WAL), each query of several statements reads one snapshot, and
+    syncs queue on a lock file, each one looking at the corpus again once it holds the lock.
+    Every sync is one transaction, so a crash or a failed write leaves the store as it was.
+    """
 
     def __init__(self, path: Path, corpus: Path, taxonomy: Taxonomy | None = None):
         self.path = path
         self.corpus = corpus.resolve()
         self.taxonomy = taxonomy or load_taxonomy()
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(path, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.DatabaseError as err:
-            raise BriefingError(f"cannot open the fact store {path}: {err}") from None
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk loads touch many pages
-        self.db.execute("PRAGMA foreign_keys=OFF")
-        self._migrate()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit: every transaction is explicit, so a query never keeps a snapshot
+            # open and a sync takes the write lock at its start, never half-way through.
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False,
+                                      isolation_level=None)
+        except (OSError, sqlite3.Error) as err:
+            raise BriefingError(f"cannot open the fact store {path}: "
+                                f"{getattr(err, 'strerror', None) or err}") from None
+        try:
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk loads touch many pages
+            self.db.execute("PRAGMA foreign_keys=OFF")
+            self._migrate()
+        except (sqlite3.Error, BriefingError) as err:
+            self.db.close()
+            raise err if isinstance(err, BriefingError) else self.failure(err) from None
+
+    def failure(self, err: sqlite3.Error) -> BriefingError:
+        """A SQLite error as the one line the user sees."""
+        hint = ""
+        if isinstance(err, sqlite3.OperationalError) and any(
+                w in str(err) for w in ("disk", "readonly", "unable to open")):
+            hint = " (full disk or read-only folder? BRIEFING_CACHE_DIR moves the store)"
+        return BriefingError(f"fact store {self.path}: {err}{hint}")
 
     @classmethod
     def for_corpus(cls, corpus: Path, taxonomy: Taxonomy | None = None) -> Store:
@@ -229,13 +333,85 @@ class Store:
     # ----------------------------------------------------------------- schema
 
     def _migrate(self) -> None:
-        self.db.executescript(_SCHEMA + _INDEXES)
-        version = self._meta("schema")
-        if version not in (None, str(SCHEMA_VERSION)):
-            self._drop_all()
-            self.db.executescript(_SCHEMA + _INDEXES)
-        self._set_meta("schema", str(SCHEMA_VERSION))
-        self.db.commit()
+        """Create the schema, or replace one of another version. An up-to-date store is
+        only read here, so opening it never waits for a sync running elsewhere."""
+        if self._schema_version() == str(SCHEMA_VERSION):
+            return
+        with self._sync_lock():  # two processes creating one store: the second waits
+            # Persistent in the file; not allowed inside a transaction.
+            self.db.execute("PRAGMA journal_mode=WAL")
+            with self._transaction():
+                version = self._schema_version()
+                if version == str(SCHEMA_VERSION):  # made while this process waited
+                    return
+                if version is not None:
+                    self._drop_all()
+                for statement in _statements(_SCHEMA + _INDEXES):
+                    self.db.execute(statement)
+                self._set_meta("schema", str(SCHEMA_VERSION))
+
+    def _schema_version(self) -> str | None:
+        try:
+            return self._meta("schema")
+        except sqlite3.OperationalError as err:
+            if "no such table" in str(err):  # a new, empty file
+                return None
+            raise
+
+    # ----------------------------------------------------------------- locking
+
+    @contextmanager
+    def _sync_lock(self) -> Iterator[None]:
+        """Hold the store's sync lock: one writer at a time across processes and threads.
+        An flock dies with its holder (even by SIGKILL), so a crash never leaves it stale."""
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as err:
+            raise BriefingError(f"cannot write the fact store {self.path}: "
+                                f"{err.strerror or err}") from None
+        _HELD_LOCKS.add(fd)
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            _HELD_LOCKS.discard(fd)
+            os.close(fd)  # releases the lock
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: all of it lands or none of it (a kill, a full disk).
+        IMMEDIATE takes the write lock at BEGIN, where waiting is safe, not mid-way."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """A read of several statements that must agree: one read transaction, so a sync
+        committed by another process meanwhile is seen whole or not at all."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")  # it wrote only TEMP tables
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (a full disk does). If ROLLBACK itself fails,
+        # the uncommitted pages are never read: the next connection discards them.
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                self.db.close()
 
     def _drop_all(self) -> None:
         for table in ("statements_fts", "statement_countries", "statement_themes",
@@ -257,52 +433,78 @@ class Store:
 
     # ----------------------------------------------------------------- indexing
 
+    @_store_errors
     def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
-        """Bring the store up to date with the corpus folder."""
-        if rebuild or self._meta("extractor") != self.extractor_key:
-            self._clear()
-        on_disk = scan_corpus(self.corpus)
-        stats = {row[0]: (row[1], row[2]) for row in self.db.execute(
-            "SELECT path, size, mtime_ns FROM files")}
+        """Bring the store up to date with the corpus folder. Safe to run from several
+        processes at once: a second sync waits for the first, then finds nothing to do."""
+        if not rebuild:
+            plan = self._plan(clear=False)
+            if plan.idle:  # the common case: no lock, no write at all
+                return self._idle_report(plan)
+        with self._sync_lock():
+            # Another process may have synced while this one waited: look again.
+            plan = self._plan(clear=rebuild)
+            if plan.idle:
+                return self._idle_report(plan)
+            with self._transaction():
+                return self._apply(plan, progress)
+
+    def _plan(self, *, clear: bool) -> _Plan:
+        """What a sync has to do, from the corpus on disk and the store as it is now."""
+        with self._snapshot():
+            clear = clear or self._meta("extractor") != self.extractor_key
+            scan_start = time.time_ns()
+            on_disk = _scan(self.corpus)
+            scan_end = time.time_ns()
+            stats = {} if clear else {row[0]: (row[1], row[2]) for row in self.db.execute(
+                "SELECT path, size, mtime_ns FROM files")}
         removed = [p for p in stats if p not in on_disk]
-        todo = sorted((rel, *st) for rel, st in on_disk.items()
-                      if stats.get(rel) != st)  # sorted: the same order on every machine
-        if not todo and not removed:  # the common case: no write at all
-            skipped, warned = self._problems()
-            return SyncReport(unchanged=len(on_disk), skipped=skipped, warnings=warned)
+        todo = sorted((rel, size, _settled(mtime, scan_start, scan_end))
+                      for rel, (size, mtime) in on_disk.items()
+                      if stats.get(rel) != (size, mtime))  # sorted: the same on every machine
+        return _Plan(clear, len(on_disk), todo, removed)
+
+    def _idle_report(self, plan: _Plan) -> SyncReport:
+        skipped, warned = self._problems()
+        return SyncReport(unchanged=plan.files, skipped=skipped, warnings=warned)
+
+    def _apply(self, plan: _Plan, progress: Progress | None) -> SyncReport:
+        """Carry out a plan, inside the sync's transaction."""
+        if plan.clear:
+            self._clear()
+        todo, removed = plan.todo, plan.removed
         known = {row[0]: row[1:] for row in self.db.execute(
             "SELECT path, size, mtime_ns, sha256, error FROM files")}
         added = changed = 0
-        unchanged = len(on_disk) - len(todo)
+        unchanged = plan.files - len(todo)
         # Many new files: build the full-text and secondary indexes in one pass at the end.
         bulk = len(todo) > BULK_FILES and not known  # a first (or rebuilt) index
         touched: set[str] = set()
-        with self.db:
-            if bulk:
-                for name in _INDEX_NAMES:
-                    self.db.execute(f"DROP INDEX IF EXISTS {name}")
-            for rel in removed:
-                touched |= self._forget(rel)
-            for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
-                fresh = [r for r in batch if r is not None]
-                unchanged += len(batch) - len(fresh)
-                for result in fresh:
-                    if result.path in known:
-                        changed += 1
-                        touched |= self._forget(result.path)
-                    else:
-                        added += 1
-                    touched.update(row[8] for row in result.statements)
-                self._write(fresh, fts=not bulk)
-            if bulk:
-                self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
-                for statement in _INDEXES.strip().splitlines():
-                    self.db.execute(statement)
-            if touched:
-                self._refresh_facts(None if bulk else touched)
-            self._set_meta("extractor", self.extractor_key)
-            if added or changed or removed or self._meta("fingerprint") is None:
-                self._set_meta("fingerprint", self._fingerprint())
+        if bulk:
+            for name in _INDEX_NAMES:
+                self.db.execute(f"DROP INDEX IF EXISTS {name}")
+        for rel in removed:
+            touched |= self._forget(rel)
+        for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
+            fresh = [r for r in batch if r is not None]
+            unchanged += len(batch) - len(fresh)
+            for result in fresh:
+                if result.path in known:
+                    changed += 1
+                    touched |= self._forget(result.path)
+                else:
+                    added += 1
+                touched.update(row[8] for row in result.statements)
+            self._write(fresh, fts=not bulk)
+        if bulk:
+            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
+            for statement in _statements(_INDEXES):
+                self.db.execute(statement)
+        if touched:
+            self._refresh_facts(None if bulk else touched)
+        self._set_meta("extractor", self.extractor_key)
+        if added or changed or removed or self._meta("fingerprint") is None:
+            self._set_meta("fingerprint", self._fingerprint())
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
     def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
@@ -324,15 +526,16 @@ class Store:
             yield from _counted(results, total, progress)
             return
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, initializer=_init_worker,
-                                 initargs=(self.taxonomy,)) as pool:
+                                 initargs=(self.taxonomy, os.getpid())) as pool:
             yield from _counted(pool.map(_read_in_worker, work, chunksize=32), total, progress)
 
     def _clear(self) -> None:
-        with self.db:
-            for table in ("statements", "sources", "files", "facts", "fact_countries",
-                          "fact_themes"):
-                self.db.execute(f"DELETE FROM {table}")
-            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
+        """Empty the store, inside the sync's transaction: readers see the old facts until
+        the new ones are committed."""
+        for table in ("statements", "sources", "files", "facts", "fact_countries",
+                      "fact_themes"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
     def _forget(self, rel: str) -> set[str]:
         """Delete a file's rows; returns the ids of the facts it stated."""
@@ -440,6 +643,7 @@ class Store:
 
     # ----------------------------------------------------------------- queries
 
+    @_store_errors
     def sources(self) -> list[tuple[Source, int]]:
         """Every source with the number of distinct facts it states, by key."""
         rows = self.db.execute(
@@ -448,10 +652,12 @@ class Store:
             " FROM sources s ORDER BY s.key")
         return [(Source(*row[:8]), row[8]) for row in rows]
 
+    @_store_errors
     def source_hashes(self) -> list[tuple[str, str]]:
         return self.db.execute(
             "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path").fetchall()
 
+    @_store_errors
     def fingerprint(self) -> str:
         """A hash over every source file's hash: two stores with it hold the same corpus.
         Kept in the store by each sync that changes something."""
@@ -463,12 +669,15 @@ class Store:
             h.update(f"{path}\0{sha}\n".encode())
         return h.hexdigest()
 
+    @_store_errors
     def country_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT code, COUNT(*) FROM fact_countries GROUP BY code"))
 
+    @_store_errors
     def theme_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT slug, COUNT(*) FROM fact_themes GROUP BY slug"))
 
+    @_store_errors
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
               query: str | None = None, *, citations: int | None = None) -> list[Fact]:
         """Merged facts about any of `countries` and any of `themes` (each empty = any),
@@ -477,6 +686,11 @@ class Store:
         `citations`: load only the first N sources a brief would cite for each fact (the
         fact's `sources`, `publishers` and `newest` still cover them all); None loads every
         citation. Briefs and the TUI need a few; `facts --json` and verification need all."""
+        with self._snapshot():
+            return self._facts(countries, themes, query, citations)
+
+    def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
+               citations: int | None) -> list[Fact]:
         ids = self._matching_fact_ids(countries, themes, query)
         if not ids:
             return []
@@ -544,6 +758,7 @@ class Store:
         return replace(fact, sources=len(found), publishers=independent_publishers(found),
                        newest=max((s.date for s in found if s.date), default=None))
 
+    @_store_errors
     def context(self, fact: Fact) -> tuple[str, int, int]:
         """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
         c = fact.citations[0]
@@ -559,6 +774,36 @@ class Store:
             return c.text, 0, len(c.text)
         b0, b1 = row if row else (c.start, c.end)
         return text[b0:b1], c.start - b0, c.end - b0
+
+
+def _scan(corpus: Path, attempts: int = 3) -> dict[str, tuple[int, int]]:
+    """The corpus files' stats. A file deleted between listing its folder and its stat
+    makes the walk fail; a moment later the listing no longer has it."""
+    for attempt in range(attempts):
+        try:
+            return scan_corpus(corpus)
+        except FileNotFoundError:
+            if attempt == attempts - 1:
+                raise BriefingError(f"the corpus {corpus} keeps changing while it is read;"
+                                    " try again") from None
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def _settled(mtime_ns: int, scan_start: int, scan_end: int) -> int:
+    """The mtime to store for a file seen by a scan: 0 when it was modified so close to (or
+    during) the scan that its stat cannot vouch for its bytes (see RACY_NS)."""
+    return 0 if scan_start - RACY_NS < mtime_ns <= scan_end else mtime_ns
+
+
+def _statements(script: str) -> Iterator[str]:
+    """SQL statements of a script one by one (executescript would commit the transaction)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -717,4 +962,8 @@ def open_store(corpus: Path, *, progress: Progress | None = None,
                rebuild: bool = False) -> tuple[Store, SyncReport]:
     """The store for a corpus, brought up to date: what every command starts with."""
     store = Store.for_corpus(corpus)
-    return store, store.sync(rebuild=rebuild, progress=progress)
+    try:
+        return store, store.sync(rebuild=rebuild, progress=progress)
+    except BaseException:
+        store.close()
+        raise

@@ -29,9 +29,10 @@ class Raw(str):
 # so the file stays readable as plain text.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-# Block syntax only counts at the start of a line: headings, quotes, list markers.
-_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|=+(?=\s*$)|\d+(?=[.)](?:\s|$)))",
-                         re.M)
+# Block syntax only counts at the start of a line: headings, quotes, list markers, and a
+# line of dashes alone (a thematic break or a setext underline: a title "---" is text).
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|-+(?=[-\s]*$)|=+(?=\s*$)"
+                         r"|\d+(?=[.)](?:\s|$)))", re.M)
 
 
 def escape_md(text: str) -> str:
