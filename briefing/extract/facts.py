@@ -157,18 +157,19 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             topic = subjects_of(unit.named, focus) or scope  # what the paragraph opens with
             last = scope
         countries = subjects_of(unit.named, focus)
-        if countries and cues.REFERRING.match(unit.matchable):
+        lower = unit.matchable.lower()
+        if countries and cues.REFERRING.match(lower):
             # "The country's $300 billion wealth fund is backing chips made in Taiwan":
             # opening on the antecedent, the sentence is about it too.
             countries = tuple(dict.fromkeys([*_fitting(last, focus), *countries]))
             last = countries
         elif countries:
             last = countries
-        elif cues.GENERIC.search(unit.matchable):
+        elif cues.GENERIC.search(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
             scope = topic = focus
-        elif cues.REFERRING.search(unit.matchable):
+        elif cues.REFERRING.search(lower):
             # "the government", "its": the nearest antecedent, the story's own country when
             # that was one of several just named.
             countries = _fitting(last, focus) or _fitting(topic, focus)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.countries import country_of_word
 from briefing.extract.text import plain, word_set
@@ -70,6 +71,13 @@ _YEAR_SHIFT = {"next": 1, "coming": 1, "this": 0, "current": 0, "last": -1, "pre
                "past": -1}
 
 
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """Words and numbers of a sentence with their offsets; cached, as each of a sentence's
+    figures reads them."""
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
 def measure_of(fact: Said, figure: Figure) -> str | None:
     """What a figure measures, as a label two facts share only when they measure the same
     thing: the measured noun phrase (a counted noun, or a measure word next to a money or
@@ -78,7 +86,7 @@ def measure_of(fact: Said, figure: Figure) -> str | None:
     (%)`, `change in exports (%), 2024`. None when any part of that is unclear."""
     if figure.kind == "year" or (figure.kind != "count" and not figure.unit):
         return None
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(fact.text)]
+    tokens = _tokens(fact.text)
     first = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start), len(tokens))
     after = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start + len(figure.text)),
                  len(tokens))
