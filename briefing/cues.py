@@ -251,7 +251,7 @@ _THINGS = (
     "curbs ban bans maker makers manufacturer manufacturers developer developers partner "
     "partners product products technology technologies hardware model models app apps "
     "corporation corporations conglomerate conglomerates operator operators carrier carriers "
-    "campus campuses datasets data language languages speakers"
+    "campus campuses datasets data language languages speakers market markets"
 )
 #: Every word ENTITY_AFTER can end on, to skip the pattern when none follows a country.
 ENTITY_WORDS = frozenset(f"{_PERSONS} {_THINGS} prime".split())
@@ -290,6 +290,9 @@ GLOBAL_AFTER = re.compile(
     r"|across\s+the\s+globe)\b",
     re.I,
 )
+#: A "which" clause right after a country, up to the next clause break or the sentence end.
+RELATIVE_AFTER = re.compile(
+    r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)
 #: A clause that describes the noun just before it ("..., which has 40 start-ups").
 RELATIVE = re.compile(r"(?:which|who)\b", re.I)
 

@@ -174,6 +174,13 @@ def test_comparators_suppliers_and_rivals_are_mentions(tmp_path):
          ("NO",), ("CN",), {}),
         ("Germany filed 9,000 patents, behind the United States and Japan.",
          ("DE",), ("JP", "US"), {"9,000 patents": "DE"}),
+        # What a "which" clause says of a rival is said in passing too.
+        ("Oman faces competition from Qatar, which is building a campus in Doha.",
+         ("OM",), ("QA",), {}),
+        ("Chile trained its model in Spanish and Portuguese.", ("CL",), ("ES", "PT"), {}),
+        ("Peru's market is far from the scale of the U.S. market.", ("PE",), ("US",), {}),
+        ("Vietnam will prioritise American investors and Korean chipmakers.",
+         ("VN",), ("KR", "US"), {}),
     ],
 )
 def test_who_each_fact_and_figure_belongs_to(tmp_path, sentence, subjects, mentions, figures):

@@ -74,7 +74,23 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
         else:
             out.append(Named(m.code, m.start, m.end, SUBJECT))
-    return out
+    return _described_mentions(text, out)
+
+
+def _described_mentions(text: str, named: list[Named]) -> list[Named]:
+    """What a "which" clause says of a country named in passing is said in passing too: in
+    "competition from the UAE, which is building the Stargate campus in Abu Dhabi", Abu
+    Dhabi is a mention."""
+    for n, first in enumerate(named):
+        if first.role != MENTION:
+            continue
+        clause = cues.RELATIVE_AFTER.match(text, first.end)
+        if clause is None:
+            continue
+        end = first.end + len(clause[0])
+        named[n + 1:] = [Named(x.code, x.start, x.end, MENTION, x.modifier)
+                         if x.start < end else x for x in named[n + 1:]]
+    return named
 
 
 _TAIL_WORDS = re.compile(r"[a-z][a-z.-]*", re.I)
@@ -222,7 +238,7 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
             # In the sentence's own clause, the subject named nearest before the figure: "In
             # Europe, the UK is sixth with 714 patent families" is the UK's.
             nearest = [x.code for x in named if index == 0 and x.end <= start
-                       and x.code in subjects]
+                       and x.code in subjects and x.role == SUBJECT]
             owners.append(nearest[-1] if nearest else owner_of[index])
     return owners
 
