@@ -543,13 +543,17 @@ def test_runs_in_a_real_terminal_without_colour(corpus, tmp_path):
         while not out.is_file() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert out.is_file()
-        tmux(socket, "send-keys", "-t", "tui", "C-q")
-        deadline = time.monotonic() + 10
-        while tmux(socket, "has-session", "-t", "tui").returncode == 0:
-            assert time.monotonic() < deadline, "the app did not quit on ctrl+q"
-            time.sleep(0.1)
+        quit_with_ctrl_q(socket)
     finally:
         tmux(socket, "kill-server")
+
+
+def quit_with_ctrl_q(socket: str) -> None:
+    tmux(socket, "send-keys", "-t", "tui", "C-q")
+    deadline = time.monotonic() + 10
+    while tmux(socket, "has-session", "-t", "tui").returncode == 0:
+        assert time.monotonic() < deadline, "the app did not quit on ctrl+q"
+        time.sleep(0.1)
 
 
 @pytest.mark.parametrize("module", ["briefing.tui.session"])
@@ -580,10 +584,6 @@ def test_briefing_with_only_a_corpus_opens_the_app_on_it(tmp_path):
         assert result.returncode == 0, result.stderr
         screen = wait_for_screen(socket, lambda s: "my-articles" in s and "Vietnam" in s)
         assert "China" not in screen and "South Korea" not in screen  # not the seeds
-        tmux(socket, "send-keys", "-t", "tui", "C-q")
-        deadline = time.monotonic() + 10
-        while tmux(socket, "has-session", "-t", "tui").returncode == 0:
-            assert time.monotonic() < deadline, "the app did not quit on ctrl+q"
-            time.sleep(0.1)
+        quit_with_ctrl_q(socket)
     finally:
         tmux(socket, "kill-server")
