@@ -267,7 +267,7 @@ ENTITY_AFTER = re.compile(
 #: Mexico has 8%", "the US leads with 34%, followed by China with 20%", "38,000 patents,
 #: compared with 6,300 in the US", "Kenya is ahead of Nigeria, which has 40 start-ups".
 CLAUSE_BREAK = re.compile(
-    r"\s*(?:;\s+|,\s+(?=(?:while|whereas|compared|versus|vs\.?|followed|ahead|behind|which|of\s+which"
+    r"\s*(?:;\s+|,\s+(?=(?:while|whereas|compared|versus|vs\.?|followed|ahead|behind|which|of\s+which|currently\s+valued|valued|worth"
     r"|who|but|and|against|than|trailed|trailing|with)\b)|\s(?=(?:while|whereas|followed\s+by"
     r"|compared\s+(?:with|to)|versus|vs\.?)\s))",
     re.I,
@@ -293,8 +293,9 @@ GLOBAL_AFTER = re.compile(
 #: A "which" clause right after a country, up to the next clause break or the sentence end.
 RELATIVE_AFTER = re.compile(
     r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)
-#: A clause that describes the noun just before it ("..., which has 40 start-ups").
-RELATIVE = re.compile(r"(?:which|who)\b", re.I)
+#: A clause that describes the noun just before it ("..., which has 40 start-ups", "the U.S.
+#: market, currently valued at over $200 billion").
+RELATIVE = re.compile(r"(?:which|who|currently\s+valued|valued|worth)\b", re.I)
 
 #: A ranking or a share: "Germany followed in second place", "filled out the top five",
 #: "ranks third", "a share of 17.1 percent". It ranks whatever its section is about, so it

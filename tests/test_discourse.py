@@ -181,6 +181,8 @@ def test_comparators_suppliers_and_rivals_are_mentions(tmp_path):
         ("Peru's market is far from the scale of the U.S. market.", ("PE",), ("US",), {}),
         ("Vietnam will prioritise American investors and Korean chipmakers.",
          ("VN",), ("KR", "US"), {}),
+        ("Peru has far to go before the scale of the U.S. market, currently valued at "
+         "$200 billion.", ("PE",), ("US",), {"$200 billion": "US"}),
     ],
 )
 def test_who_each_fact_and_figure_belongs_to(tmp_path, sentence, subjects, mentions, figures):
@@ -211,6 +213,13 @@ def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it(tmp_path):
         assert article.text[st.start:st.end].replace("\n", " ") == st.text
         assert st.countries == ("GH",)
     assert not any(s.text.startswith(("The law", "That alone")) for s in found)
+
+
+def test_the_short_opening_of_a_quotation_is_not_a_statement(tmp_path):
+    found = statements(tmp_path, "“Our ambition is very clear. We want Oman to be the third "
+                                 "AI hub of the region,” the minister said.\n")
+    assert [s.text for s in found] == [
+        "We want Oman to be the third AI hub of the region,” the minister said."]
 
 
 def test_questions_and_cut_off_teasers_stay_out(tmp_path):

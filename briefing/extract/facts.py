@@ -34,6 +34,8 @@ _WORD = re.compile(r"\w+")
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
+#: A quotation's opening sentence this short says nothing on its own.
+QUOTE_FRAGMENT_WORDS = 10
 #: A headline or heading says what its text is about as much as this many sentences do.
 HEADLINE_WEIGHT = 3
 #: Similarity (rapidfuzz Indel, 0-1) at or above which two wordings with the same figures
@@ -77,6 +79,12 @@ def fact_id(text: str, key: str | None = None) -> str:
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
+def _opens_a_quote(text: str) -> bool:
+    """A sentence that opens a quotation and does not close it."""
+    flat = plain(text)
+    return flat.startswith('"') and flat.count('"') % 2 == 1
+
+
 def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
     """Whether a sentence states something: long enough, not a question or a lead-in, and
     not the cut-off tail of a teaser."""
@@ -85,6 +93,8 @@ def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
         return False
     if _ASIDE.match(text):
         return False
+    if _opens_a_quote(text) and len(text.split()) < QUOTE_FRAGMENT_WORDS:
+        return False  # “Our ambition is very clear. …: the start of a quotation, alone
     if stripped.endswith((",", ";", "-", "–", "—")):
         return False
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
