@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from briefing import cues
 from briefing.errors import CorpusError
+from briefing.extract.text import collapse
 from briefing.model import Source
 from briefing.yamlio import YAMLError, load_yaml
 
@@ -81,7 +82,10 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
             if entry.is_dir(follow_symlinks=False):  # no symlink loops
                 stack.append((entry.path, f"{prefix}{name}/"))
             elif name.lower().endswith(SUFFIXES) and entry.is_file():
-                st = entry.stat()
+                try:
+                    st = entry.stat()
+                except FileNotFoundError:
+                    continue  # deleted since the folder was listed: it is not there
                 out[prefix + name] = (st.st_size, st.st_mtime_ns)
     return out
 
@@ -333,11 +337,9 @@ def _continues(prev: str, line: str) -> bool:
     return first.islower() or (len(prev) >= 60 and not _is_heading(prev))
 
 
-def body_blocks(text: str, start: int) -> tuple[list[Block], list[tuple[str, int]]]:
-    """Blocks of the body from `start`, and its first lines (text, offset), which may hold
-    a date line and the headline."""
+def body_blocks(text: str, start: int) -> list[Block]:
+    """Blocks of the body from `start` (`read_header` then takes the metadata off the top)."""
     blocks: list[Block] = []
-    header: list[tuple[str, int]] = []
     prev_text = ""
     for s, e in _line_spans(text, start):
         line = text[s:e]
@@ -362,9 +364,7 @@ def body_blocks(text: str, start: int) -> tuple[list[Block], list[tuple[str, int
         else:
             blocks.append(Block("paragraph", s, e))
         prev_text = line
-        if len(header) < 4:
-            header.append((line.strip(), s))
-    return blocks, header
+    return blocks
 
 
 # --------------------------------------------------------------------------- documents
@@ -392,7 +392,7 @@ def read_document(root: Path, path: Path) -> Document:
 
 def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int
                   ) -> Article | None:
-    blocks, _ = body_blocks(text, body_start)
+    blocks = body_blocks(text, body_start)
     url = meta_url(meta)
     title = _text(meta.get("title"))
     header = read_header(text, blocks, need_title=not title)
@@ -444,7 +444,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
         if not in_header or n >= HEADER_BLOCKS:
             kept.append(block)
             continue
-        line = collapse_ws(text[block.start:block.end])
+        line = collapse(text[block.start:block.end])
         line_day = date_line(line)
         if line_day or cues.BYLINE.match(line):
             day = day or line_day or parse_date(line)
@@ -466,16 +466,12 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
     return Header(kept, title, day, place, publisher)
 
 
-def collapse_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _title_index(text: str, blocks: list[Block]) -> int | None:
     """Which top block is the headline: the first title-like line of TITLE_MIN_WORDS or
     more before the story starts (a shorter one only when there is no such line), else none."""
     short = None
     for n, block in enumerate(blocks[:HEADER_BLOCKS]):
-        line = collapse_ws(text[block.start:block.end])
+        line = collapse(text[block.start:block.end])
         if date_line(line) or cues.BYLINE.match(line):
             continue
         if _is_title(text, blocks, n):
@@ -491,7 +487,7 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
     """A headline: a short heading-like line with body text after it, or a one-sentence line
     ending in a full stop that is followed by a date line or byline (a page's header)."""
     block = blocks[n]
-    line = collapse_ws(text[block.start:block.end])
+    line = collapse(text[block.start:block.end])
     words = len(line.lstrip("# ").split())
     if n + 1 >= len(blocks) or words > TITLE_MAX_WORDS:
         return False
@@ -505,7 +501,7 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
         return True  # a sentence-case headline has no full stop; a lede paragraph does
     if not line.endswith(".") or line.count(". ") or words > 16:
         return False
-    after = [collapse_ws(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
+    after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
     return any(date_line(a) or cues.BYLINE.match(a) for a in after)
 
 
@@ -524,7 +520,7 @@ def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:
         if "date" in groups and parse_date(groups["date"]):
             found.setdefault("date", parse_date(groups["date"]))
         if "place" in groups:
-            found.setdefault("place", collapse_ws(groups["place"]))
+            found.setdefault("place", collapse(groups["place"]))
         if "site" in groups:
             found.setdefault("publisher", groups["site"].lower())
         elif "agency" in groups:

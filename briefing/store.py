@@ -454,7 +454,7 @@ class Store:
         with self._snapshot():
             clear = clear or self._meta("extractor") != self.extractor_key
             scan_start = time.time_ns()
-            on_disk = _scan(self.corpus)
+            on_disk = scan_corpus(self.corpus)
             scan_end = time.time_ns()
             stats = {} if clear else {row[0]: (row[1], row[2]) for row in self.db.execute(
                 "SELECT path, size, mtime_ns FROM files")}
@@ -774,20 +774,6 @@ class Store:
             return c.text, 0, len(c.text)
         b0, b1 = row if row else (c.start, c.end)
         return text[b0:b1], c.start - b0, c.end - b0
-
-
-def _scan(corpus: Path, attempts: int = 3) -> dict[str, tuple[int, int]]:
-    """The corpus files' stats. A file deleted between listing its folder and its stat
-    makes the walk fail; a moment later the listing no longer has it."""
-    for attempt in range(attempts):
-        try:
-            return scan_corpus(corpus)
-        except FileNotFoundError:
-            if attempt == attempts - 1:
-                raise BriefingError(f"the corpus {corpus} keeps changing while it is read;"
-                                    " try again") from None
-            time.sleep(0.05)
-    raise AssertionError("unreachable")
 
 
 def _settled(mtime_ns: int, scan_start: int, scan_end: int) -> int:

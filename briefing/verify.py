@@ -353,7 +353,7 @@ def _sentences(text: str) -> Iterator[str]:
     from briefing.corpus import body_blocks
     from briefing.extract.sentences import split_sentences
 
-    blocks, _ = body_blocks(text, 0)
+    blocks = body_blocks(text, 0)
     for block in blocks:
         for s, e in split_sentences(text, block.start, block.end):
             yield _normal(text[s:e])
