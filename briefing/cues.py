@@ -299,12 +299,11 @@ RELATIVE = re.compile(r"(?:which|who|currently\s+valued|valued|worth)\b", re.I)
 
 #: A ranking or a share: "Germany followed in second place", "filled out the top five",
 #: "ranks third", "a share of 17.1 percent". It ranks whatever its section is about, so it
-#: takes the section's main theme as well as its own.
+#: takes the section's main theme as well as its own. Matched against lowercased text.
 RANKING = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+place"
     r"|top\s+(?:three|five|ten|\d+)|followed\s+by|ahead\s+of|behind|share\s+of|leads?\s+in"
-    r"|trail(?:s|ed|ing)?)\b",
-    re.I,
+    r"|trail(?:s|ed|ing)?)\b"
 )
 
 # --------------------------------------------------------------------------- self-contained quotes

@@ -120,7 +120,8 @@ def _after_cue(text: str, start: int) -> bool:
 
 def _names_a_language(text: str, m: Mention) -> bool:
     """ "Trained in Spanish and Portuguese", "answers in Korean": a language, not a country."""
-    return (is_adjective(m.text) and cues.LANGUAGE_BEFORE.search(text, 0, m.start) is not None
+    return (is_adjective(m.text)
+            and cues.LANGUAGE_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
             and cues.LANGUAGE_AFTER.match(text, m.end) is not None)
 
 

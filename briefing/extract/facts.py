@@ -197,45 +197,26 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     return out
 
 
-# Literal stems of RANKING: a scan for them is several times cheaper than the full pattern.
-_RANKING_HINT = re.compile("rank|place|top |follow|ahead|behind|share|lead|trail")
-
-
-def _ranks(text: str) -> bool:
-    return (_RANKING_HINT.search(text.lower()) is not None
-            and cues.RANKING.search(text) is not None)
-
-
-_UNSET = object()
-
-
 class _MainThemes:
     """The theme most sentences of a section (else of the article) carry, its heading (else
-    the headline) counting as HEADLINE_WEIGHT sentences; worked out only for the sections
-    that need it."""
+    the headline) counting as HEADLINE_WEIGHT sentences."""
 
     def __init__(self, units: list[_Sentence | _Heading], title_themes: tuple[str, ...]
                  ) -> None:
-        self.sentences = [u for u in units if isinstance(u, _Sentence)]
-        self.headings = {u.section: u.themes for u in units if isinstance(u, _Heading)}
-        self.title_themes = title_themes
-        self.found: dict[int | None, str | None] = {}
+        self.groups: dict[int, list[tuple[str, ...]]] = {}
+        everything = [title_themes] * HEADLINE_WEIGHT
+        for u in units:
+            weight = HEADLINE_WEIGHT if isinstance(u, _Heading) else 1
+            self.groups.setdefault(u.section, []).extend([u.themes] * weight)
+            if isinstance(u, _Sentence):
+                everything.append(u.themes)
+        self.article = dominant(everything)
+        self.found: dict[int, str | None] = {}
 
     def of(self, section: int) -> str | None:
-        found = self.found.get(section, _UNSET)
-        if found is _UNSET:
-            if not self.found:  # first use: group the article's sentences by section
-                self.groups: dict[int, list[tuple[str, ...]]] = {
-                    k: [themes] * HEADLINE_WEIGHT for k, themes in self.headings.items()}
-                for u in self.sentences:
-                    self.groups.setdefault(u.section, []).append(u.themes)
-            found = self.found[section] = dominant(self.groups.get(section, []))
-        if found is None:
-            if None not in self.found:
-                self.found[None] = dominant(
-                    [self.title_themes] * HEADLINE_WEIGHT + [u.themes for u in self.sentences])
-            return self.found[None]
-        return found
+        if section not in self.found:  # most sections never ask
+            self.found[section] = dominant(self.groups.get(section, [])) or self.article
+        return self.found[section]
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
@@ -322,7 +303,8 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
     extra = set(taxonomy.for_figures(kinds)) if kinds else set()
     main = main_theme.of(unit.section)
     if main and main not in themes and (
-            (not themes and (countries or kinds - {"year"})) or _ranks(matchable)):
+            (not themes and (countries or kinds - {"year"})) or cues.RANKING.search(
+                matchable.lower())):
         extra.add(main)  # "Germany and France filled out the top five": its section's theme
     if extra - set(themes):
         themes = tuple(sorted({*themes, *extra}))
