@@ -24,6 +24,8 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename: a crash leaves old or new
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

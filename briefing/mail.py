@@ -19,7 +19,6 @@ import re
 import smtplib
 import socket
 import ssl
-import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +37,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from briefing.config import ConfigError, SmtpSettings, config_path
 from briefing.errors import BriefingError, UsageError
+from briefing.export import write_atomic
 from briefing.model import Brief, Source
 
 if TYPE_CHECKING:
@@ -552,8 +552,8 @@ def send(message: EmailMessage, settings: SmtpSettings, *, insecure: bool = Fals
     """
     _check_can_send(settings, insecure)
     sender, recipients = envelope(message)
-    international = not all(a.isascii() for a in (sender, *recipients))
-    data = _serialize(message, utf8=international)
+    international = is_international(message)
+    data = serialize(message)
     context = ssl_context or ssl.create_default_context()
     stage = ["connect"]  # where the transaction is, for the error
     try:
@@ -605,7 +605,16 @@ def _check_can_send(settings: SmtpSettings, insecure: bool) -> None:
                          "(security none); use --security starttls or ssl, or --insecure")
 
 
-def _serialize(message: EmailMessage, *, utf8: bool, keep_bcc: bool = False) -> bytes:
+def is_international(message: EmailMessage) -> bool:
+    """Whether an envelope address is not ASCII (the message then needs SMTPUTF8)."""
+    sender, recipients = envelope(message)
+    return not all(a.isascii() for a in (sender, *recipients))
+
+
+def serialize(message: EmailMessage, *, keep_bcc: bool = False) -> bytes:
+    """The message's bytes as they go out (CRLF; UTF-8 headers when the envelope needs it).
+    Bcc is left out unless `keep_bcc` (the outbox keeps it to rebuild the envelope)."""
+    utf8 = is_international(message)
     outgoing = copy.copy(message)
     if not keep_bcc:  # the envelope carries Bcc; the header would show it to everyone
         del outgoing["Bcc"]
@@ -761,23 +770,9 @@ def _scrub(text: str, password: str | None) -> str:
 
 def write_eml(message: EmailMessage, path: Path) -> Path:
     """Write the message as it would be sent (no Bcc header) to `path`, atomically."""
-    sender, recipients = envelope(message)
-    data = _serialize(message, utf8=not all(a.isascii() for a in (sender, *recipients)))
     try:
-        _write_atomic(path, data)
+        write_atomic(path, serialize(message))
     except OSError as err:
         raise MailError(f"cannot write {path}: {err.strerror or err}") from None
     return path
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from briefing.config import SmtpSettings
 from briefing.errors import BriefingError
-from briefing.mail import MailError, RetryHook, _serialize, _write_atomic, deliver, envelope
+from briefing.export import write_atomic
+from briefing.mail import MailError, RetryHook, deliver, envelope, serialize
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +63,8 @@ def save(message: EmailMessage, *, reason: str, server: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     subject = re.sub(r"[^\w.-]+", "-", str(message["Subject"] or "message"))[:60].strip("-")
     path = folder / f"{stamp}-{subject or 'message'}.eml"
-    sender, recipients = envelope(message)
-    data = _serialize(message, utf8=not all(a.isascii() for a in (sender, *recipients)),
-                      keep_bcc=True)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, data)
+        write_atomic(path, serialize(message, keep_bcc=True))
         _write_note(path, reason, server)
     except OSError as err:
         raise MailError(f"{reason}; and it could not be saved to the outbox {folder}: "
@@ -137,4 +134,4 @@ def _read_note(path: Path) -> dict:
 def _write_note(path: Path, reason: str, server: str) -> None:
     note = {"reason": reason, "server": server,
             "failed_at": datetime.now(UTC).isoformat(timespec="seconds")}
-    _write_atomic(_note_path(path), (json.dumps(note, ensure_ascii=False) + "\n").encode())
+    write_atomic(_note_path(path), json.dumps(note, ensure_ascii=False) + "\n")
