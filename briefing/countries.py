@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -51,9 +52,8 @@ _SEP_RUN = re.compile(_SEP)
 _APOSTROPHES = "'\u2019"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A place in a text where a country is named."""
+class Mention(NamedTuple):
+    """A place in a text where a country is named (a tuple: every sentence makes some)."""
 
     code: str
     """ISO 3166 alpha-2 code, or `EU`."""

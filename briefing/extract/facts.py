@@ -24,13 +24,16 @@ from briefing.extract.discourse import (
     subjects_of,
 )
 from briefing.extract.figures import find_figures, has_number_words
-from briefing.extract.measures import Said, measure_of
+from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import split_sentences
 from briefing.extract.text import collapse, plain
 from briefing.model import Figure
 from briefing.themes import Taxonomy
 
 _WORD = re.compile(r"\w+")
+# ASCII letters, digits and "_" (what \w matches in ASCII) kept, every other byte a space.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)
+                     ) + b" " * 128
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
@@ -70,6 +73,8 @@ class Statement:
 
 def norm_key(text: str) -> str:
     """Wording with case, punctuation and quote style removed: equal keys are the same fact."""
+    if text.isascii():  # most sentences: one byte-table pass instead of a regex
+        return " ".join(text.lower().encode().translate(_ASCII_WORDS).decode().split())
     return " ".join(_WORD.findall(plain(text).lower()))
 
 
@@ -110,10 +115,11 @@ class _Sentence:
     flat: str
     matchable: str
     named: list[Named]
-    themes: tuple[str, ...]
+    themes: tuple[str, ...] | None
+    """None for a sentence that states nothing (not matched: it rarely counts)."""
     section: int
-    last: bool
-    """The last sentence of a teaser's last block (may be cut off)."""
+    states: bool
+    """Whether it is a statement on its own (`is_statement`)."""
     number_words: bool = True
     """Its paragraph may hold numbers written as words ("nine companies")."""
     _figures: tuple[Figure, ...] | None = None
@@ -187,7 +193,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             countries = _fitting(topic, focus)
         joined = _lean_back(article.text, unit, previous, joined)
         previous = unit
-        if not is_statement(unit.flat, article.blocks[unit.block].kind, unit.last):
+        if not unit.states:
             continue
         if joined and out and was_joined and out[-1].start == joined[0].start:
             out.pop()  # "A. It ... They ...": the longer quote of the chain replaces A+B
@@ -206,6 +212,8 @@ class _MainThemes:
         self.groups: dict[int, list[tuple[str, ...]]] = {}
         everything = [title_themes] * HEADLINE_WEIGHT
         for u in units:
+            if u.themes is None:
+                continue
             weight = HEADLINE_WEIGHT if isinstance(u, _Heading) else 1
             self.groups.setdefault(u.section, []).extend([u.themes] * weight)
             if isinstance(u, _Sentence):
@@ -252,8 +260,10 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             else:
                 named = name_roles(matchable) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
+            states = is_statement(flat, block.kind, is_last)
             units.append(_Sentence(b_index, s, e, flat, matchable, named,
-                                   taxonomy.match(matchable), section, is_last, worded))
+                                   taxonomy.match(matchable) if states else None, section,
+                                   states, worded))
     return units
 
 
@@ -281,7 +291,7 @@ def _lean_back(text: str, unit: _Sentence, previous: _Sentence | None,
 def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
                countries: tuple[str, ...], focus: tuple[str, ...], taxonomy: Taxonomy,
                heading: str | None, main_theme: _MainThemes, position: int) -> Statement:
-    start, named, themes, figures = unit.start, unit.named, unit.themes, unit.figures
+    start, named, themes, figures = unit.start, unit.named, unit.themes or (), unit.figures
     flat, matchable = unit.flat, unit.matchable
     if joined:
         # One quote of several sentences: their texts joined by the one space between them
@@ -296,7 +306,8 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
             figures += [Figure(f.text, f.kind, f.value, f.unit, f.start + shift)
                         for f in u.figures]
             shift += len(u.flat) + 1
-        themes = tuple(sorted({t for u in parts for t in u.themes}))
+        themes = tuple(sorted({t for u in parts for t in (
+            taxonomy.match(u.matchable) if u.themes is None else u.themes)}))
         countries = tuple(dict.fromkeys(
             [*(c for u in joined for c in subjects_of(u.named, focus)), *countries]))
     kinds = {f.kind for f in figures}
@@ -312,8 +323,8 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         owners = figure_owners(matchable, named, countries, [f.start for f in figures],
                                [f.start + len(f.text) for f in figures])
         said = Said(flat, tuple(sorted(countries)), tuple(figures), article.source.date)
-        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, measure_of(said, f))
-                        for f, o in zip(figures, owners, strict=True))
+        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, m)
+                        for f, o, m in zip(figures, owners, measures(said), strict=True))
     block = article.blocks[unit.block]
     return Statement(
         text=flat, start=start, end=unit.end, countries=tuple(sorted(countries)),

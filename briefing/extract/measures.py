@@ -9,16 +9,15 @@ without reading sentences again. Pure functions over the sentence's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_left
+from typing import NamedTuple
 
 from briefing.countries import country_of_word
 from briefing.extract.text import plain, word_set
 from briefing.model import Figure
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """The parts of a statement a measure label reads."""
 
     text: str
@@ -71,11 +70,14 @@ _YEAR_SHIFT = {"next": 1, "coming": 1, "this": 0, "current": 0, "last": -1, "pre
                "past": -1}
 
 
-@lru_cache(maxsize=64)
-def _tokens(text: str) -> list[tuple[str, int]]:
-    """Words and numbers of a sentence with their offsets; cached, as each of a sentence's
-    figures reads them."""
-    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+def measures(fact: Said) -> tuple[str | None, ...]:
+    """What each of a statement's figures measures (see `measure_of`), the sentence read
+    once for all of them."""
+    if not any(map(_measurable, fact.figures)):
+        return (None,) * len(fact.figures)  # the common case: years and bare numbers
+    tokens = _tokens(fact.text)
+    when = _when(fact)
+    return tuple(_measure(fact, f, tokens, when) for f in fact.figures)
 
 
 def measure_of(fact: Said, figure: Figure) -> str | None:
@@ -84,21 +86,35 @@ def measure_of(fact: Said, figure: Figure) -> str | None:
     percent figure, with the words compounding it), the unit, and the year(s) it is for:
     `AI development budget (USD), 2026`, `number of advanced GPUs`, `share of global AI models
     (%)`, `change in exports (%), 2024`. None when any part of that is unclear."""
-    if figure.kind == "year" or (figure.kind != "count" and not figure.unit):
+    return _measure(fact, figure, _tokens(fact.text), _when(fact))
+
+
+def _measurable(figure: Figure) -> bool:
+    return figure.kind != "year" and (figure.kind == "count" or bool(figure.unit))
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def _measure(fact: Said, figure: Figure, tokens: list[tuple[str, int]], when: str | None
+             ) -> str | None:
+    if not _measurable(figure) or when is None:
         return None
-    tokens = _tokens(fact.text)
-    first = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start), len(tokens))
-    after = next((i for i, (_, s) in enumerate(tokens) if s >= figure.start + len(figure.text)),
-                 len(tokens))
+    first = bisect_left(tokens, figure.start, key=_offset)
+    after = bisect_left(tokens, figure.start + len(figure.text), key=_offset)
     if figure.kind == "count":
         phrase = _counted(fact, figure, tokens, after)
     else:
         phrase = _measured(fact, figure, tokens, first, after)
-    when = _when(fact)
-    if phrase is None or when is None:
+    if phrase is None:
         return None
     unit = "" if figure.kind == "count" else f" ({figure.unit})"
     return f"{phrase}{unit}{', ' + when if when else ''}"
+
+
+def _offset(token: tuple[str, int]) -> int:
+    return token[1]
 
 
 def _counted(fact: Said, figure: Figure, tokens: list[tuple[str, int]], after: int
