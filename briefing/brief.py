@@ -39,6 +39,12 @@ from briefing.provenance import (
 from briefing.themes import Taxonomy
 
 KEY_FINDINGS = 5
+#: Share of a brief's facts that one source may give at most: a 200-page report states
+#: hundreds of facts, and its strongest must not crowd out every other source.
+PER_SOURCE_SHARE = 0.25
+#: ...but a short brief may still quote this many facts from one source.
+PER_SOURCE_MIN = 5
+CAPPED_BY_SOURCE = "over the cap of facts from one source"
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
@@ -121,9 +127,39 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
     kept, duplicates = _drop_contained(kept)
     omitted.extend(duplicates)
     kept.sort(key=lambda f: (-_score(f, selection, as_of), f.source.key, f.position))
+    kept, capped = _cap_per_source(kept, per_source_cap(selection.max_facts),
+                                   selection.max_facts)
+    omitted.extend(capped)
     over = kept[selection.max_facts:]
     omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts") for f in over)
     return kept[:selection.max_facts], omitted
+
+
+def per_source_cap(max_facts: int) -> int:
+    """The most facts a brief of `max_facts` takes from any one source."""
+    return max(PER_SOURCE_MIN, math.ceil(max_facts * PER_SOURCE_SHARE))
+
+
+def _cap_per_source(ranked: list[Fact], cap: int, room: int
+                    ) -> tuple[list[Fact], list[Omission]]:
+    """The ranked facts with at most `cap` from each (canonical) source, strongest first.
+    When the other sources cannot fill the brief's `room`, the strongest facts over the
+    cap come back: the cap makes room for other sources, it never leaves a brief short."""
+    taken: dict[str, int] = defaultdict(int)
+    kept: list[Fact] = []
+    over: list[Fact] = []
+    for fact in ranked:
+        if taken[fact.source.key] >= cap:
+            over.append(fact)
+            continue
+        taken[fact.source.key] += 1
+        kept.append(fact)
+    back = max(room - len(kept), 0)
+    if back:
+        chosen = {f.id for f in kept + over[:back]}
+        kept = [f for f in ranked if f.id in chosen]
+    why = f"{CAPPED_BY_SOURCE} ({cap})"
+    return kept, [Omission(f, why) for f in over[back:]]
 
 
 def newest_date(fact: Fact) -> str | None:
@@ -432,14 +468,27 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         version=__version__,
         corpus_fingerprint=fingerprint,
         omissions=tuple(omitted) if options.audit else None,
+        per_source_cap=per_source_cap(selection.max_facts),
+        capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
         items=tuple(final[f.id] for f in chosen),
     )
 
 
 def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
-    refs = tuple(numbers[s.key] for s in cited_sources(fact))
+    cited = cited_sources(fact)
+    refs = tuple(numbers[s.key] for s in cited)
     stale, undated = _age_marks(newest_date(fact), cutoff)
-    return BriefItem(fact, refs, fact_publishers(fact), stale, undated)
+    pages = _cited_pages(fact, cited)
+    return BriefItem(fact, refs, fact_publishers(fact), stale, undated,
+                     pages if any(p is not None for p in pages) else ())
+
+
+def _cited_pages(fact: Fact, cited: Sequence[Source]) -> tuple[int | None, ...]:
+    """The page each cited source states the fact on (its first citation there)."""
+    first: dict[str, int | None] = {}
+    for c in fact.citations:
+        first.setdefault(c.source.key, c.page)
+    return tuple(first.get(s.key) for s in cited)
 
 
 def _sources_by_key(facts: Sequence[Fact], numbers: dict[str, int]) -> dict[Source, int]:

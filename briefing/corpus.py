@@ -15,16 +15,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from briefing import cues
 from briefing.errors import CorpusError
 from briefing.extract.text import collapse
 from briefing.model import Source
+
+if TYPE_CHECKING:
+    from briefing.formats import Reading
 from briefing.yamlio import YAMLError, load_yaml
 
-SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".pdf")
+#: What `briefing add` writes beside a fetched file: where and when it came from.
+SIDECAR = ".fetch.json"
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -75,9 +81,10 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
             entries = list(os.scandir(folder))
         except OSError:
             continue
+        names = {e.name for e in entries}
         for entry in entries:
             name = entry.name
-            if name[0] == ".":
+            if name[0] == "." or _page_assets(name, names):
                 continue
             if entry.is_dir(follow_symlinks=False):  # no symlink loops
                 stack.append((entry.path, f"{prefix}{name}/"))
@@ -88,6 +95,15 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
                     continue  # deleted since the folder was listed: it is not there
                 out[prefix + name] = (st.st_size, st.st_mtime_ns)
     return out
+
+
+def _page_assets(name: str, siblings: set[str]) -> bool:
+    """`page_files/`: the folder a browser's "Save page as" writes beside `page.html`
+    (scripts, styles, images, frames). It is part of the page, never a source."""
+    if not name.endswith("_files"):
+        return False
+    stem = name[:-len("_files")]
+    return any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
 
 
 def relative_key(root: Path, path: Path) -> str:
@@ -378,6 +394,9 @@ def read_document(root: Path, path: Path) -> Document:
     except OSError as err:
         raise CorpusError(f"cannot read: {err.strerror or err}") from None
     sha = hashlib.sha256(data).hexdigest()
+    reading = read_formatted(rel, data)
+    if reading is not None:
+        return _formatted_document(rel, sha, reading, fetched_url(path))
     text, warnings = decode(data)
     meta, body_start = split_front_matter(text)
     articles: list[Article] = []
@@ -388,6 +407,51 @@ def read_document(root: Path, path: Path) -> Document:
     if not articles:
         raise CorpusError("no article text found")
     return Document(rel, sha, tuple(articles), warnings)
+
+
+def read_formatted(rel: str, data: bytes) -> Reading | None:
+    """The reading of an HTML page or PDF report; None for a text file."""
+    if rel.lower().endswith(TEXT_SUFFIXES):
+        return None
+    from briefing.formats import read_formatted as read  # its libraries load only here
+
+    return read(rel, data)
+
+
+def document_text(rel: str, data: bytes) -> tuple[str, Reading | None]:
+    """The text a file's spans point into: the decoded file, or what a reader extracted
+    from a page or report. CorpusError when it cannot be read."""
+    reading = read_formatted(rel, data)
+    return (reading.text, reading) if reading is not None else (decode(data)[0], None)
+
+
+def fetched_url(path: Path) -> str | None:
+    """The URL `briefing add` fetched a file from, from its sidecar (None without one)."""
+    import json
+
+    try:
+        record = json.loads(path.with_name(path.name + SIDECAR).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = record.get("url") if isinstance(record, dict) else None
+    return clean_url(url) if isinstance(url, str) else None
+
+
+def _formatted_document(rel: str, sha: str, reading: Reading, fetched: str | None
+                        ) -> Document:
+    """A page or report as one article: metadata from the file, blocks from its text."""
+    blocks = body_blocks(reading.text, 0)
+    header = read_header(reading.text, blocks, need_title=not reading.title)
+    if not header.blocks:
+        raise CorpusError("no article text found")
+    url = reading.url or fetched
+    source = Source(
+        key=rel, path=rel, title=reading.title or header.title or Path(rel).stem,
+        publisher=reading.publisher or url_host(url) or header.publisher,
+        date=reading.date or header.date, url=url, sha256=sha,
+        extractor=reading.extractor, pages=reading.pages)
+    article = Article(source, reading.text, tuple(header.blocks), False, header.place)
+    return Document(rel, sha, (article,), reading.warnings)
 
 
 def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.model import Brief, Fact, Selection
+from briefing.model import Brief, Fact, Selection, Source
 
 FORMATS = ("md", "pdf")
 
@@ -45,9 +45,17 @@ def brief_stem(selection: Selection, as_of: str) -> str:
     return f"brief-{name}-{as_of}"
 
 
+def source_record(s: Source) -> dict:
+    record = {"path": s.path, "key": s.key, "title": s.title, "publisher": s.publisher,
+              "date": s.date, "url": s.url, "sha256": s.sha256}
+    if s.extractor:  # pages and reports: what made the text the spans point into
+        record["extractor"] = s.extractor
+    return record
+
+
 def fact_record(fact: Fact) -> dict:
-    """One fact in the `briefing facts --json` shape (also embedded in PDFs)."""
-    s = fact.source
+    """One fact in the `briefing facts --json` shape (also embedded in PDFs). `page` is
+    the page of a PDF report the fact is on (null for other sources)."""
     return {
         "id": fact.id,
         "text": fact.text,
@@ -56,14 +64,12 @@ def fact_record(fact: Fact) -> dict:
         "themes": list(fact.themes),
         "figures": [{"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit,
                      "country": f.country} for f in fact.figures],
-        "source": {"path": s.path, "key": s.key, "title": s.title, "publisher": s.publisher,
-                   "date": s.date, "url": s.url, "sha256": s.sha256},
+        "source": source_record(fact.source),
         "span": [fact.span[0], fact.span[1]],
+        "page": fact.citations[0].page,
         "citations": [
-            {"source": {"path": c.source.path, "key": c.source.key, "title": c.source.title,
-                        "publisher": c.source.publisher, "date": c.source.date,
-                        "url": c.source.url, "sha256": c.source.sha256},
-             "span": [c.start, c.end], "text": c.text}
+            {"source": source_record(c.source), "span": [c.start, c.end], "page": c.page,
+             "text": c.text}
             for c in fact.citations
         ],
     }

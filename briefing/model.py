@@ -7,6 +7,7 @@ so every layer (store, brief, renderers, CLI, TUI) speaks the same nouns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,10 +35,22 @@ class Source:
     """Hash of the file's bytes (of the carrying file for a related article)."""
     carrier: str | None = None
     """For a related article: the path of the file whose front matter carried it."""
+    extractor: str | None = None
+    """What turned the file into the text spans point into, with its version
+    (`trafilatura 2.3.1`, `pdfminer.six 20260107`); None for text files, read as they are.
+    `verify` tells "the page changed" from "our extraction changed" by it."""
+    pages: tuple[int, ...] = ()
+    """For a PDF: the offset in the extracted text where each page starts (page 1 first)."""
 
     @property
     def is_related(self) -> bool:
         return self.carrier is not None
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) holding a text offset, for a source with pages; else None."""
+        if not self.pages:
+            return None
+        return max(bisect_right(self.pages, offset), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +82,16 @@ class Citation:
     source: Source
     start: int
     end: int
-    """`[start, end)` in the decoded text of the file `source.path`."""
+    """`[start, end)` in the decoded text of the file `source.path` (for HTML and PDF: in
+    the text extracted from it, see `Source.extractor`)."""
     text: str
     """The file's text at the span with whitespace collapsed (may differ slightly from the
     fact's canonical text when a near-duplicate wording was merged)."""
+
+    @property
+    def page(self) -> int | None:
+        """The page of a PDF source the span starts on; None for other sources."""
+        return self.source.page_at(self.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +172,12 @@ class BriefItem:
     """Every dated source is older than the staleness threshold at the as-of date."""
     undated: bool = False
     """No source of it gives a date."""
+    pages: tuple[int | None, ...] = ()
+    """The page cited in each of `refs` (a PDF report), None where the source has none."""
+
+    def cites(self) -> tuple[tuple[int, int | None], ...]:
+        """(source number, page or None) for each citation marker."""
+        return tuple(zip(self.refs, self.pages or (None,) * len(self.refs), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +290,10 @@ class Brief:
     """Set only when an audit appendix was asked for."""
     items: tuple[BriefItem, ...] = field(default=())
     """Every fact in the brief, in order of first appearance."""
+    per_source_cap: int = 0
+    """The most facts taken from any one source while others had facts to give."""
+    capped: int = 0
+    """Facts left out because their source had given `per_source_cap` already."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

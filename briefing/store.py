@@ -43,7 +43,7 @@ from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, S
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS sources (
     key TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT,
-    date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT
+    date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT,
+    extractor TEXT, pages TEXT  -- HTML/PDF: what extracted the text; a PDF's page offsets
 );
 CREATE TABLE IF NOT EXISTS statements (
     id INTEGER PRIMARY KEY, source_key TEXT NOT NULL, path TEXT NOT NULL,
@@ -159,11 +160,27 @@ class FileResult:
     mtime_ns: int
     sha256: str
     sources: tuple[tuple, ...] = ()
-    """(key, path, title, publisher, date, url, sha256, carrier) per article."""
+    """(key, path, title, publisher, date, url, sha256, carrier, extractor, pages) per
+    article, as the sources table holds them."""
     statements: tuple[tuple, ...] = ()
     """Statement columns without the id, then countries and themes as tuples."""
     warnings: tuple[str, ...] = ()
     error: str | None = None
+
+
+@functools.cache
+def reader_versions() -> str:
+    """Versions of the HTML and PDF readers' libraries, from their installed metadata
+    (cheap: the libraries themselves are not imported)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("trafilatura", "pdfminer.six"):
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
 
 
 def cache_dir() -> Path:
@@ -218,10 +235,25 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
     sources, rows = [], []
     for article in doc.articles:
         s = article.source
-        sources.append((s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier))
+        sources.append(_source_row(s))
         rows.extend(_statement_row(s, st) for st in extract_statements(article, taxonomy))
     return FileResult(rel, size, mtime_ns, doc.sha256, tuple(sources), tuple(rows),
                       doc.warnings)
+
+
+_SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
+
+
+def _source_row(s: Source) -> tuple:
+    pages = json.dumps(list(s.pages)) if s.pages else None
+    return (s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier,
+            s.extractor, pages)
+
+
+def _source(row: Sequence) -> Source:
+    """A Source from the first columns of a row selected as _SOURCE_COLUMNS."""
+    pages = tuple(json.loads(row[9])) if row[9] else ()
+    return Source(*row[:9], pages=pages)
 
 
 def _statement_row(source: Source, st: Statement) -> tuple:
@@ -428,8 +460,9 @@ class Store:
 
     @property
     def extractor_key(self) -> str:
-        """Changes whenever extraction would give other results: code version or taxonomy."""
-        return f"{EXTRACTOR_VERSION}:{self.taxonomy.digest}"
+        """Changes whenever extraction would give other results: code version, taxonomy, or
+        the version of a library that reads pages and reports."""
+        return f"{EXTRACTOR_VERSION}:{self.taxonomy.digest}:{reader_versions()}"
 
     # ----------------------------------------------------------------- indexing
 
@@ -595,8 +628,8 @@ class Store:
         self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)", themes)
 
     def _all_sources(self) -> dict[str, Source]:
-        return {row[0]: Source(*row) for row in self.db.execute(
-            "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources")}
+        return {row[0]: _source(row) for row in self.db.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources")}
 
     def _sources_of(self, keys: Iterable[str]) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -604,9 +637,9 @@ class Store:
         for i in range(0, len(key_list), 900):
             chunk = key_list[i:i + 900]
             for row in self.db.execute(
-                    "SELECT key, path, title, publisher, date, url, sha256, carrier FROM sources"
+                    f"SELECT {_SOURCE_COLUMNS} FROM sources"
                     f" WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                out[row[0]] = Source(*row)
+                out[row[0]] = _source(row)
         return out
 
     def _write(self, results: list[FileResult], *, fts: bool = True) -> None:
@@ -614,7 +647,7 @@ class Store:
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
             (r.path, r.size, r.mtime_ns, r.sha256, r.error, json.dumps(list(r.warnings)))
             for r in results])
-        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [row for r in results for row in r.sources])
         next_id = (self.db.execute("SELECT MAX(id) FROM statements").fetchone()[0] or 0) + 1
         rows = []
@@ -646,11 +679,12 @@ class Store:
     @_store_errors
     def sources(self) -> list[tuple[Source, int]]:
         """Every source with the number of distinct facts it states, by key."""
+        columns = ", ".join(f"s.{c}" for c in _SOURCE_COLUMNS.split(", "))
         rows = self.db.execute(
-            "SELECT s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier,"
+            f"SELECT {columns},"
             " (SELECT COUNT(DISTINCT fact_id) FROM statements t WHERE t.source_key = s.key)"
             " FROM sources s ORDER BY s.key")
-        return [(Source(*row[:8]), row[8]) for row in rows]
+        return [(_source(row), row[10]) for row in rows]
 
     @_store_errors
     def source_hashes(self) -> list[tuple[str, str]]:
@@ -767,9 +801,9 @@ class Store:
             " WHERE path=? AND source_key=? AND start=?",  # path: indexed
             (c.source.path, c.source.key, c.start)).fetchone()
         try:
-            from briefing.corpus import decode
+            from briefing.corpus import document_text
 
-            text, _ = decode((self.corpus / c.source.path).read_bytes())
+            text, _ = document_text(c.source.path, (self.corpus / c.source.path).read_bytes())
         except (OSError, CorpusError):
             return c.text, 0, len(c.text)
         b0, b1 = row if row else (c.start, c.end)

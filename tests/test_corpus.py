@@ -183,9 +183,13 @@ def test_unsafe_urls_are_not_kept(tmp_path):
 
 
 def test_scan_corpus_ignores_hidden_and_other_files(tmp_path):
-    for name in ("b.txt", "a.md", "notes.pdf", ".hidden.txt", "sub/c.txt", ".git/x.txt"):
+    for name in ("b.txt", "a.md", "notes.docx", "r.pdf", "p.html", "p_files/frame.html",
+                 "q_files/c.htm", ".hidden.txt", "sub/c.txt", ".git/x.txt", "p.html.fetch.json"):
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")
-    assert sorted(scan_corpus(tmp_path)) == ["a.md", "b.txt", "sub/c.txt"]
+    # `p_files/` is the folder a browser saved beside `p.html`: never a source. `q_files/`
+    # has no page beside it: an ordinary folder.
+    assert sorted(scan_corpus(tmp_path)) == ["a.md", "b.txt", "p.html", "q_files/c.htm",
+                                             "r.pdf", "sub/c.txt"]
     assert scan_corpus(tmp_path)["a.md"][0] == 1  # (size, mtime_ns)

@@ -66,9 +66,15 @@ def link(url: str | None) -> Raw:
     return Raw(escape_md(url or ""))
 
 
-def markers(refs: Iterable[int]) -> Raw:
-    """Citation markers `[1][3]`: numbers into the Sources list."""
-    return Raw("".join(f"[{int(n)}]" for n in refs))
+def markers(refs: Iterable[int | tuple[int, int | None]]) -> Raw:
+    """Citation markers `[1][3, p. 14]`: numbers into the Sources list, with the page for
+    a PDF report (pass `BriefItem.cites()`)."""
+    return Raw("".join(_marker(*ref) if isinstance(ref, tuple) else _marker(ref)
+                       for ref in refs))
+
+
+def _marker(number: int, page: int | None = None) -> str:
+    return f"[{int(number)}, p. {int(page)}]" if page else f"[{int(number)}]"
 
 
 def country_list(codes: Iterable[str], names: dict[str, str]) -> str:
