@@ -65,7 +65,7 @@ app = typer.Typer(
 )
 
 CorpusOpt = Annotated[Path | None, typer.Option(
-    "--corpus", help="Folder of articles (.txt/.md). Default: $BRIEFING_CORPUS or the bundled seeds.",
+    "--corpus", help="Folder of articles (.txt, .md, .html, .pdf). Default: $BRIEFING_CORPUS or the bundled seeds.",
     show_default=False)]
 CountryOpt = Annotated[list[str] | None, typer.Option(
     "--country", "-c", help="Country: code, name or alias (KR, Korea, 'South Korea'). Repeatable.",
@@ -100,18 +100,20 @@ def parse_day(value: str | None, option: str) -> date | None:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr, only when indexing is long and stderr is a terminal."""
+def _progress(label: str = "Indexing articles", minimum: int = 50
+              ) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, only for `minimum` steps or more and when stderr is a
+    terminal."""
     state: dict = {}
 
     def update(done: int, total: int) -> None:
         if "bar" not in state:
-            if total < 50 or not sys.stderr.isatty():
+            if total < minimum or not sys.stderr.isatty():
                 state["bar"] = None
             else:
                 bar = _progress_bar()
                 bar.start()
-                state["bar"], state["task"] = bar, bar.add_task("Indexing articles", total=total)
+                state["bar"], state["task"] = bar, bar.add_task(label, total=total)
         if state["bar"] is not None:
             state["bar"].update(state["task"], completed=done)
 
@@ -325,6 +327,42 @@ def index(corpus: CorpusOpt = None,
     store, r = open_corpus(corpus, rebuild=rebuild)
     echo(f"{store.path}: {r.added} added, {r.changed} changed, {r.removed} removed, "
          f"{r.unchanged} unchanged, {len(r.skipped)} skipped")
+
+
+@app.command()
+def add(
+    urls: Annotated[list[str] | None, typer.Argument(help="Web pages or PDF reports (http or https).", show_default=False)] = None,
+    corpus: CorpusOpt = None,
+    from_file: Annotated[Path | None, typer.Option("--from", help="A file of URLs, one a line ('#' starts a comment).", show_default=False)] = None,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch URLs already in the corpus again; a changed page is kept as a new version.")] = False,
+) -> None:
+    """Fetch web pages and PDF reports into the corpus folder and index them. The only
+    command that uses the network: each URL is fetched once and stored with a sidecar
+    (URL, time, HTTP status, content type).
+
+    Example: briefing add https://example.org/ai-strategy.pdf --corpus ~/articles
+    """
+    from briefing.fetch import add_links, read_url_list, summary_line
+
+    wanted = list(urls or []) + (read_url_list(from_file) if from_file else [])
+    if not wanted:
+        raise UsageError("give at least one URL, or --from FILE")
+    folder = corpus_path(corpus)
+    with _progress("Fetching links", minimum=2) as progress:
+        outcomes = add_links(wanted, folder, refresh=refresh, progress=progress)
+    for o in outcomes:
+        if o.failed:
+            echo(f"error: {o.url}: {o.reason}", err=True)
+        else:
+            echo(f"{o.status:<9}  {o.path}  {o.url}")
+    _, report = open_corpus(folder, quiet=True)
+    added = {o.path for o in outcomes if o.status == "added"}
+    for s in report.skipped:
+        if s.path in added:
+            warn(f"{s.path} is kept but gives no facts: {s.reason}")
+    echo(summary_line(outcomes))
+    if any(o.failed for o in outcomes):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -43,6 +43,8 @@ class CitedSource:
     sha256: str | None
     """The file's sha256 (or a prefix of it) when the brief was made, if the brief records it."""
     label: str
+    extractor: str | None = None
+    """For a page or report: what extracted the text the brief quoted (`trafilatura 2.3.1`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class Quote:
     merged: bool = False
     """A later citation in a Markdown brief: the source may state a near-identical wording
     that was merged into the fact, and the brief quotes only the first source's wording."""
+    page: int | None = None
+    """The page of a PDF report the brief cites it on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +158,11 @@ def pdf_attachments(path: Path, data: bytes) -> dict[str, bytes]:
 
 # Markdown: `“fact text” [1][2]` in a list item; a Sources entry `1. … — file `path`…`.
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
-_QUOTE = re.compile(r"“(?P<text>.+)” (?P<refs>(?:\[\d+\])+)")
-_MARK = re.compile(r"\[(\d+)\]")
+_QUOTE = re.compile(r"“(?P<text>.+)” (?P<refs>(?:\[\d+(?:, p\. \d+)?\])+)")
+_MARK = re.compile(r"\[(\d+)(?:, p\. (\d+))?\]")
 _ENTRY = re.compile(r"^(?P<n>\d+)\.\s+(?P<body>.*)$")
 _FILE = re.compile(r"(?:— file|related article carried in) `(?P<path>[^`]*)`"
-                   r"(?:, sha256 `(?P<sha>[0-9a-f]{6,64})`)?")
+                   r"(?:, sha256 `(?P<sha>[0-9a-f]{6,64})`)?(?:, text by `(?P<by>[^`]*)`)?")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -196,7 +200,8 @@ def _source_entry(line: str) -> CitedSource | None:
     label = collapse(unescape_md(body[:where.start()] if where else body)).rstrip(" —(,.")
     if where is None:
         return CitedSource(int(m.group("n")), None, None, label)
-    return CitedSource(int(m.group("n")), where.group("path") or None, where.group("sha"), label)
+    return CitedSource(int(m.group("n")), where.group("path") or None, where.group("sha"), label,
+                       where.group("by"))
 
 
 def _quotes(line: str) -> Iterator[Quote]:
@@ -204,11 +209,11 @@ def _quotes(line: str) -> Iterator[Quote]:
     if not m:
         return
     fact = unescape_md(m.group("text"))
-    refs = [int(n) for n in _MARK.findall(m.group("refs"))]
+    refs = {int(n): int(page) if page else None for n, page in _MARK.findall(m.group("refs"))}
     # The first marker is the source whose wording is quoted; later ones may have been
     # merged in with a near-identical wording.
-    for position, number in enumerate(dict.fromkeys(refs)):
-        yield Quote(fact, number, (fact,), merged=position > 0)
+    for position, (number, page) in enumerate(refs.items()):
+        yield Quote(fact, number, (fact,), merged=position > 0, page=page)
 
 
 def parse_facts_json(text: str, path: Path, form: str = "json") -> CitedBrief:
@@ -239,10 +244,13 @@ def _record_quotes(record: dict[str, Any], sources: dict[int, CitedSource],
     for number, citations in zip(refs, by_key.values(), strict=True):
         src = citations[0]["source"]
         sources.setdefault(int(number), CitedSource(
-            int(number), src.get("path"), src.get("sha256"), src.get("title") or src["key"]))
+            int(number), src.get("path"), src.get("sha256"), src.get("title") or src["key"],
+            src.get("extractor")))
+        page = citations[0].get("page")
         yield Quote(str(record["text"]), int(number),
                     tuple(str(c["text"]) for c in citations),
-                    tuple((int(c["span"][0]), int(c["span"][1])) for c in citations))
+                    tuple((int(c["span"][0]), int(c["span"][1])) for c in citations),
+                    page=int(page) if page is not None else None)
 
 
 # --------------------------------------------------------------------------- checking
@@ -252,8 +260,12 @@ def _record_quotes(record: dict[str, Any], sources: dict[int, CitedSource],
 class _File:
     sha256: str
     text: str | None
-    """Decoded text, or None when the file cannot be read as text (see `problem`)."""
+    """Decoded text (for a page or report: the text extracted from it), or None when the
+    file cannot be read (see `problem`)."""
     problem: str = ""
+    extractor: str | None = None
+    """What extracted `text` now, for a page or report."""
+    pages: tuple[int, ...] = ()
 
 
 def verify(brief: CitedBrief, corpus: Path) -> Report:
@@ -286,14 +298,16 @@ def _load(root: Path, rel: str) -> _File | None:
         data = (root / parts).read_bytes()
     except OSError:
         return None
-    from briefing.corpus import decode
+    from briefing.corpus import document_text
 
     sha = hashlib.sha256(data).hexdigest()
     try:
-        text, _ = decode(data)
+        text, reading = document_text(rel, data)
     except CorpusError as err:
         return _File(sha, None, str(err))
-    return _File(sha, text)
+    if reading is None:
+        return _File(sha, text)
+    return _File(sha, text, extractor=reading.extractor, pages=reading.pages)
 
 
 def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
@@ -303,7 +317,13 @@ def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
     since = "" if same else " (the file changed since the brief was made)"
     if file.text is None:
         return Check(quote, source, "not found", f"file unreadable: {file.problem}{since}")
+    if not since and source.extractor and file.extractor and source.extractor != file.extractor:
+        since = (f" (the file is the same, but its text is now extracted by {file.extractor},"
+                 f" not {source.extractor}: our extraction changed)")
     if _states(file.text, quote):
+        wrong = _page_problem(file, quote)
+        if wrong:
+            return Check(quote, source, "not found", f"{wrong}{since}")
         return Check(quote, source, "ok" if same else "changed")
     near = _near_wording(file.text, quote.fact) if quote.merged else None
     if near is not None and same:
@@ -314,8 +334,13 @@ def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
     return Check(quote, source, "not found", f"the quoted text is not in the file{since}")
 
 
+# A PDF's text may hold ligature characters: quoted as they are, compared as letters.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+
+
 def _normal(text: str) -> str:
-    return collapse(plain(text))
+    return collapse(plain(text).translate(_LIGATURES))
 
 
 def _states(text: str, quote: Quote) -> bool:
@@ -327,6 +352,33 @@ def _states(text: str, quote: Quote) -> bool:
                 return True
     flat = _normal(text)
     return any(_normal(w) in flat for w in quote.wordings if w.strip())
+
+
+def _page_problem(file: _File, quote: Quote) -> str:
+    """Why a quote cited on a page of a report is not on that page ("" when it is, or when
+    no page is cited or the source has none)."""
+    if quote.page is None:
+        return ""
+    if not file.pages:
+        return f"the brief cites p. {quote.page}, but the file has no pages"
+    found = [p for p in range(1, len(file.pages) + 1) if _on_page(file, p, quote)]
+    if quote.page in found:
+        return ""
+    where = f" (it is on p. {found[0]})" if found else ""
+    return f"the quoted text is not on p. {quote.page}{where}"
+
+
+def _on_page(file: _File, page: int, quote: Quote) -> bool:
+    """Whether a wording starts on `page`: within it, or running on to the next page."""
+    assert file.text is not None
+    bounds = (*file.pages, len(file.text))
+    if page >= len(bounds):
+        return False
+    a, b = bounds[page - 1], bounds[page]
+    c = bounds[page + 1] if page + 1 < len(bounds) else b
+    here, both, after = (_normal(file.text[x:y]) for x, y in ((a, b), (a, c), (b, c)))
+    return any(w in here or (w in both and w not in after)
+               for w in map(_normal, quote.wordings) if w)
 
 
 def _near_wording(text: str, fact: str) -> str | None:

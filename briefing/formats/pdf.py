@@ -233,6 +233,8 @@ def join_lines(lines: Iterable[str], words: set[str]) -> str:
             out = line
         elif _hyphen_break(out, line, words):
             out = out[:-1] + line
+        elif _WORD_END.search(out) and _WORD_START.match(line):
+            out += line  # a compound broken at its own hyphen: "state-" "owned"
         else:
             out += " " + line
     return out
