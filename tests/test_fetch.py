@@ -1,0 +1,237 @@
+"""`briefing add` against a real HTTP server on 127.0.0.1: pages and reports are fetched
+once, stored with a sidecar and indexed; every kind of failure is one line, the rest kept."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from pages import ARTICLE, NEWS_PAGE, page_with, report_pdf
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.fetch import PARALLEL, add_links, readable_name
+
+
+class Site:
+    """What the test server serves, and what it saw."""
+
+    def __init__(self):
+        self.version = 1
+        self.agents: list[str] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.lock = threading.Lock()
+
+
+def _handler(site: Site):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):  # keep the test output clean
+            pass
+
+        def do_GET(self):
+            site.agents.append(self.headers.get("User-Agent", ""))
+            with site.lock:
+                site.in_flight += 1
+                site.most_in_flight = max(site.most_in_flight, site.in_flight)
+            try:
+                self.route()
+            finally:
+                with site.lock:
+                    site.in_flight -= 1
+
+        def send(self, body: bytes, ctype="text/html; charset=utf-8", status=200, extra=()):
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in extra:
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def route(self):
+            path = self.path
+            if path == "/news/compute-plan.html":
+                self.send(NEWS_PAGE.encode())
+            elif path.startswith("/hop/"):
+                n = int(path.rsplit("/", 1)[1])
+                target = "/news/compute-plan.html" if n == 0 else f"/hop/{n - 1}"
+                self.send(b"", status=302, extra=[("Location", target)])
+            elif path == "/to-file":
+                self.send(b"", status=302, extra=[("Location", "file:///etc/hostname")])
+            elif path == "/missing":
+                self.send(b"<h1>Not here</h1>", status=404)
+            elif path == "/slow":
+                time.sleep(1.5)
+                self.send(NEWS_PAGE.encode())
+            elif path.startswith("/paced/"):
+                time.sleep(0.3)
+                self.send(page_with(f"<p>{ARTICLE[0]}</p><p>{ARTICLE[1]} {path}</p>").encode())
+            elif path == "/declared-huge":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(50 * 1024 * 1024))
+                self.end_headers()
+                self.wfile.write(b"<html>" + b" " * 1024)
+            elif path == "/endless":  # no length given: the body just keeps coming
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                try:
+                    for _ in range(400):
+                        self.wfile.write(b"<p>padding text</p>" * 200)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                self.close_connection = True
+            elif path == "/zipped":
+                self.send(gzip.compress(NEWS_PAGE.encode()), extra=[("Content-Encoding", "gzip")])
+            elif path == "/picture.png":
+                self.send(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, ctype="image/png")
+            elif path == "/plain.txt":
+                self.send(b"Just some plain text.", ctype="text/plain")
+            elif path == "/outlook.pdf":
+                self.send(report_pdf(), ctype="application/pdf")
+            elif path == "/changing":
+                self.send(page_with(f"<p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+                                    f"<p>This is revision {site.version} of the page, with 3 edits.</p>").encode())
+            else:
+                self.send(b"no such page", status=404)
+
+    return Handler
+
+
+@pytest.fixture
+def site():
+    state = Site()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_page_is_stored_with_its_sidecar_and_indexed(site, tmp_path):
+    url = f"{site.base}/news/compute-plan.html"
+    (out,) = add_links([url], tmp_path)
+    assert (out.status, out.path) == ("added", "127.0.0.1-news-compute-plan.html")
+    assert (tmp_path / out.path).read_bytes() == NEWS_PAGE.encode()
+    sidecar = json.loads((tmp_path / f"{out.path}.fetch.json").read_text())
+    assert sidecar["url"] == url and sidecar["status"] == 200
+    assert sidecar["content_type"] == "text/html" and sidecar["fetched_at"].endswith("Z")
+    assert site.agents[0].startswith("briefing/")
+    r = CliRunner().invoke(app, ["facts", "--corpus", str(tmp_path), "--json"])
+    assert sorted(f["text"] for f in json.loads(r.stdout)) == sorted(ARTICLE)
+
+
+def test_the_same_url_twice_does_nothing_new_and_refresh_keeps_versions(site, tmp_path):
+    url = f"{site.base}/changing"
+    assert add_links([url, url], tmp_path)[0].status == "added"
+    assert [o.status for o in add_links([url], tmp_path)] == ["already"]
+    assert len(site.agents) == 1  # not fetched again
+    assert [o.status for o in add_links([url], tmp_path, refresh=True)] == ["unchanged"]
+    site.version = 2
+    (new,) = add_links([url], tmp_path, refresh=True)
+    assert (new.status, new.path) == ("added", "127.0.0.1-changing-v2.html")
+    assert b"revision 1" in (tmp_path / "127.0.0.1-changing.html").read_bytes()
+    assert b"revision 2" in (tmp_path / new.path).read_bytes()
+    assert add_links([url], tmp_path)[0].path == new.path  # the newest version
+
+
+def test_a_report_is_stored_as_pdf_and_cited_by_page(site, tmp_path):
+    (out,) = add_links([f"{site.base}/outlook.pdf"], tmp_path)
+    assert out.path == "127.0.0.1-outlook.pdf"
+    r = CliRunner().invoke(app, ["facts", "--corpus", str(tmp_path), "--json"])
+    facts = json.loads(r.stdout)
+    assert {f["page"] for f in facts} == {1, 2}
+    assert {f["source"]["url"] for f in facts} == {f"{site.base}/outlook.pdf"}
+
+
+def test_redirects_are_followed_up_to_five(site, tmp_path):
+    ok, too_many, to_file = add_links([f"{site.base}/hop/4", f"{site.base}/hop/5",
+                                       f"{site.base}/to-file"], tmp_path)
+    assert ok.status == "added"
+    assert (too_many.status, too_many.reason) == ("failed", "more than 5 redirects")
+    assert (to_file.status, to_file.reason) == ("failed", "redirected to a URL that is not http(s)")
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/missing", "HTTP 404 Not Found"),
+    ("/picture.png", "not HTML or PDF (content type image/png)"),
+    ("/plain.txt", "not HTML or PDF (content type text/plain)"),
+    ("/declared-huge", "too large (50 MB, limit 20 MB)"),
+])
+def test_failures_are_one_line_and_store_nothing(site, tmp_path, path, reason):
+    (out,) = add_links([f"{site.base}{path}"], tmp_path)
+    assert (out.status, out.reason) == ("failed", reason)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_body_past_the_cap_is_refused_while_it_streams(site, tmp_path):
+    (out,) = add_links([f"{site.base}/endless"], tmp_path, max_bytes=1024 * 1024)
+    assert (out.status, out.reason) == ("failed", "too large (over 1 MB)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_slow_server_times_out(site, tmp_path):
+    started = time.monotonic()
+    (out,) = add_links([f"{site.base}/slow"], tmp_path, timeout=0.3)
+    assert (out.status, out.reason) == ("failed", "timed out after 0.3 s")
+    assert time.monotonic() - started < 1.4
+
+
+def test_a_gzipped_page_is_stored_decoded(site, tmp_path):
+    (out,) = add_links([f"{site.base}/zipped"], tmp_path)
+    assert (tmp_path / out.path).read_bytes() == NEWS_PAGE.encode()
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)",
+                                 "example.org/no-scheme"])
+def test_only_http_urls_are_fetched(tmp_path, url):
+    (out,) = add_links([url], tmp_path)
+    assert (out.status, out.reason) == ("failed", "not an http(s) URL")
+
+
+def test_a_few_requests_at_a_time(site, tmp_path):
+    urls = [f"{site.base}/paced/{n}" for n in range(10)]
+    outcomes = add_links(urls, tmp_path)
+    assert [o.status for o in outcomes] == ["added"] * 10
+    assert 1 < site.most_in_flight <= PARALLEL
+
+
+def test_the_cli_keeps_the_good_ones_and_exits_1_with_one_line_per_failure(site, tmp_path):
+    listing = tmp_path / "links.txt"
+    listing.write_text(f"# reading list\n{site.base}/outlook.pdf\n\n{site.base}/picture.png\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    r = CliRunner().invoke(app, ["add", f"{site.base}/news/compute-plan.html", f"{site.base}/missing",
+                                 "--from", str(listing), "--corpus", str(corpus)])
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        f"error: {site.base}/missing: HTTP 404 Not Found",
+        f"error: {site.base}/picture.png: not HTML or PDF (content type image/png)",
+    ]
+    assert "added      127.0.0.1-news-compute-plan.html" in r.stdout
+    assert r.stdout.splitlines()[-1] == "2 added, 2 failed"
+    s = CliRunner().invoke(app, ["sources", "--corpus", str(corpus), "--json"])
+    assert {x["path"] for x in json.loads(s.stdout)["sources"]} == {
+        "127.0.0.1-news-compute-plan.html", "127.0.0.1-outlook.pdf"}
+
+
+def test_the_cli_needs_a_url(tmp_path):
+    r = CliRunner().invoke(app, ["add", "--corpus", str(tmp_path)])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "error: give at least one URL, or --from FILE"
+
+
+def test_readable_names():
+    assert readable_name("https://www.example.org/news/2026/ai-plan.html?id=3") == \
+        "example.org-news-2026-ai-plan-id-3"
+    long = readable_name("https://example.org/" + "word-" * 40)
+    assert len(long) <= 80 and long.startswith("example.org-word-word")
