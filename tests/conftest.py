@@ -13,6 +13,8 @@ ROOT = TESTS.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(TESTS))  # tests/factories.py, tests/smtp_server.py
 
+from web_server import site  # noqa: E402, F401  (a fixture: a real HTTP server on 127.0.0.1)
+
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory, monkeypatch):

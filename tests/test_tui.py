@@ -587,3 +587,38 @@ def test_briefing_with_only_a_corpus_opens_the_app_on_it(tmp_path):
         quit_with_ctrl_q(socket)
     finally:
         tmux(socket, "kill-server")
+
+
+# --------------------------------------------------------------------------- links
+
+
+async def test_adding_links_fetches_indexes_and_refreshes_the_lists(tmp_path, site):
+    from conftest import SEEDS
+
+    from briefing.tui.screens.links import LinksScreen
+
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.country_choices))
+        assert "NO" not in listed(app)
+        await pilot.press("ctrl+p", *"Add articles from links")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinksScreen))
+        await pilot.press(*f"{site.base}/news/compute-plan.html", "enter", *f"{site.base}/missing")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "NO" in listed(app))
+        assert (folder / "127.0.0.1-news-compute-plan.html").is_file()
+        notes = [m for m, _ in app.notes]
+        assert f"{site.base}/missing: HTTP 404 Not Found" in notes
+        assert "1 added, 1 failed" in notes
+        # The key does the same; Esc leaves without fetching anything.
+        await pilot.press("escape")
+        await settle(pilot)
+        app.countries.focus()
+        await pilot.press("a")
+        assert isinstance(app.screen, LinksScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LinksScreen)

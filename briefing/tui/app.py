@@ -42,11 +42,14 @@ from briefing.tui.messages import (
     FactsLoaded,
     Indexed,
     IndexProgress,
+    LinksAdded,
+    LinksProgress,
     PreviewReady,
 )
 from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
+from briefing.tui.screens.links import LinksScreen
 from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
@@ -64,8 +67,9 @@ START_HINT = "*Pick one or more countries or themes on the left: the brief appea
 BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 #: Worker groups whose running shows the busy indicator, with what the status line says.
 SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
-               "email": "Sending the brief"}
-FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email failed"}
+               "email": "Sending the brief", "links": "Fetching links"}
+FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email failed",
+          "links": "Adding links failed"}
 
 
 class IndexingStopped(BriefingError):
@@ -104,6 +108,8 @@ class BriefingApp(App[None]):
                 tooltip="Preview the brief as raw Markdown or rendered."),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", show=False,
                 priority=True, tooltip="Hide or show the country and theme lists."),
+        Binding("a", "add_links", "Add links", id="add-links", show=False, priority=True,
+                tooltip="Add articles from links: web pages, PDF reports (uses the network)."),
         Binding("ctrl+r", "reindex", "Re-index", id="reindex", show=False,
                 tooltip="Read the corpus folder again for new or changed articles."),
         Binding("f1", "help_key", "Help", id="help-f1", show=False, priority=True,
@@ -120,7 +126,7 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS, *BOX_BINDINGS]
     #: Actions bound to keys that type a character: a focused text box gets the key instead.
     TYPED_ACTIONS = frozenset({"focus_filter", "export", "email", "show_tab", "toggle_raw",
-                               "help"})
+                               "help", "add_links"})
     PALETTE_ONLY: ClassVar[tuple[PaletteCommand, ...]] = (
         PaletteCommand("Exclude/include the highlighted fact",
                        "Leave the highlighted fact out of the brief, or put it back (space).",
@@ -516,6 +522,34 @@ class BriefingApp(App[None]):
             self.notify(warning, severity="warning", markup=False)
         self.notify(message.summary, title="Email", markup=False)
 
+    # ----------------------------------------------------------------- links
+
+    def action_add_links(self) -> None:
+        self.push_screen(LinksScreen(), self._add_links)
+
+    def _add_links(self, urls: list[str] | None) -> None:
+        if urls:
+            self.fetch_links(urls)
+
+    @work(thread=True, exclusive=True, group="links", exit_on_error=False)
+    def fetch_links(self, urls: list[str]) -> None:
+        outcomes = self.session.add_links(
+            urls, lambda done, total: self.post_message(LinksProgress(done, total)))
+        self.post_message(LinksAdded(outcomes))
+
+    def on_links_progress(self, message: LinksProgress) -> None:
+        self._set_status(f"Fetching {message.done}/{message.total} links…")
+
+    def on_links_added(self, message: LinksAdded) -> None:
+        from briefing.fetch import summary_line
+
+        for o in message.outcomes:
+            if o.failed:
+                self.notify(f"{o.url}: {o.reason}", title="Link not added", severity="error",
+                            timeout=12, markup=False)
+        self.notify(summary_line(message.outcomes), title="Links", markup=False)
+        self.index_corpus()  # new files: the country and theme lists are read again
+
     # ----------------------------------------------------------------- workers
 
     def _run_latest(self, group: str, start: Callable[[], object]) -> None:
@@ -620,6 +654,7 @@ class BriefingApp(App[None]):
             *binding_rows(self, "filter and search boxes", self.BOX_BINDINGS),
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),
+            *binding_rows(self, "links dialog", LinksScreen.BINDINGS),
             *binding_rows(self, "help", HelpScreen.BINDINGS),
         ]
 

@@ -56,3 +56,16 @@ class Exported(Message):
 class Emailed(Message):
     summary: str
     warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class LinksProgress(Message):
+    done: int
+    total: int
+
+
+@dataclass
+class LinksAdded(Message):
+    """What `add` made of each link (`briefing.fetch.Added`)."""
+
+    outcomes: list

@@ -115,6 +115,14 @@ class Session:
             self._contexts.clear()
         return report
 
+    def add_links(self, urls: list[str], progress: Callable[[int, int], None] | None = None
+                  ) -> list:
+        """Fetch pages and reports into the corpus folder (the same function as `briefing
+        add`); the caller indexes the corpus again afterwards."""
+        from briefing.fetch import add_links
+
+        return add_links(urls, self.corpus, progress=progress)
+
     # ----------------------------------------------------------------- lists
 
     def country_choices(self) -> list[Choice]:
