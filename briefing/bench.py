@@ -153,6 +153,70 @@ def bench_pdf(root: Path) -> dict[str, float]:
             "pdf_pages": int(count.group(1)) if count else -1, "pdf_kB": len(pdf) / 1024}
 
 
+def _as_page(text: str, n: int) -> str:
+    """A synthetic article as a saved web page, with the furniture real pages carry."""
+    from html import escape
+
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    body = "".join(f"<p>{escape(p)}</p>" for p in paras[1:])
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Article {n}</title>"
+            "<script>var tracking = true;</script></head><body><nav><a href='/'>Home</a>"
+            "<a href='/world'>World</a></nav><div class='cookie'>We use cookies.</div>"
+            f"<article><h1>{escape(paras[0])}</h1>{body}</article><aside><h3>Related</h3>"
+            "<ul><li><a href='/x'>Another story</a></li></ul></aside>"
+            "<footer>Copyright Example</footer></body></html>")
+
+
+def _as_report(texts: list[str], title: str) -> bytes:
+    """Synthetic articles as one two-column report with running headers (WeasyPrint)."""
+    from html import escape
+
+    import weasyprint
+
+    paras = "".join(f"<p>{escape(p.strip())}</p>" for t in texts
+                    for p in re.split(r"\n\s*\n", t)[1:] if p.strip())
+    html = (f"<html lang='en'><head><title>{title}</title><style>@page {{ size: A4; margin: 2cm;"
+            f" @top-center {{ content: '{title}' }} @bottom-center {{ content: counter(page) }} }}"
+            " body { font-family: DejaVu Serif; font-size: 10pt; hyphens: auto }"
+            f" .c {{ column-count: 2 }}</style></head><body><h1>{title}</h1>"
+            f"<div class='c'>{paras}</div></body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def bench_formats(root: Path, files: int = 300, reports: int = 6) -> dict[str, dict]:
+    """Cold indexing of the same synthetic articles as text files, as saved web pages and
+    as two-column PDF reports: MB/s of input, files/s and (PDF) pages/s."""
+    import pypdf
+
+    from briefing.store import Store
+
+    texts_dir = root / "formats-txt"
+    synthesize(texts_dir, files)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(texts_dir.glob("*.txt"))]
+    pages_dir, pdf_dir = root / "formats-html", root / "formats-pdf"
+    pages_dir.mkdir(parents=True, exist_ok=True)
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(texts):
+        (pages_dir / f"{n:05d}.html").write_text(_as_page(text, n), encoding="utf-8")
+    per = max(len(texts) // reports, 1)
+    for k in range(reports):
+        pdf = _as_report(texts[k * per:(k + 1) * per], f"Synthetic report {k + 1}")
+        (pdf_dir / f"report-{k + 1}.pdf").write_bytes(pdf)
+    out = {}
+    for name, folder in (("text", texts_dir), ("HTML", pages_dir), ("PDF", pdf_dir)):
+        paths = [p for p in folder.iterdir() if p.is_file()]
+        nbytes = sum(p.stat().st_size for p in paths)
+        pages = sum(len(pypdf.PdfReader(p).pages) for p in paths) if name == "PDF" else len(paths)
+        os.environ["BRIEFING_CACHE_DIR"] = str(root / f"cache-{name}")
+        shutil.rmtree(root / f"cache-{name}", ignore_errors=True)
+        with Store.for_corpus(folder) as store:
+            seconds, report = timed(store.sync)
+        out[name] = {"files": len(paths), "MB": nbytes / 1e6, "s": seconds,
+                     "MB_per_s": nbytes / 1e6 / seconds, "pages_per_s": pages / seconds,
+                     "pages": pages, "skipped": len(report.skipped)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
@@ -169,6 +233,10 @@ def main(argv: list[str] | None = None) -> None:
               f"one changed {r['one_changed_s']:.3f} s | KR brief {r['brief_kr_s']:.3f} s")
     own, kids = peak_mb()
     print(f"peak memory: {own:.0f} MB (main process), {kids:.0f} MB (largest indexing worker)")
+    for name, f in bench_formats(args.root).items():
+        print(f"{name:>4} input: {f['files']} files, {f['pages']} pages, {f['MB']:.1f} MB | cold "
+              f"index {f['s']:.2f} s | {f['MB_per_s']:.2f} MB/s | {f['pages_per_s']:.1f} pages/s"
+              + (f" | {f['skipped']} skipped" if f["skipped"] else ""))
     p = bench_pdf(args.root)
     print(f"PDF (KR, seeds): render {p['pdf_render_s']:.3f} s warm | `briefing make --format pdf`"
           f" {p['pdf_cli_s']:.2f} s end to end | {p['pdf_pages']} pages | {p['pdf_kB']:.0f} kB")
