@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -418,11 +420,30 @@ def read_formatted(rel: str, data: bytes) -> Reading | None:
     return read(rel, data)
 
 
+#: Pages and reports read lately, by (path, sha256): the TUI shows the paragraph around one
+#: fact after another, and re-reading a 200-page report for each would take seconds.
+_READINGS: OrderedDict[tuple[str, str], Reading] = OrderedDict()
+_READINGS_LOCK = threading.Lock()
+READINGS_KEPT = 8
+
+
 def document_text(rel: str, data: bytes) -> tuple[str, Reading | None]:
     """The text a file's spans point into: the decoded file, or what a reader extracted
     from a page or report. CorpusError when it cannot be read."""
+    if rel.lower().endswith(TEXT_SUFFIXES):
+        return decode(data)[0], None
+    key = (rel, hashlib.sha256(data).hexdigest())
+    with _READINGS_LOCK:
+        if key in _READINGS:
+            _READINGS.move_to_end(key)
+            return _READINGS[key].text, _READINGS[key]
     reading = read_formatted(rel, data)
-    return (reading.text, reading) if reading is not None else (decode(data)[0], None)
+    assert reading is not None  # not a text file
+    with _READINGS_LOCK:
+        _READINGS[key] = reading
+        while len(_READINGS) > READINGS_KEPT:
+            _READINGS.popitem(last=False)
+    return reading.text, reading
 
 
 def fetched_url(path: Path) -> str | None:

@@ -249,3 +249,26 @@ def test_a_mixed_folder_indexes_text_pages_and_reports_together(tmp_path):
     r = run("sources", "--corpus", tmp_path, "--json")
     paths = {s["path"] for s in json.loads(r.stdout)["sources"]}
     assert paths == {"page.html", "r.pdf", "seed.txt"}
+
+
+def test_a_brief_from_pages_and_reports_is_byte_identical_run_after_run(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    saved_page(corpus)
+    (corpus / "r.pdf").write_bytes(report_pdf())
+    made = []
+    for n in (1, 2):  # a fresh store each time: pages and reports are read again
+        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / f"cache-{n}"))
+        r = run("make", "--corpus", corpus, "--out", tmp_path / f"out-{n}", "--date", "2026-11-22")
+        assert r.exit_code == 0, r.stderr
+        made.append([p.read_bytes() for p in sorted((tmp_path / f"out-{n}").iterdir())])
+    assert made[0] == made[1] and len(made[0]) == 2
+
+
+def test_the_paragraph_around_a_report_fact_is_its_own(tmp_path):
+    (tmp_path / "r.pdf").write_bytes(report_pdf())
+    store, _ = open_store(tmp_path)
+    with store:
+        fact = next(f for f in store.facts() if "The sixth finding" in f.text)
+        paragraph, start, end = store.context(fact)
+    assert paragraph.startswith("The sixth finding") and paragraph[start:end].startswith("The sixth")
