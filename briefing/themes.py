@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from briefing.errors import UnknownName, UsageError
+from briefing.extract.text import unligature
 from briefing.resources import data_dir
 from briefing.yamlio import YAMLError, load_yaml
 
@@ -288,6 +289,8 @@ class _Matcher:
     def match(self, text: str) -> tuple[str, ...]:
         # "Artificial intelligence" is how news spells out the "AI" the phrases are written
         # with ("AI office", "national AI"); positions are not needed past this point.
+        # Ligatures in a PDF's text ("artiﬁcial") read as their letters.
+        text = unligature(text)
         found = self.any_case.matches(text.lower().replace("artificial intelligence", "ai"))
         if self.exact_hint is not None and self.exact_hint.search(text):
             found += self.exact_case.matches(text)

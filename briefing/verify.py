@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from briefing.errors import CorpusError, UsageError
 from briefing.extract.facts import NEAR_SAME_WORDING, collapse, plain
+from briefing.extract.text import unligature
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
@@ -334,13 +335,9 @@ def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
     return Check(quote, source, "not found", f"the quoted text is not in the file{since}")
 
 
-# A PDF's text may hold ligature characters: quoted as they are, compared as letters.
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
-
-
 def _normal(text: str) -> str:
-    return collapse(plain(text).translate(_LIGATURES))
+    # A PDF's text may hold ligature characters: quoted as they are, compared as letters.
+    return collapse(unligature(plain(text)))
 
 
 def _states(text: str, quote: Quote) -> bool:

@@ -275,3 +275,14 @@ def test_malformed_file_raises_usage_error(tmp_path: Path, text: str, message: s
 def test_missing_file_raises_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot read themes file"):
         load_taxonomy(tmp_path / "nope.yaml")
+
+
+def test_ligatures_of_a_pdf_read_as_their_letters(taxonomy):
+    # PDF reports set "fi" and "ff" as one glyph; the words still carry their themes, and a
+    # sentence keeps its fact key whether a page or a report states it.
+    from briefing.extract.facts import norm_key
+
+    plain_text = "The artificial intelligence office will fund staff training."
+    ligatured = "The arti\ufb01cial intelligence o\ufb03ce will fund sta\ufb00 training."
+    assert taxonomy.match(ligatured) == taxonomy.match(plain_text) != ()
+    assert norm_key(ligatured) == norm_key(plain_text)

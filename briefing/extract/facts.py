@@ -26,7 +26,7 @@ from briefing.extract.discourse import (
 from briefing.extract.figures import find_figures, has_number_words
 from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import split_sentences
-from briefing.extract.text import collapse, plain
+from briefing.extract.text import collapse, plain, unligature
 from briefing.model import Figure
 from briefing.themes import Taxonomy
 
@@ -75,7 +75,7 @@ def norm_key(text: str) -> str:
     """Wording with case, punctuation and quote style removed: equal keys are the same fact."""
     if text.isascii():  # most sentences: one byte-table pass instead of a regex
         return " ".join(text.lower().encode().translate(_ASCII_WORDS).decode().split())
-    return " ".join(_WORD.findall(plain(text).lower()))
+    return " ".join(_WORD.findall(unligature(plain(text)).lower()))
 
 
 def fact_id(text: str, key: str | None = None) -> str:

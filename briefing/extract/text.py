@@ -24,6 +24,19 @@ def plain(text: str) -> str:
     return text
 
 
+# Ligature characters (PDF reports hold them): quotes keep them, matching reads the letters.
+# Not same-length, so only for matching that needs no offsets (themes, fact keys, verify).
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+_LIGATURE_CHARS = tuple(chr(c) for c in range(0xFB00, 0xFB07))
+
+
+def unligature(text: str) -> str:
+    if text.isascii() or not any(c in text for c in _LIGATURE_CHARS):
+        return text
+    return text.translate(_LIGATURES)
+
+
 def collapse(text: str) -> str:
     return " ".join(text.split())
 
