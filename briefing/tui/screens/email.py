@@ -32,7 +32,7 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
         self.sender = sender
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="email-dialog") as dialog:
+        with Vertical(id="email-dialog", classes="dialog form") as dialog:
             dialog.border_title = "Email the brief"
             dialog.border_subtitle = "ctrl+s sends · Esc cancels"
             yield from _field("To", Input(placeholder="analyst@example.org, Kim <kim@x.kr>",
@@ -45,8 +45,8 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
             yield Checkbox("Dry run: write an .eml next to the brief, send nothing",
                            id="dry-run", compact=True)
             yield Static(self.server, id="email-server", markup=False)
-            yield Static("", id="email-error", markup=False)
-            with Horizontal(id="email-buttons"):
+            yield Static("", id="email-error", classes="form-error", markup=False)
+            with Horizontal(id="email-buttons", classes="form-buttons"):
                 yield Button("Send", variant="primary", id="send", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
         yield Footer()

@@ -31,7 +31,7 @@ class FactScreen(ModalScreen[None]):
         """Makes the detail text (again after an exclusion changes)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="fact-dialog") as dialog:
+        with VerticalScroll(id="fact-dialog", classes="dialog") as dialog:
             dialog.border_title = "Fact"
             dialog.border_subtitle = "Esc closes"
             yield Static(self.body(), id="fact-body")

@@ -22,14 +22,14 @@ class LinksScreen(ModalScreen[list[str] | None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="links-dialog") as dialog:
+        with Vertical(id="links-dialog", classes="dialog form") as dialog:
             dialog.border_title = "Add articles from links"
             dialog.border_subtitle = "ctrl+s adds · Esc cancels"
             yield Static("Web pages or PDF reports, one URL a line. Each is fetched once "
                          "over the network and kept in the corpus folder.", id="links-help")
             yield TextArea(id="links", soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="links-error", markup=False)
-            with Horizontal(id="links-buttons"):
+            yield Static("", id="links-error", classes="form-error", markup=False)
+            with Horizontal(id="links-buttons", classes="form-buttons"):
                 yield Button("Add", variant="primary", id="add", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
         yield Footer()
