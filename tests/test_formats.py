@@ -3,6 +3,7 @@ into the extracted text, pages are cited, and a bad file is skipped with its rea
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -169,7 +170,7 @@ def test_report_metadata_comes_from_the_document_info():
 
     dated = read_pdf(report_pdf("Compute Outlook for the Baltic States"))
     assert (dated.title, dated.date) == ("Compute Outlook for the Baltic States", "2026-02-10")
-    assert dated.extractor.startswith("pdfminer.six ")
+    assert dated.extractor.startswith("pypdfium2 ") and "(PDFium " in dated.extractor
     assert read_pdf(report_pdf(dated=False)).date is None
 
 
@@ -193,7 +194,7 @@ def test_a_brief_cites_report_pages_and_verify_checks_them(tmp_path):
     md, pdf = (tmp_path / "out" / "brief-ee-2026-11-22.md"), (tmp_path / "out" / "brief-ee-2026-11-22.pdf")
     brief = md.read_text()
     assert "The fifth finding" in brief and "[1, p. 2]" in brief and "[1, p. 1]" in brief
-    assert "text by `pdfminer.six " in brief
+    assert "text by `pypdfium2 " in brief
     for made in (md, pdf):
         v = run("verify", made, "--corpus", corpus)
         assert v.exit_code == 0, v.stdout
@@ -228,6 +229,44 @@ def test_an_encrypted_pdf_is_skipped_with_its_reason(tmp_path):
     store.close()
     assert [(s.path, s.reason) for s in report.skipped] == [
         ("locked.pdf", "encrypted PDF: it needs a password")]
+
+
+def turned(data: bytes) -> bytes:
+    """The same report stored a quarter turn counter-clockwise on landscape pages that
+    /Rotate 90 shows upright again, as some producers write landscape pages."""
+    import pypdf
+    from pypdf.generic import NameObject, NumberObject, RectangleObject
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(data))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(pypdf.Transformation().rotate(90).translate(tx=height, ty=0))
+        page.mediabox = RectangleObject([0, 0, height, width])
+        page[NameObject("/Rotate")] = NumberObject(90)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_rotated_page_reads_as_it_is_shown():
+    from briefing.formats.pdf import read_pdf
+
+    upright, rotated = read_pdf(report_pdf()), read_pdf(turned(report_pdf()))
+    assert (rotated.text, rotated.pages) == (upright.text, upright.pages)
+    assert "The first finding" in rotated.text
+
+
+def test_reading_a_report_twice_gives_the_same_reading():
+    from briefing.formats.pdf import read_pdf
+
+    assert read_pdf(report_pdf()) == read_pdf(report_pdf())
+
+
+def test_the_pdf_reader_loads_pdfium_and_pypdf_only_to_read_a_report():
+    code = ("import sys; import briefing.formats.pdf, briefing.corpus\n"
+            "print([m for m in ('pypdfium2', 'pypdf') if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("lines, joined", [
