@@ -231,6 +231,29 @@ def test_an_encrypted_pdf_is_skipped_with_its_reason(tmp_path):
         ("locked.pdf", "encrypted PDF: it needs a password")]
 
 
+def test_a_report_over_its_time_budget_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    # A budget of 0 s is spent by the first page, so the check before the second trips
+    # on every run: no sleeping, no timing luck.
+    (tmp_path / "r.pdf").write_bytes(report_pdf())
+    (tmp_path / "a.txt").write_text((SEEDS / "001_ecf4e2064239b7a9.txt").read_text())
+    monkeypatch.setenv("BRIEFING_PDF_SECONDS", "0")
+    store, report = open_store(tmp_path)
+    with store:
+        assert {s.path for s, _ in store.sources()} == {"a.txt"}  # the rest still works
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        ("r.pdf", "PDF took longer than 0 s to read; skipped")]
+
+
+def test_the_time_budget_is_a_module_constant_and_a_normal_report_is_within_it(monkeypatch):
+    from briefing.errors import CorpusError
+    from briefing.formats import pdf
+
+    assert pdf.read_pdf(report_pdf()).pages[1] > 0
+    monkeypatch.setattr(pdf, "MAX_SECONDS", 0.0)
+    with pytest.raises(CorpusError, match=r"^PDF took longer than 0 s to read; skipped$"):
+        pdf.read_pdf(report_pdf())
+
+
 def turned(data: bytes) -> bytes:
     """The same report stored a quarter turn counter-clockwise on landscape pages that
     /Rotate 90 shows upright again, as some producers write landscape pages."""

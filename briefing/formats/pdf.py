@@ -15,8 +15,10 @@ indexed in seconds, not half a minute.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 
@@ -33,6 +35,10 @@ RUNNING_WORDS = 16
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
 #: library, and a hostile file must not keep the indexer busy for ever.
 MAX_PAGES = 1000
+#: Seconds one file may take to read (checked between pages; `BRIEFING_PDF_SECONDS`
+#: overrides): a file built to be slow is skipped, not left to stall indexing. A 1000-page
+#: report takes about 10 s.
+MAX_SECONDS = 60.0
 #: A box wider than this share of the text area spans the columns (a title, a table).
 FULL_WIDTH = 0.6
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$"
@@ -47,7 +53,8 @@ _PDFIUM = threading.Lock()
 
 
 def read_pdf(data: bytes) -> Reading:
-    """A report's text and metadata. CorpusError (encrypted, no text layer, broken)."""
+    """A report's text and metadata. CorpusError (encrypted, no text layer, broken, too
+    slow)."""
     if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise CorpusError("not a PDF file (no %PDF- header)")
     with _PDFIUM:
@@ -101,13 +108,16 @@ def _open(data: bytes):
 
 def _read_boxes(document) -> tuple[list[Box], int]:
     """Every page's text boxes (up to MAX_PAGES) and how many pages the file has. Pages
-    are loaded one at a time and closed."""
+    are loaded one at a time and closed, and the time budget is checked between them."""
     from pypdfium2 import PdfiumError
 
     from briefing.formats.pdf_boxes import page_boxes
 
+    budget, started = _budget(), time.monotonic()
     boxes: list[Box] = []
     for n in range(min(len(document), MAX_PAGES)):
+        if n and time.monotonic() - started > budget:
+            raise CorpusError(f"PDF took longer than {budget:g} s to read; skipped")
         try:
             page = document[n]
         except PdfiumError as err:
@@ -117,6 +127,14 @@ def _read_boxes(document) -> tuple[list[Box], int]:
         finally:
             page.close()
     return boxes, len(document)
+
+
+def _budget() -> float:
+    env = os.environ.get("BRIEFING_PDF_SECONDS", "").strip()
+    try:
+        return float(env) if env else MAX_SECONDS
+    except ValueError:
+        return MAX_SECONDS  # a typo in the variable must not stop indexing
 
 
 # --------------------------------------------------------------------------- running lines
