@@ -37,7 +37,7 @@ RUNNING_WORDS = 16
 MAX_PAGES = 1000
 #: Seconds one file may take to read (checked between pages; `BRIEFING_PDF_SECONDS`
 #: overrides): a file built to be slow is skipped, not left to stall indexing. A 1000-page
-#: report takes about 10 s.
+#: report takes about 17 s.
 MAX_SECONDS = 60.0
 #: A box wider than this share of the text area spans the columns (a title, a table).
 FULL_WIDTH = 0.6
