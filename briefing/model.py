@@ -37,7 +37,7 @@ class Source:
     """For a related article: the path of the file whose front matter carried it."""
     extractor: str | None = None
     """What turned the file into the text spans point into, with its version
-    (`trafilatura 2.3.1`, `pdfminer.six 20260107`); None for text files, read as they are.
+    (`trafilatura 2.3.1`, `pypdfium2 4.30.0`); None for text files, read as they are.
     `verify` tells "the page changed" from "our extraction changed" by it."""
     pages: tuple[int, ...] = ()
     """For a PDF: the offset in the extracted text where each page starts (page 1 first)."""

@@ -175,7 +175,7 @@ def reader_versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
-    for name in ("trafilatura", "pdfminer.six"):
+    for name in ("trafilatura", "pypdfium2"):
         try:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
