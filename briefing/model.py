@@ -134,6 +134,22 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class FactDigest:
+    """What a brief ranks a fact by, without its text or citations: a few numbers a store
+    can give for every fact of a big archive at once."""
+
+    id: str
+    countries: tuple[str, ...]
+    themes: tuple[str, ...]
+    sources: int
+    publishers: int
+    newest: str | None
+    numeric: int
+    """Figures other than years."""
+    years: int
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A corpus file that could not be read, and why (shown in `sources` and as a warning)."""
 

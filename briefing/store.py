@@ -1,9 +1,16 @@
 """The fact store: SQLite file of sources and statements, kept in step with the corpus.
 
-Nothing above this module writes SQL. Indexing is incremental: a file whose size and
+Nothing above this module writes SQL; the brief, the TUI and the CLI see it through the
+`briefing.storage.FactStore` interface. Indexing is incremental: a file whose size and
 modification time are unchanged is not even hashed; a file whose hash and extractor key are
 unchanged is not re-read. Statements with the same wording (and near-same wording, checked
 at query time) are merged into one `Fact` with several citations.
+
+The store is compact (about the size of the corpus): each article's text is kept once,
+zlib-compressed, and a statement is its span in that text, not a copy; fact ids are the
+integers their hex ids spell; the full-text index keeps no copy of the text either. Memory
+stays flat however big the corpus: files are read a bounded number at a time, written in
+batches, and per-fact aggregates are computed from a sorted stream of statements.
 """
 
 from __future__ import annotations
@@ -17,11 +24,13 @@ import signal
 import sqlite3
 import sys
 import time
-from collections import defaultdict
+import zlib
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import groupby
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -39,17 +48,34 @@ from briefing.extract.facts import (
     fact_id,
     norm_key,
 )
-from briefing.model import EXTRACTOR_VERSION, Citation, Fact, Figure, Skipped, Source
+from briefing.extract.text import collapse
+from briefing.model import (
+    EXTRACTOR_VERSION,
+    Citation,
+    Fact,
+    FactDigest,
+    Figure,
+    Skipped,
+    Source,
+)
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
 BULK_FILES = 2_000
 #: Files written per executemany round: bounds memory while workers keep reading.
 WRITE_BATCH = 256
+#: Files a pool worker reads per task, and tasks in flight per worker: the parent never
+#: holds more than this many unwritten results, however far ahead the workers run.
+POOL_CHUNK = 16
+POOL_AHEAD = 4
+#: Facts built per round of queries when facts are streamed.
+LOAD_BATCH = 500
+#: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.
+ZLIB_LEVEL = 6
 #: Seconds a connection waits on another's lock before SQLite says "database is locked".
 #: Writers queue on the sync lock file instead, so this is only met while a crashed
 #: process's journal is recovered or a checkpoint runs: short, but never worth failing.
@@ -58,59 +84,69 @@ BUSY_TIMEOUT_S = 60.0
 #: system's clock (Linux stamps files from a clock of 1-10 ms ticks) without its stat showing
 #: it ("racy git"): such a file's mtime is stored as 0, so the next sync compares its bytes.
 RACY_NS = 100_000_000
+#: Bits of the head/tail hashes used to find near-same wordings: 4 bytes on disk a column;
+#: a collision only adds a candidate pair, which is then compared word by word.
+WORDS_HASH_BITS = 31
 Progress = Callable[[int, int], None]
 P = ParamSpec("P")
 R = TypeVar("R")
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL, error TEXT, warnings TEXT NOT NULL DEFAULT '[]'
-);
+    sha256 TEXT NOT NULL, error TEXT, warnings TEXT,  -- JSON list, NULL for none
+    -- A file's sources and statements get consecutive ids: these ranges find them
+    -- without an index on the path.
+    first_source INTEGER, last_source INTEGER, first_statement INTEGER, last_statement INTEGER
+) WITHOUT ROWID;
+-- Article text as the reader decoded it, zlib-compressed: kept once, statements are spans.
+CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
-    key TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT,
-    date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT,
-    extractor TEXT, pages TEXT  -- HTML/PDF: what extracted the text; a PDF's page offsets
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
+    publisher TEXT, date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT,
+    extractor TEXT, pages TEXT,  -- HTML/PDF: what extracted the text; a PDF's page offsets
+    body INTEGER NOT NULL, headings TEXT  -- JSON list of its section headings, NULL for none
 );
 CREATE TABLE IF NOT EXISTS statements (
-    id INTEGER PRIMARY KEY, source_key TEXT NOT NULL, path TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, source INTEGER NOT NULL, fact INTEGER NOT NULL,
     position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     block_start INTEGER NOT NULL, block_end INTEGER NOT NULL,
-    text TEXT NOT NULL, fact_id TEXT NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL,
-    heading TEXT, figures TEXT NOT NULL,
+    text TEXT,  -- NULL: the span of the body with whitespace collapsed (nearly always)
+    head INTEGER NOT NULL, tail INTEGER NOT NULL,  -- hashes of its first and last six words
+    heading INTEGER,  -- index into its source's headings
+    figures TEXT,  -- JSON, NULL for none
     countries TEXT NOT NULL, themes TEXT NOT NULL,  -- space-separated codes and slugs
     mentions TEXT NOT NULL  -- countries named only in passing
 );
 -- Per fact (statements with the same wording), kept up to date by every sync, so that
--- queries touch one row per fact instead of one per citation.
+-- queries touch one row per fact instead of one per citation. The id is the fact id's hex.
 CREATE TABLE IF NOT EXISTS facts (
-    fact_id TEXT PRIMARY KEY, sources INTEGER NOT NULL, publishers INTEGER NOT NULL,
-    newest TEXT, cited TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, sources INTEGER NOT NULL, publishers INTEGER NOT NULL,
+    newest TEXT, cited TEXT NOT NULL,  -- statement ids a brief cites, in order
+    first INTEGER NOT NULL,  -- the earliest report: its wording is the fact's text
+    numeric INTEGER NOT NULL, years INTEGER NOT NULL,  -- figures other than years; years
     countries TEXT NOT NULL, themes TEXT NOT NULL,  -- the union over its statements
     mentions TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS fact_countries (
-    code TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (code, fact_id)
+    code TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (code, fact)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fact_themes (
-    slug TEXT NOT NULL, fact_id TEXT NOT NULL, PRIMARY KEY (slug, fact_id)
+    slug TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (slug, fact)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
-    text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2',
     detail=none  -- searches are words and prefixes, never phrases: no positions to keep
 );
 """
 
 
 # Secondary indexes: dropped during a bulk load and built once at the end, which is several
-# times cheaper than keeping them up to date row by row.
+# times cheaper than keeping them up to date row by row. Everything else is found by
+# primary key or by a file's id ranges.
 _INDEXES = """
-CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
-CREATE INDEX IF NOT EXISTS statements_path ON statements(path);
-CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact_id);
-CREATE INDEX IF NOT EXISTS fact_countries_fact ON fact_countries(fact_id);
-CREATE INDEX IF NOT EXISTS fact_themes_fact ON fact_themes(fact_id);
+CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact);
 """
 _INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
@@ -159,11 +195,14 @@ class FileResult:
     size: int
     mtime_ns: int
     sha256: str
+    bodies: tuple[bytes, ...] = ()
+    """The articles' texts, zlib-compressed (related articles share their file's)."""
     sources: tuple[tuple, ...] = ()
-    """(key, path, title, publisher, date, url, sha256, carrier, extractor, pages) per
-    article, as the sources table holds them."""
+    """(key, path, title, publisher, date, url, sha256, carrier, extractor, pages, body
+    index, headings JSON) per article."""
     statements: tuple[tuple, ...] = ()
-    """Statement columns without the id, then countries and themes as tuples."""
+    """(source index, position, start, end, block_start, block_end, text to store or None,
+    fact, head, tail, heading index, figures JSON, countries, themes, mentions, text)."""
     warnings: tuple[str, ...] = ()
     error: str | None = None
 
@@ -232,16 +271,22 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
         doc = read_document(root, root / rel)
     except CorpusError as err:
         return FileResult(rel, size, mtime_ns, _hash(root / rel), error=str(err))
+    texts: list[str] = []
     sources, rows = [], []
-    for article in doc.articles:
+    for n, article in enumerate(doc.articles):
+        if article.text not in texts:
+            texts.append(article.text)
+        headings: list[str] = []
+        for st in extract_statements(article, taxonomy):
+            if st.heading is not None and st.heading not in headings:
+                headings.append(st.heading)
+            rows.append(_statement_row(n, article.text, headings, st))
         s = article.source
-        sources.append(_source_row(s))
-        rows.extend(_statement_row(s, st) for st in extract_statements(article, taxonomy))
-    return FileResult(rel, size, mtime_ns, doc.sha256, tuple(sources), tuple(rows),
+        sources.append((*_source_row(s), texts.index(article.text),
+                        json.dumps(headings, ensure_ascii=False) if headings else None))
+    bodies = tuple(zlib.compress(t.encode("utf-8"), ZLIB_LEVEL) for t in texts)
+    return FileResult(rel, size, mtime_ns, doc.sha256, bodies, tuple(sources), tuple(rows),
                       doc.warnings)
-
-
-_SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
 
 
 def _source_row(s: Source) -> tuple:
@@ -256,17 +301,26 @@ def _source(row: Sequence) -> Source:
     return Source(*row[:9], pages=pages)
 
 
-def _statement_row(source: Source, st: Statement) -> tuple:
+def _statement_row(source: int, body: str, headings: list[str], st: Statement) -> tuple:
     key = norm_key(st.text)
     words = key.split()
-    return (source.key, source.path, st.position, st.start, st.end, st.block_start,
-            st.block_end, st.text, fact_id(st.text, key), " ".join(words[:6]),
-            " ".join(words[-6:]),
-            st.heading, _figures_json(st.figures), st.countries, st.themes, st.mentions)
+    # The text is stored only where it is not simply the span: never seen, but cheap to allow.
+    own = None if collapse(body[st.start:st.end]) == st.text else st.text
+    heading = None if st.heading is None else headings.index(st.heading)
+    return (source, st.position, st.start, st.end, st.block_start, st.block_end, own,
+            int(fact_id(st.text, key)[1:], 16), words_hash(words[:6]), words_hash(words[-6:]),
+            heading, _figures_json(st.figures), " ".join(st.countries), " ".join(st.themes),
+            " ".join(st.mentions), st.text)
 
 
-def _read_in_worker(args: tuple[Path, str, int, int]) -> FileResult:
-    return read_file(*args)
+def words_hash(words: list[str]) -> int:
+    """A small stable hash of some words (for finding near-same wordings)."""
+    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big") >> (32 - WORDS_HASH_BITS)
+
+
+def _read_chunk(args: list[tuple[Path, str, int, int]]) -> list[FileResult]:
+    return [read_file(*a) for a in args]
 
 
 def _hash(path: Path) -> str:
@@ -447,8 +501,8 @@ class Store:
 
     def _drop_all(self) -> None:
         for table in ("statements_fts", "statement_countries", "statement_themes",
-                      "statements", "sources", "files", "meta", "facts", "fact_countries",
-                      "fact_themes"):  # statement_* are tables of schema 1 and 2
+                      "statements", "sources", "bodies", "files", "meta", "facts",
+                      "fact_countries", "fact_themes"):  # statement_* are tables of schema 1-2
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _meta(self, key: str) -> str | None:
@@ -506,18 +560,19 @@ class Store:
         if plan.clear:
             self._clear()
         todo, removed = plan.todo, plan.removed
-        known = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT path, size, mtime_ns, sha256, error FROM files")}
+        known = self._known([rel for rel, _, _ in todo])
         added = changed = 0
         unchanged = plan.files - len(todo)
-        # Many new files: build the full-text and secondary indexes in one pass at the end.
-        bulk = len(todo) > BULK_FILES and not known  # a first (or rebuilt) index
-        touched: set[str] = set()
+        # Many new files: build the secondary index and the per-fact rows in one pass at
+        # the end, from one sorted stream of statements.
+        bulk = len(todo) > BULK_FILES and self._empty()  # a first (or rebuilt) index
+        touched: set[int] = set()
         if bulk:
             for name in _INDEX_NAMES:
                 self.db.execute(f"DROP INDEX IF EXISTS {name}")
         for rel in removed:
             touched |= self._forget(rel)
+        ids = self._next_ids()
         for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
             fresh = [r for r in batch if r is not None]
             unchanged += len(batch) - len(fresh)
@@ -527,18 +582,37 @@ class Store:
                     touched |= self._forget(result.path)
                 else:
                     added += 1
-                touched.update(row[8] for row in result.statements)
-            self._write(fresh, fts=not bulk)
+                if not bulk:
+                    touched.update(row[7] for row in result.statements)
+            self._write(fresh, ids)
         if bulk:
-            self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('rebuild')")
+            self._refresh_facts(None)  # before the index: a sort beats walking it
             for statement in _statements(_INDEXES):
                 self.db.execute(statement)
-        if touched:
-            self._refresh_facts(None if bulk else touched)
+        elif touched:
+            self._refresh_facts(touched)
         self._set_meta("extractor", self.extractor_key)
         if added or changed or removed or self._meta("fingerprint") is None:
             self._set_meta("fingerprint", self._fingerprint())
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
+
+    def _known(self, paths: list[str]) -> dict[str, tuple]:
+        """(size, mtime_ns, sha256, error) of those of `paths` the store has read before."""
+        known = {}
+        for chunk in _batches(paths, 900):
+            for row in self.db.execute(
+                    "SELECT path, size, mtime_ns, sha256, error FROM files WHERE path IN"
+                    " (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                known[row[0]] = row[1:]
+        return known
+
+    def _empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+
+    def _next_ids(self) -> list[int]:
+        """The next free body, source and statement ids (a file's rows get consecutive ids)."""
+        return [(self.db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0) + 1
+                for table in ("bodies", "sources", "statements")]
 
     def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
                   progress: Progress | None) -> Iterator[FileResult | None]:
@@ -558,120 +632,109 @@ class Store:
             results: Iterable[FileResult] = (read_file(*a, taxonomy=self.taxonomy) for a in work)
             yield from _counted(results, total, progress)
             return
-        with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, initializer=_init_worker,
+        workers = os.cpu_count() or 2
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(self.taxonomy, os.getpid())) as pool:
-            yield from _counted(pool.map(_read_in_worker, work, chunksize=32), total, progress)
+            chunks = _bounded_map(pool, _read_chunk, _batches(work, POOL_CHUNK),
+                                  ahead=POOL_AHEAD * workers)
+            yield from _counted((r for chunk in chunks for r in chunk), total, progress)
 
     def _clear(self) -> None:
         """Empty the store, inside the sync's transaction: readers see the old facts until
         the new ones are committed."""
-        for table in ("statements", "sources", "files", "facts", "fact_countries",
+        for table in ("statements", "sources", "bodies", "files", "facts", "fact_countries",
                       "fact_themes"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
-    def _forget(self, rel: str) -> set[str]:
+    def _forget(self, rel: str) -> set[int]:
         """Delete a file's rows; returns the ids of the facts it stated."""
-        rows = self.db.execute("SELECT id, text, fact_id FROM statements WHERE path=?",
-                               (rel,)).fetchall()
-        if rows:
+        row = self.db.execute(
+            "SELECT first_source, last_source, first_statement, last_statement FROM files"
+            " WHERE path=?", (rel,)).fetchone()
+        self.db.execute("DELETE FROM files WHERE path=?", (rel,))
+        if row is None:
+            return set()
+        facts: set[int] = set()
+        if row[2] is not None:
+            rows = self._statement_rows("s.id BETWEEN ? AND ?", row[2:4])
+            # A contentless full-text index forgets a row only when told its words.
             self.db.executemany(
                 "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES('delete', ?, ?)",
-                [r[:2] for r in rows])
-            self.db.execute("DELETE FROM statements WHERE path=?", (rel,))
-        self.db.execute("DELETE FROM sources WHERE path=?", (rel,))
-        self.db.execute("DELETE FROM files WHERE path=?", (rel,))
-        return {r[2] for r in rows}
+                [(r[0], r[2]) for r in rows])
+            self.db.execute("DELETE FROM statements WHERE id BETWEEN ? AND ?", row[2:4])
+            facts = {r[1] for r in rows}
+        if row[0] is not None:
+            self.db.execute("DELETE FROM bodies WHERE id IN"
+                            " (SELECT body FROM sources WHERE id BETWEEN ? AND ?)", row[:2])
+            self.db.execute("DELETE FROM sources WHERE id BETWEEN ? AND ?", row[:2])
+        return facts
 
-    def _refresh_facts(self, touched: set[str] | None) -> None:
+    def _refresh_facts(self, touched: set[int] | None) -> None:
         """Recompute the per-fact rows for the facts a sync touched (None: all of them):
         their labels, how many sources and independent publishers state them, their newest
-        date, and the statements a brief cites for them."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (fact_id TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM touched")
+        date, their earliest report and the statements a brief cites for them. Statements
+        come sorted by fact, so only one fact's rows are in memory at a time."""
         if touched is None:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
+            rows = self.db.execute(_REFRESH_SQL + " ORDER BY s.fact")
         else:
-            self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?)",
-                                [(f,) for f in touched])
-            for table in ("facts", "fact_countries", "fact_themes"):
-                self.db.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id"
-                                " FROM touched)")
-        columns = "s.fact_id, s.id, s.source_key, s.start, s.countries, s.themes, s.mentions"
-        # No ORDER BY: reading the table in its own order and grouping here is several
-        # times faster than walking the fact_id index for every statement.
-        if touched is None:
-            sources = self._all_sources()
-            rows = self.db.execute(f"SELECT {columns} FROM statements s").fetchall()
-        else:
-            rows = self.db.execute(
-                f"SELECT {columns} FROM touched t JOIN statements s ON s.fact_id = t.fact_id"
-            ).fetchall()
-            sources = self._sources_of({r[2] for r in rows})
-        by_fact: dict[str, list[tuple]] = defaultdict(list)
-        for row in rows:
-            by_fact[row[0]].append(row)
-        summaries, countries, themes = [], [], []
-        for fid, members in by_fact.items():
-            # Copies of a sentence mostly share their labels: split each distinct string once.
-            codes = sorted({c for text in {r[4] for r in members} for c in text.split()})
-            slugs = sorted({t for text in {r[5] for r in members} for t in text.split()})
-            named = sorted({c for text in {r[6] for r in members} for c in text.split()}
-                           - set(codes))
-            summaries.append((*_fact_summary(fid, members, sources), " ".join(codes),
-                              " ".join(slugs), " ".join(named)))
-            countries.extend((c, fid) for c in codes)
-            themes.extend((t, fid) for t in slugs)
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", summaries)
-        self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)", countries)
-        self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)", themes)
+            wanted = json.dumps(sorted(touched))
+            old = self.db.execute("SELECT id, countries, themes FROM facts WHERE id IN"
+                                  " (SELECT value FROM json_each(?))", (wanted,)).fetchall()
+            self.db.executemany("DELETE FROM fact_countries WHERE code=? AND fact=?",
+                                [(c, fid) for fid, codes, _ in old for c in codes.split()])
+            self.db.executemany("DELETE FROM fact_themes WHERE slug=? AND fact=?",
+                                [(t, fid) for fid, _, slugs in old for t in slugs.split()])
+            self.db.executemany("DELETE FROM facts WHERE id=?", [(r[0],) for r in old])
+            rows = self.db.execute(_REFRESH_SQL + " WHERE s.fact IN (SELECT value FROM"
+                                   " json_each(?)) ORDER BY s.fact", (wanted,))
+        grouped = ((fid, list(members)) for fid, members in groupby(rows, key=_first_item))
+        for batch in _batches(grouped, 2_000):
+            summaries = [_fact_summary(fid, members) for fid, members in batch]
+            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                summaries)
+            self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)",
+                                [(c, s[0]) for s in summaries for c in s[8].split()])
+            self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)",
+                                [(t, s[0]) for s in summaries for t in s[9].split()])
 
-    def _all_sources(self) -> dict[str, Source]:
-        return {row[0]: _source(row) for row in self.db.execute(
-            f"SELECT {_SOURCE_COLUMNS} FROM sources")}
-
-    def _sources_of(self, keys: Iterable[str]) -> dict[str, Source]:
-        out: dict[str, Source] = {}
-        key_list = list(keys)
-        for i in range(0, len(key_list), 900):
-            chunk = key_list[i:i + 900]
-            for row in self.db.execute(
-                    f"SELECT {_SOURCE_COLUMNS} FROM sources"
-                    f" WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                out[row[0]] = _source(row)
-        return out
-
-    def _write(self, results: list[FileResult], *, fts: bool = True) -> None:
-        """Insert files, sources and statements in bulk, with statement ids assigned here."""
-        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
-            (r.path, r.size, r.mtime_ns, r.sha256, r.error, json.dumps(list(r.warnings)))
-            for r in results])
-        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [row for r in results for row in r.sources])
-        next_id = (self.db.execute("SELECT MAX(id) FROM statements").fetchone()[0] or 0) + 1
-        rows = []
+    def _write(self, results: list[FileResult], ids: list[int]) -> None:
+        """Insert files, bodies, sources and statements in bulk. Ids are given here, each
+        file's consecutive; `ids` (next body, source, statement id) moves past them."""
+        files, bodies, sources, statements, words = [], [], [], [], []
         for r in results:
-            for row in r.statements:
-                rows.append((next_id, *row[:13], " ".join(row[13]), " ".join(row[14]),
-                             " ".join(row[15])))
-                next_id += 1
+            b0, s0, t0 = ids
+            bodies.extend((b0 + n, blob) for n, blob in enumerate(r.bodies))
+            sources.extend((s0 + n, *row[:10], b0 + row[10], row[11])
+                           for n, row in enumerate(r.sources))
+            for n, row in enumerate(r.statements):
+                statements.append((t0 + n, s0 + row[0], row[7], *row[1:7], *row[8:15]))
+                words.append((t0 + n, row[15]))
+            ns, nt = len(r.sources), len(r.statements)
+            files.append((r.path, r.size, r.mtime_ns, r.sha256, r.error,
+                          json.dumps(list(r.warnings)) if r.warnings else None,
+                          s0 if ns else None, s0 + ns - 1 if ns else None,
+                          t0 if nt else None, t0 + nt - 1 if nt else None))
+            ids[:] = [b0 + len(r.bodies), s0 + ns, t0 + nt]
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
+        self.db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
+        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            sources)
         self.db.executemany(
-            "INSERT INTO statements (id, source_key, path, position, start, \"end\", block_start,"
-            " block_end, text, fact_id, head, tail, heading, figures, countries, themes,"
-            " mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        if fts:
-            self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)",
-                                [(row[0], row[8]) for row in rows])
+            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            statements)
+        self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)", words)
 
     def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
         skipped, warned = [], []
         for path, error, warnings in self.db.execute(
                 "SELECT path, error, warnings FROM files"
-                " WHERE error IS NOT NULL OR warnings != '[]' ORDER BY path"):
+                " WHERE error IS NOT NULL OR warnings IS NOT NULL ORDER BY path"):
             if error:
                 skipped.append(Skipped(path, error))
-            warned.extend(Skipped(path, w) for w in json.loads(warnings))
+            warned.extend(Skipped(path, w) for w in json.loads(warnings or "[]"))
         return tuple(skipped), tuple(warned)
 
     # ----------------------------------------------------------------- queries
@@ -679,17 +742,16 @@ class Store:
     @_store_errors
     def sources(self) -> list[tuple[Source, int]]:
         """Every source with the number of distinct facts it states, by key."""
-        columns = ", ".join(f"s.{c}" for c in _SOURCE_COLUMNS.split(", "))
-        rows = self.db.execute(
-            f"SELECT {columns},"
-            " (SELECT COUNT(DISTINCT fact_id) FROM statements t WHERE t.source_key = s.key)"
-            " FROM sources s ORDER BY s.key")
-        return [(_source(row), row[10]) for row in rows]
+        with self._snapshot():
+            counts = dict(self.db.execute(
+                "SELECT source, COUNT(DISTINCT fact) FROM statements GROUP BY source"))
+            rows = self.db.execute(f"SELECT id, {_SOURCE_COLUMNS} FROM sources ORDER BY key")
+            return [(_source(row[1:]), counts.get(row[0], 0)) for row in rows]
 
     @_store_errors
-    def source_hashes(self) -> list[tuple[str, str]]:
-        return self.db.execute(
-            "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path").fetchall()
+    def source_hashes(self) -> Iterator[tuple[str, str]]:
+        return iter(self.db.execute(
+            "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path").fetchall())
 
     @_store_errors
     def fingerprint(self) -> str:
@@ -699,7 +761,8 @@ class Store:
 
     def _fingerprint(self) -> str:
         h = hashlib.sha256()
-        for path, sha in self.source_hashes():
+        for path, sha in self.db.execute(
+                "SELECT path, sha256 FROM files WHERE error IS NULL ORDER BY path"):
             h.update(f"{path}\0{sha}\n".encode())
         return h.hexdigest()
 
@@ -721,74 +784,219 @@ class Store:
         fact's `sources`, `publishers` and `newest` still cover them all); None loads every
         citation. Briefs and the TUI need a few; `facts --json` and verification need all."""
         with self._snapshot():
-            return self._facts(countries, themes, query, citations)
+            groups = self._groups(self._matching(countries, themes, query))
+            return self._load(groups, citations)
 
-    def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
-               citations: int | None) -> list[Fact]:
-        ids = self._matching_fact_ids(countries, themes, query)
-        if not ids:
-            return []
-        self._want(ids)
-        summaries, labels = {}, {}
-        for row in self.db.execute(
-                "SELECT f.fact_id, f.sources, f.publishers, f.newest, f.cited, f.countries,"
-                " f.themes, f.mentions FROM wanted w JOIN facts f ON f.fact_id = w.fact_id"):
-            summaries[row[0]] = row[1:5]
-            labels[row[0]] = (set(row[5].split()), set(row[6].split()), set(row[7].split()))
-        if citations is None:
-            rows = self._statement_rows("SELECT s.id FROM wanted w JOIN statements s"
-                                        " ON s.fact_id = w.fact_id")
-        else:
-            self.db.execute("DELETE FROM wanted_rows")
-            self.db.executemany("INSERT OR IGNORE INTO wanted_rows VALUES (?)", [
-                (int(i),) for summary in summaries.values()
-                for i in summary[3].split()[:citations]])
-            rows = self._statement_rows("SELECT id FROM wanted_rows")
-        sources = self._sources_of({r[10] for r in rows})
-        facts, several = merge_statements(rows, labels, sources, summaries)
-        return [self._recount(f, several[f.id]) if f.id in several else f for f in facts]
+    def iter_facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+                   query: str | None = None, *, citations: int | None = None
+                   ) -> Iterator[Fact]:
+        """The facts of `facts`, in the same order, LOAD_BATCH at a time: memory holds a
+        few numbers per matching fact and one batch of facts, whatever the corpus size."""
+        try:
+            with self._snapshot():
+                groups = self._groups(self._matching(countries, themes, query))
+                for batch in _batches(groups, LOAD_BATCH):
+                    yield from self._load(batch, citations)
+        except sqlite3.Error as err:
+            raise self.failure(err) from None
 
-    def _want(self, fact_ids: list[str]) -> None:
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (fact_id TEXT PRIMARY KEY)")
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_rows (id INTEGER PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(i,) for i in fact_ids])
+    @_store_errors
+    def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+                    query: str | None = None, *, among: Sequence[str] | None = None
+                    ) -> list[FactGroup]:
+        """The facts of `facts` as handles, in the same order, without loading them: page
+        through them with `load_facts`. `among`: only these fact ids (merged among
+        themselves), in place of a selection."""
+        with self._snapshot():
+            if among is not None:
+                return self._groups([int(fid[1:], 16) for fid in among])
+            return self._groups(self._matching(countries, themes, query))
 
-    def _matching_fact_ids(self, countries: Sequence[str], themes: Sequence[str],
-                           query: str | None) -> list[str]:
+    @_store_errors
+    def load_facts(self, groups: Sequence[FactGroup], *, citations: int | None = None
+                   ) -> list[Fact]:
+        """The facts behind handles from `fact_groups`, in their order."""
+        with self._snapshot():
+            return self._load(groups, citations)
+
+    @_store_errors
+    def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+                query: str | None = None) -> list[FactDigest]:
+        """What a brief ranks facts by, for every fact of `facts`, without their text or
+        citations (a few numbers each: cheap for a whole country of a big archive)."""
+        with self._snapshot():
+            ids = self._matching(countries, themes, query)
+            return [FactDigest(_hex_id(r[0]), tuple(r[1].split()), tuple(r[2].split()),
+                               r[3], r[4], r[5], r[6], r[7])
+                    for chunk in _batches(ids, 20_000) for r in self.db.execute(
+                        "SELECT id, countries, themes, sources, publishers, newest, numeric,"
+                        " years FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(chunk),))]
+
+    def _matching(self, countries: Sequence[str], themes: Sequence[str],
+                  query: str | None) -> list[int]:
         where, params = [], []
         if countries:
-            where.append("f.fact_id IN (SELECT fact_id FROM fact_countries WHERE code IN"
+            where.append("f.id IN (SELECT fact FROM fact_countries WHERE code IN"
                          f" ({','.join('?' * len(countries))}))")
             params.extend(countries)
         if themes:
-            where.append("f.fact_id IN (SELECT fact_id FROM fact_themes WHERE slug IN"
+            where.append("f.id IN (SELECT fact FROM fact_themes WHERE slug IN"
                          f" ({','.join('?' * len(themes))}))")
             params.extend(themes)
         if query and query.strip():
-            where.append("f.fact_id IN (SELECT s.fact_id FROM statements s WHERE s.id IN"
+            where.append("f.id IN (SELECT s.fact FROM statements s WHERE s.id IN"
                          " (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?))")
             params.append(fts_query(query))
-        sql = "SELECT f.fact_id FROM facts f"
+        sql = "SELECT f.id FROM facts f"
         if where:
             sql += " WHERE " + " AND ".join(where)
         try:
             return [r[0] for r in self.db.execute(sql, params)]
         except sqlite3.OperationalError as err:
-            raise BriefingError(f"cannot search for {query!r}: {err}") from None
+            if query:
+                raise BriefingError(f"cannot search for {query!r}: {err}") from None
+            raise
 
-    def _statement_rows(self, ids_sql: str) -> list[tuple]:
-        return self.db.execute(
-            "SELECT s.id, s.fact_id, s.text, s.start, s.\"end\", s.head, s.tail, s.heading,"
-            f" s.position, s.figures, s.source_key FROM statements s WHERE s.id IN ({ids_sql})"
-        ).fetchall()
+    def _groups(self, ids: list[int]) -> list[FactGroup]:
+        """Facts merged with their near-same wordings, in corpus order of their earliest
+        report. Only each fact's earliest report is read (and its text only when another
+        fact is a candidate wording of it)."""
+        firsts: dict[int, tuple] = {}
+        for chunk in _batches(ids, 20_000):
+            for row in self.db.execute(
+                    "SELECT f.id, s.head, s.tail, f.countries, s.figures, s.id, src.date,"
+                    " src.key, s.start, src.path, s.position FROM facts f"
+                    " JOIN statements s ON s.id = f.first JOIN sources src ON src.id = s.source"
+                    " WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                firsts[row[0]] = row[1:]
+        parent = {fid: fid for fid in firsts}
 
-    def _recount(self, fact: Fact, wordings: list[str]) -> Fact:
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in self._near_pairs(firsts):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        merged: dict[int, list[int]] = defaultdict(list)
+        for fid in firsts:
+            merged[find(fid)].append(fid)
+        # A merged fact is quoted from its earliest report: it sits where that one does.
+        placed = []
+        for fids in merged.values():
+            canonical = min(fids, key=lambda f: (firsts[f][5] or "9999", firsts[f][6],
+                                                 firsts[f][7]))
+            first = firsts[canonical]
+            placed.append(((first[8], first[6], first[9]), tuple(fids)))
+        placed.sort()
+        return [fids for _, fids in placed]
+
+    def _near_pairs(self, firsts: dict[int, tuple]) -> Iterator[tuple[int, int]]:
+        """Pairs of facts worded nearly the same, with the same figures and countries."""
+        from rapidfuzz.distance import Indel
+
+        buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for fid, row in firsts.items():
+            buckets[("h", row[0])].append(fid)
+            buckets[("t", row[1])].append(fid)
+        numbers: dict[int, list] = {}
+
+        def numbers_of(fid: int) -> list:
+            if fid not in numbers:
+                numbers[fid] = sorted((f[1], f[2]) for f in json.loads(firsts[fid][3] or "[]"))
+            return numbers[fid]
+
+        pairs: set[tuple[int, int]] = set()
+        for candidates in buckets.values():
+            if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
+                continue
+            for i, a in enumerate(candidates):
+                for b in candidates[i + 1:]:
+                    if (firsts[a][2] == firsts[b][2] and numbers_of(a) == numbers_of(b)):
+                        pairs.add((a, b))
+        if not pairs:
+            return
+        texts = self._texts([firsts[f][4] for pair in pairs for f in pair])
+        for a, b in sorted(pairs):
+            if Indel.normalized_similarity(texts[firsts[a][4]], texts[firsts[b][4]]
+                                           ) >= NEAR_SAME_WORDING:
+                yield a, b
+
+    def _load(self, groups: Sequence[FactGroup], citations: int | None) -> list[Fact]:
+        fids = [fid for group in groups for fid in group]
+        if not fids:
+            return []
+        summaries = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions"
+            " FROM facts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(fids),))}
+        if citations is None:
+            rows = self._statement_rows("s.fact IN (SELECT value FROM json_each(?))",
+                                        (json.dumps(fids),))
+        else:
+            cited = [int(i) for fid in fids for i in summaries[fid][3].split()[:citations]]
+            rows = self._statement_rows("s.id IN (SELECT value FROM json_each(?))",
+                                        (json.dumps(cited),))
+        by_fact: dict[int, list[tuple]] = defaultdict(list)
+        for row in rows:
+            by_fact[row[1]].append(row)
+        facts = []
+        for group in groups:
+            fact = _fact(group, by_fact, summaries)
+            facts.append(self._recount(fact, group) if len(group) > 1 else fact)
+        return facts
+
+    def _statement_rows(self, where: str, params: Sequence) -> list[tuple]:
+        """(id, fact, text, start, end, heading, position, figures, Source) of statements."""
+        rows = self.db.execute(
+            "SELECT s.id, s.fact, s.text, s.start, s.\"end\", s.heading, s.position,"
+            f" s.figures, s.source, src.body FROM statements s"
+            f" JOIN sources src ON src.id = s.source WHERE {where}", params).fetchall()
+        sources = self._sources_by_id({r[8] for r in rows})
+        bodies = self._bodies({r[9] for r in rows if r[2] is None})
+        out = []
+        for r in rows:
+            source, headings = sources[r[8]]
+            text = r[2] if r[2] is not None else collapse(bodies[r[9]][r[3]:r[4]])
+            heading = headings[r[5]] if r[5] is not None else None
+            out.append((r[0], r[1], text, r[3], r[4], heading, r[6], r[7], source))
+        return out
+
+    def _texts(self, statement_ids: Iterable[int]) -> dict[int, str]:
+        """The text of statements by id."""
+        wanted = json.dumps(sorted(set(statement_ids)))
+        return {r[0]: r[2] for r in self._statement_rows(
+            "s.id IN (SELECT value FROM json_each(?))", (wanted,))}
+
+    def _sources_by_id(self, ids: Iterable[int]) -> dict[int, tuple[Source, list[str]]]:
+        out = {}
+        for chunk in _batches(sorted(ids), 20_000):
+            for row in self.db.execute(
+                    f"SELECT id, headings, {_SOURCE_COLUMNS} FROM sources WHERE id IN"
+                    " (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                out[row[0]] = (_source(row[2:]), json.loads(row[1]) if row[1] else [])
+        return out
+
+    def _bodies(self, ids: Iterable[int]) -> dict[int, str]:
+        """Article texts by body id, decompressed."""
+        out = {}
+        for chunk in _batches(sorted(ids), 1_000):
+            for body_id, blob in self.db.execute(
+                    "SELECT id, text FROM bodies WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(chunk),)):
+                out[body_id] = zlib.decompress(blob).decode("utf-8")
+        return out
+
+    def _recount(self, fact: Fact, wordings: Sequence[int]) -> Fact:
         """Exact counts for a fact merged from near-same wordings: over all their sources."""
-        marks = ",".join("?" * len(wordings))
-        keys = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT source_key FROM statements WHERE fact_id IN ({marks})", wordings)]
-        found = list(self._sources_of(keys).values())
+        ids = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT source FROM statements WHERE fact IN"
+            " (SELECT value FROM json_each(?))", (json.dumps(list(wordings)),))]
+        found = [s for s, _ in self._sources_by_id(ids).values()]
+        found = list({s.key: s for s in found}.values())
         return replace(fact, sources=len(found), publishers=independent_publishers(found),
                        newest=max((s.date for s in found if s.date), default=None))
 
@@ -797,8 +1005,10 @@ class Store:
         """The paragraph a fact sits in (as the file holds it now) and the fact's offsets in it."""
         c = fact.citations[0]
         row = self.db.execute(
-            "SELECT block_start, block_end FROM statements"
-            " WHERE path=? AND source_key=? AND start=?",  # path: indexed
+            "SELECT s.block_start, s.block_end FROM files f JOIN statements s"
+            " ON s.id BETWEEN f.first_statement AND f.last_statement"
+            " JOIN sources src ON src.id = s.source"
+            " WHERE f.path=? AND src.key=? AND s.start=?",
             (c.source.path, c.source.key, c.start)).fetchone()
         try:
             from briefing.corpus import document_text
@@ -808,6 +1018,24 @@ class Store:
             return c.text, 0, len(c.text)
         b0, b1 = row if row else (c.start, c.end)
         return text[b0:b1], c.start - b0, c.end - b0
+
+
+#: A merged fact as `Store.fact_groups` hands it out: the ids of the wordings it merges.
+FactGroup = tuple[int, ...]
+_SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
+#: Every statement of the facts being refreshed, with its source, sorted by fact.
+_REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.countries, s.themes, s.mentions, s.figures, "
+                + ", ".join(f"src.{c}" for c in _SOURCE_COLUMNS.split(", "))
+                + " FROM statements s JOIN sources src ON src.id = s.source")
+
+
+def _hex_id(fact: int) -> str:
+    """The user-facing fact id (`f0123456789`) of a stored fact number."""
+    return f"f{fact:010x}"
+
+
+def _first_item(row: tuple) -> object:
+    return row[0]
 
 
 def _settled(mtime_ns: int, scan_start: int, scan_end: int) -> int:
@@ -837,6 +1065,23 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, ahead: int
+                 ) -> Iterator:
+    """`pool.map` that submits at most `ahead` tasks beyond the one being consumed:
+    `map` submits everything at once, and results the parent has not written yet pile up."""
+    pending: deque[Future] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
 def _counted(results: Iterable[FileResult], total: int, progress: Progress | None
              ) -> Iterator[FileResult]:
     for n, result in enumerate(results, 1):
@@ -845,16 +1090,15 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
         yield result
 
 
-def _figures_json(figures: Sequence[Figure]) -> str:
+def _figures_json(figures: Sequence[Figure]) -> str | None:
     if not figures:
-        return "[]"
+        return None
     return json.dumps([[f.text, f.kind, f.value, f.unit, f.start, f.country, f.measure]
-                       for f in figures],
-                      ensure_ascii=False)
+                       for f in figures], ensure_ascii=False, separators=(",", ":"))
 
 
-def _figures(data: str) -> tuple[Figure, ...]:
-    return tuple(Figure(*item) for item in json.loads(data))
+def _figures(data: str | None) -> tuple[Figure, ...]:
+    return tuple(Figure(*item) for item in json.loads(data)) if data else ()
 
 
 def fts_query(text: str) -> str:
@@ -868,114 +1112,50 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
-# --------------------------------------------------------------------------- merging
+# --------------------------------------------------------------------------- facts
 
 
-Summary = tuple  # (sources, publishers, newest, cited statement ids) of one fact id
-Labels = tuple[set[str], set[str], set[str]]  # countries, themes, mentions of one fact id
-
-
-def merge_statements(rows: list[tuple], labels: dict[str, Labels],
-                     sources: dict[str, Source], summaries: dict[str, Summary]
-                     ) -> tuple[list[Fact], dict[str, list[str]]]:
-    """Group statement rows into facts: same wording, or near-same wording (a wire copy
-    lightly edited) with the same figures and countries. Returns the facts and, for those
-    merged from several wordings, the wordings' ids (their counts need a recount)."""
-    groups: dict[str, list[tuple]] = defaultdict(list)
-    for row in rows:
-        groups[row[1]].append(row)
-    parent = {fid: fid for fid in groups}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in _near_pairs(groups, labels):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    merged: dict[str, list[str]] = defaultdict(list)
-    for fid in groups:
-        merged[find(fid)].append(fid)
-    facts = [_fact(fids, groups, labels, sources, summaries) for fids in merged.values()]
-    facts.sort(key=lambda f: (f.source.path, f.source.key, f.position))
-    several: dict[str, list[str]] = {}
-    for fids in merged.values():
-        if len(fids) > 1:
-            canonical = next(f for f in facts if f.id in fids)
-            several[canonical.id] = fids
-    return facts, several
-
-
-def _near_pairs(groups: dict[str, list[tuple]], labels) -> Iterable[tuple[str, str]]:
-    from rapidfuzz.distance import Indel
-
-    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for fid, members in groups.items():
-        row = members[0]
-        buckets[("h", row[5])].append(fid)
-        buckets[("t", row[6])].append(fid)
-    seen: set[tuple[str, str]] = set()
-    numbers: dict[str, list] = {}
-
-    def numbers_of(fid: str) -> list:
-        if fid not in numbers:
-            numbers[fid] = sorted((f[1], f[2]) for f in json.loads(groups[fid][0][9]))
-        return numbers[fid]
-
-    for candidates in buckets.values():
-        if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
-            continue
-        for i, a in enumerate(candidates):
-            for b in candidates[i + 1:]:
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                ra, rb = groups[a][0], groups[b][0]
-                if (numbers_of(a) == numbers_of(b) and labels[a][0] == labels[b][0]
-                        and Indel.normalized_similarity(ra[2], rb[2]) >= NEAR_SAME_WORDING):
-                    yield a, b
-
-
-def _fact(fids: list[str], groups: dict[str, list[tuple]],
-          labels: dict[str, Labels], sources: dict[str, Source],
-          summaries: dict[str, Summary]) -> Fact:
+def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
+          summaries: dict[int, tuple]) -> Fact:
     # The earliest dated report first; undated after dated; then corpus order.
-    members = sorted((row for f in fids for row in groups[f]),
-                     key=lambda r: (sources[r[10]].date or "9999", r[10], r[3]))
+    members = sorted((row for f in fids for row in by_fact[f]),
+                     key=lambda r: (r[8].date or "9999", r[8].key, r[3]))
     first = members[0]
-    summary = summaries.get(fids[0]) if len(fids) == 1 else None
+    summary = summaries[fids[0]] if len(fids) == 1 else None
     counts = (summary[0], summary[1], summary[2]) if summary else (-1, 0, None)
-    countries = set().union(*(labels[f][0] for f in fids))
+    countries = {c for f in fids for c in summaries[f][4].split()}
     return Fact(
-        id=first[1], text=first[2],
+        id=_hex_id(first[1]), text=first[2],
         countries=tuple(sorted(countries)),
-        themes=tuple(sorted(set().union(*(labels[f][1] for f in fids)))),
-        figures=_figures(first[9]),
-        citations=tuple(Citation(sources[r[10]], r[3], r[4], r[2]) for r in members),
-        heading=first[7], position=first[8],
+        themes=tuple(sorted({t for f in fids for t in summaries[f][5].split()})),
+        figures=_figures(first[7]),
+        citations=tuple(Citation(r[8], r[3], r[4], r[2]) for r in members),
+        heading=first[5], position=first[6],
         sources=counts[0], publishers=counts[1], newest=counts[2],
-        mentions=tuple(sorted(set().union(*(labels[f][2] for f in fids)) - countries)),
+        mentions=tuple(sorted({c for f in fids for c in summaries[f][6].split()} - countries)),
     )
 
 
-def _fact_summary(fid: str, rows: list[tuple], sources: dict[str, Source]) -> tuple:
-    """The facts-table row of one fact id from its statements (fact_id, id, key, start)."""
-    if len(rows) == 1:
-        src = sources[rows[0][2]]
-        return (fid, 1, 1, src.date, str(rows[0][1]))
-    dates = {r[2]: sources[r[2]].date or "9999" for r in rows}  # undated after dated
-    rows.sort(key=lambda r: (dates[r[2]], r[2], r[3]))
+def _fact_summary(fid: int, rows: list[tuple]) -> tuple:
+    """The facts-table row of one fact from its statements (see _REFRESH_SQL)."""
+    sources = {r[7]: _source(r[7:17]) for r in rows}
+    # Undated after dated; then corpus order. The first row is the earliest report.
+    rows.sort(key=lambda r: (r[11] or "9999", r[7], r[2]))
     first_row: dict[str, int] = {}
     for r in rows:
-        first_row.setdefault(r[2], r[1])
+        first_row.setdefault(r[7], r[1])
     ordered = [sources[k] for k in first_row]
-    cited = cited_order(ordered, MAX_CITED)
-    newest = max((s.date for s in ordered if s.date), default=None)
-    return (fid, len(ordered), independent_publishers(ordered), newest,
-            " ".join(str(first_row[s.key]) for s in cited))
+    cited = cited_order(ordered, MAX_CITED) if len(ordered) > 1 else ordered
+    kinds = [f.kind for f in _figures(rows[0][6])]
+    # Copies of a sentence mostly share their labels: split each distinct string once.
+    codes = {c for text in {r[3] for r in rows} for c in text.split()}
+    slugs = {t for text in {r[4] for r in rows} for t in text.split()}
+    named = {c for text in {r[5] for r in rows} for c in text.split()} - codes
+    return (fid, len(ordered), independent_publishers(ordered) if len(ordered) > 1 else 1,
+            max((s.date for s in ordered if s.date), default=None),
+            " ".join(str(first_row[s.key]) for s in cited), rows[0][1],
+            sum(k != "year" for k in kinds), kinds.count("year"),
+            " ".join(sorted(codes)), " ".join(sorted(slugs)), " ".join(sorted(named)))
 
 
 def open_store(corpus: Path, *, progress: Progress | None = None,

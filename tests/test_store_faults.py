@@ -74,23 +74,30 @@ def contents(cache: Path) -> dict[str, list]:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         db.execute("INSERT INTO statements_fts(statements_fts) VALUES('integrity-check')")
         orphans = {
-            "statement without file": "SELECT COUNT(*) FROM statements s"
-            " WHERE s.path NOT IN (SELECT path FROM files)",
+            # Files' id ranges do not overlap: together they cover every statement.
+            "statement without file": "SELECT (SELECT COUNT(*) FROM statements) - (SELECT"
+            " COALESCE(SUM((SELECT COUNT(*) FROM statements s WHERE s.id BETWEEN"
+            " f.first_statement AND f.last_statement)), 0) FROM files f)",
             "statement without source": "SELECT COUNT(*) FROM statements s"
-            " WHERE s.source_key NOT IN (SELECT key FROM sources)",
+            " WHERE s.source NOT IN (SELECT id FROM sources)",
+            "source without text": "SELECT COUNT(*) FROM sources s"
+            " WHERE s.body NOT IN (SELECT id FROM bodies)",
+            "text without source": "SELECT COUNT(*) FROM bodies b"
+            " WHERE b.id NOT IN (SELECT body FROM sources)",
             "statement without fact": "SELECT COUNT(*) FROM statements s"
-            " WHERE s.fact_id NOT IN (SELECT fact_id FROM facts)",
+            " WHERE s.fact NOT IN (SELECT id FROM facts)",
             "fact without statement": "SELECT COUNT(*) FROM facts f"
-            " WHERE f.fact_id NOT IN (SELECT fact_id FROM statements)",
+            " WHERE f.id NOT IN (SELECT fact FROM statements)",
         }
         for what, sql in orphans.items():
             assert db.execute(sql).fetchone() == (0,), what
         tables = {
             "files": "SELECT path, size, sha256, error FROM files",
             "sources": "SELECT key, path, title, publisher, date, sha256 FROM sources",
-            "statements": 'SELECT fact_id, text, path, start, "end", countries, themes,'
-                          " figures FROM statements",
-            "facts": "SELECT fact_id, sources, publishers, newest, countries, themes FROM facts",
+            "statements": 'SELECT s.fact, s.text, src.path, s.start, s."end", s.countries,'
+                          " s.themes, s.figures FROM statements s"
+                          " JOIN sources src ON src.id = s.source",
+            "facts": "SELECT id, sources, publishers, newest, countries, themes FROM facts",
         }
         return {name: sorted(db.execute(sql).fetchall()) for name, sql in tables.items()}
 
