@@ -21,6 +21,7 @@ from briefing.model import (
     Comparison,
     Conflict,
     Fact,
+    FactDigest,
     Figure,
     FigureRow,
     Omission,
@@ -48,6 +49,10 @@ CAPPED_BY_SOURCE = "over the cap of facts from one source"
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
+#: Up to this many matching facts, a brief ranks them all exactly.
+RANK_ALL_UP_TO = 3_000
+#: Beyond it: facts read per fact the brief keeps (40 facts: the 600 strongest).
+CANDIDATES = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +92,48 @@ def _age_marks(newest: str | None, cutoff: date) -> tuple[bool, bool]:
 def _score(fact: Fact, selection: Selection, as_of: date) -> float:
     """Strongest first: figures, corroboration, recency, specificity to the selection."""
     score = 0.0
-    numeric = [f for f in fact.figures if f.kind != "year"]
-    score += 2.0 * min(len(numeric), 2) + 0.5 * min(len(fact.figures) - len(numeric), 1)
+    numeric = sum(1 for f in fact.figures if f.kind != "year")
+    score += _figure_points(numeric, len(fact.figures) - numeric)
     score += 1.5 * (fact_publishers(fact) - 1)
-    newest = newest_date(fact)
-    if newest:
-        age = (as_of - date.fromisoformat(newest)).days / 365.25
-        score += max(0.0, 2.0 - 0.5 * max(age, 0.0))
-    if selection.countries and fact.countries:
-        chosen = sum(1 for c in fact.countries if c in selection.countries)
-        score += 1.5 * chosen / len(fact.countries)
-    elif fact.countries:
-        score += 1.0  # a theme brief: facts about a named country say more than generalities
+    score += _recency(newest_date(fact), as_of)
+    score += _specificity(fact.countries, selection)
     if _EDITORIAL.search(fact.text):
         score -= 1.0  # the writer talking ("we explore"), not a reported fact
     if selection.themes:
         score += 0.5 * sum(1 for t in fact.themes if t in selection.themes)
     words = len(fact.text.split())
     return score - (0.5 if words > 60 else 0.0) - (0.5 if words < 8 else 0.0)
+
+
+def _prior(digest: FactDigest, selection: Selection, as_of: date) -> float:
+    """The score without what the wording adds or takes (at most 1.5 off): what a store can
+    rank a big archive's facts by before any text is read."""
+    score = _figure_points(digest.numeric, digest.years)
+    score += 1.5 * (digest.publishers - 1)
+    score += _recency(digest.newest, as_of)
+    score += _specificity(digest.countries, selection)
+    if selection.themes:
+        score += 0.5 * sum(1 for t in digest.themes if t in selection.themes)
+    return score
+
+
+def _figure_points(numeric: int, years: int) -> float:
+    return 2.0 * min(numeric, 2) + 0.5 * min(years, 1)
+
+
+def _recency(newest: str | None, as_of: date) -> float:
+    if not newest:
+        return 0.0
+    age = (as_of - date.fromisoformat(newest)).days / 365.25
+    return max(0.0, 2.0 - 0.5 * max(age, 0.0))
+
+
+def _specificity(countries: Sequence[str], selection: Selection) -> float:
+    if selection.countries and countries:
+        chosen = sum(1 for c in countries if c in selection.countries)
+        return 1.5 * chosen / len(countries)
+    # A theme brief: facts about a named country say more than generalities.
+    return 1.0 if countries else 0.0
 
 
 # --------------------------------------------------------------------------- selection
@@ -509,23 +538,52 @@ def describe(selection: Selection, taxonomy: Taxonomy) -> str:
 def brief_from_store(store: FactSource, selection: Selection, options: Options) -> Brief:
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
-    # A brief cites at most MAX_CITED sources a fact; the store counts the rest for us.
-    facts = store.facts(selection.countries, selection.themes, selection.query,
-                        citations=MAX_CITED)
     what = describe(selection, store.taxonomy)
-    if not facts:
+    facts, matched = _candidates(store, selection, options)
+    if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
     if not brief.items:
         raise NothingSelected(
-            f"all {len(facts)} facts about {what} were left out (--since/--exclude)")
+            f"all {matched} facts about {what} were left out (--since/--exclude)")
     return brief
 
 
+def _candidates(store: FactSource, selection: Selection, options: Options
+                ) -> tuple[list[Fact], int]:
+    """The facts a brief is built from, and how many matched the selection.
+
+    Every match, up to RANK_ALL_UP_TO of them (and always for an audit, which lists every
+    fact left out). Beyond that, the strongest by `_prior` (what the wording adds moves a
+    fact at most 1.5 points), CANDIDATES per fact the brief keeps: a big archive's brief
+    reads a few hundred facts, not the tens of thousands a country has."""
+    # A brief cites at most MAX_CITED sources a fact; the store counts the rest for us.
+    digests = [] if options.audit else store.digests(
+        selection.countries, selection.themes, selection.query)
+    if options.audit or len(digests) <= RANK_ALL_UP_TO:
+        facts = store.facts(selection.countries, selection.themes, selection.query,
+                            citations=MAX_CITED)
+        return facts, len(facts)
+    since = selection.since.isoformat() if selection.since else None
+    kept = [d for d in digests if d.id not in selection.excluded
+            and not (since and d.newest is not None and d.newest < since)]
+    kept.sort(key=lambda d: -_prior(d, selection, options.as_of))
+    among = tuple(d.id for d in kept[:CANDIDATES * selection.max_facts])
+    if not among:
+        return [], len(digests)
+    return store.facts(citations=MAX_CITED, among=among), len(digests)
+
+
 class FactSource(Protocol):
+    """What a brief needs of a fact store (see `briefing.storage.FactStore`)."""
+
     taxonomy: Taxonomy
 
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None, *, citations: int | None = None) -> list[Fact]: ...
+              query: str | None = None, *, citations: int | None = None,
+              among: Sequence[str] | None = None) -> list[Fact]: ...
+
+    def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+                query: str | None = None) -> list[FactDigest]: ...
 
     def fingerprint(self) -> str: ...

@@ -231,19 +231,37 @@ def facts(
     corpus: CorpusOpt = None,
     query: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search.", show_default=False)] = None,
     as_json: JsonOpt = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines (one fact a line) instead of a table.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the JSON to this file (whole or not at all) instead of printing it.", show_default=False)] = None,
 ) -> None:
     """List the facts about countries and themes (both given: facts matching a country and a theme).
 
+    JSON is written as it is read, so any corpus size takes the same memory.
+
     Example: briefing facts --country KR --json
     """
-    from briefing.export import facts_json
+    from briefing.export import atomic_file, write_facts_json, write_facts_jsonl
 
-    store, _ = open_corpus(corpus, quiet=as_json)
+    if as_json and as_jsonl:
+        raise UsageError("--json and --jsonl: choose one")
+    if output is not None and not (as_json or as_jsonl):
+        raise UsageError("--output writes JSON: add --json or --jsonl")
+    store, _ = open_corpus(corpus, quiet=as_json or as_jsonl)
     selection = selection_from(store, country, theme)
-    found = store.facts(selection.countries, selection.themes, query)
-    if as_json:
-        echo_json(facts_json(found), nl=False)
+    if as_json or as_jsonl:
+        found = store.iter_facts(selection.countries, selection.themes, query)
+        write = write_facts_jsonl if as_jsonl else write_facts_json
+        if output is None:
+            write(found, lambda text: echo_json(text, nl=False))
+            return
+        try:
+            with atomic_file(output) as fh:
+                write(found, lambda text: fh.write(text.encode("utf-8")))
+        except OSError as err:
+            raise BriefingError(f"cannot write {output}: {err.strerror or err}") from None
+        echo(str(output))
         return
+    found = store.facts(selection.countries, selection.themes, query)
     columns = [("id", KEY), ("date", KEY), ("countries", SHORT), ("themes", SHORT),
                ("fact", TEXT)]
     rows = [(f.id, f.source.date or "undated", " ".join(f.countries), ", ".join(f.themes),

@@ -6,9 +6,11 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing.errors import BriefingError
 from briefing.model import Brief, Fact, Selection, Source
@@ -18,12 +20,20 @@ FORMATS = ("md", "pdf")
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write via a temp file in the same folder and rename: readers never see half a file."""
+    with atomic_file(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write bit by bit that appears at `path` whole, once the block ends, or not
+    at all (an error, a kill): a temp file in the same folder, renamed over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())  # on disk before the rename: a crash leaves old or new
         os.chmod(tmp, 0o644)
@@ -31,7 +41,6 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def brief_stem(selection: Selection, as_of: str) -> str:
@@ -76,7 +85,27 @@ def fact_record(fact: Fact) -> dict:
 
 
 def facts_json(facts: Iterable[Fact]) -> str:
-    return json.dumps([fact_record(f) for f in facts], ensure_ascii=False, indent=2) + "\n"
+    parts: list[str] = []
+    write_facts_json(facts, parts.append)
+    return "".join(parts)
+
+
+def write_facts_json(facts: Iterable[Fact], write: Callable[[str], object]) -> None:
+    """The facts as one JSON list (the text `json.dumps(records, indent=2)` gives), written
+    a fact at a time: a country of a big archive never sits in memory whole."""
+    first = True
+    for fact in facts:
+        record = json.dumps(fact_record(fact), ensure_ascii=False, indent=2)
+        # Newlines inside strings are escaped: every one in `record` is the layout's.
+        write(("[\n  " if first else ",\n  ") + record.replace("\n", "\n  "))
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
+def write_facts_jsonl(facts: Iterable[Fact], write: Callable[[str], object]) -> None:
+    """The facts as JSON Lines: one compact record a line, for pipelines."""
+    for fact in facts:
+        write(json.dumps(fact_record(fact), ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def brief_facts_json(brief: Brief) -> str:

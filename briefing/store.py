@@ -59,6 +59,7 @@ from briefing.model import (
     Source,
 )
 from briefing.provenance import MAX_CITED, cited_order, independent_publishers
+from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 
 SCHEMA_VERSION = 8
@@ -304,8 +305,10 @@ def _source(row: Sequence) -> Source:
 def _statement_row(source: int, body: str, headings: list[str], st: Statement) -> tuple:
     key = norm_key(st.text)
     words = key.split()
-    # The text is stored only where it is not simply the span: never seen, but cheap to allow.
-    own = None if collapse(body[st.start:st.end]) == st.text else st.text
+    # The text is stored only where it is not simply the span: never seen, but cheap to allow
+    # (most spans hold no line break or double space: the first test settles them).
+    span = body[st.start:st.end]
+    own = None if span == st.text or collapse(span) == st.text else st.text
     heading = None if st.heading is None else headings.index(st.heading)
     return (source, st.position, st.start, st.end, st.block_start, st.block_end, own,
             int(fact_id(st.text, key)[1:], 16), words_hash(words[:6]), words_hash(words[-6:]),
@@ -315,8 +318,7 @@ def _statement_row(source: int, body: str, headings: list[str], st: Statement) -
 
 def words_hash(words: list[str]) -> int:
     """A small stable hash of some words (for finding near-same wordings)."""
-    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=4).digest()
-    return int.from_bytes(digest, "big") >> (32 - WORDS_HASH_BITS)
+    return zlib.crc32(" ".join(words).encode()) >> (32 - WORDS_HASH_BITS)
 
 
 def _read_chunk(args: list[tuple[Path, str, int, int]]) -> list[FileResult]:
@@ -424,7 +426,10 @@ class Store:
         if self._schema_version() == str(SCHEMA_VERSION):
             return
         with self._sync_lock():  # two processes creating one store: the second waits
-            # Persistent in the file; not allowed inside a transaction.
+            # Both persistent in the file; not allowed inside a transaction. Big pages pack
+            # the compressed article texts (about 2 kB each) with little left over; a file
+            # made with other pages keeps them (the page size then changes only by VACUUM).
+            self.db.execute("PRAGMA page_size=16384")
             self.db.execute("PRAGMA journal_mode=WAL")
             with self._transaction():
                 version = self._schema_version()
@@ -776,16 +781,17 @@ class Store:
 
     @_store_errors
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None, *, citations: int | None = None) -> list[Fact]:
+              query: str | None = None, *, citations: int | None = None,
+              among: Sequence[str] | None = None) -> list[Fact]:
         """Merged facts about any of `countries` and any of `themes` (each empty = any),
         optionally matching a full-text query, in corpus order.
 
         `citations`: load only the first N sources a brief would cite for each fact (the
         fact's `sources`, `publishers` and `newest` still cover them all); None loads every
-        citation. Briefs and the TUI need a few; `facts --json` and verification need all."""
+        citation. Briefs and the TUI need a few; `facts --json` and verification need all.
+        `among`: these fact ids (merged among themselves) in place of a selection."""
         with self._snapshot():
-            groups = self._groups(self._matching(countries, themes, query))
-            return self._load(groups, citations)
+            return self._load(self._select(countries, themes, query, among), citations)
 
     def iter_facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
                    query: str | None = None, *, citations: int | None = None
@@ -794,23 +800,19 @@ class Store:
         few numbers per matching fact and one batch of facts, whatever the corpus size."""
         try:
             with self._snapshot():
-                groups = self._groups(self._matching(countries, themes, query))
-                for batch in _batches(groups, LOAD_BATCH):
+                for batch in _batches(self._select(countries, themes, query, None),
+                                      LOAD_BATCH):
                     yield from self._load(batch, citations)
         except sqlite3.Error as err:
             raise self.failure(err) from None
 
     @_store_errors
     def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                    query: str | None = None, *, among: Sequence[str] | None = None
-                    ) -> list[FactGroup]:
+                    query: str | None = None) -> list[FactGroup]:
         """The facts of `facts` as handles, in the same order, without loading them: page
-        through them with `load_facts`. `among`: only these fact ids (merged among
-        themselves), in place of a selection."""
+        through them with `load_facts`."""
         with self._snapshot():
-            if among is not None:
-                return self._groups([int(fid[1:], 16) for fid in among])
-            return self._groups(self._matching(countries, themes, query))
+            return self._select(countries, themes, query, None)
 
     @_store_errors
     def load_facts(self, groups: Sequence[FactGroup], *, citations: int | None = None
@@ -818,6 +820,12 @@ class Store:
         """The facts behind handles from `fact_groups`, in their order."""
         with self._snapshot():
             return self._load(groups, citations)
+
+    def _select(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
+                among: Sequence[str] | None) -> list[FactGroup]:
+        if among is not None:
+            return self._groups([int(fid[1:], 16) for fid in among])
+        return self._groups(self._matching(countries, themes, query))
 
     @_store_errors
     def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
@@ -1020,8 +1028,6 @@ class Store:
         return text[b0:b1], c.start - b0, c.end - b0
 
 
-#: A merged fact as `Store.fact_groups` hands it out: the ids of the wordings it merges.
-FactGroup = tuple[int, ...]
 _SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
 #: Every statement of the facts being refreshed, with its source, sorted by fact.
 _REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.countries, s.themes, s.mentions, s.figures, "

@@ -473,13 +473,16 @@ def test_fact_cache_runs_each_query_once_across_threads():
 
 async def test_resting_on_a_country_fetches_its_facts_ahead(corpus, tmp_path, monkeypatch):
     asked: list[tuple] = []
-    facts = Store.facts
+    groups, digests = Store.fact_groups, Store.digests
 
-    def counting(self, countries=(), themes=(), query=None, **options):
-        asked.append((tuple(countries), tuple(themes), query))
-        return facts(self, countries, themes, query, **options)
+    def counting(method):
+        def counted(self, countries=(), themes=(), query=None, **options):
+            asked.append((tuple(countries), tuple(themes), query))
+            return method(self, countries, themes, query, **options)
+        return counted
 
-    monkeypatch.setattr(Store, "facts", counting)
+    monkeypatch.setattr(Store, "fact_groups", counting(groups))
+    monkeypatch.setattr(Store, "digests", counting(digests))
     app = app_for(corpus, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: bool(app.country_choices))

@@ -50,7 +50,14 @@ from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.screens.links import LinksScreen
-from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
+from briefing.tui.session import (
+    PAGE,
+    Choice,
+    Context,
+    EmailRequest,
+    Session,
+    filter_choices,
+)
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
@@ -269,7 +276,7 @@ class BriefingApp(App[None]):
 
     @work(thread=True, group="prefetch", exit_on_error=False)
     def prefetch(self, selection: Selection, query: str) -> None:
-        self.session.facts(selection, query)
+        self.session.prefetch(selection, query)
 
     @on(SelectionList.SelectionToggled, "#countries")
     def _country_toggled(self, event: SelectionList.SelectionToggled) -> None:
@@ -299,16 +306,27 @@ class BriefingApp(App[None]):
         self.set_timer(SLOW_FACTS_S, self._update_busy)  # a long query shows the spinner
 
     @work(thread=True, group="facts", exit_on_error=False)
-    def load_facts(self, generation: int, selection: Selection, query: str) -> None:
-        facts = self.session.facts(selection, query)
+    def load_facts(self, generation: int, selection: Selection, query: str,
+                   upto: int = PAGE) -> None:
+        listing = self.session.facts(selection, query, upto)
         if not get_current_worker().is_cancelled:
-            self.post_message(FactsLoaded(generation, facts))
+            self.post_message(FactsLoaded(generation, listing.facts, listing.total,
+                                          more=upto > PAGE))
+
+    def load_more_facts(self) -> None:
+        """The next page of the table's facts, for a cursor on its last row."""
+        upto = len(self.table.facts) + PAGE
+        self._run_latest("facts", lambda: self.load_facts(
+            self._facts_generation, self.session.selection(), self.session.search, upto))
 
     def on_facts_loaded(self, message: FactsLoaded) -> None:
         self._facts_done = max(self._facts_done, message.generation)
         if message.generation != self._facts_generation:
             return  # an answer to a request the user has already changed
-        self.table.show(message.facts, self.session.excluded)
+        if message.more:
+            self.table.extend(message.facts, message.total)
+        else:
+            self.table.show(message.facts, self.session.excluded, message.total)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -321,8 +339,9 @@ class BriefingApp(App[None]):
             out = sum(1 for fid in table.facts if fid in self.session.excluded)
             search = f" matching {self.session.search.strip()!r}" \
                 if self.session.search.strip() else ""
-            self._facts_summary = f"{listed} facts{search} · {out} excluded here · " \
-                                  f"{len(self.session.excluded)} excluded in all"
+            paged = f" ({listed} listed, more at the end)" if table.total > listed else ""
+            self._facts_summary = f"{table.total} facts{search}{paged} · {out} excluded " \
+                                  f"here · {len(self.session.excluded)} excluded in all"
         self._set_status(self._facts_summary)
 
     def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
@@ -336,6 +355,9 @@ class BriefingApp(App[None]):
 
     @on(DataTable.RowHighlighted, "#facts-table")
     def _row_highlighted(self) -> None:
+        table = self.table
+        if table.cursor_row == len(table.facts) - 1 and table.total > len(table.facts):
+            self.load_more_facts()
         self._show_peek()
 
     def _show_peek(self) -> None:

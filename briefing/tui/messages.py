@@ -30,6 +30,11 @@ class FactsLoaded(Message):
     generation: int
     """Which request this answers: an answer to an older request is dropped."""
     facts: list[Fact]
+    """The first facts of the selection (a page or more)."""
+    total: int
+    """How many facts the selection has in all."""
+    more: bool = False
+    """A further page for the same request: the table grows instead of starting over."""
 
 
 @dataclass

@@ -2,25 +2,28 @@
 
 The app keeps its state here (the selection, the exclusions) and every call into the core
 goes through here, so the App class only lays out widgets and routes events. Worker threads
-each get their own store connection: the store's queries use a per-connection temp table, so
-two threads must never share one.
+each get their own store connection: an SQLite connection is not for two threads at once.
+The facts table is paged: a country of a big archive has tens of thousands of facts, and
+the table loads PAGE of them at a time, as the user scrolls.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.brief import Options, brief_from_store
 from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
 from briefing.errors import UnknownName
-from briefing.model import Brief, Fact, Selection
+from briefing.model import Brief, Fact, FactDigest, Selection
 from briefing.provenance import MAX_CITED
+from briefing.storage import FactGroup, FactStore
 from briefing.store import Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -35,6 +38,18 @@ FILTER_FLOOR = 60.0
 FILTER_SPREAD = 20.0
 #: Paragraphs remembered for the detail views.
 CONTEXTS_KEPT = 256
+T = TypeVar("T")
+#: Facts the table loads at a time (a first screenful many times over).
+PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The first facts of a selection, as many as the table has asked for, and how many
+    there are in all."""
+
+    facts: list[Fact]
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +91,7 @@ class Session:
         self._cache = FactCache()
         self._contexts: OrderedDict[str, Context] = OrderedDict()
         self._local = threading.local()
-        self._stores: list[tuple[threading.Thread, Store]] = []
+        self._stores: list[tuple[threading.Thread, FactStore]] = []
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- stores
@@ -88,8 +103,8 @@ class Session:
                 self._taxonomy = load_taxonomy()
             return self._taxonomy
 
-    def store(self) -> Store:
-        """This thread's connection to the corpus's store."""
+    def store(self) -> FactStore:
+        """This thread's connection to the corpus's store (SQLite, the one implementation)."""
         store = getattr(self._local, "store", None)
         if store is None:
             store = Store.for_corpus(self.corpus, self.taxonomy)
@@ -164,28 +179,45 @@ class Session:
         self.excluded.add(fact_id)
         return True
 
-    def facts(self, selection: Selection, query: str = "") -> list[Fact]:
-        """The facts the selection covers, narrowed by a full-text search when given.
+    def facts(self, selection: Selection, query: str = "", upto: int = PAGE) -> Listing:
+        """The first `upto` facts the selection covers (rounded up to whole pages), narrowed
+        by a full-text search when given, and how many it covers in all.
 
         The search only narrows this list, to find facts to judge: the brief is made from the
         whole selection, so an export stays what `briefing make` writes for it. Nothing chosen
         means nothing listed: listing a whole large corpus helps nobody.
         """
         if not (selection.countries or selection.themes or query.strip()):
-            return []
-        # The citations a brief would cite, as `brief_from_store` asks: the preview then
-        # reuses this very query.
-        return self._facts(selection.countries, selection.themes, query.strip() or None,
-                           citations=MAX_CITED)
+            return Listing([], 0)
+        key = (selection.countries, selection.themes, query.strip() or None)
+        groups: list[FactGroup] = self._cache.get(
+            ("groups", *key), lambda: self.store().fact_groups(*key))
+        facts: list[Fact] = []
+        for start in range(0, min(upto, len(groups)), PAGE):
+            # The citations a brief would cite, as `brief_from_store` asks.
+            facts += self._cache.get(("page", *key, start), lambda s=start: self.store(
+                ).load_facts(groups[s:s + PAGE], citations=MAX_CITED))
+        return Listing(facts, len(groups))
 
     def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
                **options: object) -> list[Fact]:
-        """The store's facts, remembered: flipping a choice back, the preview after the
-        table, and a prefetched choice cost nothing. `options` go to `Store.facts` as they
-        are (and into the key)."""
+        """The store's facts, remembered. `options` go to `Store.facts` as they are (and
+        into the key)."""
         key = (tuple(countries), tuple(themes), query, tuple(sorted(options.items())))
         return self._cache.get(
             key, lambda: self.store().facts(countries, themes, query, **options))
+
+    def prefetch(self, selection: Selection, query: str = "") -> None:
+        """What showing this selection asks the store (its first page, and what its brief
+        ranks by), asked ahead: a choice the user rests on costs nothing when taken."""
+        self.facts(selection, query)
+        if selection.countries or selection.themes:
+            self._digests(selection.countries, selection.themes, None)
+
+    def _digests(self, countries: Sequence[str], themes: Sequence[str], query: str | None
+                 ) -> list[FactDigest]:
+        return self._cache.get(("digests", tuple(countries), tuple(themes), query),
+                               lambda: self.store().digests(countries, themes, query))
 
     def context(self, fact: Fact) -> Context:
         """The fact's paragraph (remembered: the detail view asks again on every change)."""
@@ -282,24 +314,34 @@ class _CachedFacts:
         self.taxonomy = session.taxonomy
 
     def facts(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-              query: str | None = None, **options: object) -> list[Fact]:
-        return self.session._facts(countries, themes, query, **options)
+              query: str | None = None, *, citations: int | None = None,
+              among: Sequence[str] | None = None) -> list[Fact]:
+        if among is None and citations == MAX_CITED:  # the table's pages, all of them
+            selection = Selection(countries=tuple(countries), themes=tuple(themes))
+            return self.session.facts(selection, query or "", upto=sys.maxsize).facts
+        return self.session._facts(countries, themes, query, citations=citations,
+                                   among=among)
+
+    def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
+                query: str | None = None) -> list[FactDigest]:
+        return self.session._digests(countries, themes, query)
 
     def fingerprint(self) -> str:
         return self.session.store().fingerprint()
 
 
 class FactCache:
-    """Facts by (countries, themes, query), the most recent ones. A query asked while the
-    same one runs in another thread waits for it instead of running twice."""
+    """Facts (or their handles, or digests) by (countries, themes, query), the most recent
+    ones. A query asked while the same one runs in another thread waits for it instead of
+    running twice."""
 
     def __init__(self, size: int = 32):
         self.size = size
         self._lock = threading.Lock()
-        self._done: OrderedDict[tuple, list[Fact]] = OrderedDict()
+        self._done: OrderedDict[tuple, Any] = OrderedDict()
         self._running: dict[tuple, threading.Event] = {}
 
-    def get(self, key: tuple, compute: Callable[[], list[Fact]]) -> list[Fact]:
+    def get(self, key: tuple, compute: Callable[[], T]) -> T:
         while True:
             with self._lock:
                 if key in self._done:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import ClassVar
 
 from rich.text import Text
@@ -99,6 +99,8 @@ class FactsTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.facts: dict[str, Fact] = {}
+        self.total = 0
+        """Facts the selection has in all: the table holds the first pages of them."""
         self.excluded: set[str] = set()
         self._layout: tuple[list[Column], int] = ([], 0)
         self._waiting: Iterator[Fact] = iter(())
@@ -107,9 +109,10 @@ class FactsTable(DataTable):
 
     def on_resize(self) -> None:
         if layout(self.size.width) != self._layout:
-            self.show(list(self.facts.values()), self.excluded)
+            self.show(list(self.facts.values()), self.excluded, self.total)
 
-    def show(self, facts: Sequence[Fact], excluded: Collection[str]) -> None:
+    def show(self, facts: Sequence[Fact], excluded: Collection[str],
+             total: int | None = None) -> None:
         """Replace the rows, keeping the cursor on the same fact when it is still listed.
 
         Rows go in CHUNK at a time, a short pause apart: DataTable measures every new cell,
@@ -117,6 +120,7 @@ class FactsTable(DataTable):
         """
         current = self.highlighted_fact
         self.facts = {f.id: f for f in facts}
+        self.total = len(facts) if total is None else total
         self.excluded = {fid for fid in excluded if fid in self.facts}
         columns, text_width = self._layout = layout(self.size.width)
         self.clear(columns=True)
@@ -125,6 +129,15 @@ class FactsTable(DataTable):
                             width=text_width if column.key == "fact" else column.width)
         self._cursor_on = current.id if current is not None else None
         self._waiting = iter(list(facts))
+        self._add_chunk(self._waiting)
+
+    def extend(self, facts: Sequence[Fact], total: int) -> None:
+        """Add the facts not listed yet (the next page) after those that are."""
+        new = [f for f in facts if f.id not in self.facts]
+        self.facts.update((f.id, f) for f in new)
+        self.total = total
+        # Chained onto rows still waiting: the older chain stops, this one goes on from it.
+        self._waiting = chain(self._waiting, new)
         self._add_chunk(self._waiting)
 
     def _add_chunk(self, waiting: Iterator[Fact]) -> None:
