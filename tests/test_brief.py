@@ -137,3 +137,34 @@ def test_sections_leave_out_key_findings_and_compared_facts_and_point_to_the_fin
     assert "\nSee also key finding 5.\n" in markdown
     assert '<a href="#finding-1">1</a> and <a href="#finding-4">4</a>.' in html
     assert all(f'<li id="finding-{n}">' in html for n in range(1, 6))
+
+
+def test_a_big_selection_ranked_from_digests_gives_the_same_brief(corpus, monkeypatch):
+    """Above RANK_ALL_UP_TO matches a brief reads only the strongest by digest: on the seed
+    corpus, with both limits made small enough to bind, the brief is the one every fact gives."""
+    import briefing.brief as brief_mod
+    from briefing.store import Store
+
+    options = Options(date(2026, 11, 22))
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        for selection in (Selection(countries=("KR",), max_facts=2),
+                          Selection(themes=("industry",), max_facts=5),
+                          Selection(countries=("CN", "US"), max_facts=6, since=date(2025, 1, 1))):
+            whole = render_markdown(brief_mod.brief_from_store(store, selection, options))
+            matched = len(store.digests(selection.countries, selection.themes))
+            read: list[int] = []
+            facts = store.facts
+
+            def counted(*args, facts=facts, read=read, **kwargs):
+                found = facts(*args, **kwargs)
+                read.append(len(found))
+                return found
+
+            monkeypatch.setattr(brief_mod, "RANK_ALL_UP_TO", 0)
+            monkeypatch.setattr(brief_mod, "CANDIDATES", 4)
+            monkeypatch.setattr(store, "facts", counted)
+            ranked = render_markdown(brief_mod.brief_from_store(store, selection, options))
+            monkeypatch.undo()
+            assert ranked == whole
+            assert read and read[0] <= 4 * selection.max_facts < matched

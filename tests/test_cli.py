@@ -143,6 +143,33 @@ def test_facts_json_shape_and_spans(corpus):
     assert budget["countries"] == ["KR"] and budget["mentions"] == []
 
 
+def test_facts_json_streams_the_layout_of_one_dump_and_jsonl_the_same_records(corpus, tmp_path):
+    out = run("facts", "--corpus", str(corpus), "--json").stdout
+    records = json.loads(out)
+    assert len(records) > 50
+    assert out == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    lines = run("facts", "--corpus", str(corpus), "--jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == records
+    assert run("facts", "-c", "KR", "-t", "patents", "-s", "nothing-like-this", "--corpus", str(corpus),
+               "--json").stdout == "[]\n"
+    target = tmp_path / "deep" / "kr.jsonl"
+    r = run("facts", "-c", "KR", "--corpus", str(corpus), "--jsonl", "-o", str(target))
+    assert r.exit_code == 0 and r.stdout.strip() == str(target)
+    assert [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()] == [
+        f for f in records if "KR" in f["countries"]]
+    assert [p.name for p in target.parent.iterdir()] == ["kr.jsonl"]  # no temp file left
+
+
+def test_facts_json_options_that_do_not_fit_are_one_line_errors(corpus, tmp_path):
+    r = run("facts", "--corpus", str(corpus), "--json", "--jsonl")
+    assert r.exit_code == 2 and r.stderr.startswith("error: --json and --jsonl")
+    r = run("facts", "--corpus", str(corpus), "-o", str(tmp_path / "x.json"))
+    assert r.exit_code == 2 and r.stderr.startswith("error: --output writes JSON")
+    (tmp_path / "a-file").write_text("not a folder")
+    r = run("facts", "--corpus", str(corpus), "--json", "-o", str(tmp_path / "a-file" / "x.json"))
+    assert r.exit_code == 1 and r.stderr.startswith("error: cannot write") and len(r.stderr.splitlines()) == 1
+
+
 def test_sources_lists_skipped_files(corpus):
     (corpus / "broken.md").write_text("---\ntitle: [x\n---\nbody\n")
     r = run("sources", "--corpus", str(corpus), "--json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from pathlib import Path
 
 from briefing.store import Store, fts_query, store_path
@@ -189,3 +190,58 @@ def test_per_fact_counts_follow_every_change(tmp_path):
         (tmp_path / "c.md").unlink()
         store.sync()
         assert store.facts(["KR"]) == [] and "KR" not in store.country_counts()
+
+
+def test_statements_are_spans_of_the_article_text_kept_once(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        facts = store.facts()
+        db = sqlite3.connect(store.path)
+        # Every fact's text is read back from its article's stored text, not stored again.
+        assert db.execute("SELECT COUNT(*) FROM statements WHERE text IS NOT NULL").fetchone() == (0,)
+        bodies = {path: zlib.decompress(blob).decode() for path, blob in db.execute(
+            "SELECT s.path, b.text FROM sources s JOIN bodies b ON b.id = s.body")}
+        db.close()
+    assert len(bodies) == len({f.source.path for f in facts} | set(bodies))
+    for fact in facts:
+        for c in fact.citations:
+            text = (corpus / c.source.path).read_text(encoding="utf-8")
+            assert bodies[c.source.path] == text
+            assert c.text == " ".join(text[c.start:c.end].split())
+
+
+def test_streamed_paged_and_listed_facts_agree(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        for citations in (None, 1):
+            listed = store.facts(["KR"], citations=citations)
+            assert list(store.iter_facts(["KR"], citations=citations)) == listed
+            groups = store.fact_groups(["KR"])
+            paged = [f for n in range(0, len(groups), 4)
+                     for f in store.load_facts(groups[n:n + 4], citations=citations)]
+            assert paged == listed and len(listed) > 8
+        among = store.facts(among=[f.id for f in listed[::2]])
+        assert [f.id for f in among] == [f.id for f in listed[::2]]
+
+
+def test_digests_hold_what_a_brief_ranks_by(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        digests = {d.id: d for d in store.digests(["KR"])}
+        for fact in store.facts(["KR"], citations=1):
+            d = digests[fact.id]
+            assert (d.countries, d.themes, d.sources, d.publishers, d.newest) == (
+                fact.countries, fact.themes, fact.sources, fact.publishers, fact.newest)
+            years = sum(f.kind == "year" for f in fact.figures)
+            assert (d.numeric, d.years) == (len(fact.figures) - years, years)
+
+
+def test_a_store_of_an_older_schema_is_rebuilt(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        want = store.facts(["KR"])
+        store.db.execute("UPDATE meta SET value='6' WHERE key='schema'")
+    with Store.for_corpus(corpus) as store:
+        assert store.facts() == []  # emptied: the old rows cannot be read as new ones
+        assert store.sync().read == len(list(corpus.glob("*.txt")))
+        assert store.facts(["KR"]) == want

@@ -471,6 +471,28 @@ def test_fact_cache_runs_each_query_once_across_threads():
     assert cache.get(("KR",), lambda: ["again"]) == ["again"]  # the oldest was dropped
 
 
+async def test_the_facts_table_loads_a_page_at_a_time_as_the_cursor_reaches_its_end(corpus, tmp_path):
+    app = app_for(corpus, tmp_path)
+    app.session.page = 5
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        want = [f.id for f in store.facts(["KR"], citations=3)]
+    assert len(want) > 10
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick_korea(pilot)
+        await wait_until(pilot, lambda: app.table.row_count == 5)
+        assert list(app.table.facts) == want[:5] and app.table.total == len(want)
+        assert f"{len(want)} facts (5 listed, more at the end)" in app._facts_summary
+        await pilot.press("f")
+        for n in range(len(want)):
+            await wait_until(pilot, lambda n=n: app.table.row_count > n)
+            await pilot.press("down")
+        await wait_until(pilot, lambda: app.table.row_count == len(want))
+        await settle(pilot)
+        assert list(app.table.facts) == want
+        assert app._facts_summary.startswith(f"{len(want)} facts ·")
+
+
 async def test_resting_on_a_country_fetches_its_facts_ahead(corpus, tmp_path, monkeypatch):
     asked: list[tuple] = []
     groups, digests = Store.fact_groups, Store.digests

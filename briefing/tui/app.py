@@ -50,14 +50,7 @@ from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.screens.links import LinksScreen
-from briefing.tui.session import (
-    PAGE,
-    Choice,
-    Context,
-    EmailRequest,
-    Session,
-    filter_choices,
-)
+from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
@@ -307,15 +300,15 @@ class BriefingApp(App[None]):
 
     @work(thread=True, group="facts", exit_on_error=False)
     def load_facts(self, generation: int, selection: Selection, query: str,
-                   upto: int = PAGE) -> None:
+                   upto: int | None = None) -> None:
         listing = self.session.facts(selection, query, upto)
         if not get_current_worker().is_cancelled:
             self.post_message(FactsLoaded(generation, listing.facts, listing.total,
-                                          more=upto > PAGE))
+                                          more=upto is not None))
 
     def load_more_facts(self) -> None:
         """The next page of the table's facts, for a cursor on its last row."""
-        upto = len(self.table.facts) + PAGE
+        upto = len(self.table.facts) + self.session.page
         self._run_latest("facts", lambda: self.load_facts(
             self._facts_generation, self.session.selection(), self.session.search, upto))
 

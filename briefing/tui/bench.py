@@ -21,6 +21,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from briefing.tui.session import PAGE
+
 AS_OF = date(2026, 11, 22)
 FILTER_TEXT = "sout kor"
 #: How long a person rests on a row before pressing space (about a reaction time).
@@ -40,7 +42,8 @@ def main(root: Path, size: int) -> None:
           f"{THINK_S * 1000:.0f} ms on the row median {_ms(t['rested'])}, max "
           f"{_ms([max(t['rested'])])} | store query (uncached) median "
           f"{_ms([q for q in t['queries'] if q > 0.001] or [0.0])} | "
-          f"{min(t['rows']):.0f}-{max(t['rows']):.0f} facts per country")
+          f"{min(t['rows']):.0f}-{max(t['rows']):.0f} facts per country (the table loads "
+          f"{PAGE} at a time)")
 
 
 def _ms(values: list[float]) -> str:
@@ -121,7 +124,7 @@ async def _interactive(corpus: Path, out: Path) -> dict[str, list[float]]:
             if kind == "rested":
                 await pilot.pause(THINK_S)
             times[kind].append(await timed("space", tabled))
-            times["rows"].append(len(app.table.facts))
+            times["rows"].append(app.table.total)
             await timed("space", tabled)  # unpick: one country at a time
         await app.workers.wait_for_complete()
     return times

@@ -4,7 +4,7 @@ The app keeps its state here (the selection, the exclusions) and every call into
 goes through here, so the App class only lays out widgets and routes events. Worker threads
 each get their own store connection: an SQLite connection is not for two threads at once.
 The facts table is paged: a country of a big archive has tens of thousands of facts, and
-the table loads PAGE of them at a time, as the user scrolls.
+the table loads a page of them at a time, as the user scrolls.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ class Session:
         self.excluded: set[str] = set()
         """Fact ids left out; kept across changes of selection."""
         self.search = ""
+        self.page = PAGE
+        """Facts the table loads at a time."""
         """Full-text search narrowing the facts list (not the brief: see `facts`)."""
         self._taxonomy: Taxonomy | None = None
         self._cache = FactCache()
@@ -179,8 +181,10 @@ class Session:
         self.excluded.add(fact_id)
         return True
 
-    def facts(self, selection: Selection, query: str = "", upto: int = PAGE) -> Listing:
-        """The first `upto` facts the selection covers (rounded up to whole pages), narrowed
+    def facts(self, selection: Selection, query: str = "", upto: int | None = None
+              ) -> Listing:
+        """The first `upto` facts the selection covers (a page when None; rounded up to
+        whole pages), narrowed
         by a full-text search when given, and how many it covers in all.
 
         The search only narrows this list, to find facts to judge: the brief is made from the
@@ -193,10 +197,11 @@ class Session:
         groups: list[FactGroup] = self._cache.get(
             ("groups", *key), lambda: self.store().fact_groups(*key))
         facts: list[Fact] = []
-        for start in range(0, min(upto, len(groups)), PAGE):
+        page = self.page
+        for start in range(0, min(upto or page, len(groups)), page):
             # The citations a brief would cite, as `brief_from_store` asks.
-            facts += self._cache.get(("page", *key, start), lambda s=start: self.store(
-                ).load_facts(groups[s:s + PAGE], citations=MAX_CITED))
+            facts += self._cache.get(("page", *key, page, start), lambda s=start: self.store(
+                ).load_facts(groups[s:s + page], citations=MAX_CITED))
         return Listing(facts, len(groups))
 
     def _facts(self, countries: Sequence[str], themes: Sequence[str], query: str | None,
