@@ -50,7 +50,7 @@ _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
 #: Up to this many matching facts, a brief ranks them all exactly.
-RANK_ALL_UP_TO = 3_000
+RANK_ALL_UP_TO = 1_000
 #: Beyond it: facts read per fact the brief keeps (40 facts: the 600 strongest).
 CANDIDATES = 15
 

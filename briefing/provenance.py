@@ -80,6 +80,9 @@ def independent_publishers(sources_: Iterable[Source]) -> int:
 
 
 _ORIGINS: dict[str, tuple[Source, tuple[tuple[str, str], ...]]] = {}
+#: Sources whose origin keys are remembered: enough for any one brief or sync batch, and a
+#: bound on memory however many sources a big archive has.
+ORIGINS_KEPT = 20_000
 
 
 def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
@@ -89,6 +92,8 @@ def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
     if hit is not None and (hit[0] is source or hit[0] == source):
         return hit[1]
     keys = _origin_keys_of(source)
+    if len(_ORIGINS) >= ORIGINS_KEPT:
+        _ORIGINS.clear()  # cheaper than keeping an LRU order on every hit
     _ORIGINS[source.key] = (source, keys)
     return keys
 

@@ -73,8 +73,10 @@ WRITE_BATCH = 256
 #: holds more than this many unwritten results, however far ahead the workers run.
 POOL_CHUNK = 16
 POOL_AHEAD = 4
-#: Facts built per round of queries when facts are streamed.
+#: Facts built per round of queries when facts are streamed, and most citations (sources
+#: stating them) per round: what memory holds of the facts at once.
 LOAD_BATCH = 500
+LOAD_CITATIONS = 5_000
 #: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.
 ZLIB_LEVEL = 6
 #: Seconds a connection waits on another's lock before SQLite says "database is locked".
@@ -802,9 +804,32 @@ class Store:
             with self._snapshot():
                 for batch in _batches(self._select(countries, themes, query, None),
                                       LOAD_BATCH):
-                    yield from self._load(batch, citations)
+                    for part in self._by_citations(batch, citations):
+                        yield from self._load(part, citations)
         except sqlite3.Error as err:
             raise self.failure(err) from None
+
+    def _by_citations(self, groups: list[FactGroup], citations: int | None
+                      ) -> Iterator[list[FactGroup]]:
+        """Groups in runs that cite at most LOAD_CITATIONS sources in all: a wire story
+        in thousands of files is a batch of its own."""
+        if citations is not None:
+            yield groups  # at most `citations` each
+            return
+        counts = dict(self.db.execute(
+            "SELECT id, sources FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([f for g in groups for f in g]),)))
+        part: list[FactGroup] = []
+        weight = 0
+        for group in groups:
+            cited = sum(counts.get(f, 0) for f in group)
+            if part and weight + cited > LOAD_CITATIONS:
+                yield part
+                part, weight = [], 0
+            part.append(group)
+            weight += cited
+        if part:
+            yield part
 
     @_store_errors
     def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
@@ -964,11 +989,14 @@ class Store:
             f" s.figures, s.source, src.body FROM statements s"
             f" JOIN sources src ON src.id = s.source WHERE {where}", params).fetchall()
         sources = self._sources_by_id({r[8] for r in rows})
-        bodies = self._bodies({r[9] for r in rows if r[2] is None})
         out = []
-        for r in rows:
+        body_id, body = None, ""
+        # By article: each text is decompressed once, and only one is held at a time.
+        for r in sorted(rows, key=lambda r: (r[9], r[0])):
+            if r[2] is None and r[9] != body_id:
+                body_id, body = r[9], self._body(r[9])
             source, headings = sources[r[8]]
-            text = r[2] if r[2] is not None else collapse(bodies[r[9]][r[3]:r[4]])
+            text = r[2] if r[2] is not None else collapse(body[r[3]:r[4]])
             heading = headings[r[5]] if r[5] is not None else None
             out.append((r[0], r[1], text, r[3], r[4], heading, r[6], r[7], source))
         return out
@@ -988,15 +1016,10 @@ class Store:
                 out[row[0]] = (_source(row[2:]), json.loads(row[1]) if row[1] else [])
         return out
 
-    def _bodies(self, ids: Iterable[int]) -> dict[int, str]:
-        """Article texts by body id, decompressed."""
-        out = {}
-        for chunk in _batches(sorted(ids), 1_000):
-            for body_id, blob in self.db.execute(
-                    "SELECT id, text FROM bodies WHERE id IN (SELECT value FROM json_each(?))",
-                    (json.dumps(chunk),)):
-                out[body_id] = zlib.decompress(blob).decode("utf-8")
-        return out
+    def _body(self, body_id: int) -> str:
+        """An article's text, decompressed."""
+        (blob,) = self.db.execute("SELECT text FROM bodies WHERE id=?", (body_id,)).fetchone()
+        return zlib.decompress(blob).decode("utf-8")
 
     def _recount(self, fact: Fact, wordings: Sequence[int]) -> Fact:
         """Exact counts for a fact merged from near-same wordings: over all their sources."""

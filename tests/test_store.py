@@ -210,7 +210,12 @@ def test_statements_are_spans_of_the_article_text_kept_once(corpus):
             assert c.text == " ".join(text[c.start:c.end].split())
 
 
-def test_streamed_paged_and_listed_facts_agree(corpus):
+def test_streamed_paged_and_listed_facts_agree(corpus, monkeypatch):
+    import briefing.store as store_mod
+
+    # Streamed in rounds of at most 4 facts and 3 citations (one fact may go beyond).
+    monkeypatch.setattr(store_mod, "LOAD_BATCH", 4)
+    monkeypatch.setattr(store_mod, "LOAD_CITATIONS", 3)
     with Store.for_corpus(corpus) as store:
         store.sync()
         for citations in (None, 1):
