@@ -6,7 +6,8 @@ realistic text that is not 20,000 copies of five files.
 
 Every phase runs as its own process, as a user runs it; its peak memory is the resident
 memory of that process and of every process it starts (the indexing workers), summed and
-sampled every 20 ms. Beside our cold index runs a rule-based spaCy peer on the same corpus
+sampled every 20 ms (proportional set size: pages a worker shares with its parent count
+once). Beside our cold index runs a rule-based spaCy peer on the same corpus
 (`spacy_peer`) when spaCy is installed: `make bench` installs it into the venv; it is not a
 dependency of briefing.
 
@@ -104,7 +105,8 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 class Run:
     seconds: float
     peak_mb: float
-    """Resident memory of the process and of every process it started, summed, at its peak."""
+    """Resident memory (PSS) of the process and of every process it started, summed, at
+    its peak."""
     cpu_s: float
     """User and system time of the process and every process it waited for."""
 
@@ -133,15 +135,17 @@ def measured(cmd: list[str], env: dict[str, str] | None = None,
 
 
 def _tree_rss_kb(pid: int) -> int:
+    """Proportional resident memory (PSS) of a process and its descendants, in kB: forked
+    workers share pages with their parent, which plain RSS would count once per process."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
+            status = Path(f"/proc/{p}/smaps_rollup").read_text()
             children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
         except OSError:
             continue  # it has just ended
-        match = re.search(r"VmRSS:\s+(\d+)", status)
+        match = re.search(r"^Pss:\s+(\d+)", status, re.M)
         total += int(match.group(1)) if match else 0
         todo.extend(int(c) for c in children)
     return total

@@ -80,23 +80,36 @@ def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
     while stack:
         folder, prefix = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = os.scandir(folder)
         except OSError:
             continue
-        names = {e.name for e in entries}
-        for entry in entries:
-            name = entry.name
-            if name[0] == "." or _page_assets(name, names):
-                continue
-            if entry.is_dir(follow_symlinks=False):  # no symlink loops
-                stack.append((entry.path, f"{prefix}{name}/"))
-            elif name.lower().endswith(SUFFIXES) and entry.is_file():
-                try:
-                    st = entry.stat()
-                except FileNotFoundError:
-                    continue  # deleted since the folder was listed: it is not there
-                out[prefix + name] = (st.st_size, st.st_mtime_ns)
+        # Iterated, not listed: an entry keeps its stat result, and a big archive's folder
+        # held whole would take about 1 kB a file.
+        with entries:
+            _scan_folder(entries, prefix, stack, out)
     return out
+
+
+def _scan_folder(entries: Iterator[os.DirEntry], prefix: str, stack: list[tuple[str, str]],
+                 out: dict[str, tuple[int, int]]) -> None:
+    names: set[str] = set()
+    folders: list[tuple[str, str]] = []
+    for entry in entries:
+        name = entry.name
+        names.add(name)
+        if name[0] == ".":
+            continue
+        if entry.is_dir(follow_symlinks=False):  # no symlink loops
+            folders.append((entry.path, name))
+        elif name.lower().endswith(SUFFIXES) and entry.is_file():
+            try:
+                st = entry.stat()
+            except FileNotFoundError:
+                continue  # deleted since the folder was listed: it is not there
+            out[prefix + name] = (st.st_size, st.st_mtime_ns)
+    # A page's assets folder is told by its page, which may come later in the listing.
+    stack.extend((path, f"{prefix}{name}/") for path, name in folders
+                 if not _page_assets(name, names))
 
 
 def _page_assets(name: str, siblings: set[str]) -> bool:

@@ -16,6 +16,7 @@ batches, and per-fact aggregates are computed from a sorted stream of statements
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
@@ -77,6 +78,10 @@ POOL_AHEAD = 4
 #: stating them) per round: what memory holds of the facts at once.
 LOAD_BATCH = 500
 LOAD_CITATIONS = 5_000
+#: SQLite's page cache (kB) for queries, and while a sync writes (bulk loads touch many
+#: pages): both bound the store's memory whatever the corpus size.
+READ_CACHE_KB = 16_384
+WRITE_CACHE_KB = 65_536
 #: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.
 ZLIB_LEVEL = 6
 #: Seconds a connection waits on another's lock before SQLite says "database is locked".
@@ -149,7 +154,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
 # times cheaper than keeping them up to date row by row. Everything else is found by
 # primary key or by a file's id ranges.
 _INDEXES = """
-CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact);
+-- With the source: counting a fact's sources reads the index alone.
+CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact, source);
 """
 _INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
@@ -392,7 +398,7 @@ class Store:
                                 f"{getattr(err, 'strerror', None) or err}") from None
         try:
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk loads touch many pages
+            self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
             self.db.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
         except (sqlite3.Error, BriefingError) as err:
@@ -540,8 +546,13 @@ class Store:
             plan = self._plan(clear=rebuild)
             if plan.idle:
                 return self._idle_report(plan)
-            with self._transaction():
-                return self._apply(plan, progress)
+            self.db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KB}")
+            try:
+                with self._transaction():
+                    return self._apply(plan, progress)
+            finally:
+                with suppress(sqlite3.ProgrammingError):  # closed by a failed rollback
+                    self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
 
     def _plan(self, *, clear: bool) -> _Plan:
         """What a sync has to do, from the corpus on disk and the store as it is now."""
@@ -640,11 +651,17 @@ class Store:
             yield from _counted(results, total, progress)
             return
         workers = os.cpu_count() or 2
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(self.taxonomy, os.getpid())) as pool:
-            chunks = _bounded_map(pool, _read_chunk, _batches(work, POOL_CHUNK),
-                                  ahead=POOL_AHEAD * workers)
-            yield from _counted((r for chunk in chunks for r in chunk), total, progress)
+        # Forked workers share the parent's objects (the plan holds a few hundred bytes a
+        # file) until something writes to them; the garbage collector would touch them all.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                     initargs=(self.taxonomy, os.getpid())) as pool:
+                chunks = _bounded_map(pool, _read_chunk, _batches(work, POOL_CHUNK),
+                                      ahead=POOL_AHEAD * workers)
+                yield from _counted((r for chunk in chunks for r in chunk), total, progress)
+        finally:
+            gc.unfreeze()
 
     def _clear(self) -> None:
         """Empty the store, inside the sync's transaction: readers see the old facts until
@@ -697,15 +714,16 @@ class Store:
             self.db.executemany("DELETE FROM facts WHERE id=?", [(r[0],) for r in old])
             rows = self.db.execute(_REFRESH_SQL + " WHERE s.fact IN (SELECT value FROM"
                                    " json_each(?)) ORDER BY s.fact", (wanted,))
-        grouped = ((fid, list(members)) for fid, members in groupby(rows, key=_first_item))
-        for batch in _batches(grouped, 2_000):
-            summaries = [_fact_summary(fid, members) for fid, members in batch]
+        # One fact's statements in memory at a time; rows of facts go in by the thousand.
+        summaries = (_fact_summary(fid, list(members))
+                     for fid, members in groupby(rows, key=_first_item))
+        for batch in _batches(summaries, 2_000):
             self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                summaries)
+                                batch)
             self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)",
-                                [(c, s[0]) for s in summaries for c in s[8].split()])
+                                [(c, s[0]) for s in batch for c in s[8].split()])
             self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)",
-                                [(t, s[0]) for s in summaries for t in s[9].split()])
+                                [(t, s[0]) for s in batch for t in s[9].split()])
 
     def _write(self, results: list[FileResult], ids: list[int]) -> None:
         """Insert files, bodies, sources and statements in bulk. Ids are given here, each
@@ -997,7 +1015,7 @@ class Store:
                 body_id, body = r[9], self._body(r[9])
             source, headings = sources[r[8]]
             text = r[2] if r[2] is not None else collapse(body[r[3]:r[4]])
-            heading = headings[r[5]] if r[5] is not None else None
+            heading = json.loads(headings)[r[5]] if r[5] is not None else None
             out.append((r[0], r[1], text, r[3], r[4], heading, r[6], r[7], source))
         return out
 
@@ -1007,13 +1025,14 @@ class Store:
         return {r[0]: r[2] for r in self._statement_rows(
             "s.id IN (SELECT value FROM json_each(?))", (wanted,))}
 
-    def _sources_by_id(self, ids: Iterable[int]) -> dict[int, tuple[Source, list[str]]]:
+    def _sources_by_id(self, ids: Iterable[int]) -> dict[int, tuple[Source, str | None]]:
+        """Sources by id, with their headings as stored (JSON: read only when needed)."""
         out = {}
         for chunk in _batches(sorted(ids), 20_000):
             for row in self.db.execute(
                     f"SELECT id, headings, {_SOURCE_COLUMNS} FROM sources WHERE id IN"
                     " (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
-                out[row[0]] = (_source(row[2:]), json.loads(row[1]) if row[1] else [])
+                out[row[0]] = (_source(row[2:]), row[1])
         return out
 
     def _body(self, body_id: int) -> str:
@@ -1167,7 +1186,10 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
 
 def _fact_summary(fid: int, rows: list[tuple]) -> tuple:
     """The facts-table row of one fact from its statements (see _REFRESH_SQL)."""
-    sources = {r[7]: _source(r[7:17]) for r in rows}
+    sources: dict[str, Source] = {}
+    for r in rows:
+        if r[7] not in sources:
+            sources[r[7]] = _source(r[7:17])
     # Undated after dated; then corpus order. The first row is the earliest report.
     rows.sort(key=lambda r: (r[11] or "9999", r[7], r[2]))
     first_row: dict[str, int] = {}
