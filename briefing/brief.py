@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 from typing import Protocol
@@ -539,10 +539,12 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
     what = describe(selection, store.taxonomy)
-    facts, matched = _candidates(store, selection, options)
+    facts, matched, capped = _candidates(store, selection, options)
     if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
+    if capped is not None:  # only the strongest were read: the brief says so
+        brief = replace(brief, capped=capped, matched=matched, read=len(facts))
     if not brief.items:
         raise NothingSelected(
             f"all {matched} facts about {what} were left out (--since/--exclude)")
@@ -550,8 +552,9 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
 
 
 def _candidates(store: FactSource, selection: Selection, options: Options
-                ) -> tuple[list[Fact], int]:
-    """The facts a brief is built from, and how many matched the selection.
+                ) -> tuple[list[Fact], int, int | None]:
+    """The facts a brief is built from, how many matched the selection, and (when not
+    every match is read) how many the per-source cap leaves out of them all.
 
     Every match, up to RANK_ALL_UP_TO of them (and always for an audit, which lists every
     fact left out). Beyond that, the strongest by `_prior` (what the wording adds moves a
@@ -563,15 +566,28 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     if options.audit or len(digests) <= RANK_ALL_UP_TO:
         facts = store.facts(selection.countries, selection.themes, selection.query,
                             citations=MAX_CITED)
-        return facts, len(facts)
+        return facts, len(facts), None
     since = selection.since.isoformat() if selection.since else None
     kept = [d for d in digests if d.id not in selection.excluded
             and not (since and d.newest is not None and d.newest < since)]
     kept.sort(key=lambda d: -_prior(d, selection, options.as_of))
     among = tuple(d.id for d in kept[:CANDIDATES * selection.max_facts])
     if not among:
-        return [], len(digests)
-    return store.facts(citations=MAX_CITED, among=among), len(digests)
+        return [], len(digests), None
+    facts = store.facts(citations=MAX_CITED, among=among)
+    return facts, len(digests), _capped_among(kept, selection.max_facts)
+
+
+def _capped_among(digests: Sequence[FactDigest], max_facts: int) -> int:
+    """How many facts `_cap_per_source` leaves out of these: whatever their order, those
+    beyond the cap from each source, less those it takes back to fill the brief."""
+    per_source: dict[str, int] = defaultdict(int)
+    for d in digests:
+        per_source[d.source] += 1
+    cap = per_source_cap(max_facts)
+    over = sum(max(n - cap, 0) for n in per_source.values())
+    back = max(max_facts - (len(digests) - over), 0)
+    return max(over - back, 0)
 
 
 class FactSource(Protocol):

@@ -147,6 +147,8 @@ class FactDigest:
     numeric: int
     """Figures other than years."""
     years: int
+    source: str = ""
+    """The key of the source of its earliest report (the one a brief quotes it from)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +312,11 @@ class Brief:
     """The most facts taken from any one source while others had facts to give."""
     capped: int = 0
     """Facts left out because their source had given `per_source_cap` already."""
+    matched: int = 0
+    """Set when more facts matched than a brief reads (a big archive): it read and ranked
+    in full only the `read` strongest by their digests, and `capped` is then counted from
+    the digests of all matches (duplicate wordings not yet dropped): about that many."""
+    read: int = 0
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

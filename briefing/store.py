@@ -640,7 +640,10 @@ class Store:
         work: list[tuple[Path, str, int, int]] = []
         for rel, size, mtime in todo:
             old = known.get(rel)
-            if old is not None and old[0] == size and old[2] == _hash(self.corpus / rel):
+            # A file that failed is read again: its stored hash was taken after the failed
+            # read (a file rewritten meanwhile reads empty, then hashes whole).
+            if (old is not None and old[3] is None and old[0] == size
+                    and old[2] == _hash(self.corpus / rel)):
                 self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime, rel))
                 yield None
             else:
@@ -878,11 +881,12 @@ class Store:
         with self._snapshot():
             ids = self._matching(countries, themes, query)
             return [FactDigest(_hex_id(r[0]), tuple(r[1].split()), tuple(r[2].split()),
-                               r[3], r[4], r[5], r[6], r[7])
+                               *r[3:])
                     for chunk in _batches(ids, 20_000) for r in self.db.execute(
-                        "SELECT id, countries, themes, sources, publishers, newest, numeric,"
-                        " years FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-                        (json.dumps(chunk),))]
+                        "SELECT f.id, f.countries, f.themes, f.sources, f.publishers, f.newest,"
+                        " f.numeric, f.years, src.key FROM facts f"
+                        " JOIN statements s ON s.id = f.first JOIN sources src ON src.id = s.source"
+                        " WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),))]
 
     def _matching(self, countries: Sequence[str], themes: Sequence[str],
                   query: str | None) -> list[int]:

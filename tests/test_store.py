@@ -235,8 +235,9 @@ def test_digests_hold_what_a_brief_ranks_by(corpus):
         digests = {d.id: d for d in store.digests(["KR"])}
         for fact in store.facts(["KR"], citations=1):
             d = digests[fact.id]
-            assert (d.countries, d.themes, d.sources, d.publishers, d.newest) == (
-                fact.countries, fact.themes, fact.sources, fact.publishers, fact.newest)
+            assert (d.countries, d.themes, d.sources, d.publishers, d.newest, d.source) == (
+                fact.countries, fact.themes, fact.sources, fact.publishers, fact.newest,
+                fact.source.key)
             years = sum(f.kind == "year" for f in fact.figures)
             assert (d.numeric, d.years) == (len(fact.figures) - years, years)
 
@@ -250,3 +251,24 @@ def test_a_store_of_an_older_schema_is_rebuilt(corpus):
         assert store.facts() == []  # emptied: the old rows cannot be read as new ones
         assert store.sync().read == len(list(corpus.glob("*.txt")))
         assert store.facts(["KR"]) == want
+
+
+def test_a_file_that_failed_is_read_again_though_its_bytes_hash_the_same(tmp_path, monkeypatch):
+    """A file read while being rewritten fails ('empty file') but is hashed whole after:
+    the next sync must read it again, not take the unchanged hash for unchanged facts."""
+    import briefing.store as store_mod
+    from briefing.errors import CorpusError
+
+    (tmp_path / "a.txt").write_text("Title\n\nKorea will invest $5 billion in AI chips.\n")
+    real = store_mod.read_document
+
+    def mid_rewrite(root, path):
+        raise CorpusError("empty file")
+
+    monkeypatch.setattr(store_mod, "read_document", mid_rewrite)
+    with Store.for_corpus(tmp_path) as store:
+        assert [s.reason for s in store.sync().skipped] == ["empty file"]
+        monkeypatch.setattr(store_mod, "read_document", real)
+        report = store.sync()
+        assert report.skipped == () and report.changed == 1
+        assert len(store.facts(["KR"])) == 1
