@@ -63,7 +63,7 @@ from briefing.provenance import MAX_CITED, cited_order, independent_publishers
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -135,7 +135,13 @@ CREATE TABLE IF NOT EXISTS facts (
     first INTEGER NOT NULL,  -- the earliest report: its wording is the fact's text
     numeric INTEGER NOT NULL, years INTEGER NOT NULL,  -- figures other than years; years
     countries TEXT NOT NULL, themes TEXT NOT NULL,  -- the union over its statements
-    mentions TEXT NOT NULL
+    mentions TEXT NOT NULL,
+    -- Of its earliest report, what merging near-same wordings and corpus order need, so
+    -- that listing a country's facts reads this table alone: the head and tail hashes, the
+    -- figures' kinds and values, and where it stands.
+    head INTEGER NOT NULL, tail INTEGER NOT NULL, numbers TEXT,
+    first_date TEXT, first_key TEXT NOT NULL, first_start INTEGER NOT NULL,
+    first_path TEXT NOT NULL, first_position INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (code, fact)
@@ -721,7 +727,7 @@ class Store:
         summaries = (_fact_summary(fid, list(members))
                      for fid, members in groupby(rows, key=_first_item))
         for batch in _batches(summaries, 2_000):
-            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)})",
                                 batch)
             self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)",
                                 [(c, s[0]) for s in batch for c in s[8].split()])
@@ -883,10 +889,9 @@ class Store:
             return [FactDigest(_hex_id(r[0]), tuple(r[1].split()), tuple(r[2].split()),
                                *r[3:])
                     for chunk in _batches(ids, 20_000) for r in self.db.execute(
-                        "SELECT f.id, f.countries, f.themes, f.sources, f.publishers, f.newest,"
-                        " f.numeric, f.years, src.key FROM facts f"
-                        " JOIN statements s ON s.id = f.first JOIN sources src ON src.id = s.source"
-                        " WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),))]
+                        "SELECT id, countries, themes, sources, publishers, newest, numeric,"
+                        " years, first_key FROM facts WHERE id IN (SELECT value FROM"
+                        " json_each(?))", (json.dumps(chunk),))]
 
     def _matching(self, countries: Sequence[str], themes: Sequence[str],
                   query: str | None) -> list[int]:
@@ -920,10 +925,9 @@ class Store:
         firsts: dict[int, tuple] = {}
         for chunk in _batches(ids, 20_000):
             for row in self.db.execute(
-                    "SELECT f.id, s.head, s.tail, f.countries, s.figures, s.id, src.date,"
-                    " src.key, s.start, src.path, s.position FROM facts f"
-                    " JOIN statements s ON s.id = f.first JOIN sources src ON src.id = s.source"
-                    " WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                    "SELECT id, head, tail, countries, numbers, first, first_date, first_key,"
+                    " first_start, first_path, first_position FROM facts"
+                    " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
                 firsts[row[0]] = row[1:]
         parent = {fid: fid for fid in firsts}
 
@@ -958,20 +962,14 @@ class Store:
         for fid, row in firsts.items():
             buckets[("h", row[0])].append(fid)
             buckets[("t", row[1])].append(fid)
-        numbers: dict[int, list] = {}
-
-        def numbers_of(fid: int) -> list:
-            if fid not in numbers:
-                numbers[fid] = sorted((f[1], f[2]) for f in json.loads(firsts[fid][3] or "[]"))
-            return numbers[fid]
-
         pairs: set[tuple[int, int]] = set()
         for candidates in buckets.values():
             if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
                 continue
             for i, a in enumerate(candidates):
                 for b in candidates[i + 1:]:
-                    if (firsts[a][2] == firsts[b][2] and numbers_of(a) == numbers_of(b)):
+                    # Same countries, same figures (kinds and values, as stored sorted).
+                    if firsts[a][2] == firsts[b][2] and firsts[a][3] == firsts[b][3]:
                         pairs.add((a, b))
         if not pairs:
             return
@@ -1078,6 +1076,7 @@ _SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extr
 #: Every statement of the facts being refreshed, with its source, sorted by fact.
 _REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.countries, s.themes, s.mentions, s.figures, "
                 + ", ".join(f"src.{c}" for c in _SOURCE_COLUMNS.split(", "))
+                + ", s.head, s.tail, s.position"
                 + " FROM statements s JOIN sources src ON src.id = s.source")
 
 
@@ -1201,16 +1200,20 @@ def _fact_summary(fid: int, rows: list[tuple]) -> tuple:
         first_row.setdefault(r[7], r[1])
     ordered = [sources[k] for k in first_row]
     cited = cited_order(ordered, MAX_CITED) if len(ordered) > 1 else ordered
-    kinds = [f.kind for f in _figures(rows[0][6])]
+    first = rows[0]
+    figures = _figures(first[6])
+    kinds = [f.kind for f in figures]
+    numbers = json.dumps(sorted((f.kind, f.value) for f in figures)) if figures else None
     # Copies of a sentence mostly share their labels: split each distinct string once.
     codes = {c for text in {r[3] for r in rows} for c in text.split()}
     slugs = {t for text in {r[4] for r in rows} for t in text.split()}
     named = {c for text in {r[5] for r in rows} for c in text.split()} - codes
     return (fid, len(ordered), independent_publishers(ordered) if len(ordered) > 1 else 1,
             max((s.date for s in ordered if s.date), default=None),
-            " ".join(str(first_row[s.key]) for s in cited), rows[0][1],
+            " ".join(str(first_row[s.key]) for s in cited), first[1],
             sum(k != "year" for k in kinds), kinds.count("year"),
-            " ".join(sorted(codes)), " ".join(sorted(slugs)), " ".join(sorted(named)))
+            " ".join(sorted(codes)), " ".join(sorted(slugs)), " ".join(sorted(named)),
+            first[17], first[18], numbers, first[11], first[7], first[2], first[8], first[19])
 
 
 def open_store(corpus: Path, *, progress: Progress | None = None,
