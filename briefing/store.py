@@ -59,7 +59,7 @@ from briefing.model import (
     Skipped,
     Source,
 )
-from briefing.provenance import MAX_CITED, cited_order, independent_publishers
+from briefing.provenance import MAX_CITED, ORIGINS_KEPT, cited_order, independent_publishers
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -724,7 +724,8 @@ class Store:
             rows = self.db.execute(_REFRESH_SQL + " WHERE s.fact IN (SELECT value FROM"
                                    " json_each(?)) ORDER BY s.fact", (wanted,))
         # One fact's statements in memory at a time; rows of facts go in by the thousand.
-        summaries = (_fact_summary(fid, list(members))
+        seen: dict[str, Source] = {}  # one object a source: its origin keys are cached by it
+        summaries = (_fact_summary(fid, list(members), seen)
                      for fid, members in groupby(rows, key=_first_item))
         for batch in _batches(summaries, 2_000):
             self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)})",
@@ -1187,12 +1188,17 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
     )
 
 
-def _fact_summary(fid: int, rows: list[tuple]) -> tuple:
-    """The facts-table row of one fact from its statements (see _REFRESH_SQL)."""
+def _fact_summary(fid: int, rows: list[tuple], seen: dict[str, Source]) -> tuple:
+    """The facts-table row of one fact from its statements (see _REFRESH_SQL). `seen`:
+    sources made for earlier facts, reused (and forgotten past ORIGINS_KEPT)."""
+    if len(seen) > ORIGINS_KEPT:
+        seen.clear()
     sources: dict[str, Source] = {}
     for r in rows:
         if r[7] not in sources:
-            sources[r[7]] = _source(r[7:17])
+            known = seen.get(r[7])
+            sources[r[7]] = known if known is not None else seen.setdefault(
+                r[7], _source(r[7:17]))
     # Undated after dated; then corpus order. The first row is the earliest report.
     rows.sort(key=lambda r: (r[11] or "9999", r[7], r[2]))
     first_row: dict[str, int] = {}
