@@ -50,6 +50,7 @@ from briefing.extract.facts import (
     norm_key,
 )
 from briefing.extract.text import collapse
+from briefing.formats import PDF_SUFFIXES
 from briefing.model import (
     EXTRACTOR_VERSION,
     Citation,
@@ -655,18 +656,20 @@ class Store:
             else:
                 work.append((self.corpus, rel, size, mtime))
         total = len(work)
-        if total < POOL_THRESHOLD:
+        if not _worth_a_pool([rel for _, rel, _, _ in work]):
             results: Iterable[FileResult] = (read_file(*a, taxonomy=self.taxonomy) for a in work)
             yield from _counted(results, total, progress)
             return
         workers = os.cpu_count() or 2
+        # A few reports: a task each, so that two of them are read side by side.
+        chunk = max(1, min(POOL_CHUNK, total // (POOL_AHEAD * workers)))
         # Forked workers share the parent's objects (the plan holds a few hundred bytes a
         # file) until something writes to them; the garbage collector would touch them all.
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                      initargs=(self.taxonomy, os.getpid())) as pool:
-                chunks = _bounded_map(pool, _read_chunk, _batches(work, POOL_CHUNK),
+                chunks = _bounded_map(pool, _read_chunk, _batches(work, chunk),
                                       ahead=POOL_AHEAD * workers)
                 yield from _counted((r for chunk in chunks for r in chunk), total, progress)
         finally:
@@ -1088,6 +1091,13 @@ def _hex_id(fact: int) -> str:
 
 def _first_item(row: tuple) -> object:
     return row[0]
+
+
+def _worth_a_pool(paths: Sequence[str]) -> bool:
+    """Whether reading these files in worker processes saves more than starting them costs:
+    many files, or two reports or more (a report of a hundred pages reads for seconds)."""
+    return len(paths) >= POOL_THRESHOLD or sum(
+        p.lower().endswith(PDF_SUFFIXES) for p in paths) >= 2
 
 
 def _settled(mtime_ns: int, scan_start: int, scan_end: int) -> int:

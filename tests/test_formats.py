@@ -334,3 +334,21 @@ def test_the_paragraph_around_a_report_fact_is_its_own(tmp_path):
         fact = next(f for f in store.facts() if "The sixth finding" in f.text)
         paragraph, start, end = store.context(fact)
     assert paragraph.startswith("The sixth finding") and paragraph[start:end].startswith("The sixth")
+
+
+def test_reports_are_read_side_by_side_with_the_same_facts(tmp_path):
+    # Two reports or more take the process pool however few files there are (a long report
+    # reads for seconds); what the pool reads is what one process reads.
+    from briefing.store import Store, _worth_a_pool
+
+    assert _worth_a_pool(["a.pdf", "b.PDF", "c.txt"]) and not _worth_a_pool(["a.pdf", "c.txt"])
+    serial, pooled = tmp_path / "serial", tmp_path / "pooled"
+    for folder, reports in ((serial, ("r.pdf",)), (pooled, ("r.pdf", "s.pdf"))):
+        folder.mkdir()
+        for name in reports:
+            (folder / name).write_bytes(report_pdf())
+    with Store.for_corpus(serial) as one, Store.for_corpus(pooled) as two:
+        assert one.sync().added == 1 and two.sync().added == 2
+        alone = [(f.text, f.citations[0].page) for f in one.facts(["EE"])]
+        side_by_side = [(f.text, c.page) for f in two.facts(["EE"]) for c in f.citations]
+        assert alone and sorted(side_by_side) == sorted(alone * 2)
