@@ -170,6 +170,12 @@ def test_percent_change_gives_both_values() -> None:
         ("It raised 300 million euros.", ("300 million euros", 3e8, "EUR")),
         ("The grant is 2 billion Singapore dollars.", ("2 billion Singapore dollars", 2e9, "SGD")),
         ("A $3.5tn market is forecast.", ("$3.5tn", 3.5e12, "USD")),
+        ("The Treasury set aside R5.4 billion for AI.", ("R5.4 billion", 5.4e9, "ZAR")),
+        ("The hub will cost R500m.", ("R500m", 5e8, "ZAR")),
+        ("Stockholm adds 2 billion kronor.", ("2 billion kronor", 2e9, "SEK")),
+        ("The fund holds 500 million Danish kroner.", ("500 million Danish kroner", 5e8, "DKK")),
+        ("Norway will invest 1 billion kroner in AI.", ("1 billion kroner", 1e9, "NOK")),
+        ("Copenhagen pays 700 million kroner for it.", ("700 million kroner", 7e8, "DKK")),
     ],
 )
 def test_money_currencies_and_scales(text: str, expected: tuple[str, float, str]) -> None:
@@ -204,6 +210,8 @@ def test_money_number_is_not_also_a_count() -> None:
         "The crate weighs 50 pounds.",  # weight, not sterling
         "Investors poured billions into AI.",
         "Spending reached the billions last year.",
+        "Form R5 applies to the filing.",  # an R before a number without a scale
+        "Denmark and Norway each put 1 billion kroner in.",  # whose kroner: not said
     ],
 )
 def test_not_money(text: str) -> None:

@@ -5,8 +5,10 @@ the words after it decide what it is, in this order:
 
 - `percent`: `36%`, `44 %`, `3.5 percent`, `12 per cent`, `5pc`; unit `%`, or `pp` for
   percentage points.
-- `money`: a currency symbol or code before (`$`, `US$`, `HK$`, `€`, `₩`, `Rs`, `RMB`, `USD`)
-  or a currency word or code after (`yuan`, `won`, `rupees`, `dollars`, `EUR`), with a scale
+- `money`: a currency symbol or code before (`$`, `US$`, `HK$`, `€`, `₩`, `Rs`, `RMB`, `USD`,
+  and `R` for rand when a scale follows: `R5.4 billion`) or a currency word or code after
+  (`yuan`, `won`, `rupees`, `dollars`, `kronor`, `EUR`; `kroner` is DKK or NOK by its adjective
+  or the one of Denmark and Norway the sentence names), with a scale
   (`thousand`/`k`, `million`/`mn`/`m`, `billion`/`bn`/`b`, `trillion`/`tn`, `crore` 1e7,
   `lakh` 1e5, `lakh crore` 1e12). Unit is the ISO 4217 code; a bare `$` is USD and `¥` is JPY
   unless the sentence speaks of yuan/RMB/CNY/renminbi.
@@ -61,7 +63,15 @@ _WORD_CURRENCY = {
     "riyal": "SAR", "dirham": "AED", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
     "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "lira": "TRY", "shekel": "ILS",
     "naira": "NGN", "rand": "ZAR", "reais": "BRL", "dong": "VND",
+    "krona": "SEK", "kronor": "SEK",
 }  # fmt: skip
+# Danish and Norwegian crowns share a name: the adjective or the sentence's country tells.
+_CROWN_ADJECTIVE = {"danish": "DKK", "norwegian": "NOK", "swedish": "SEK"}
+_CROWNS = frozenset({"krone", "kroner"})
+_CROWN_CONTEXT = {
+    "DKK": re.compile(r"\b(?:Denmark|Danish|Copenhagen)\b"),
+    "NOK": re.compile(r"\b(?:Norway|Norwegian|Oslo)\b"),
+}
 _DOLLAR_ADJECTIVE = {
     "us": "USD", "u.s.": "USD", "american": "USD", "singapore": "SGD", "canadian": "CAD",
     "australian": "AUD", "hong kong": "HKD", "new taiwan": "TWD", "taiwan": "TWD",
@@ -87,15 +97,19 @@ _PREFIX_CODES = "|".join(
 )
 _SP = "[ \u00a0\u202f]"
 
+# South African news writes rand as "R5.4 billion", "R500m": an R glued to an amount with a
+# scale (a bare "R5" is a road, a form or a model).
+_RAND = rf"R(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn|tn|m|k)\b)"
+
 _FIGURE = re.compile(
     rf"(?<![A-Za-z0-9_.,:/$])"
-    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?)?"
+    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?|{_RAND})?"
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<sep>{_SP}?[-–/]{_SP}?|{_SP}(?:to|and){_SP})(?P<cur2>(?:{_SYMBOLS}){_SP}?)?"
     rf"(?P<num2>{_NUM}))?"
 )
 _DIGIT = re.compile(r"[0-9]+")
-_LEAD = re.compile(rf"(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?\Z")
+_LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R)\Z")
 _SCALE_AFTER = re.compile(
     rf"(?:{_SP}?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn"
     rf"|lakhs?|crores?))|(?P<letter>[kKmMbB]))\b"
@@ -108,9 +122,10 @@ _PERCENT_AFTER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(
     rf"{_SP}(?:(?i:(?P<adj>U\.S\.|US|American|Singapore|Canadian|Australian|Hong{_SP}Kong"
-    rf"|New{_SP}Taiwan|Taiwanese|Taiwan|New{_SP}Zealand)){_SP})?"
+    rf"|New{_SP}Taiwan|Taiwanese|Taiwan|New{_SP}Zealand|Danish|Norwegian|Swedish)){_SP})?"
     rf"(?i:(?P<word>dollar|euro|pound|sterling|yen|yuan|renminbi|won|rupee|riyal|dirham"
-    rf"|ringgit|baht|rupiah|franc|ruble|rouble|lira|shekel|naira|rand|reais|dong)s?)\b"
+    rf"|ringgit|baht|rupiah|franc|ruble|rouble|lira|shekel|naira|rand|reais|dong"
+    rf"|kroner|krone|kronor|krona)s?)\b"
     rf"(?P<sterling>{_SP}sterling\b)?"
     rf"|{_SP}(?P<code>{'|'.join(_CODES)}|RMB)\b"
 )
@@ -400,13 +415,28 @@ def _money(text: str, pos: int, cur: str | None, num: str, scale: float) -> _Rea
     word = after["word"].lower()
     if word in _AMBIGUOUS_WORDS and scale == 1 and _number(num) < 1000 and not after["sterling"]:
         return None
+    adjective = " ".join(after["adj"].lower().split()) if after["adj"] else None
+    if word in _CROWNS:
+        crown = _crown(text, adjective)
+        return None if crown is None else _Reading("money", crown, scale, after.end())
     code = _WORD_CURRENCY[word]
-    if word == "dollar" and after["adj"]:
-        code = _DOLLAR_ADJECTIVE[" ".join(after["adj"].lower().split())]
+    if word == "dollar" and adjective in _DOLLAR_ADJECTIVE:
+        code = _DOLLAR_ADJECTIVE[adjective]
     return _Reading("money", code, scale, after.end())
 
 
+def _crown(text: str, adjective: str | None) -> str | None:
+    """DKK or NOK for "kroner", by its adjective, else by the one of the two countries the
+    sentence names; None when it does not say."""
+    if adjective in _CROWN_ADJECTIVE:
+        return _CROWN_ADJECTIVE[adjective]
+    named = [code for code, pattern in _CROWN_CONTEXT.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
 def _prefix_currency(text: str, cur: str) -> str:
+    if cur == "R":
+        return "ZAR"
     if cur == "¥" and _YUAN_CONTEXT.search(text):
         return "CNY"
     if cur in _SYMBOL_CURRENCY:
