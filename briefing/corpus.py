@@ -17,20 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from briefing import cues
 from briefing.errors import CorpusError
 from briefing.extract.text import collapse
+from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
 from briefing.model import Source
-
-if TYPE_CHECKING:
-    from briefing.formats import Reading
 from briefing.yamlio import YAMLError, load_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".pdf")
+SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES)
 #: What `briefing add` writes beside a fetched file: where and when it came from.
 SIDECAR = ".fetch.json"
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -118,7 +116,7 @@ def _page_assets(name: str, siblings: set[str]) -> bool:
     if not name.endswith("_files"):
         return False
     stem = name[:-len("_files")]
-    return any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
+    return any(f"{stem}{suffix}" in siblings for suffix in HTML_SUFFIXES)
 
 
 def relative_key(root: Path, path: Path) -> str:
@@ -422,15 +420,6 @@ def read_document(root: Path, path: Path) -> Document:
     if not articles:
         raise CorpusError("no article text found")
     return Document(rel, sha, tuple(articles), warnings)
-
-
-def read_formatted(rel: str, data: bytes) -> Reading | None:
-    """The reading of an HTML page or PDF report; None for a text file."""
-    if rel.lower().endswith(TEXT_SUFFIXES):
-        return None
-    from briefing.formats import read_formatted as read  # its libraries load only here
-
-    return read(rel, data)
 
 
 #: Pages and reports read lately, by (path, sha256): the TUI shows the paragraph around one
