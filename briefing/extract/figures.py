@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.extract.text import word_set
+from briefing.countries import find_countries
+from briefing.extract.text import plain, word_set
 from briefing.model import Figure
 
 # --------------------------------------------------------------------------- currencies
@@ -68,10 +69,7 @@ _WORD_CURRENCY = {
 # Danish and Norwegian crowns share a name: the adjective or the sentence's country tells.
 _CROWN_ADJECTIVE = {"danish": "DKK", "norwegian": "NOK", "swedish": "SEK"}
 _CROWNS = frozenset({"krone", "kroner"})
-_CROWN_CONTEXT = {
-    "DKK": re.compile(r"\b(?:Denmark|Danish|Copenhagen)\b"),
-    "NOK": re.compile(r"\b(?:Norway|Norwegian|Oslo)\b"),
-}
+_CROWN_OF_COUNTRY = {"DK": "DKK", "NO": "NOK"}
 _DOLLAR_ADJECTIVE = {
     "us": "USD", "u.s.": "USD", "american": "USD", "singapore": "SGD", "canadian": "CAD",
     "australian": "AUD", "hong kong": "HKD", "new taiwan": "TWD", "taiwan": "TWD",
@@ -430,8 +428,9 @@ def _crown(text: str, adjective: str | None) -> str | None:
     sentence names; None when it does not say."""
     if adjective in _CROWN_ADJECTIVE:
         return _CROWN_ADJECTIVE[adjective]
-    named = [code for code, pattern in _CROWN_CONTEXT.items() if pattern.search(text)]
-    return named[0] if len(named) == 1 else None
+    named = {_CROWN_OF_COUNTRY[m.code] for m in find_countries(plain(text))
+             if m.code in _CROWN_OF_COUNTRY}
+    return named.pop() if len(named) == 1 else None
 
 
 def _prefix_currency(text: str, cur: str) -> str:
