@@ -386,8 +386,8 @@ def body_blocks(text: str, start: int) -> list[Block]:
         if (blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line)
                 and (len(blocks) > 1 or line.lstrip()[:1].islower())):
             blocks[-1] = Block("paragraph", blocks[-1].start, e)
-        elif _ITEM.match(line):
-            blocks.append(Block("item", s + _ITEM.match(text[s:e]).end(), e))
+        elif item := _ITEM.match(text[s:e]):
+            blocks.append(Block("item", s + item.end(), e))
         elif _is_heading(line):
             blocks.append(Block("heading", s, e))
         else:
@@ -604,8 +604,8 @@ def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:
         if m is None:
             break
         groups = {k: v for k, v in m.groupdict().items() if v}
-        if "date" in groups and parse_date(groups["date"]):
-            found.setdefault("date", parse_date(groups["date"]))
+        if "date" in groups and (date := parse_date(groups["date"])):
+            found.setdefault("date", date)
         if "place" in groups:
             found.setdefault("place", collapse(groups["place"]))
         if "site" in groups:

@@ -147,7 +147,8 @@ def suggest_countries(query: str, limit: int = 8) -> list[tuple[str, float]]:
     gaz = _gazetteer()
     q = default_process(_ascii(query))
     if not q:
-        return [(code, 0.0) for code in sorted(gaz.display, key=gaz.display.get)][:limit]
+        by_name = sorted(gaz.display, key=lambda code: gaz.display[code])
+        return [(code, 0.0) for code in by_name][:limit]
     best: dict[str, float] = {}
     if q.upper() in gaz.display:
         best[q.upper()] = 100.0

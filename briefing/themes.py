@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress
 from pathlib import Path
+from typing import cast
 
 from platformdirs import user_config_dir
 from rapidfuzz import fuzz, process
@@ -345,7 +346,7 @@ class _PhraseIndex:
         found = []
         count = len(tokens)
         for i in compress(range(count), starts):
-            start = starts[i]
+            start = cast(_Start, starts[i])  # compress() kept only the tokens that start one
             if start.single is not None:
                 found.append((i, i + 1, start.single))
             if start.longer and i + 1 < count:

@@ -11,6 +11,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAMLError = yaml.YAMLError
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str | bytes) -> Any:
     """Like `yaml.safe_load`: only plain data types, never arbitrary objects."""
     return yaml.load(text, Loader=_LOADER)

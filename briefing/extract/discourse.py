@@ -20,7 +20,7 @@ Pure functions over plain text (see `facts.plain`); the cue words live in `brief
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -177,7 +177,7 @@ def article_focus(title_named: Sequence[Named], dateline: Sequence[str],
                   ) -> tuple[str, ...]:
     """The countries an article is about, strongest first (at most three; none when no
     country stands out, as in a world round-up)."""
-    score: Counter[str] = Counter()
+    score: dict[str, float] = defaultdict(float)
     for n in title_named:
         if n.role == SUBJECT:
             score[n.code] += _TITLE_WEIGHT

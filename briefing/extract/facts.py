@@ -299,13 +299,14 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         start = joined[0].start
         parts = [*joined, unit]
         flat, matchable = " ".join(u.flat for u in parts), " ".join(u.matchable for u in parts)
-        named, figures, shift = [], [], 0
+        named, shifted, shift = [], [], 0
         for u in parts:
             named += [Named(n.code, n.start + shift, n.end + shift, n.role, n.modifier)
                       for n in u.named]
-            figures += [Figure(f.text, f.kind, f.value, f.unit, f.start + shift)
+            shifted += [Figure(f.text, f.kind, f.value, f.unit, f.start + shift)
                         for f in u.figures]
             shift += len(u.flat) + 1
+        figures = tuple(shifted)
         themes = tuple(sorted({t for u in parts for t in (
             taxonomy.match(u.matchable) if u.themes is None else u.themes)}))
         countries = tuple(dict.fromkeys(

@@ -90,7 +90,8 @@ def _add_span(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
 
 def _ends_sentence(text: str, cut: int, term: int, after: int, stop: int) -> bool:
     """Whether the candidate at text[term:after] ends the sentence that began at `cut`."""
-    nxt = _GAP.match(text, after, stop).end()
+    gap = _GAP.match(text, after, stop)  # a starred class: it always matches
+    nxt = gap.end() if gap else after
     if nxt >= stop or text[nxt].islower():
         return False
     if text[term] in "。！？":
