@@ -2,14 +2,19 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# System libraries WeasyPrint needs, fonts for CJK text, and poppler/qpdf/tmux used by tests.
+# System libraries WeasyPrint needs, fonts for CJK text, poppler/qpdf/tmux used by tests, and
+# the C compiler mypyc builds the extractor with.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
                 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
-                poppler-utils qpdf tmux
+                poppler-utils qpdf tmux gcc libc6-dev
 
 .PHONY: venv system demo test lint bench bench-scale bench-peer eval clean
 
-venv: system $(BIN)/.installed
+# The extraction path is compiled to C with mypyc (see briefing/compile.py); it is compiled
+# again when one of its modules changes.
+COMPILED := $(shell $(PYTHON) briefing/compile.py --list)
+
+venv: system $(BIN)/.installed $(BIN)/.compiled
 
 # Installs missing Debian packages when we are root; otherwise prints the exact command.
 system:
@@ -31,6 +36,18 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
+
+# A failed compile is not fatal: it says so and the package runs interpreted.
+$(BIN)/.compiled: $(BIN)/.installed briefing/compile.py $(COMPILED)
+	@echo "compiling the extractor with mypyc (about 30 s)"
+	@mkdir -p build
+	@if $(BIN)/python briefing/compile.py > build/mypyc.log 2>&1; then \
+	  echo "compiled $(words $(COMPILED)) modules"; \
+	else \
+	  $(BIN)/python briefing/compile.py --clean; \
+	  echo "warning: mypyc could not compile the extractor (build/mypyc.log); it runs interpreted"; \
+	fi
+	@touch $@
 
 demo: venv
 	@$(BIN)/briefing make --country KR
@@ -58,4 +75,5 @@ eval: venv
 	$(BIN)/python -m briefing.evaluate --dir tests/devset
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache bench-data
+	$(PYTHON) briefing/compile.py --clean
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build bench-data
