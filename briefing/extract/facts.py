@@ -105,24 +105,30 @@ def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
 
 
-@dataclass(slots=True)
 class _Sentence:
-    """A sentence on its way to a statement: where it is and what it names."""
+    """A sentence on its way to a statement: where it is and what it names. A plain class,
+    not a dataclass: compiled, its constructor and fields are native (one is made per
+    sentence of the corpus)."""
 
-    block: int
-    start: int
-    end: int
-    flat: str
-    matchable: str
-    named: list[Named]
-    themes: tuple[str, ...] | None
-    """None for a sentence that states nothing (not matched: it rarely counts)."""
-    section: int
-    states: bool
-    """Whether it is a statement on its own (`is_statement`)."""
-    number_words: bool = True
-    """Its paragraph may hold numbers written as words ("nine companies")."""
-    _figures: tuple[Figure, ...] | None = None
+    __slots__ = ("_figures", "block", "end", "flat", "matchable", "named", "number_words",
+                 "section", "start", "states", "themes")
+
+    def __init__(self, block: int, start: int, end: int, flat: str, matchable: str,
+                 named: list[Named], themes: tuple[str, ...] | None, section: int,
+                 states: bool, number_words: bool = True) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.flat = flat
+        self.matchable = matchable
+        self.named = named
+        # None for a sentence that states nothing (not matched: it rarely counts).
+        self.themes = themes
+        self.section = section
+        self.states = states  # a statement on its own (`is_statement`)
+        # Its paragraph may hold numbers written as words ("nine companies").
+        self.number_words = number_words
+        self._figures: tuple[Figure, ...] | None = None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -131,12 +137,15 @@ class _Sentence:
         return self._figures
 
 
-@dataclass(frozen=True, slots=True)
 class _Heading:
-    text: str
-    named: list[Named]
-    section: int
-    themes: tuple[str, ...] = ()
+    __slots__ = ("named", "section", "text", "themes")
+
+    def __init__(self, text: str, named: list[Named], section: int,
+                 themes: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.named = named
+        self.section = section
+        self.themes: tuple[str, ...] | None = themes
 
 
 def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
