@@ -314,7 +314,7 @@ def _source_row(s: Source) -> tuple:
 def _source(row: Sequence) -> Source:
     """A Source from the first columns of a row selected as _SOURCE_COLUMNS."""
     pages = tuple(json.loads(row[9])) if row[9] else ()
-    return Source(*row[:9], pages=pages)
+    return Source(*row[:9], pages=pages)  # type: ignore[misc]  # the first nine fields
 
 
 def _statement_row(source: int, body: str, headings: list[str], st: Statement) -> tuple:
@@ -741,7 +741,11 @@ class Store:
     def _write(self, results: list[FileResult], ids: list[int]) -> None:
         """Insert files, bodies, sources and statements in bulk. Ids are given here, each
         file's consecutive; `ids` (next body, source, statement id) moves past them."""
-        files, bodies, sources, statements, words = [], [], [], [], []
+        files: list[tuple] = []
+        bodies: list[tuple[int, bytes]] = []
+        sources: list[tuple] = []
+        statements: list[tuple] = []
+        words: list[tuple[int, str]] = []
         for r in results:
             b0, s0, t0 = ids
             bodies.extend((b0 + n, blob) for n, blob in enumerate(r.bodies))
@@ -766,7 +770,8 @@ class Store:
         self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)", words)
 
     def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
-        skipped, warned = [], []
+        skipped: list[Skipped] = []
+        warned: list[Skipped] = []
         for path, error, warnings in self.db.execute(
                 "SELECT path, error, warnings FROM files"
                 " WHERE error IS NOT NULL OR warnings IS NOT NULL ORDER BY path"):
@@ -899,7 +904,8 @@ class Store:
 
     def _matching(self, countries: Sequence[str], themes: Sequence[str],
                   query: str | None) -> list[int]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[str] = []
         if countries:
             where.append("f.id IN (SELECT fact FROM fact_countries WHERE code IN"
                          f" ({','.join('?' * len(countries))}))")
@@ -1021,7 +1027,7 @@ class Store:
                 body_id, body = r[9], self._body(r[9])
             source, headings = sources[r[8]]
             text = r[2] if r[2] is not None else collapse(body[r[3]:r[4]])
-            heading = json.loads(headings)[r[5]] if r[5] is not None else None
+            heading = json.loads(headings)[r[5]] if r[5] is not None and headings else None
             out.append((r[0], r[1], text, r[3], r[4], heading, r[6], r[7], source))
         return out
 
@@ -1089,7 +1095,7 @@ def _hex_id(fact: int) -> str:
     return f"f{fact:010x}"
 
 
-def _first_item(row: tuple) -> object:
+def _first_item(row: tuple) -> int:
     return row[0]
 
 

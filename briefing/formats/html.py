@@ -43,7 +43,7 @@ def read_html(data: bytes) -> Reading:
         include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, date_extraction_params=dict(_DATE_PARAMS))
     text = _paragraphs(getattr(found, "text", None) or "")
-    if not text:
+    if found is None or isinstance(found, dict) or not text:
         raise CorpusError("no article text found in the page")
     url = _clean(found.url) or _saved_from(page)
     return Reading(

@@ -21,6 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from briefing.corpus import date_line, parse_date
 from briefing.errors import CorpusError
@@ -320,7 +321,8 @@ def _xmp_packet(data: bytes) -> bytes | None:
     # skipped, if any, comes from PDFium.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        stream = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Metadata")
+        root: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]  # a dictionary
+        stream = root.get("/Metadata")
         return stream.get_object().get_data() if stream is not None else None
     except Exception:  # a damaged metadata stream: the information dictionary still gives them
         return None
