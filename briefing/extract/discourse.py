@@ -20,7 +20,7 @@ Pure functions over plain text (see `facts.plain`); the cue words live in `brief
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -256,9 +256,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def dominant(labels: Sequence[Sequence[str]], minimum: int = 2) -> str | None:
     """The label most sentences carry, when at least `minimum` carry it (ties: first seen)."""
-    counts: Counter[str] = Counter()
-    for items in labels:
-        counts.update(set(items))
+    counts: dict[str, int] = {}
+    for items in labels:  # a plain dict: Counter.update is Python code, called per sentence
+        for label in set(items):
+            counts[label] = counts.get(label, 0) + 1
     if not counts:
         return None
     label, n = max(sorted(counts.items()), key=lambda kv: kv[1])  # sorted: ties stable
