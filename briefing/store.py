@@ -3,7 +3,9 @@
 Nothing above this module writes SQL; the brief, the TUI and the CLI see it through the
 `briefing.storage.FactStore` interface. Indexing is incremental: a file whose size and
 modification time are unchanged is not even hashed; a file whose hash and extractor key are
-unchanged is not re-read. Statements with the same wording (and near-same wording, checked
+unchanged is not re-read. A corpus unchanged since the last sync (the common case: every
+command checks first) is told by one walk of its folder, hashed against a digest of the
+listing that sync saw. Statements with the same wording (and near-same wording, checked
 at query time) are merged into one `Fact` with several citations.
 
 The store is compact (about the size of the corpus): each article's text is kept once,
@@ -40,7 +42,7 @@ try:
 except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
     fcntl = None  # type: ignore[assignment]
 
-from briefing.corpus import read_document, scan_corpus
+from briefing.corpus import read_document, scan_corpus, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.facts import (
     NEAR_SAME_WORDING,
@@ -195,6 +197,9 @@ class _Plan:
     todo: list[tuple[str, int, int]]
     """(path, size, mtime_ns to store) of the files new or changed since the store saw them."""
     removed: list[str]
+    listing: str
+    """The digest of the corpus listing the store holds once the plan is carried out (see
+    `listing_digest`)."""
 
     @property
     def idle(self) -> bool:
@@ -545,21 +550,50 @@ class Store:
         """Bring the store up to date with the corpus folder. Safe to run from several
         processes at once: a second sync waits for the first, then finds nothing to do."""
         if not rebuild:
+            files = self._listed_unchanged()
+            if files is not None:  # the common case: one walk of the folder, no lock, no write
+                return self._idle_report(files)
             plan = self._plan(clear=False)
-            if plan.idle:  # the common case: no lock, no write at all
-                return self._idle_report(plan)
+            if plan.idle:  # nothing to read, but the listing's digest is missing or old
+                self._record_listing()
+                return self._idle_report(plan.files)
         with self._sync_lock():
             # Another process may have synced while this one waited: look again.
             plan = self._plan(clear=rebuild)
             if plan.idle:
-                return self._idle_report(plan)
+                return self._idle_report(plan.files)
             self.db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KB}")
             try:
                 with self._transaction():
-                    return self._apply(plan, progress)
+                    report = self._apply(plan, progress)
+                    self._set_meta("listing", plan.listing)
+                    return report
             finally:
                 with suppress(sqlite3.ProgrammingError):  # closed by a failed rollback
                     self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
+
+    def _listed_unchanged(self) -> int | None:
+        """The number of article files when the corpus lists exactly the files the store
+        holds, each with the size and mtime it had when read (see `listing_digest`); None
+        when anything may differ. Cheaper than a plan: no dict of the corpus, no read of
+        the files table."""
+        with self._snapshot():
+            if self._meta("extractor") != self.extractor_key:
+                return None
+            known = self._meta("listing")
+        if known is None:
+            return None
+        files = list(walk_corpus(self.corpus))
+        return len(files) if listing_digest(files) == known else None
+
+    def _record_listing(self) -> None:
+        """Store the digest of the corpus listing after a sync that found nothing to do
+        (a store made before digests were kept, or files listed in another order)."""
+        with self._sync_lock():
+            plan = self._plan(clear=False)  # another process may have synced meanwhile
+            if plan.idle:
+                with self._transaction():
+                    self._set_meta("listing", plan.listing)
 
     def _plan(self, *, clear: bool) -> _Plan:
         """What a sync has to do, from the corpus on disk and the store as it is now."""
@@ -574,11 +608,13 @@ class Store:
         todo = sorted((rel, size, _settled(mtime, scan_start, scan_end))
                       for rel, (size, mtime) in on_disk.items()
                       if stats.get(rel) != (size, mtime))  # sorted: the same on every machine
-        return _Plan(clear, len(on_disk), todo, removed)
+        listing = listing_digest((rel, size, _settled(mtime, scan_start, scan_end))
+                                 for rel, (size, mtime) in on_disk.items())
+        return _Plan(clear, len(on_disk), todo, removed, listing)
 
-    def _idle_report(self, plan: _Plan) -> SyncReport:
+    def _idle_report(self, files: int) -> SyncReport:
         skipped, warned = self._problems()
-        return SyncReport(unchanged=plan.files, skipped=skipped, warnings=warned)
+        return SyncReport(unchanged=files, skipped=skipped, warnings=warned)
 
     def _apply(self, plan: _Plan, progress: Progress | None) -> SyncReport:
         """Carry out a plan, inside the sync's transaction."""
@@ -1097,6 +1133,17 @@ def _hex_id(fact: int) -> str:
 
 def _first_item(row: tuple) -> int:
     return row[0]
+
+
+def listing_digest(files: Iterable[tuple[str, int, int]]) -> str:
+    """A hash of (relative path, size, mtime_ns) of files in listing order. The store keeps
+    the digest of the listing it is in step with; a corpus whose listing hashes the same has
+    no file added, removed, renamed or rewritten since (a rewrite changes the mtime; a file
+    modified too close to a sync's scan to tell is hashed with mtime 0, which its real mtime
+    never equals, so the next look compares its bytes). Fields are NUL-separated: no path
+    holds a NUL."""
+    text = "\0".join(f"{rel}\0{size}\0{mtime}" for rel, size, mtime in files)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _worth_a_pool(paths: Sequence[str]) -> bool:

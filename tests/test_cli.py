@@ -230,6 +230,26 @@ def test_console_script_runs_as_a_real_process(tmp_path):
     assert (ROOT / "seeds").is_dir()
 
 
+def test_make_sees_a_file_rewritten_in_place_since_the_last_command(corpus, tmp_path):
+    """Each new process checks the corpus before it briefs: a file rewritten in place at the
+    same size (only its mtime tells) is read again, one removed is left out."""
+    exe = Path(sys.executable).parent / "briefing"
+    make = [str(exe), "make", "-c", "KR", "-f", "md", "--date", DAY, "--corpus", str(corpus),
+            "--out", str(tmp_path / "out")]
+    brief = Path(subprocess.run(make, capture_output=True, text=True, check=True).stdout.strip())
+    assert "$6.8 billion" in brief.read_text(encoding="utf-8")
+    p = corpus / "004_873eaca25918412c.txt"
+    new = p.read_bytes().replace(b"$6.8 billion", b"$7.1 billion")
+    with p.open("r+b") as fh:
+        fh.write(new)
+    subprocess.run(make, capture_output=True, check=True)
+    text = brief.read_text(encoding="utf-8")
+    assert "$7.1 billion" in text and "$6.8 billion" not in text
+    p.unlink()
+    subprocess.run(make, capture_output=True, check=True)
+    assert "$7.1 billion" not in brief.read_text(encoding="utf-8")
+
+
 def test_output_piped_into_head_ends_quietly():
     exe = Path(sys.executable).parent / "briefing"
     proc = subprocess.Popen([str(exe), "facts", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)

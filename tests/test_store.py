@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import zlib
 from pathlib import Path
 
-from briefing.store import Store, fts_query, store_path
+from briefing.corpus import walk_corpus
+from briefing.store import Store, fts_query, listing_digest, store_path
 
 WIRE = ("Seoul, March 3 (Wire) - South Korea will spend $5.2 billion on AI chips by 2027, "
         "the science ministry said on Monday.")
@@ -53,6 +55,64 @@ def test_touching_a_file_without_changing_it_does_not_reread(corpus):
         p.write_bytes(p.read_bytes())  # new mtime, same bytes
         r = store.sync()
         assert (r.read, r.unchanged) == (0, 5)
+
+
+def test_a_file_rewritten_in_place_at_the_same_size_is_read_again(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        p = corpus / "004_873eaca25918412c.txt"
+        new = p.read_bytes().replace(b"$6.8 billion", b"$7.1 billion")
+        with p.open("r+b") as fh:  # the same inode and size; only the mtime tells
+            fh.write(new)
+        assert p.stat().st_size == len(new)
+        r = store.sync()
+        assert (r.changed, r.unchanged) == (1, 4)
+        texts = [f.text for f in store.facts(["KR"])]
+        assert any("$7.1 billion" in t for t in texts) and not any("$6.8" in t for t in texts)
+
+
+def test_a_renamed_file_is_seen_though_it_keeps_its_size_and_mtime(corpus):
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        os.rename(corpus / "004_873eaca25918412c.txt", corpus / "renamed.txt")
+        r = store.sync()
+        assert (r.added, r.removed, r.unchanged) == (1, 1, 4)
+        assert {f.source.path for f in store.facts(["KR"])} >= {"renamed.txt"}
+        assert not any(f.source.path.startswith("004_") for f in store.facts())
+
+
+def test_the_store_keeps_the_digest_of_the_listing_it_is_in_step_with(corpus):
+    def kept(store: Store) -> str | None:
+        row = store.db.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+        return row[0] if row else None
+
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        assert kept(store) == listing_digest(walk_corpus(corpus))
+        (corpus / "new.md").write_text(article("Chips", WIRE, "Wire"), encoding="utf-8")
+        os.utime(corpus / "new.md", ns=(10**18, 10**18))  # long before the sync: settled
+        assert store.sync().added == 1
+        assert kept(store) == listing_digest(walk_corpus(corpus))
+        # A store made before digests were kept gets one from a sync that reads nothing.
+        store.db.execute("DELETE FROM meta WHERE key='listing'")
+        assert store.sync().read == 0
+        assert kept(store) == listing_digest(walk_corpus(corpus))
+
+
+def test_a_file_modified_just_before_a_sync_is_not_vouched_for_by_the_digest(corpus,
+                                                                            monkeypatch):
+    import briefing.store as store_mod
+
+    # "Just before": within ten minutes, so that a slow machine cannot make this one late.
+    monkeypatch.setattr(store_mod, "RACY_NS", 600 * 10**9)
+    with Store.for_corpus(corpus) as store:
+        p = corpus / "004_873eaca25918412c.txt"
+        p.write_bytes(p.read_bytes())  # the other files keep the seeds' old mtimes
+        store.sync()
+        listed = [(rel, size, 0 if rel == p.name else mtime)
+                  for rel, size, mtime in walk_corpus(corpus)]
+        assert store.db.execute("SELECT value FROM meta WHERE key='listing'").fetchone() == (
+            listing_digest(listed),)
 
 
 def test_rebuild_and_extractor_change_reread_everything(corpus):
