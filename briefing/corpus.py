@@ -93,27 +93,30 @@ def walk_corpus(root: Path) -> Iterator[tuple[str, int, int]]:
             if fd is not None:
                 os.close(fd)
             continue
-        # Iterated, not listed: an entry keeps its stat result, and a big archive's folder
-        # held whole would take about 1 kB a file.
+        # Iterated, not listed: a folder's entries held whole would take about 1 kB a file;
+        # its article files are kept as (path, size, mtime) until yielded.
         try:
             with entries:
-                yield from _scan_folder(entries, folder, prefix, stack)
+                files, folders = _scan_folder(entries, prefix)
         finally:
             if fd is not None:
                 os.close(fd)
+        yield from files
+        stack.extend((os.path.join(folder, name), f"{prefix}{name}/") for name in folders
+                     if not _page_assets(folder, name))
 
 
 _SCAN_BY_FD = os.scandir in os.supports_fd
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 
 
-def _scan_folder(entries: Iterator[os.DirEntry], folder: str, prefix: str,
-                 stack: list[tuple[str, str]]) -> Iterator[tuple[str, int, int]]:
-    names: set[str] = set()
+def _scan_folder(entries: Iterator[os.DirEntry], prefix: str
+                 ) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """The article files of one folder, and its subfolders' names."""
+    files: list[tuple[str, int, int]] = []
     folders: list[str] = []
     for entry in entries:
         name = entry.name
-        names.add(name)
         if name[0] == ".":
             continue
         if entry.is_dir(follow_symlinks=False):  # no symlink loops
@@ -123,19 +126,19 @@ def _scan_folder(entries: Iterator[os.DirEntry], folder: str, prefix: str,
                 st = entry.stat()
             except FileNotFoundError:
                 continue  # deleted since the folder was listed: it is not there
-            yield prefix + name, st.st_size, st.st_mtime_ns
-    # A page's assets folder is told by its page, which may come later in the listing.
-    stack.extend((os.path.join(folder, name), f"{prefix}{name}/") for name in folders
-                 if not _page_assets(name, names))
+            files.append((prefix + name, st.st_size, st.st_mtime_ns))
+    return files, folders
 
 
-def _page_assets(name: str, siblings: set[str]) -> bool:
+def _page_assets(folder: str, name: str) -> bool:
     """`page_files/`: the folder a browser's "Save page as" writes beside `page.html`
-    (scripts, styles, images, frames). It is part of the page, never a source."""
+    (scripts, styles, images, frames). It is part of the page, never a source. Looked up
+    by name (rare), so that the scan need not remember every name it lists."""
     if not name.endswith("_files"):
         return False
     stem = name[:-len("_files")]
-    return any(f"{stem}{suffix}" in siblings for suffix in HTML_SUFFIXES)
+    return any(os.path.lexists(os.path.join(folder, f"{stem}{suffix}"))
+               for suffix in HTML_SUFFIXES)
 
 
 def relative_key(root: Path, path: Path) -> str:
