@@ -1047,10 +1047,11 @@ class Store:
         by_fact: dict[int, list[tuple]] = defaultdict(list)
         for row in rows:
             by_fact[row[1]].append(row)
-        facts = []
-        for group in groups:
-            fact = _fact(group, by_fact, summaries)
-            facts.append(self._recount(fact, group) if len(group) > 1 else fact)
+        facts = [_fact(group, by_fact, summaries) for group in groups]
+        merged = [n for n, group in enumerate(groups) if len(group) > 1]
+        for n, counts in zip(merged, self._recount([groups[n] for n in merged]), strict=True):
+            facts[n] = replace(facts[n], sources=counts[0], publishers=counts[1],
+                               newest=counts[2])
         return facts
 
     def _statement_rows(self, where: str, params: Sequence) -> list[tuple]:
@@ -1093,15 +1094,23 @@ class Store:
         (blob,) = self.db.execute("SELECT text FROM bodies WHERE id=?", (body_id,)).fetchone()
         return zlib.decompress(blob).decode("utf-8")
 
-    def _recount(self, fact: Fact, wordings: Sequence[int]) -> Fact:
-        """Exact counts for a fact merged from near-same wordings: over all their sources."""
-        ids = [r[0] for r in self.db.execute(
-            "SELECT DISTINCT source FROM statements WHERE fact IN"
-            " (SELECT value FROM json_each(?))", (json.dumps(list(wordings)),))]
-        found = [s for s, _ in self._sources_by_id(ids).values()]
-        found = list({s.key: s for s in found}.values())
-        return replace(fact, sources=len(found), publishers=independent_publishers(found),
-                       newest=max((s.date for s in found if s.date), default=None))
+    def _recount(self, groups: Sequence[FactGroup]) -> Iterator[tuple[int, int, str | None]]:
+        """Exact (sources, independent publishers, newest date) of facts merged from near-same
+        wordings, over all their sources: one query for them all, each source made once."""
+        if not groups:
+            return
+        by_fact: dict[int, list[int]] = defaultdict(list)
+        for fact, source in self.db.execute(
+                "SELECT DISTINCT fact, source FROM statements WHERE fact IN"
+                " (SELECT value FROM json_each(?))",
+                (json.dumps([f for group in groups for f in group]),)):
+            by_fact[fact].append(source)
+        sources = self._sources_by_id({s for ids in by_fact.values() for s in ids})
+        for group in groups:
+            found = list({sources[i][0].key: sources[i][0]
+                          for f in group for i in by_fact[f]}.values())
+            yield (len(found), independent_publishers(found),
+                   max((s.date for s in found if s.date), default=None))
 
     @_store_errors
     def context(self, fact: Fact) -> tuple[str, int, int]:
