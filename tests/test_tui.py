@@ -521,6 +521,38 @@ async def test_resting_on_a_country_fetches_its_facts_ahead(corpus, tmp_path, mo
         assert all(second in f.countries for f in app.table.facts.values())
 
 
+async def test_taking_a_country_at_once_does_not_also_fetch_it_ahead(corpus, tmp_path,
+                                                                      monkeypatch):
+    """Space pressed before the row was rested on: the table's query runs alone, with no
+    fetch ahead for the same row competing with it for the CPU."""
+    import briefing.tui.app as app_module
+
+    delay = 0.5  # "at once" whatever the machine's load: well before this
+    monkeypatch.setattr(app_module, "PREFETCH_DELAY_S", delay)
+    ahead: list[tuple] = []
+    prefetch = Session.prefetch
+
+    def counted(self, selection, query=""):
+        ahead.append(selection.countries)
+        return prefetch(self, selection, query)
+
+    monkeypatch.setattr(Session, "prefetch", counted)
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.country_choices))
+        await wait_until(pilot, lambda: bool(ahead))  # the first row, highlighted on its own
+        await settle(pilot)
+        await pilot.press("down", "space")
+        await wait_until(pilot, lambda: app.table.row_count > 0)
+        await pilot.pause(delay * 1.5)
+        await settle(pilot)
+        taken = (app.country_choices[1].value,)
+        assert app.session.countries == taken
+        assert taken not in ahead
+        await pilot.press("down")  # resting on the next row still fetches it ahead
+        await wait_until(pilot, lambda: (*taken, app.country_choices[2].value) in ahead)
+
+
 # --------------------------------------------------------------------------- a real terminal
 
 

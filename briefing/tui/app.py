@@ -287,6 +287,10 @@ class BriefingApp(App[None]):
         self.reload_facts()
 
     def refresh_selection(self) -> None:
+        # The row looked at is taken now: fetching ahead for it would only compete with the
+        # real query for the CPU.
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
         self.reload_facts()
         self.schedule_preview()
 
