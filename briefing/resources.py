@@ -1,7 +1,9 @@
-"""Where the package's own files live, installed (wheel) or from a source checkout."""
+"""Where the package's own files live, installed (wheel) or from a source checkout, and
+where it keeps its caches."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -24,3 +26,14 @@ def seeds_dir() -> Path:
 
 def data_dir() -> Path:
     return _PACKAGE / "data"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for briefing (`BRIEFING_CACHE_DIR` overrides): fact stores
+    and compiled templates."""
+    env = os.environ.get("BRIEFING_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing"))

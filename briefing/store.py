@@ -63,6 +63,7 @@ from briefing.model import (
     Source,
 )
 from briefing.provenance import MAX_CITED, ORIGINS_KEPT, cited_order, independent_publishers
+from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -241,15 +242,6 @@ def reader_versions() -> str:
         except PackageNotFoundError:
             found.append(f"{name}=none")
     return ",".join(found)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("BRIEFING_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefing"))
 
 
 def store_path(corpus: Path) -> Path:

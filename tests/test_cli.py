@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from itertools import pairwise
@@ -248,6 +249,36 @@ def test_make_sees_a_file_rewritten_in_place_since_the_last_command(corpus, tmp_
     p.unlink()
     subprocess.run(make, capture_output=True, check=True)
     assert "$7.1 billion" not in brief.read_text(encoding="utf-8")
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
+        corpus, tmp_path, isolated_env):
+    exe = Path(sys.executable).parent / "briefing"
+    template = tmp_path / "mine.md.j2"
+    make = [str(exe), "make", "-c", "KR", "-f", "md", "--date", DAY, "--corpus", str(corpus),
+            "--out", str(tmp_path / "out"), "--template", str(template)]
+    template.write_text("First {{ b.title | md }}\n", encoding="utf-8")
+    brief = Path(subprocess.run(make, capture_output=True, text=True, check=True).stdout.strip())
+    assert brief.read_text(encoding="utf-8").startswith("First Policy brief")
+    kept = isolated_env / "cache" / "templates"
+    assert len(list(kept.iterdir())) == 1  # the user's template, compiled
+    template.write_text("Second {{ b.title | md }}\n", encoding="utf-8")
+    subprocess.run(make, capture_output=True, check=True)
+    assert brief.read_text(encoding="utf-8").startswith("Second Policy brief")
+
+
+def test_a_cache_dir_that_cannot_keep_compiled_templates_still_briefs(corpus, tmp_path,
+                                                                      isolated_env):
+    exe = Path(sys.executable).parent / "briefing"
+    make = [str(exe), "make", "-c", "KR", "-f", "md", "--date", DAY, "--corpus", str(corpus),
+            "--out", str(tmp_path / "out")]
+    want = Path(subprocess.run(make, capture_output=True, text=True, check=True).stdout.strip())
+    expected = want.read_bytes()
+    shutil.rmtree(isolated_env / "cache" / "templates")
+    (isolated_env / "cache" / "templates").write_text("not a folder", encoding="utf-8")
+    made = subprocess.run(make, capture_output=True, text=True)
+    assert made.returncode == 0 and made.stderr == "", made.stderr
+    assert want.read_bytes() == expected
 
 
 def test_output_piped_into_head_ends_quietly():

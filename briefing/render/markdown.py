@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from briefing.model import Brief, Figure
+from briefing.render.compiled import CompiledTemplates
 from briefing.resources import templates_dir
 
 TEMPLATE = "brief.md.j2"
@@ -109,7 +110,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders), finalize=_finalize, autoescape=False,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, bytecode_cache=CompiledTemplates(),
     )
     env.globals.update(link=link, markers=markers, raw=Raw, figure_value=figure_value,
                        country_list=country_list)

@@ -23,6 +23,7 @@ import jinja2
 
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
+from briefing.render.compiled import CompiledTemplates
 from briefing.render.markdown import figure_value
 from briefing.resources import templates_dir
 
@@ -145,7 +146,8 @@ def _template_dirs(template_dir: Path | None) -> tuple[Path, ...]:
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=CompiledTemplates())
     # figure_value: the same normalised value the Markdown table shows.
     env.filters.update(script_lang=script_lang, figure_value=figure_value)
     env.tests["web_url"] = is_web_url
