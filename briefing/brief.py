@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
@@ -105,16 +106,23 @@ def _score(fact: Fact, selection: Selection, as_of: date) -> float:
     return score - (0.5 if words > 60 else 0.0) - (0.5 if words < 8 else 0.0)
 
 
-def _prior(digest: FactDigest, selection: Selection, as_of: date) -> float:
+def _prior(selection: Selection, as_of: date) -> Callable[[FactDigest], float]:
     """The score without what the wording adds or takes (at most 1.5 off): what a store can
-    rank a big archive's facts by before any text is read."""
-    score = _figure_points(digest.numeric, digest.years)
-    score += 1.5 * (digest.publishers - 1)
-    score += _recency(digest.newest, as_of)
-    score += _specificity(digest.countries, selection)
-    if selection.themes:
-        score += 0.5 * sum(1 for t in digest.themes if t in selection.themes)
-    return score
+    rank a big archive's facts by before any text is read. A country's tens of thousands of
+    facts share a few thousand dates and sets of countries: each is scored once."""
+    recency = functools.cache(lambda newest: _recency(newest, as_of))
+    specificity = functools.cache(lambda countries: _specificity(countries, selection))
+
+    def prior(digest: FactDigest) -> float:
+        score = _figure_points(digest.numeric, digest.years)
+        score += 1.5 * (digest.publishers - 1)
+        score += recency(digest.newest)
+        score += specificity(digest.countries)
+        if selection.themes:
+            score += 0.5 * sum(1 for t in digest.themes if t in selection.themes)
+        return score
+
+    return prior
 
 
 def _figure_points(numeric: int, years: int) -> float:
@@ -570,7 +578,8 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     since = selection.since.isoformat() if selection.since else None
     kept = [d for d in digests if d.id not in selection.excluded
             and not (since and d.newest is not None and d.newest < since)]
-    kept.sort(key=lambda d: -_prior(d, selection, options.as_of))
+    prior = _prior(selection, options.as_of)
+    kept.sort(key=lambda d: -prior(d))
     among = tuple(d.id for d in kept[:CANDIDATES * selection.max_facts])
     if not among:
         return [], len(digests), None
