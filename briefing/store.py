@@ -28,6 +28,7 @@ import sqlite3
 import sys
 import time
 import zlib
+from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -1146,10 +1147,18 @@ def listing_digest(files: Iterable[tuple[str, int, int]]) -> str:
     the digest of the listing it is in step with; a corpus whose listing hashes the same has
     no file added, removed, renamed or rewritten since (a rewrite changes the mtime; a file
     modified too close to a sync's scan to tell is hashed with mtime 0, which its real mtime
-    never equals, so the next look compares its bytes). Fields are NUL-separated: no path
-    holds a NUL."""
-    text = "\0".join(f"{rel}\0{size}\0{mtime}" for rel, size, mtime in files)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    never equals, so the next look compares its bytes). Paths are NUL-separated (no path
+    holds a NUL), after their count; sizes and mtimes follow as 8-byte integers."""
+    paths: list[str] = []
+    numbers = array("q")
+    for rel, size, mtime in files:
+        paths.append(rel)
+        numbers.append(size)
+        numbers.append(mtime)
+    digest = hashlib.sha256(len(paths).to_bytes(8, "little"))
+    digest.update("\0".join(paths).encode("utf-8", "surrogatepass"))
+    digest.update(numbers)
+    return digest.hexdigest()
 
 
 def _worth_a_pool(paths: Sequence[str]) -> bool:
