@@ -956,10 +956,11 @@ class Store:
             params.append(fts_query(query))
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
-    def _rows(self, sql: str, params: Sequence, query: str | None) -> list[tuple]:
-        """All rows of a query; a full-text search SQLite cannot run is the user's error."""
+    def _rows(self, sql: str, params: Sequence, query: str | None) -> Iterator[tuple]:
+        """The rows of a query as they come; a full-text search SQLite cannot run is the
+        user's error."""
         try:
-            return self.db.execute(sql, params).fetchall()
+            yield from self.db.execute(sql, params)
         except sqlite3.OperationalError as err:
             if query:
                 raise BriefingError(f"cannot search for {query!r}: {err}") from None
