@@ -15,7 +15,7 @@ from typing import Protocol
 from briefing import __version__
 from briefing.countries import country_name
 from briefing.errors import NothingSelected
-from briefing.extract.facts import norm_key, plain
+from briefing.extract.text import norm_key, plain
 from briefing.model import (
     Brief,
     BriefItem,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from typer._click import ClickException  # typer >= 0.29 vendors click
@@ -23,6 +23,12 @@ from briefing import __version__
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
+
+if TYPE_CHECKING:
+    from briefing.model import Brief
+    from briefing.store import Store, SyncReport
+
+T = TypeVar("T")
 
 
 class _Group(TyperGroup):
@@ -139,11 +145,26 @@ def open_corpus(corpus: Path | None, *, rebuild: bool = False, quiet: bool = Fal
     with _progress() as progress:
         store, report = open_store(corpus_path(corpus), progress=progress, rebuild=rebuild)
     if not quiet:
-        for s in report.skipped:
-            warn(f"skipped {s.path}: {s.reason}")
-        for w in report.warnings:
-            warn(f"{w.path}: {w.reason}")
+        _warn_skipped(report)
     return store, report
+
+
+def read_corpus(corpus: Path | None, read: Callable[[Store], T]) -> tuple[Store, T]:
+    """`read` on the up-to-date store, overlapping the up-to-date check (`read_fresh`);
+    skipped files are reported as warnings."""
+    from briefing.store import read_fresh
+
+    with _progress() as progress:
+        store, report, result = read_fresh(corpus_path(corpus), read, progress=progress)
+    _warn_skipped(report)
+    return store, result
+
+
+def _warn_skipped(report: SyncReport) -> None:
+    for s in report.skipped:
+        warn(f"skipped {s.path}: {s.reason}")
+    for w in report.warnings:
+        warn(f"{w.path}: {w.reason}")
 
 
 def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw
@@ -210,10 +231,13 @@ def make(
     if email and "pdf" not in formats:
         raise UsageError("--email sends the PDF: use --format pdf or both")
     day = parse_day(as_of, "--date") or date.today()
-    store, _ = open_corpus(corpus)
-    selection = selection_from(store, country, theme, since=parse_day(since, "--since"),
-                               max_facts=max_facts, excluded=frozenset(exclude or ()))
-    brief = brief_from_store(store, selection, Options(day, stale_after, audit))
+
+    def read(store: Store) -> Brief:
+        selection = selection_from(store, country, theme, since=parse_day(since, "--since"),
+                                   max_facts=max_facts, excluded=frozenset(exclude or ()))
+        return brief_from_store(store, selection, Options(day, stale_after, audit))
+
+    _, brief = read_corpus(corpus, read)
     paths = export_brief(brief, out, RenderOptions(formats, template, html_template, paper,
                                                    pdf_variant))
     for path in paths:

@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from briefing.corpus import url_host
-from briefing.extract.facts import norm_key
-from briefing.extract.text import word_set
+from briefing.extract.text import norm_key, word_set
 from briefing.model import Source
 
 #: Most sources cited for one fact in a brief (the count of all is still given).

@@ -24,8 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from briefing.errors import CorpusError, UsageError
-from briefing.extract.facts import NEAR_SAME_WORDING, collapse, plain
-from briefing.extract.text import unligature
+from briefing.extract.text import NEAR_SAME_WORDING, collapse, plain, unligature
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")

@@ -7,7 +7,8 @@ from pathlib import Path
 from conftest import SEEDS
 
 from briefing.corpus import read_document
-from briefing.extract.facts import extract_statements, fact_id, norm_key
+from briefing.extract.facts import extract_statements
+from briefing.extract.text import fact_id, norm_key
 from briefing.themes import load_taxonomy
 
 TAXONOMY = load_taxonomy()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import zlib
+from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefing.corpus import walk_corpus
-from briefing.store import Store, fts_query, listing_digest, store_path
+from briefing.errors import NothingSelected
+from briefing.store import Store, fts_query, listing_digest, read_fresh, store_path
 
 WIRE = ("Seoul, March 3 (Wire) - South Korea will spend $5.2 billion on AI chips by 2027, "
         "the science ministry said on Monday.")
@@ -332,3 +337,60 @@ def test_a_file_that_failed_is_read_again_though_its_bytes_hash_the_same(tmp_pat
         report = store.sync()
         assert report.skipped == () and report.changed == 1
         assert len(store.facts(["KR"])) == 1
+
+
+# --------------------------------------------------------------------------- read_fresh
+# A command reads the store while a forked child checks the corpus (see read_fresh). These
+# run in the test process: a thread left over by another test would turn the fork off, so
+# that is checked first.
+
+_ICELAND = ("Iceland approves national AI plan\n\nIceland's government approved a national AI "
+            "plan on Monday that sets aside 4 billion kronur for public computing.\n")
+
+
+def _brief_of(code: str):
+    from briefing.brief import Options, brief_from_store
+    from briefing.model import Selection
+
+    def read(store: Store):
+        read.calls += 1
+        return brief_from_store(store, Selection(countries=(code,)),
+                                Options(as_of=date(2026, 11, 22)))
+    read.calls = 0
+    return read
+
+
+def test_a_read_runs_once_while_an_unchanged_corpus_is_checked(corpus):
+    assert threading.active_count() == 1
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+        expected = _brief_of("KR")(store)
+    read = _brief_of("KR")
+    store, report, brief = read_fresh(corpus, read)
+    store.close()
+    assert read.calls == 1 and report.unchanged == 5
+    assert brief == expected
+
+
+def test_a_read_of_a_corpus_changed_since_the_last_sync_is_made_again_after_it(corpus):
+    assert threading.active_count() == 1
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+    (corpus / "iceland.txt").write_text(_ICELAND, encoding="utf-8")
+    # Nothing about Iceland in the store as it was: that first read fails, and only the
+    # read after the sync counts.
+    read = _brief_of("IS")
+    store, report, brief = read_fresh(corpus, read)
+    store.close()
+    assert read.calls == 2 and (report.added, report.unchanged) == (1, 5)
+    assert [ref.source.path for ref in brief.sources] == ["iceland.txt"]
+
+
+def test_a_read_error_stands_when_the_corpus_is_unchanged(corpus):
+    assert threading.active_count() == 1
+    with Store.for_corpus(corpus) as store:
+        store.sync()
+    read = _brief_of("IS")
+    with pytest.raises(NothingSelected):
+        read_fresh(corpus, read)
+    assert read.calls == 1

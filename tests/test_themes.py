@@ -280,7 +280,7 @@ def test_missing_file_raises_usage_error(tmp_path: Path) -> None:
 def test_ligatures_of_a_pdf_read_as_their_letters(taxonomy):
     # PDF reports set "fi" and "ff" as one glyph; the words still carry their themes, and a
     # sentence keeps its fact key whether a page or a report states it.
-    from briefing.extract.facts import norm_key
+    from briefing.extract.text import norm_key
 
     plain_text = "The artificial intelligence office will fund staff training."
     ligatured = "The arti\ufb01cial intelligence o\ufb03ce will fund sta\ufb00 training."

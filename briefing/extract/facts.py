@@ -7,7 +7,6 @@ several citations.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,14 +25,10 @@ from briefing.extract.discourse import (
 from briefing.extract.figures import find_figures, has_number_words
 from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import split_sentences
-from briefing.extract.text import collapse, plain, unligature
+from briefing.extract.text import collapse, norm_key, plain
 from briefing.model import Figure
 from briefing.themes import Taxonomy
 
-_WORD = re.compile(r"\w+")
-# ASCII letters, digits and "_" (what \w matches in ASCII) kept, every other byte a space.
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)
-                     ) + b" " * 128
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)
 MIN_WORDS = 5
@@ -41,9 +36,6 @@ MIN_WORDS = 5
 QUOTE_FRAGMENT_WORDS = 10
 #: A headline or heading says what its text is about as much as this many sentences do.
 HEADLINE_WEIGHT = 3
-#: Similarity (rapidfuzz Indel, 0-1) at or above which two wordings with the same figures
-#: are one fact: a wire copy lightly edited. The store merges by it; `verify` accepts it.
-NEAR_SAME_WORDING = 0.92
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +61,6 @@ class Statement:
     @property
     def key(self) -> str:
         return norm_key(self.text)
-
-
-def norm_key(text: str) -> str:
-    """Wording with case, punctuation and quote style removed: equal keys are the same fact."""
-    if text.isascii():  # most sentences: one byte-table pass instead of a regex
-        return " ".join(text.lower().encode().translate(_ASCII_WORDS).decode().split())
-    return " ".join(_WORD.findall(unligature(plain(text)).lower()))
-
-
-def fact_id(text: str, key: str | None = None) -> str:
-    """Stable id of a wording (pass its norm_key when already computed)."""
-    key = norm_key(text) if key is None else key
-    return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def _opens_a_quote(text: str) -> bool:

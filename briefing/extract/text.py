@@ -3,6 +3,9 @@ source."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 # Same-length replacements: matching sees plain forms, offsets still point into the source.
 _PLAIN = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
@@ -44,3 +47,29 @@ def collapse(text: str) -> str:
 def word_set(text: str) -> frozenset[str]:
     """A word list written as one string (easier to read and extend than a list literal)."""
     return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------- wording keys
+# Here, not with the extractor: the store, briefs and verify compare wordings without
+# loading the extractor.
+
+_WORD = re.compile(r"\w+")
+# ASCII letters, digits and "_" (what \w matches in ASCII) kept, every other byte a space.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)
+                     ) + b" " * 128
+#: Similarity (rapidfuzz Indel, 0-1) at or above which two wordings with the same figures
+#: are one fact: a wire copy lightly edited. The store merges by it; `verify` accepts it.
+NEAR_SAME_WORDING = 0.92
+
+
+def norm_key(text: str) -> str:
+    """Wording with case, punctuation and quote style removed: equal keys are the same fact."""
+    if text.isascii():  # most sentences: one byte-table pass instead of a regex
+        return " ".join(text.lower().encode().translate(_ASCII_WORDS).decode().split())
+    return " ".join(_WORD.findall(unligature(plain(text)).lower()))
+
+
+def fact_id(text: str, key: str | None = None) -> str:
+    """Stable id of a wording (pass its norm_key when already computed)."""
+    key = norm_key(text) if key is None else key
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
