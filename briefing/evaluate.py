@@ -29,7 +29,8 @@ from pathlib import Path
 
 from briefing.corpus import read_document
 from briefing.errors import CorpusError
-from briefing.extract.facts import Statement, collapse, extract_statements, plain
+from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.text import collapse, plain
 from briefing.themes import load_taxonomy
 from briefing.yamlio import load_yaml
 

@@ -573,8 +573,8 @@ class Store:
         known = self._known_listing()
         if known is None:
             return None
-        files = list(walk_corpus(self.corpus))
-        return len(files) if listing_digest(files) == known else None
+        files, digest = walk_listing(self.corpus)
+        return files if digest == known else None
 
     def _known_listing(self) -> str | None:
         """The digest of the listing the store is in step with (None: a sync must look)."""
@@ -1147,6 +1147,12 @@ def _first_item(row: tuple) -> int:
     return row[0]
 
 
+def walk_listing(corpus: Path) -> tuple[int, str]:
+    """How many article files the corpus lists now, and the digest of that listing."""
+    files = list(walk_corpus(corpus))
+    return len(files), listing_digest(files)
+
+
 def listing_digest(files: Iterable[tuple[str, int, int]]) -> str:
     """A hash of (relative path, size, mtime_ns) of files in listing order. The store keeps
     the digest of the listing it is in step with; a corpus whose listing hashes the same has
@@ -1358,8 +1364,8 @@ class _ListingWalk:
             status = 1
             try:
                 os.close(read_end)
-                files = list(walk_corpus(store.corpus))
-                os.write(write_end, f"{len(files)} {listing_digest(files)}".encode())
+                files, digest = walk_listing(store.corpus)
+                os.write(write_end, f"{files} {digest}".encode())
                 status = 0
             finally:
                 os._exit(status)  # a failed walk writes nothing: the parent syncs and says why
