@@ -346,7 +346,23 @@ def test_a_file_that_failed_is_read_again_though_its_bytes_hash_the_same(tmp_pat
 # --------------------------------------------------------------------------- read_fresh
 # A command reads the store while a forked child checks the corpus (see read_fresh). These
 # run in the test process: a thread left over by another test would turn the fork off, so
-# that is checked first.
+# that is checked first, and the forks are counted (the real os.fork, wrapped).
+
+
+@pytest.fixture
+def forks(monkeypatch):
+    assert threading.active_count() == 1
+    made = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return made
 
 _ICELAND = ("Iceland approves national AI plan\n\nIceland's government approved a national AI "
             "plan on Monday that sets aside 4 billion kronur for public computing.\n")
@@ -364,20 +380,18 @@ def _brief_of(code: str):
     return read
 
 
-def test_a_read_runs_once_while_an_unchanged_corpus_is_checked(corpus):
-    assert threading.active_count() == 1
+def test_a_read_runs_once_while_an_unchanged_corpus_is_checked(corpus, forks):
     with Store.for_corpus(corpus) as store:
         store.sync()
         expected = _brief_of("KR")(store)
     read = _brief_of("KR")
     store, report, brief = read_fresh(corpus, read)
     store.close()
-    assert read.calls == 1 and report.unchanged == 5
+    assert read.calls == 1 and report.unchanged == 5 and len(forks) == 1
     assert brief == expected
 
 
-def test_a_read_of_a_corpus_changed_since_the_last_sync_is_made_again_after_it(corpus):
-    assert threading.active_count() == 1
+def test_a_read_of_a_corpus_changed_since_the_last_sync_is_made_again_after_it(corpus, forks):
     with Store.for_corpus(corpus) as store:
         store.sync()
     (corpus / "iceland.txt").write_text(_ICELAND, encoding="utf-8")
@@ -386,15 +400,14 @@ def test_a_read_of_a_corpus_changed_since_the_last_sync_is_made_again_after_it(c
     read = _brief_of("IS")
     store, report, brief = read_fresh(corpus, read)
     store.close()
-    assert read.calls == 2 and (report.added, report.unchanged) == (1, 5)
+    assert read.calls == 2 and (report.added, report.unchanged) == (1, 5) and len(forks) == 1
     assert [ref.source.path for ref in brief.sources] == ["iceland.txt"]
 
 
-def test_a_read_error_stands_when_the_corpus_is_unchanged(corpus):
-    assert threading.active_count() == 1
+def test_a_read_error_stands_when_the_corpus_is_unchanged(corpus, forks):
     with Store.for_corpus(corpus) as store:
         store.sync()
     read = _brief_of("IS")
     with pytest.raises(NothingSelected):
         read_fresh(corpus, read)
-    assert read.calls == 1
+    assert read.calls == 1 and len(forks) == 1
