@@ -30,6 +30,8 @@ MODULES = (
     "briefing/corpus.py",
     "briefing/model.py",
     "briefing/cues.py",
+    "briefing/provenance.py",
+    "briefing/aggregate.py",
 )
 #: The runtime the modules share lives in the package, not at the top of the repo.
 GROUP = "briefing._compiled"

@@ -68,7 +68,7 @@ def independent_publishers(sources_: Iterable[Source]) -> int:
             i = group[i]
         return i
 
-    first: dict[tuple[str, str], int] = {}
+    first: dict[str, int] = {}
     for i, source in enumerate(sources):
         for key in _origin_keys(source):
             if key in first:
@@ -78,13 +78,13 @@ def independent_publishers(sources_: Iterable[Source]) -> int:
     return len({root(i) for i in range(len(sources))})
 
 
-_ORIGINS: dict[str, tuple[Source, tuple[tuple[str, str], ...]]] = {}
+_ORIGINS: dict[str, tuple[Source, tuple[str, ...]]] = {}
 #: Sources whose origin keys are remembered: enough for any one brief or sync batch, and a
 #: bound on memory however many sources a big archive has.
 ORIGINS_KEPT = 20_000
 
 
-def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
+def _origin_keys(source: Source) -> tuple[str, ...]:
     # Cached by source key; a source whose metadata changed (a new file) is recomputed.
     # Comparing the cached Source by identity first keeps the common case to one lookup.
     hit = _ORIGINS.get(source.key)
@@ -97,16 +97,18 @@ def _origin_keys(source: Source) -> tuple[tuple[str, str], ...]:
     return keys
 
 
-def _origin_keys_of(source: Source) -> tuple[tuple[str, str], ...]:
+def _origin_keys_of(source: Source) -> tuple[str, ...]:
     """Two sources sharing any of these keys come from one origin: the same publisher,
     the same headline of four words or more ("Press release" under two mastheads says
     nothing), or the same bytes (a related article's hash is its carrier's: not comparable)."""
-    keys = [("publisher", publisher_key(source))]
+    # Strings, not (kind, value) pairs: a string keeps its hash, and grouping a wire story's
+    # hundreds of sources is mostly looking these up. The first letter keeps kinds apart.
+    keys = ["p " + publisher_key(source)]
     title = norm_key(source.title)
     if len(title.split()) >= 4:
-        keys.append(("title", title))
+        keys.append("t " + title)
     if not source.is_related and source.sha256:
-        keys.append(("bytes", source.sha256))
+        keys.append("b " + source.sha256)
     return tuple(keys)
 
 
@@ -115,7 +117,7 @@ def cited_order(sources_: Sequence[Source], limit: int | None = None) -> list[So
     """Sources in the order a brief cites them: the earliest report of each independent
     origin first (sources come in citation order), then the others; at most `limit`. A wire
     story in 300 files is "reported by N sources" with three markers, not 300."""
-    seen_origins: set[tuple[str, str]] = set()
+    seen_origins: set[str] = set()
     seen_keys: set[str] = set()
     first: list[Source] = []
     rest: list[Source] = []

@@ -44,6 +44,7 @@ try:
 except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
     fcntl = None  # type: ignore[assignment]
 
+from briefing.aggregate import fact_row, figures_from_json
 from briefing.corpus import read_document, scan_corpus, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import NEAR_SAME_WORDING, collapse, fact_id, norm_key
@@ -57,7 +58,7 @@ from briefing.model import (
     Skipped,
     Source,
 )
-from briefing.provenance import MAX_CITED, ORIGINS_KEPT, cited_order, independent_publishers
+from briefing.provenance import ORIGINS_KEPT, independent_publishers
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
@@ -747,7 +748,8 @@ class Store:
         if touched is None:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
-            rows = self.db.execute(_REFRESH_SQL + " ORDER BY s.fact")
+            self._rank_sources("", ())
+            rows = self.db.execute(_REFRESH_SQL.format(where=""))
         else:
             wanted = json.dumps(sorted(touched))
             old = self.db.execute("SELECT id, countries, themes FROM facts WHERE id IN"
@@ -757,11 +759,13 @@ class Store:
             self.db.executemany("DELETE FROM fact_themes WHERE slug=? AND fact=?",
                                 [(t, fid) for fid, _, slugs in old for t in slugs.split()])
             self.db.executemany("DELETE FROM facts WHERE id=?", [(r[0],) for r in old])
-            rows = self.db.execute(_REFRESH_SQL + " WHERE s.fact IN (SELECT value FROM"
-                                   " json_each(?)) ORDER BY s.fact", (wanted,))
+            self._rank_sources("WHERE id IN (SELECT source FROM statements WHERE fact IN"
+                               " (SELECT value FROM json_each(?)))", (wanted,))
+            rows = self.db.execute(_REFRESH_SQL.format(
+                where="WHERE s.fact IN (SELECT value FROM json_each(?))"), (wanted,))
         # One fact's statements in memory at a time; rows of facts go in by the thousand.
-        seen: dict[str, Source] = {}  # one object a source: its origin keys are cached by it
-        summaries = (_fact_summary(fid, list(members), seen)
+        sources = _SourceCache(self.db)
+        summaries = (fact_row(fid, list(members), sources.get)
                      for fid, members in groupby(rows, key=_first_item))
         for batch in _batches(summaries, 2_000):
             self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)})",
@@ -770,6 +774,13 @@ class Store:
                                 [(c, s[0]) for s in batch for c in s[8].split()])
             self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)",
                                 [(t, s[0]) for s in batch for t in s[9].split()])
+
+    def _rank_sources(self, where: str, params: Sequence) -> None:
+        """Rank the sources `where` selects (all: "") in citation order, for _REFRESH_SQL."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS source_rank"
+                        " (id INTEGER PRIMARY KEY, rank INTEGER NOT NULL)")
+        self.db.execute("DELETE FROM temp.source_rank")
+        self.db.execute(_RANK_SQL.format(where=where), params)
 
     def _write(self, results: list[FileResult], ids: list[int]) -> None:
         """Insert files, bodies, sources and statements in bulk. Ids are given here, each
@@ -1132,10 +1143,16 @@ class Store:
 
 _SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
 #: Every statement of the facts being refreshed, with its source, sorted by fact.
-_REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.countries, s.themes, s.mentions, s.figures, "
-                + ", ".join(f"src.{c}" for c in _SOURCE_COLUMNS.split(", "))
-                + ", s.head, s.tail, s.position"
-                + " FROM statements s JOIN sources src ON src.id = s.source")
+#: A fact's statements in citation order: undated after dated, then corpus order (the first
+#: is the earliest report). Sorting by a rank of the sources, not their columns, and looking
+#: them up by id (_SourceCache), keeps the sort narrow: 20 columns a statement, most of them
+#: its source's, cost twice as much to sort.
+_RANK_SQL = ("INSERT INTO temp.source_rank SELECT id, row_number() OVER"
+             " (ORDER BY coalesce(nullif(date, ''), '9999'), key, id) FROM sources {where}")
+_REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.source, s.countries, s.themes, s.mentions,"
+                " s.figures, s.head, s.tail, s.position"
+                " FROM statements s JOIN temp.source_rank r ON r.id = s.source {where}"
+                " ORDER BY s.fact, r.rank, s.start")
 
 
 def _hex_id(fact: int) -> str:
@@ -1238,10 +1255,6 @@ def _figures_json(figures: Sequence[Figure]) -> str | None:
                        for f in figures], ensure_ascii=False, separators=(",", ":"))
 
 
-def _figures(data: str | None) -> tuple[Figure, ...]:
-    return tuple(Figure(*item) for item in json.loads(data)) if data else ()
-
-
 def fts_query(text: str) -> str:
     """User words -> an FTS5 query of quoted terms (prefix match on the last one), so
     punctuation in what people type is never FTS syntax."""
@@ -1269,7 +1282,7 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
         id=_hex_id(first[1]), text=first[2],
         countries=tuple(sorted(countries)),
         themes=tuple(sorted({t for f in fids for t in summaries[f][5].split()})),
-        figures=_figures(first[7]),
+        figures=figures_from_json(first[7]),
         citations=tuple(Citation(r[8], r[3], r[4], r[2]) for r in members),
         heading=first[5], position=first[6],
         sources=counts[0], publishers=counts[1], newest=counts[2],
@@ -1277,38 +1290,23 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
     )
 
 
-def _fact_summary(fid: int, rows: list[tuple], seen: dict[str, Source]) -> tuple:
-    """The facts-table row of one fact from its statements (see _REFRESH_SQL). `seen`:
-    sources made for earlier facts, reused (and forgotten past ORIGINS_KEPT)."""
-    if len(seen) > ORIGINS_KEPT:
-        seen.clear()
-    sources: dict[str, Source] = {}
-    for r in rows:
-        if r[7] not in sources:
-            known = seen.get(r[7])
-            sources[r[7]] = known if known is not None else seen.setdefault(
-                r[7], _source(r[7:17]))
-    # Undated after dated; then corpus order. The first row is the earliest report.
-    rows.sort(key=lambda r: (r[11] or "9999", r[7], r[2]))
-    first_row: dict[str, int] = {}
-    for r in rows:
-        first_row.setdefault(r[7], r[1])
-    ordered = [sources[k] for k in first_row]
-    cited = cited_order(ordered, MAX_CITED) if len(ordered) > 1 else ordered
-    first = rows[0]
-    figures = _figures(first[6])
-    kinds = [f.kind for f in figures]
-    numbers = json.dumps(sorted((f.kind, f.value) for f in figures)) if figures else None
-    # Copies of a sentence mostly share their labels: split each distinct string once.
-    codes = {c for text in {r[3] for r in rows} for c in text.split()}
-    slugs = {t for text in {r[4] for r in rows} for t in text.split()}
-    named = {c for text in {r[5] for r in rows} for c in text.split()} - codes
-    return (fid, len(ordered), independent_publishers(ordered) if len(ordered) > 1 else 1,
-            max((s.date for s in ordered if s.date), default=None),
-            " ".join(str(first_row[s.key]) for s in cited), first[1],
-            sum(k != "year" for k in kinds), kinds.count("year"),
-            " ".join(sorted(codes)), " ".join(sorted(slugs)), " ".join(sorted(named)),
-            first[17], first[18], numbers, first[11], first[7], first[2], first[8], first[19])
+class _SourceCache:
+    """Sources by id for refreshing facts, made once each (their origin keys are cached by
+    object) and forgotten past ORIGINS_KEPT, so memory stays bounded on any archive."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.made: dict[int, Source] = {}
+
+    def get(self, source_id: int) -> Source:
+        source = self.made.get(source_id)
+        if source is None:
+            if len(self.made) >= ORIGINS_KEPT:
+                self.made.clear()
+            row = self.db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id=?",
+                                  (source_id,)).fetchone()
+            source = self.made[source_id] = _source(row)
+        return source
 
 
 def read_fresh(corpus: Path, read: Callable[[Store], R], *, progress: Progress | None = None
