@@ -25,6 +25,7 @@ MODULES = (
     "briefing/extract/text.py",
     "briefing/extract/figures.py",
     "briefing/extract/measures.py",
+    "briefing/extract/rows.py",
     "briefing/themes.py",
     "briefing/countries.py",
     "briefing/corpus.py",

@@ -37,7 +37,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import ParamSpec, TypeVar, cast
 
 try:
     import fcntl
@@ -47,14 +47,13 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
 from briefing.aggregate import fact_row, figures_from_json
 from briefing.corpus import read_document, scan_corpus, walk_corpus
 from briefing.errors import BriefingError, CorpusError
-from briefing.extract.text import NEAR_SAME_WORDING, collapse, fact_id, norm_key
+from briefing.extract.text import NEAR_SAME_WORDING, collapse
 from briefing.formats import PDF_SUFFIXES
 from briefing.model import (
     EXTRACTOR_VERSION,
     Citation,
     Fact,
     FactDigest,
-    Figure,
     Skipped,
     Source,
 )
@@ -62,9 +61,6 @@ from briefing.provenance import ORIGINS_KEPT, independent_publishers
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
-
-if TYPE_CHECKING:
-    from briefing.extract.facts import Statement
 
 SCHEMA_VERSION = 9
 #: Below this many files to read, a process pool costs more than it saves.
@@ -95,9 +91,6 @@ BUSY_TIMEOUT_S = 60.0
 #: system's clock (Linux stamps files from a clock of 1-10 ms ticks) without its stat showing
 #: it ("racy git"): such a file's mtime is stored as 0, so the next sync compares its bytes.
 RACY_NS = 100_000_000
-#: Bits of the head/tail hashes used to find near-same wordings: 4 bytes on disk a column;
-#: a collision only adds a candidate pair, which is then compared word by word.
-WORDS_HASH_BITS = 31
 Progress = Callable[[int, int], None]
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -280,6 +273,7 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
     """Read and extract one file; a bad file becomes a FileResult with an error, not a raise."""
     # The extractor loads only to index (about 40 ms): a brief or a listing never needs it.
     from briefing.extract.facts import extract_statements
+    from briefing.extract.rows import statement_row
 
     taxonomy = taxonomy or _taxonomy or load_taxonomy()
     try:
@@ -295,7 +289,7 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
         for st in extract_statements(article, taxonomy):
             if st.heading is not None and st.heading not in headings:
                 headings.append(st.heading)
-            rows.append(_statement_row(n, article.text, headings, st))
+            rows.append(statement_row(n, article.text, headings, st))
         s = article.source
         sources.append((*_source_row(s), texts.index(article.text),
                         json.dumps(headings, ensure_ascii=False) if headings else None))
@@ -314,25 +308,6 @@ def _source(row: Sequence) -> Source:
     """A Source from the first columns of a row selected as _SOURCE_COLUMNS."""
     pages = tuple(json.loads(row[9])) if row[9] else ()
     return Source(*row[:9], pages=pages)  # type: ignore[misc]  # the first nine fields
-
-
-def _statement_row(source: int, body: str, headings: list[str], st: Statement) -> tuple:
-    key = norm_key(st.text)
-    words = key.split()
-    # The text is stored only where it is not simply the span: never seen, but cheap to allow
-    # (most spans hold no line break or double space: the first test settles them).
-    span = body[st.start:st.end]
-    own = None if span == st.text or collapse(span) == st.text else st.text
-    heading = None if st.heading is None else headings.index(st.heading)
-    return (source, st.position, st.start, st.end, st.block_start, st.block_end, own,
-            int(fact_id(st.text, key)[1:], 16), words_hash(words[:6]), words_hash(words[-6:]),
-            heading, _figures_json(st.figures), " ".join(st.countries), " ".join(st.themes),
-            " ".join(st.mentions), st.text)
-
-
-def words_hash(words: list[str]) -> int:
-    """A small stable hash of some words (for finding near-same wordings)."""
-    return zlib.crc32(" ".join(words).encode()) >> (32 - WORDS_HASH_BITS)
 
 
 def _read_chunk(args: list[tuple[Path, str, int, int]]) -> list[FileResult]:
@@ -1246,13 +1221,6 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
         if progress:
             progress(n, total)
         yield result
-
-
-def _figures_json(figures: Sequence[Figure]) -> str | None:
-    if not figures:
-        return None
-    return json.dumps([[f.text, f.kind, f.value, f.unit, f.start, f.country, f.measure]
-                       for f in figures], ensure_ascii=False, separators=(",", ":"))
 
 
 def fts_query(text: str) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import compress
 from pathlib import Path
 from typing import cast
 
@@ -336,8 +336,8 @@ class _PhraseIndex:
             else:
                 self.exact.setdefault(words[0], []).append(rule)
         self.stem_lengths = sorted({len(stem) for stem in self.stems})
-        self.chunk_tokens: dict[str, tuple[str, ...]] = {}
-        self.chunk_starts: dict[str, tuple[_Start | None, ...]] = {}
+        #: A whitespace-separated chunk -> its tokens and their phrase starts: one lookup.
+        self.chunks: dict[str, tuple[tuple[str, ...], tuple[_Start | None, ...]]] = {}
         self.starts: dict[str, _Start | None] = {}
 
     def matches(self, text: str) -> list[tuple[int, int, _Rule]]:
@@ -364,28 +364,24 @@ class _PhraseIndex:
 
     def _tokens(self, chunks: list[str]) -> tuple[list[str], list[_Start | None]]:
         """The tokens of whitespace-separated chunks, and the phrase starts of each token."""
-        try:
-            starts = list(chain.from_iterable(map(self.chunk_starts.__getitem__, chunks)))
-            tokens = list(chain.from_iterable(map(self.chunk_tokens.__getitem__, chunks)))
-        except KeyError:  # a chunk not seen before: rare once the vocabulary is cached
-            return self._learn(chunks)
-        return tokens, starts
-
-    def _learn(self, chunks: list[str]) -> tuple[list[str], list[_Start | None]]:
-        if len(self.chunk_tokens) > _CACHE_LIMIT:  # bounded memory over a long indexing run
-            self.chunk_tokens.clear()
-            self.chunk_starts.clear()
-            self.starts.clear()
         tokens: list[str] = []
         starts: list[_Start | None] = []
+        known = self.chunks
         for chunk in chunks:
-            chunk_tokens = tuple(_TOKEN.findall(chunk))
-            chunk_starts = tuple(map(self._start, chunk_tokens))
-            self.chunk_tokens[chunk] = chunk_tokens
-            self.chunk_starts[chunk] = chunk_starts
-            tokens += chunk_tokens
-            starts += chunk_starts
+            entry = known.get(chunk)
+            if entry is None:  # a chunk not seen before: rare once the vocabulary is cached
+                entry = self._learn(chunk)
+            tokens += entry[0]
+            starts += entry[1]
         return tokens, starts
+
+    def _learn(self, chunk: str) -> tuple[tuple[str, ...], tuple[_Start | None, ...]]:
+        if len(self.chunks) > _CACHE_LIMIT:  # bounded memory over a long indexing run
+            self.chunks.clear()
+            self.starts.clear()
+        chunk_tokens = tuple(_TOKEN.findall(chunk))
+        entry = self.chunks[chunk] = (chunk_tokens, tuple(map(self._start, chunk_tokens)))
+        return entry
 
     def _start(self, token: str) -> _Start | None:
         """The phrases a token may start, or None (most tokens)."""
