@@ -411,3 +411,51 @@ def test_a_read_error_stands_when_the_corpus_is_unchanged(corpus, forks):
     with pytest.raises(NothingSelected):
         read_fresh(corpus, read)
     assert read.calls == 1 and len(forks) == 1
+
+
+def _fact_rows(store: Store) -> list[tuple]:
+    """The per-fact rows, with statement ids (which depend on the order files were read in)
+    given as their files."""
+    path = dict(store.db.execute(
+        "SELECT s.id, src.path FROM statements s JOIN sources src ON src.id = s.source"))
+    return [(*row[:4], [path[int(i)] for i in row[4].split()], path[row[5]], *row[6:])
+            for row in store.db.execute(
+                "SELECT id, sources, publishers, newest, cited, first, countries, first_date,"
+                " first_key FROM facts ORDER BY id")]
+
+
+def test_a_fact_quotes_its_earliest_report_and_cites_in_date_order_in_bulk_and_one_by_one(
+        tmp_path, monkeypatch):
+    # One wire sentence in five papers, written to disk out of date order: two undated
+    # copies (cited last, by name), a copy from the same publisher as an earlier report.
+    papers = [("e.md", "Echo Daily", None), ("a.md", "Alpha Times", "2025-03-05"),
+              ("d.md", "Delta Post", None), ("b.md", "Bravo News", "2025-03-02"),
+              ("c.md", "Bravo News", "2025-03-04")]
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for name, publisher, day in papers:
+        text = article(f"Chips story from {publisher}", WIRE, publisher, day or "")
+        (folder / name).write_text(text.replace("date: \n", ""), encoding="utf-8")
+    monkeypatch.setattr("briefing.store.BULK_FILES", 2)  # five new files: the bulk path
+    with Store(tmp_path / "bulk.sqlite3", folder) as store:
+        store.sync()
+        bulk = _fact_rows(store)
+        (wire,) = store.facts(["KR"])
+        (cited,) = store.facts(["KR"], citations=3)
+    # Earliest dated report first, undated after, then file order.
+    assert [c.source.path for c in wire.citations] == ["b.md", "c.md", "a.md", "d.md", "e.md"]
+    # A brief cites one report per publisher first: Bravo's second copy comes after them.
+    assert [c.source.path for c in cited.citations] == ["b.md", "a.md", "d.md"]
+    assert (wire.sources, wire.publishers, wire.newest) == (5, 4, "2025-03-05")
+    row = next(r for r in bulk if r[1] == 5)
+    assert (row[4], row[5], row[7], row[8]) == (["b.md", "a.md", "d.md"], "b.md", "2025-03-02",
+                                                "b.md")
+    # The same store, built file by file (the incremental path), has the same rows.
+    monkeypatch.setattr("briefing.store.BULK_FILES", 10_000)
+    other = tmp_path / "one-by-one"
+    other.mkdir()
+    with Store(tmp_path / "incremental.sqlite3", other) as store:
+        for name, _, _ in reversed(papers):
+            (other / name).write_bytes((folder / name).read_bytes())
+            store.sync()
+        assert _fact_rows(store) == bulk
