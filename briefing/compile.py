@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: What is compiled: the extractor and what it calls per sentence. Leaving one out only costs
-#: speed; each must type-check under mypy, which mypyc needs.
+#: What is compiled: the extractor and what it calls per sentence, and the per-fact rows a
+#: sync computes for every statement. Leaving one out only costs speed; each must type-check
+#: under mypy, which mypyc needs. Not the store itself: its dataclasses cross the process
+#: pool by pickle, which mypyc's frozen dataclasses do not survive.
 MODULES = (
     "briefing/extract/facts.py",
     "briefing/extract/discourse.py",

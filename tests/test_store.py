@@ -6,6 +6,7 @@ import os
 import sqlite3
 import threading
 import zlib
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -459,3 +460,37 @@ def test_a_fact_quotes_its_earliest_report_and_cites_in_date_order_in_bulk_and_o
             (other / name).write_bytes((folder / name).read_bytes())
             store.sync()
         assert _fact_rows(store) == bulk
+
+
+def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus_once(
+        corpus, tmp_path, monkeypatch):
+    import briefing.store as store_module
+
+    walks = []
+    scan = store_module.scan_corpus
+    monkeypatch.setattr(store_module, "scan_corpus", lambda c: walks.append(c) or scan(c))
+    db = tmp_path / "store.sqlite3"
+    with Store(db, corpus) as first, Store(db, corpus) as second:
+        first.sync()
+        (corpus / "new.md").write_text(article("Chips", WIRE, "Wire"), encoding="utf-8")
+        walks.clear()
+        waiting = second._sync_lock
+
+        @contextmanager
+        def after_another_sync():
+            report = first.sync()  # done while `second` waits for the lock
+            assert (report.added, len(walks)) == (1, 2)
+            with waiting():
+                yield
+
+        monkeypatch.setattr(second, "_sync_lock", after_another_sync)
+        report = second.sync()
+        # The store changed under its plan: it looked again and found nothing to read.
+        assert (report.added, report.changed, report.unchanged) == (0, 0, 6)
+        assert len(walks) == 3
+        # A sync nobody raced walks the corpus once to plan (the listing check aside).
+        monkeypatch.undo()
+        monkeypatch.setattr(store_module, "scan_corpus", lambda c: walks.append(c) or scan(c))
+        walks.clear()
+        (corpus / "new.md").write_text(article("Chips", WIRE + " More.", "Wire"), "utf-8")
+        assert first.sync().changed == 1 and len(walks) == 1
