@@ -57,7 +57,7 @@ from briefing.model import (
     Skipped,
     Source,
 )
-from briefing.provenance import ORIGINS_KEPT, independent_publishers
+from briefing.provenance import ORIGINS_KEPT, independent_publishers, origin_hashes
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
@@ -750,7 +750,7 @@ class Store:
                 where="WHERE s.fact IN (SELECT value FROM json_each(?))"), (wanted,))
         # One fact's statements in memory at a time; rows of facts go in by the thousand.
         sources = _SourceCache(self.db)
-        summaries = (fact_row(fid, sources.load(list(members)), sources.get)
+        summaries = (fact_row(fid, list(members), sources.get)
                      for fid, members in groupby(rows, key=_first_item))
         for batch in _batches(summaries, 2_000):
             self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)})",
@@ -761,11 +761,19 @@ class Store:
                                 [(t, s[0]) for s in batch for t in s[9].split()])
 
     def _rank_sources(self, where: str, params: Sequence) -> None:
-        """Rank the sources `where` selects (all: "") in citation order, for _REFRESH_SQL."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS source_rank"
-                        " (id INTEGER PRIMARY KEY, rank INTEGER NOT NULL)")
+        """Rank the sources `where` selects (all: "") in citation order, with their dates and
+        origin keys (as numbers: `origin_hashes`), into the temporary table _REFRESH_SQL
+        joins: each source's keys are worked out once, not once for each fact it states."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS source_rank (id INTEGER PRIMARY KEY,"
+                        " rank INTEGER NOT NULL, date TEXT, o1 INTEGER, o2 INTEGER, o3 INTEGER)")
         self.db.execute("DELETE FROM temp.source_rank")
-        self.db.execute(_RANK_SQL.format(where=where), params)
+        sources = self.db.execute(
+            f"SELECT id, {_SOURCE_COLUMNS} FROM sources {where}"
+            " ORDER BY coalesce(nullif(date, ''), '9999'), key, id", params)
+        ranked = ((row[0], rank, row[5], *(origin_hashes(_source(row[1:])) + _NO_KEYS)[:3])
+                  for rank, row in enumerate(sources))
+        for batch in _batches(ranked, 5_000):
+            self.db.executemany("INSERT INTO temp.source_rank VALUES (?, ?, ?, ?, ?, ?)", batch)
 
     def _write(self, results: list[FileResult], ids: list[int]) -> None:
         """Insert files, bodies, sources and statements in bulk. Ids are given here, each
@@ -1129,15 +1137,15 @@ class Store:
 _SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
 #: Every statement of the facts being refreshed, with its source, sorted by fact.
 #: A fact's statements in citation order: undated after dated, then corpus order (the first
-#: is the earliest report). Sorting by a rank of the sources, not their columns, and looking
-#: them up by id (_SourceCache), keeps the sort narrow: 20 columns a statement, most of them
-#: its source's, cost twice as much to sort.
-_RANK_SQL = ("INSERT INTO temp.source_rank SELECT id, row_number() OVER"
-             " (ORDER BY coalesce(nullif(date, ''), '9999'), key, id) FROM sources {where}")
+#: is the earliest report), each with its source's date and origin keys. Sorting by a rank of
+#: the sources (`_rank_sources`), not their columns, keeps the sort narrow: 20 columns a
+#: statement, most of them its source's, cost twice as much to sort.
 _REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.source, s.countries, s.themes, s.mentions,"
-                " s.figures, s.head, s.tail, s.position"
+                " s.figures, s.head, s.tail, s.position, r.date, r.o1, r.o2, r.o3"
                 " FROM statements s JOIN temp.source_rank r ON r.id = s.source {where}"
                 " ORDER BY s.fact, r.rank, s.start")
+#: Padding of a source's origin keys to three columns (it may have one to three).
+_NO_KEYS: tuple[None, ...] = (None, None, None)
 
 
 def _hex_id(fact: int) -> str:
@@ -1269,36 +1277,21 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
 
 
 class _SourceCache:
-    """Sources by id for refreshing facts, made once each (their origin keys are cached by
-    object) and forgotten past ORIGINS_KEPT, so memory stays bounded on any archive."""
+    """Sources' keys and paths by id, for refreshing facts; forgotten past ORIGINS_KEPT,
+    so memory stays bounded on any archive."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.made: dict[int, Source] = {}
+        self.known: dict[int, tuple[str, str]] = {}
 
-    def load(self, rows: list[tuple]) -> list[tuple]:
-        """Make the sources of one fact's statement rows (returned as they are) in one query:
-        a wire story's thousands of sources would otherwise be a query each."""
-        if len(rows) > 1:
-            if len(self.made) > ORIGINS_KEPT:
-                self.made.clear()  # one fact's sources are kept whatever their number
-            missing = [i for i in {r[3] for r in rows} if i not in self.made]
-            for batch in _batches(missing, 10_000):
-                for row in self.db.execute(
-                        f"SELECT id, {_SOURCE_COLUMNS} FROM sources WHERE id IN"
-                        " (SELECT value FROM json_each(?))", (json.dumps(batch),)):
-                    self.made[row[0]] = _source(row[1:])
-        return rows
-
-    def get(self, source_id: int) -> Source:
-        source = self.made.get(source_id)
-        if source is None:
-            if len(self.made) > ORIGINS_KEPT:
-                self.made.clear()
-            row = self.db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id=?",
-                                  (source_id,)).fetchone()
-            source = self.made[source_id] = _source(row)
-        return source
+    def get(self, source_id: int) -> tuple[str, str]:
+        found = self.known.get(source_id)
+        if found is None:
+            if len(self.known) > ORIGINS_KEPT:
+                self.known.clear()
+            found = self.known[source_id] = self.db.execute(
+                "SELECT key, path FROM sources WHERE id=?", (source_id,)).fetchone()
+        return found
 
 
 def read_fresh(corpus: Path, read: Callable[[Store], R], *, progress: Progress | None = None
