@@ -91,6 +91,9 @@ class Session:
         """Full-text search narrowing the facts list (not the brief: see `facts`)."""
         self._taxonomy: Taxonomy | None = None
         self._cache = FactCache()
+        # Digests (what a brief ranks by) are 13,000 small objects for a country of a big
+        # archive, and the garbage collector walks every one kept: only the last few.
+        self._digest_cache = FactCache(size=3)
         self._contexts: OrderedDict[str, Context] = OrderedDict()
         self._local = threading.local()
         self._stores: list[tuple[threading.Thread, FactStore]] = []
@@ -128,6 +131,7 @@ class Session:
     def index(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         report = self.store().sync(progress=progress)
         self._cache.clear()
+        self._digest_cache.clear()
         with self._lock:
             self._contexts.clear()
         return report
@@ -221,7 +225,7 @@ class Session:
 
     def _digests(self, countries: Sequence[str], themes: Sequence[str], query: str | None
                  ) -> list[FactDigest]:
-        return self._cache.get(("digests", tuple(countries), tuple(themes), query),
+        return self._digest_cache.get(("digests", tuple(countries), tuple(themes), query),
                                lambda: self.store().digests(countries, themes, query))
 
     def context(self, fact: Fact) -> Context:
