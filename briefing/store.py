@@ -45,7 +45,7 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
     fcntl = None  # type: ignore[assignment]
 
 from briefing.aggregate import fact_row, figures_from_json
-from briefing.corpus import read_document, scan_corpus, walk_corpus
+from briefing.corpus import read_document, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import NEAR_SAME_WORDING, collapse
 from briefing.formats import PDF_SUFFIXES
@@ -575,22 +575,35 @@ class Store:
                     self._set_meta("listing", plan.listing)
 
     def _plan(self, *, clear: bool) -> _Plan:
-        """What a sync has to do, from the corpus on disk and the store as it is now."""
+        """What a sync has to do, from the corpus on disk and the store as it is now. The
+        listing goes into a temporary table and SQLite compares it with the store's, so
+        memory does not grow with the corpus (a dict of it took 50 MB at 100,000 files)."""
         with self._snapshot():
             based_on = self._state()
             clear = clear or based_on[1] != self.extractor_key
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS disk (path TEXT NOT NULL,"
+                            " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
+            self.db.execute("DELETE FROM temp.disk")
             scan_start = time.time_ns()
-            on_disk = scan_corpus(self.corpus)
+            for batch in _batches(walk_corpus(self.corpus), 5_000):
+                self.db.executemany("INSERT INTO temp.disk VALUES (?, ?, ?)", batch)
             scan_end = time.time_ns()
-            stats = {} if clear else {row[0]: (row[1], row[2]) for row in self.db.execute(
-                "SELECT path, size, mtime_ns FROM files")}
-        removed = [p for p in stats if p not in on_disk]
-        todo = sorted((rel, size, _settled(mtime, scan_start, scan_end))
-                      for rel, (size, mtime) in on_disk.items()
-                      if stats.get(rel) != (size, mtime))  # sorted: the same on every machine
-        listing = listing_digest((rel, size, _settled(mtime, scan_start, scan_end))
-                                 for rel, (size, mtime) in on_disk.items())
-        return _Plan(clear, len(on_disk), todo, removed, listing, based_on)
+            # The mtime to store: 0 for a file modified too close to the scan (RACY_NS).
+            settled = (f"CASE WHEN d.mtime_ns > {scan_start - RACY_NS}"
+                       f" AND d.mtime_ns <= {scan_end} THEN 0 ELSE d.mtime_ns END")
+            files, listing = _counted_digest(self.db.execute(
+                f"SELECT d.path, d.size, {settled} FROM temp.disk d ORDER BY d.rowid"))
+            # Sorted: the same on every machine (SQLite's order of text is Python's).
+            todo = self.db.execute(
+                f"SELECT d.path, d.size, {settled} FROM temp.disk d" + ("" if clear else
+                " LEFT JOIN files f ON f.path = d.path WHERE f.path IS NULL"
+                " OR f.size != d.size OR f.mtime_ns != d.mtime_ns") + " ORDER BY d.path"
+            ).fetchall()
+            removed = [] if clear else [row[0] for row in self.db.execute(
+                "SELECT path FROM files WHERE path NOT IN (SELECT path FROM temp.disk)"
+                " ORDER BY path")]
+            self.db.execute("DELETE FROM temp.disk")
+        return _Plan(clear, files, todo, removed, listing, based_on)
 
     def _state(self) -> tuple[str | None, str | None]:
         return self._meta("listing"), self._meta("extractor")
@@ -1159,8 +1172,7 @@ def _first_item(row: tuple) -> int:
 
 def walk_listing(corpus: Path) -> tuple[int, str]:
     """How many article files the corpus lists now, and the digest of that listing."""
-    files = list(walk_corpus(corpus))
-    return len(files), listing_digest(files)
+    return _counted_digest(walk_corpus(corpus))
 
 
 def listing_digest(files: Iterable[tuple[str, int, int]]) -> str:
@@ -1168,18 +1180,23 @@ def listing_digest(files: Iterable[tuple[str, int, int]]) -> str:
     the digest of the listing it is in step with; a corpus whose listing hashes the same has
     no file added, removed, renamed or rewritten since (a rewrite changes the mtime; a file
     modified too close to a sync's scan to tell is hashed with mtime 0, which its real mtime
-    never equals, so the next look compares its bytes). Paths are NUL-separated (no path
-    holds a NUL), after their count; sizes and mtimes follow as 8-byte integers."""
-    paths: list[str] = []
-    numbers = array("q")
-    for rel, size, mtime in files:
-        paths.append(rel)
-        numbers.append(size)
-        numbers.append(mtime)
-    digest = hashlib.sha256(len(paths).to_bytes(8, "little"))
-    digest.update("\0".join(paths).encode("utf-8", "surrogatepass"))
-    digest.update(numbers)
-    return digest.hexdigest()
+    never equals, so the next look compares its bytes)."""
+    return _counted_digest(files)[1]
+
+
+def _counted_digest(files: Iterable[tuple[str, int, int]]) -> tuple[int, str]:
+    """The number of files and `listing_digest`, a few thousand files at a time: memory
+    stays flat however many. Each round hashes its paths NUL-terminated (no path holds a
+    NUL), then their sizes and mtimes as 8-byte integers; the count comes last."""
+    digest = hashlib.sha256()
+    count = 0
+    for batch in _batches(files, 4_096):
+        digest.update("".join([f"{rel}\0" for rel, _, _ in batch]).encode(
+            "utf-8", "surrogatepass"))
+        digest.update(array("q", [n for _, size, mtime in batch for n in (size, mtime)]))
+        count += len(batch)
+    digest.update(count.to_bytes(8, "little"))
+    return count, digest.hexdigest()
 
 
 def _worth_a_pool(paths: Sequence[str]) -> bool:
@@ -1187,12 +1204,6 @@ def _worth_a_pool(paths: Sequence[str]) -> bool:
     many files, or two reports or more (a report of a hundred pages reads for seconds)."""
     return len(paths) >= POOL_THRESHOLD or sum(
         p.lower().endswith(PDF_SUFFIXES) for p in paths) >= 2
-
-
-def _settled(mtime_ns: int, scan_start: int, scan_end: int) -> int:
-    """The mtime to store for a file seen by a scan: 0 when it was modified so close to (or
-    during) the scan that its stat cannot vouch for its bytes (see RACY_NS)."""
-    return 0 if scan_start - RACY_NS < mtime_ns <= scan_end else mtime_ns
 
 
 def _statements(script: str) -> Iterator[str]:

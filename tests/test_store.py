@@ -467,8 +467,13 @@ def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus
     import briefing.store as store_module
 
     walks = []
-    scan = store_module.scan_corpus
-    monkeypatch.setattr(store_module, "scan_corpus", lambda c: walks.append(c) or scan(c))
+    walk = store_module.walk_corpus
+
+    def counted(root):
+        walks.append(root)
+        return walk(root)
+
+    monkeypatch.setattr(store_module, "walk_corpus", counted)
     db = tmp_path / "store.sqlite3"
     with Store(db, corpus) as first, Store(db, corpus) as second:
         first.sync()
@@ -478,8 +483,10 @@ def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus
 
         @contextmanager
         def after_another_sync():
-            report = first.sync()  # done while `second` waits for the lock
-            assert (report.added, len(walks)) == (1, 2)
+            # `second` has checked the listing and planned (two walks); now `first` syncs
+            # (two more) while `second` waits for the lock.
+            report = first.sync()
+            assert (report.added, len(walks)) == (1, 4)
             with waiting():
                 yield
 
@@ -487,10 +494,8 @@ def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus
         report = second.sync()
         # The store changed under its plan: it looked again and found nothing to read.
         assert (report.added, report.changed, report.unchanged) == (0, 0, 6)
-        assert len(walks) == 3
-        # A sync nobody raced walks the corpus once to plan (the listing check aside).
-        monkeypatch.undo()
-        monkeypatch.setattr(store_module, "scan_corpus", lambda c: walks.append(c) or scan(c))
+        assert len(walks) == 5
+        # A sync nobody raced walks the corpus once to plan, after checking its listing.
         walks.clear()
         (corpus / "new.md").write_text(article("Chips", WIRE + " More.", "Wire"), "utf-8")
-        assert first.sync().changed == 1 and len(walks) == 1
+        assert first.sync().changed == 1 and len(walks) == 2
