@@ -68,11 +68,6 @@ class Document:
 # --------------------------------------------------------------------------- listing
 
 
-def scan_corpus(root: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every article file, by relative path, in listing order."""
-    return {rel: (size, mtime) for rel, size, mtime in walk_corpus(root)}
-
-
 def walk_corpus(root: Path) -> Iterator[tuple[str, int, int]]:
     """(relative path, size, mtime_ns) of every article file, in listing order: one scandir
     walk, the cheapest way to learn that nothing changed."""

@@ -13,7 +13,7 @@ from briefing.corpus import (
     is_boilerplate,
     parse_date,
     read_document,
-    scan_corpus,
+    walk_corpus,
 )
 from briefing.errors import CorpusError
 
@@ -79,7 +79,7 @@ def test_breadcrumbs_ads_and_comparison_widget_dropped():
 
 
 def test_spans_point_into_the_file():
-    for rel in scan_corpus(SEEDS):
+    for rel, _, _ in walk_corpus(SEEDS):
         path = SEEDS / rel
         d = read_document(SEEDS, path)
         raw = decode(path.read_bytes())[0]
@@ -190,6 +190,6 @@ def test_scan_corpus_ignores_hidden_and_other_files(tmp_path):
         p.write_text("x")
     # `p_files/` is the folder a browser saved beside `p.html`: never a source. `q_files/`
     # has no page beside it: an ordinary folder.
-    assert sorted(scan_corpus(tmp_path)) == ["a.md", "b.txt", "p.html", "q_files/c.htm",
-                                             "r.pdf", "sub/c.txt"]
-    assert scan_corpus(tmp_path)["a.md"][0] == 1  # (size, mtime_ns)
+    listed = {rel: (size, mtime) for rel, size, mtime in walk_corpus(tmp_path)}
+    assert sorted(listed) == ["a.md", "b.txt", "p.html", "q_files/c.htm", "r.pdf", "sub/c.txt"]
+    assert listed["a.md"][0] == 1  # (size, mtime_ns)
