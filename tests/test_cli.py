@@ -306,8 +306,14 @@ def test_a_wire_story_in_many_papers_is_cited_three_times_and_verifies(tmp_path)
     md = (out / f"brief-vn-{DAY}.md").read_text(encoding="utf-8")
     line = next(x for x in md.splitlines() if x.startswith("1. “Vietnam will train"))
     assert "[1][2][3] — reported by 5 sources" in line
-    facts = json.loads(run("facts", "-c", "VN", "--corpus", str(corpus), "--json").stdout)
+    out_json = run("facts", "-c", "VN", "--corpus", str(corpus), "--json").stdout
+    facts = json.loads(out_json)
     assert len(next(f for f in facts if f["text"] == sentence)["citations"]) == 5
+    # Written a citation at a time, yet the very text one dump gives, and the same records
+    # as JSON Lines.
+    assert out_json == json.dumps(facts, ensure_ascii=False, indent=2) + "\n"
+    lines = run("facts", "-c", "VN", "--corpus", str(corpus), "--jsonl").stdout.splitlines()
+    assert lines == [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in facts]
     for brief in sorted(out.iterdir()):
         v = run("verify", str(brief), "--corpus", str(corpus))
         assert v.exit_code == 0, v.stdout + v.stderr
