@@ -64,6 +64,9 @@ PREVIEW_DEBOUNCE_S = 0.3
 SLOW_FACTS_S = 0.15
 #: A row of the country or theme list highlighted this long gets its facts fetched ahead.
 PREFETCH_DELAY_S = 0.08
+#: Collections of the middle generation between two full passes of the garbage collector
+#: (Python's default is 10): a full pass costs tens of ms on a big archive's objects.
+FULL_PASS_AFTER = 100
 START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
 BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 #: Worker groups whose running shows the busy indicator, with what the status line says.
@@ -145,6 +148,7 @@ class BriefingApp(App[None]):
         super().__init__()
         self.session = session
         self.country_choices: list[Choice] = []
+        self._gc_threshold: tuple[int, int, int] | None = None
         self._facts_generation = 0
         self._facts_done = 0
         self._preview_generation = 0
@@ -201,9 +205,23 @@ class BriefingApp(App[None]):
         self.preview.show(START_HINT)
         self.index_corpus()
 
+    def _freeze_long_lived(self) -> None:
+        """Leave what exists once the corpus is indexed (widgets, the taxonomy and
+        gazetteer, the store's caches: it lives as long as the app) out of the garbage
+        collector's full passes, and make those passes rarer. Each full pass over what the
+        app holds stalled a frame by 60-100 ms every few picks on a big archive."""
+        gc.collect()
+        gc.freeze()
+        if self._gc_threshold is None:
+            self._gc_threshold = gc.get_threshold()
+            gc.set_threshold(*self._gc_threshold[:2], FULL_PASS_AFTER)
+
     def on_unmount(self) -> None:
         self.session.close()
-        gc.unfreeze()  # what the app made can go (tests run many apps in one process)
+        # What the app made can go, and collecting is as it was (tests run many apps).
+        gc.unfreeze()
+        if self._gc_threshold is not None:
+            gc.set_threshold(*self._gc_threshold)
 
     # ----------------------------------------------------------------- indexing
 
@@ -241,7 +259,7 @@ class BriefingApp(App[None]):
             self.notify(f"{len(report.skipped)} files could not be read ({names}…); "
                         "see `briefing sources`", severity="warning", markup=False)
         self.refresh_selection()
-        self.call_after_refresh(_freeze_long_lived)
+        self.call_after_refresh(self._freeze_long_lived)
 
     # ----------------------------------------------------------------- selection
 
@@ -687,12 +705,3 @@ def make_app(corpus: Path, *, as_of: date | None = None, out_dir: Path = Path("o
     exports go (default `out/`, as for `briefing make`); `formats` default to Markdown and,
     when the PDF renderer is installed, PDF."""
     return BriefingApp(Session(corpus, as_of=as_of, out_dir=out_dir, formats=formats))
-
-
-def _freeze_long_lived() -> None:
-    """Leave what exists once the corpus is indexed (widgets, the taxonomy and gazetteer,
-    the store's caches: it lives as long as the app) out of the garbage collector's full
-    passes. Each such pass over it stalled a frame by 60-100 ms every few picks."""
-    gc.collect()
-    gc.freeze()
-
