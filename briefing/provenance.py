@@ -65,8 +65,8 @@ def independent_publishers(sources_: Iterable[Source]) -> int:
 
 
 def count_origins(origins: Sequence[Sequence[Hashable]]) -> int:
-    """How many origins sources stand for, given each one's origin keys (`origin_keys`):
-    sources sharing a key share an origin, transitively."""
+    """How many origins sources stand for, given each one's origin keys (`_origin_keys`,
+    or their numbers, `origin_hashes`): sources sharing a key share an origin, transitively."""
     group = list(range(len(origins)))
 
     def root(i: int) -> int:
