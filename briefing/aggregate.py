@@ -7,7 +7,8 @@ statement), so it takes plain rows and a lookup, never the database.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import chain
 
 from briefing.model import Figure
 from briefing.provenance import MAX_CITED, cited_indices, count_origins
@@ -17,13 +18,16 @@ def figures_from_json(data: str | None) -> tuple[Figure, ...]:
     return tuple(Figure(*item) for item in json.loads(data)) if data else ()
 
 
-def fact_row(fid: int, rows: list[tuple], source_of: Callable[[int], tuple[str, str]]
+def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[str, str]]
              ) -> tuple:
     """The facts-table row of one fact from its statements: rows of the store's
     `_REFRESH_SQL`, in citation order, each with its source's date and origin keys (as
-    numbers); `source_of` gives a source's key and path from its id."""
-    first = rows[0]
-    if len(rows) == 1:  # most facts: one report, nothing to order or count
+    numbers); `source_of` gives a source's key and path from its id. The rows are read
+    once and not kept: a wire story's thousands of copies never sit in memory together,
+    only a number or two for each source that states it."""
+    first = next(rows)
+    second = next(rows, None)
+    if second is None:  # most facts: one report, nothing to order or count
         cited, n_sources, n_publishers = str(first[1]), 1, 1
         date = first[11] or None
         codes, slugs = set(first[4].split()), set(first[5].split())
@@ -31,19 +35,28 @@ def fact_row(fid: int, rows: list[tuple], source_of: Callable[[int], tuple[str, 
     else:
         firsts: dict[int, int] = {}  # source id -> its first statement, in citation order
         origins: list[tuple[int, ...]] = []
-        for r in rows:
+        dates: set[str] = set()
+        # Copies of a sentence mostly share their labels: each distinct string is split once.
+        code_texts: set[str] = set()
+        slug_texts: set[str] = set()
+        named_texts: set[str] = set()
+        for r in chain((first, second), rows):
             if r[3] not in firsts:
                 firsts[r[3]] = r[1]
                 origins.append(tuple([o for o in r[12:15] if o is not None]))
+            if r[11]:
+                dates.add(r[11])
+            code_texts.add(r[4])
+            slug_texts.add(r[5])
+            named_texts.add(r[6])
         statements = list(firsts.values())
         n_sources = len(statements)
         n_publishers = count_origins(origins) if n_sources > 1 else 1
         cited = " ".join(str(statements[i]) for i in cited_indices(origins, MAX_CITED))
-        date = max((r[11] for r in rows if r[11]), default=None)
-        # Copies of a sentence mostly share their labels: split each distinct string once.
-        codes = {c for text in {r[4] for r in rows} for c in text.split()}
-        slugs = {t for text in {r[5] for r in rows} for t in text.split()}
-        named = {c for text in {r[6] for r in rows} for c in text.split()} - codes
+        date = max(dates, default=None)
+        codes = {c for text in code_texts for c in text.split()}
+        slugs = {t for text in slug_texts for t in text.split()}
+        named = {c for text in named_texts for c in text.split()} - codes
     key, path = source_of(first[3])
     figures = figures_from_json(first[7])
     kinds = [f.kind for f in figures]

@@ -499,3 +499,32 @@ def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus
         walks.clear()
         (corpus / "new.md").write_text(article("Chips", WIRE + " More.", "Wire"), "utf-8")
         assert first.sync().changed == 1 and len(walks) == 2
+
+
+def test_a_facts_row_reads_its_statements_once_without_keeping_them():
+    # A wire sentence stated 20,000 times by 20 sources: the refresh streams its rows (kept,
+    # they would take over 20 MB), keeping only a number or two for each source.
+    import json
+    import tracemalloc
+
+    from briefing.aggregate import fact_row
+
+
+    def rows():
+        for i in range(20_000):
+            source = i % 20
+            yield (7, 100 + i, 10, source, f"KR {'US' * (i % 2)}".strip(), "chips", "JP",
+                   json.dumps([["$1 billion" + " " * 1_000 + str(i), "money", 1e9, "USD", 10]]),
+                   "head", "tail", 3, f"2025-03-{1 + source:02d}",
+                   source, None, None)
+
+    tracemalloc.start()
+    try:
+        row = fact_row(7, rows(), lambda source: (f"key{source}", f"{source}.md"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+    assert row[:4] == (7, 20, 20, "2025-03-20")  # sources, publishers, newest date
+    assert row[5] == 100 and row[8] == "KR US" and row[10] == "JP"
+    assert row[4].split() == ["100", "101", "102"]  # cited: the first MAX_CITED origins
