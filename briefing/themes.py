@@ -250,7 +250,10 @@ def _words(phrase: str) -> list[str] | None:
 # Words, and every other non-space character on its own: phrases match runs of word tokens
 # separated only by spaces or hyphens, never across punctuation ("open. Source" is no phrase).
 _TOKEN = re.compile(r"\w+|[^\w\s\-\u2010\u2011]")
-_CACHE_LIMIT = 200_000
+#: Distinct chunks kept (words as written, with their punctuation), about 300 bytes each:
+#: most of a news archive's vocabulary, in at most 30 MB a worker.
+_CACHE_LIMIT = 100_000
+_DIGIT = re.compile(r"\d")
 _UNKNOWN = object()
 
 
@@ -380,7 +383,11 @@ class _PhraseIndex:
             self.chunks.clear()
             self.starts.clear()
         chunk_tokens = tuple(_TOKEN.findall(chunk))
-        entry = self.chunks[chunk] = (chunk_tokens, tuple(map(self._start, chunk_tokens)))
+        entry = (chunk_tokens, tuple(map(self._start, chunk_tokens)))
+        if _DIGIT.search(chunk) is None:
+            # Not "34,972" or "2.6%": a number is rarely written twice, and kept, every
+            # figure of an archive would be (most of the cache at 100,000 articles).
+            self.chunks[chunk] = entry
         return entry
 
     def _start(self, token: str) -> _Start | None:
