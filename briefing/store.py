@@ -187,8 +187,10 @@ class _Plan:
     """Empty the store first (a rebuild, a changed extractor or taxonomy)."""
     files: int
     """Article files on disk."""
-    todo: list[tuple[str, int, int]]
-    """(path, size, mtime_ns to store) of the files new or changed since the store saw them."""
+    todo: int
+    """How many files are new or changed since the store saw them. They wait in the
+    temporary table `todo` (path, size, mtime_ns to store), in path order: a cold index
+    of a million files never holds their list (150 bytes a file)."""
     removed: list[str]
     listing: str
     """The digest of the corpus listing the store holds once the plan is carried out (see
@@ -593,11 +595,14 @@ class Store:
             files, listing = _counted_digest(self.db.execute(
                 f"SELECT d.path, d.size, {settled} FROM temp.disk d ORDER BY d.rowid"))
             # Sorted: the same on every machine (SQLite's order of text is Python's).
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS todo (path TEXT NOT NULL,"
+                            " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
+            self.db.execute("DELETE FROM temp.todo")
             todo = self.db.execute(
-                f"SELECT d.path, d.size, {settled} FROM temp.disk d" + ("" if clear else
-                " LEFT JOIN files f ON f.path = d.path WHERE f.path IS NULL"
-                " OR f.size != d.size OR f.mtime_ns != d.mtime_ns") + " ORDER BY d.path"
-            ).fetchall()
+                f"INSERT INTO temp.todo SELECT d.path, d.size, {settled} FROM temp.disk d"
+                + ("" if clear else " LEFT JOIN files f ON f.path = d.path WHERE f.path IS"
+                   " NULL OR f.size != d.size OR f.mtime_ns != d.mtime_ns") + " ORDER BY d.path"
+            ).rowcount
             removed = [] if clear else [row[0] for row in self.db.execute(
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM temp.disk)"
                 " ORDER BY path")]
@@ -616,12 +621,12 @@ class Store:
         if plan.clear:
             self._clear()
         todo, removed = plan.todo, plan.removed
-        known = self._known([rel for rel, _, _ in todo])
+        known = self._known()
         added = changed = 0
-        unchanged = plan.files - len(todo)
+        unchanged = plan.files - todo
         # Many new files: build the secondary index and the per-fact rows in one pass at
         # the end, from one sorted stream of statements.
-        bulk = len(todo) > BULK_FILES and self._empty()  # a first (or rebuilt) index
+        bulk = todo > BULK_FILES and self._empty()  # a first (or rebuilt) index
         touched: set[int] = set()
         if bulk:
             # A bigger page cache speeds the index builds and the refresh's sort; a few
@@ -655,15 +660,20 @@ class Store:
             self._set_meta("fingerprint", self._fingerprint())
         return SyncReport(added, changed, len(removed), unchanged, *self._problems())
 
-    def _known(self, paths: list[str]) -> dict[str, tuple]:
-        """(size, mtime_ns, sha256, error) of those of `paths` the store has read before."""
-        known = {}
-        for chunk in _batches(paths, 900):
-            for row in self.db.execute(
-                    "SELECT path, size, mtime_ns, sha256, error FROM files WHERE path IN"
-                    " (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
-                known[row[0]] = row[1:]
-        return known
+    def _known(self) -> dict[str, tuple]:
+        """(size, sha256, error, size and mtime_ns now) of the files to read that the store
+        has read before: changed files, a few as a rule (none in a cold index)."""
+        return {row[0]: row[1:] for row in self.db.execute(
+            "SELECT f.path, f.size, f.sha256, f.error, t.size, t.mtime_ns"
+            " FROM temp.todo t JOIN files f ON f.path = t.path")}
+
+    def _todo(self, skip: set[str]) -> Iterator[tuple[Path, str, int, int]]:
+        """The files to read, in path order, as `read_file` takes them (but those in
+        `skip`), streamed from the plan's temporary table."""
+        for rel, size, mtime in self.db.execute(
+                "SELECT path, size, mtime_ns FROM temp.todo ORDER BY rowid"):
+            if rel not in skip:
+                yield self.corpus, rel, size, mtime
 
     def _empty(self) -> bool:
         return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
@@ -673,32 +683,33 @@ class Store:
         return [(self.db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0) + 1
                 for table in ("bodies", "sources", "statements")]
 
-    def _read_all(self, todo: list[tuple[str, int, int]], known: dict,
-                  progress: Progress | None) -> Iterator[FileResult | None]:
-        """Read changed files, in a process pool when there are many, yielding results as
-        they come so the parent writes while the workers read. A file whose bytes did not
-        change (only its mtime) is not re-read: it yields None."""
-        work: list[tuple[Path, str, int, int]] = []
-        for rel, size, mtime in todo:
-            old = known.get(rel)
+    def _read_all(self, todo: int, known: dict[str, tuple], progress: Progress | None
+                  ) -> Iterator[FileResult | None]:
+        """Read the plan's `todo` files, in a process pool when there are many, yielding
+        results as they come so the parent writes while the workers read. A file whose
+        bytes did not change (only its mtime) is not re-read: it yields None."""
+        same: set[str] = set()
+        for rel, (size, sha256, error, size_now, mtime_now) in known.items():
             # A file that failed is read again: its stored hash was taken after the failed
             # read (a file rewritten meanwhile reads empty, then hashes whole).
-            if (old is not None and old[3] is None and old[0] == size
-                    and old[2] == _hash(self.corpus / rel)):
-                self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime, rel))
+            if error is None and size == size_now and sha256 == _hash(self.corpus / rel):
+                self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime_now, rel))
+                same.add(rel)
                 yield None
-            else:
-                work.append((self.corpus, rel, size, mtime))
-        total = len(work)
-        if not _worth_a_pool([rel for _, rel, _, _ in work]):
+        work = self._todo(same)
+        total = todo - len(same)
+        reports = sum(rel not in same for (rel,) in self.db.execute(
+            "SELECT path FROM temp.todo WHERE " + " OR ".join(["path LIKE ?"] * len(
+                PDF_SUFFIXES)), [f"%{suffix}" for suffix in PDF_SUFFIXES]))
+        if not _worth_a_pool(total, reports):
             results: Iterable[FileResult] = (read_file(*a, taxonomy=self.taxonomy) for a in work)
             yield from _counted(results, total, progress)
             return
         workers = os.cpu_count() or 2
         # A few reports: a task each, so that two of them are read side by side.
         chunk = max(1, min(POOL_CHUNK, total // (POOL_AHEAD * workers)))
-        # Forked workers share the parent's objects (the plan holds a few hundred bytes a
-        # file) until something writes to them; the garbage collector would touch them all.
+        # Forked workers share the parent's objects until something writes to them; the
+        # garbage collector would touch them all.
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
@@ -1202,11 +1213,11 @@ def _counted_digest(files: Iterable[tuple[str, int, int]]) -> tuple[int, str]:
     return count, digest.hexdigest()
 
 
-def _worth_a_pool(paths: Sequence[str]) -> bool:
-    """Whether reading these files in worker processes saves more than starting them costs:
-    many files, or two reports or more (a report of a hundred pages reads for seconds)."""
-    return len(paths) >= POOL_THRESHOLD or sum(
-        p.lower().endswith(PDF_SUFFIXES) for p in paths) >= 2
+def _worth_a_pool(files: int, reports: int) -> bool:
+    """Whether reading `files` files, `reports` of them reports, in worker processes saves
+    more than starting them costs: many files, or two reports or more (a report of a
+    hundred pages reads for seconds)."""
+    return files >= POOL_THRESHOLD or reports >= 2
 
 
 def _statements(script: str) -> Iterator[str]:

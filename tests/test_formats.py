@@ -341,7 +341,7 @@ def test_reports_are_read_side_by_side_with_the_same_facts(tmp_path):
     # reads for seconds); what the pool reads is what one process reads.
     from briefing.store import Store, _worth_a_pool
 
-    assert _worth_a_pool(["a.pdf", "b.PDF", "c.txt"]) and not _worth_a_pool(["a.pdf", "c.txt"])
+    assert _worth_a_pool(3, 2) and not _worth_a_pool(2, 1) and _worth_a_pool(300, 0)
     serial, pooled = tmp_path / "serial", tmp_path / "pooled"
     for folder, reports in ((serial, ("r.pdf",)), (pooled, ("r.pdf", "s.pdf"))):
         folder.mkdir()
