@@ -33,7 +33,7 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 from pathlib import Path
@@ -77,10 +77,11 @@ POOL_AHEAD = 4
 #: stating them) per round: what memory holds of the facts at once.
 LOAD_BATCH = 500
 LOAD_CITATIONS = 5_000
-#: SQLite's page cache (kB) for queries and small syncs, and while a bulk load writes (it
-#: touches many pages): both bound the store's memory whatever the corpus size.
-READ_CACHE_KB = 16_384
-WRITE_CACHE_KB = 65_536
+#: SQLite's page cache (kB), which also bounds the memory of its sorts: it caps the store's
+#: memory whatever the corpus size. Four times as much made no sync faster, even a cold
+#: index of 100,000 files (its index builds and the refresh's sort of every statement),
+#: and took 100 MB more at its peak.
+CACHE_KB = 16_384
 #: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.
 ZLIB_LEVEL = 6
 #: Seconds a connection waits on another's lock before SQLite says "database is locked".
@@ -385,7 +386,7 @@ class Store:
                                 f"{getattr(err, 'strerror', None) or err}") from None
         try:
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
             self.db.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
         except (sqlite3.Error, BriefingError) as err:
@@ -539,14 +540,10 @@ class Store:
                 plan = self._plan(clear=rebuild)
             if plan.idle:
                 return self._idle_report(plan.files)
-            try:
-                with self._transaction():
-                    report = self._apply(plan, progress)
-                    self._set_meta("listing", plan.listing)
-                    return report
-            finally:
-                with suppress(sqlite3.ProgrammingError):  # closed by a failed rollback
-                    self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
+            with self._transaction():
+                report = self._apply(plan, progress)
+                self._set_meta("listing", plan.listing)
+                return report
 
     def _listed_unchanged(self) -> int | None:
         """The number of article files when the corpus lists exactly the files the store
@@ -629,9 +626,6 @@ class Store:
         bulk = todo > BULK_FILES and self._empty()  # a first (or rebuilt) index
         touched: set[int] = set()
         if bulk:
-            # A bigger page cache speeds the index builds and the refresh's sort; a few
-            # files touch few pages (and a bigger cache saves them nothing: measured).
-            self.db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KB}")
             for name in _INDEX_NAMES:
                 self.db.execute(f"DROP INDEX IF EXISTS {name}")
         for rel in removed:
