@@ -386,9 +386,11 @@ class Store:
                                 f"{getattr(err, 'strerror', None) or err}") from None
         try:
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
             self.db.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
+            # After the schema: a size in kB counts pages of the page size it is set at,
+            # and a new store's 16 kB pages would make it four times as much.
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
         except (sqlite3.Error, BriefingError) as err:
             self.db.close()
             raise err if isinstance(err, BriefingError) else self.failure(err) from None
