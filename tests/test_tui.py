@@ -486,6 +486,19 @@ def test_fact_cache_runs_each_query_once_across_threads():
     assert cache.get(("KR",), lambda: ["again"]) == ["again"]  # the oldest was dropped
 
 
+def test_the_cache_keeps_fewer_long_answers_but_always_the_newest():
+    # A country of a big archive is 13,000 handles: an item budget, not a count of answers,
+    # bounds what the app keeps.
+    cache = FactCache(size=10, items=100)
+    for code in ("KR", "JP", "CN"):
+        cache.get((code,), lambda: [0] * 40)
+    assert cache.get(("KR",), lambda: ["again"]) == ["again"]  # 120 > 100: KR went first
+    assert cache.get(("CN",), lambda: ["again"]) == [0] * 40
+    cache.get(("US",), lambda: [0] * 500)  # over the budget alone: kept, the rest dropped
+    assert cache.get(("US",), lambda: ["again"]) == [0] * 500
+    assert cache.get(("CN",), lambda: ["again"]) == ["again"]
+
+
 async def test_the_facts_table_loads_a_page_at_a_time_as_the_cursor_reaches_its_end(corpus, tmp_path):
     app = app_for(corpus, tmp_path)
     app.session.page = 5

@@ -41,6 +41,10 @@ CONTEXTS_KEPT = 256
 T = TypeVar("T")
 #: Facts the table loads at a time (a first screenful many times over).
 PAGE = 200
+#: Fact handles and facts the session remembers, and digests: a few countries' worth of a
+#: big archive (a handle is about 90 bytes, a digest 250), many of a small one.
+GROUPS_KEPT = 50_000
+DIGESTS_KEPT = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +94,12 @@ class Session:
         """Facts the table loads at a time."""
         """Full-text search narrowing the facts list (not the brief: see `facts`)."""
         self._taxonomy: Taxonomy | None = None
-        self._cache = FactCache()
+        # Pages of facts (PAGE each) and the handles of whole selections (13,000 for a
+        # country of 100,000 articles): the handles are bounded by their number.
+        self._cache = FactCache(items=GROUPS_KEPT)
         # Digests (what a brief ranks by) are 13,000 small objects for a country of a big
         # archive, and the garbage collector walks every one kept: only the last few.
-        self._digest_cache = FactCache(size=3)
+        self._digest_cache = FactCache(size=3, items=DIGESTS_KEPT)
         self._contexts: OrderedDict[str, Context] = OrderedDict()
         self._local = threading.local()
         self._stores: list[tuple[threading.Thread, FactStore]] = []
@@ -341,13 +347,17 @@ class _CachedFacts:
 
 class FactCache:
     """Facts (or their handles, or digests) by (countries, themes, query), the most recent
-    ones. A query asked while the same one runs in another thread waits for it instead of
-    running twice."""
+    ones: at most `size` answers, and at most `items` things in all (a list counts its
+    length) but the newest answer, so that a big archive's long lists keep fewer answers,
+    not more memory. A query asked while the same one runs in another thread waits for it
+    instead of running twice."""
 
-    def __init__(self, size: int = 32):
+    def __init__(self, size: int = 32, items: int | None = None):
         self.size = size
+        self.items = items
         self._lock = threading.Lock()
         self._done: OrderedDict[tuple, Any] = OrderedDict()
+        self._weight = 0
         self._running: dict[tuple, threading.Event] = {}
 
     def get(self, key: tuple, compute: Callable[[], T]) -> T:
@@ -365,8 +375,10 @@ class FactCache:
             facts = compute()
             with self._lock:
                 self._done[key] = facts
-                while len(self._done) > self.size:
-                    self._done.popitem(last=False)
+                self._weight += _weight(facts)
+                while len(self._done) > 1 and (len(self._done) > self.size or (
+                        self.items is not None and self._weight > self.items)):
+                    self._weight -= _weight(self._done.popitem(last=False)[1])
             return facts
         finally:
             with self._lock:
@@ -376,6 +388,11 @@ class FactCache:
     def clear(self) -> None:
         with self._lock:
             self._done.clear()
+            self._weight = 0
+
+
+def _weight(answer: object) -> int:
+    return len(answer) if isinstance(answer, list) else 1
 
 
 @dataclass(frozen=True, slots=True)
