@@ -176,7 +176,7 @@ def test_words_are_remembered_but_numbers_are_not(taxonomy: Taxonomy) -> None:
     for n in range(2_000):
         assert taxonomy.match(f"Korea spent {n * 7_919:,} won on AI chips.") == ("compute",)
     assert "chips." in index.chunks and "spent" in index.chunks
-    assert not [chunk for chunk in index.chunks if any(c.isdigit() for c in chunk)]
+    assert not [chunk for chunk in index.chunks if any(c.isdecimal() for c in chunk)]
 
 
 def test_phrases_overlap_and_ignore_case_and_hyphens(taxonomy: Taxonomy) -> None:
