@@ -1002,9 +1002,10 @@ class Store:
         of their earliest report. Only each fact's earliest report is read (and its text
         only when another fact is a candidate wording of it)."""
         # Sorted by SQLite: several times faster than sorting a country's facts in Python.
+        # Only what finding candidate wordings needs, for every fact: the rest is read for
+        # the few that are candidates (a narrower sort, a third less time for a country).
         firsts = {row[0]: row[1:] for row in self._rows(
-            "SELECT id, head, tail, countries, numbers, first, first_date, first_key,"
-            " first_start FROM facts f" + where
+            "SELECT id, head, tail, countries, numbers FROM facts f" + where
             + " ORDER BY first_path, first_key, first_position, id", params, query)}
         parent: dict[int, int] = {}
 
@@ -1023,9 +1024,9 @@ class Store:
             if fid in merging:
                 merged[find(fid)].append(fid)
         # A merged fact is quoted from its earliest report: it sits where that one does.
-        placed = {min(fids, key=lambda f: (firsts[f][5] or "9999", firsts[f][6],
-                                           firsts[f][7])): tuple(fids)
-                  for fids in merged.values()}
+        earliest = self._columns(
+            "coalesce(nullif(first_date, ''), '9999'), first_key, first_start", merging)
+        placed = {min(fids, key=earliest.__getitem__): tuple(fids) for fids in merged.values()}
         return [placed.get(fid, (fid,)) for fid in firsts
                 if fid in placed or fid not in merging]
 
@@ -1051,11 +1052,19 @@ class Store:
                 pairs.update(combinations(same, 2))
         if not pairs:
             return
-        texts = self._texts([firsts[f][4] for pair in pairs for f in pair])
+        first = {fid: row[0] for fid, row in self._columns(
+            "first", {f for pair in pairs for f in pair}).items()}
+        texts = self._texts(first.values())
         for a, b in sorted(pairs):
-            if Indel.normalized_similarity(texts[firsts[a][4]], texts[firsts[b][4]]
+            if Indel.normalized_similarity(texts[first[a]], texts[first[b]]
                                            ) >= NEAR_SAME_WORDING:
                 yield a, b
+
+    def _columns(self, columns: str, fids: Iterable[int]) -> dict[int, tuple]:
+        """Columns of the facts table for some facts, by id."""
+        return {row[0]: row[1:] for row in self.db.execute(
+            f"SELECT id, {columns} FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(fids)),))}
 
     def _load(self, groups: Sequence[FactGroup], citations: int | None) -> list[Fact]:
         fids = [fid for group in groups for fid in group]
