@@ -40,7 +40,7 @@ FILTER_SPREAD = 20.0
 CONTEXTS_KEPT = 256
 T = TypeVar("T")
 #: Facts the table loads at a time (a first screenful many times over).
-PAGE = 200
+PAGE = 100
 #: Fact handles and facts the session remembers, and digests: a few countries' worth of a
 #: big archive (a handle is about 90 bytes, a digest 250), many of a small one.
 GROUPS_KEPT = 50_000
