@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -109,8 +110,10 @@ class Fact:
     themes: tuple[str, ...]
     """Theme slugs from the taxonomy, sorted."""
     figures: tuple[Figure, ...]
-    citations: tuple[Citation, ...]
-    """Every source that states it; the first is the canonical one (its text is `text`)."""
+    citations: Sequence[Citation]
+    """Every source that states it; the first is the canonical one (its text is `text`).
+    A tuple, but for a fact streamed from a big archive (`Store.iter_facts`), whose
+    thousands of citations are read a page at a time as they are iterated."""
     heading: str | None = None
     """The section heading the fact sits under in its canonical source, if any."""
     position: int = 0

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain, combinations, groupby
 from pathlib import Path
-from typing import ParamSpec, TypeVar, cast
+from typing import ParamSpec, TypeVar, cast, overload
 
 try:
     import fcntl
@@ -77,6 +77,9 @@ POOL_AHEAD = 4
 #: stating them) per round: what memory holds of the facts at once.
 LOAD_BATCH = 500
 LOAD_CITATIONS = 5_000
+#: A fact stated by more sources than a round holds has its citations read this many at a
+#: time, as they are iterated (a wire story in 14,000 files of the synthetic archive).
+CITATION_PAGE = 1_000
 #: SQLite's page cache (kB), which also bounds the memory of its sorts: it caps the store's
 #: memory whatever the corpus size. Four times as much made no sync faster, even a cold
 #: index of 100,000 files (its index builds and the refresh's sort of every statement),
@@ -900,17 +903,20 @@ class Store:
             with self._snapshot():
                 for batch in _batches(self._select(countries, themes, query, None),
                                       LOAD_BATCH):
-                    for part in self._by_citations(batch, citations):
-                        yield from self._load(part, citations)
+                    for part, weight in self._by_citations(batch, citations):
+                        if weight > LOAD_CITATIONS:  # one fact stated by thousands
+                            yield self._load_paged(part[0])
+                        else:
+                            yield from self._load(part, citations)
         except sqlite3.Error as err:
             raise self.failure(err) from None
 
     def _by_citations(self, groups: list[FactGroup], citations: int | None
-                      ) -> Iterator[list[FactGroup]]:
-        """Groups in runs that cite at most LOAD_CITATIONS sources in all: a wire story
-        in thousands of files is a batch of its own."""
+                      ) -> Iterator[tuple[list[FactGroup], int]]:
+        """Groups in runs that cite at most LOAD_CITATIONS sources in all, with the sources
+        they cite: a wire story in thousands of files is a run of its own."""
         if citations is not None:
-            yield groups  # at most `citations` each
+            yield groups, 0  # at most `citations` each
             return
         counts = dict(self.db.execute(
             "SELECT id, sources FROM facts WHERE id IN (SELECT value FROM json_each(?))",
@@ -920,12 +926,12 @@ class Store:
         for group in groups:
             cited = sum(counts.get(f, 0) for f in group)
             if part and weight + cited > LOAD_CITATIONS:
-                yield part
+                yield part, weight
                 part, weight = [], 0
             part.append(group)
             weight += cited
         if part:
-            yield part
+            yield part, weight
 
     @_store_errors
     def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
@@ -1070,9 +1076,7 @@ class Store:
         fids = [fid for group in groups for fid in group]
         if not fids:
             return []
-        summaries = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions"
-            " FROM facts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(fids),))}
+        summaries = self._summaries(fids)
         if citations is None:
             rows = self._statement_rows("s.fact IN (SELECT value FROM json_each(?))",
                                         (json.dumps(fids),))
@@ -1080,6 +1084,36 @@ class Store:
             cited = [int(i) for fid in fids for i in summaries[fid][3].split()[:citations]]
             rows = self._statement_rows("s.id IN (SELECT value FROM json_each(?))",
                                         (json.dumps(cited),))
+        return self._built(groups, rows, summaries)
+
+    def _summaries(self, fids: list[int]) -> dict[int, tuple]:
+        return {row[0]: row[1:] for row in self.db.execute(
+            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions"
+            " FROM facts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(fids),))}
+
+    def _load_paged(self, group: FactGroup) -> Fact:
+        """A fact with every citation, of which only a page is in memory at a time: its
+        statements' ids are listed in citation order (8 bytes each), their citations read
+        from the store a page at a time as they are iterated (in the read transaction of
+        the `iter_facts` that gave it, while that is under way)."""
+        ids = array("q", (row[0] for row in self.db.execute(
+            "SELECT s.id FROM statements s JOIN sources src ON src.id = s.source"
+            " WHERE s.fact IN (SELECT value FROM json_each(?))"
+            " ORDER BY coalesce(nullif(src.date, ''), '9999'), src.key, s.start, s.id",
+            (json.dumps(list(group)),))))
+        (fact,) = self._built([group], self._citation_rows(ids[:CITATION_PAGE]),
+                              self._summaries(list(group)))
+        return replace(fact, citations=_CitationPages(self, ids, fact.citations))
+
+    def _citation_rows(self, ids: Sequence[int]) -> list[tuple]:
+        """`_statement_rows` of statements, in the order of `ids`."""
+        rank = {sid: n for n, sid in enumerate(ids)}
+        return sorted(self._statement_rows("s.id IN (SELECT value FROM json_each(?))",
+                                           (json.dumps(list(ids)),)), key=lambda r: rank[r[0]])
+
+    def _built(self, groups: Sequence[FactGroup], rows: list[tuple],
+               summaries: dict[int, tuple]) -> list[Fact]:
+        """Facts from their statements' rows (`_statement_rows`) and per-fact rows."""
         by_fact: dict[int, list[tuple]] = defaultdict(list)
         for row in rows:
             by_fact[row[1]].append(row)
@@ -1306,6 +1340,40 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
         sources=counts[0], publishers=counts[1], newest=counts[2],
         mentions=tuple(sorted({c for f in fids for c in summaries[f][6].split()} - countries)),
     )
+
+
+class _CitationPages(Sequence[Citation]):
+    """A fact's citations read a page at a time: the first page is kept, the others are
+    read each time the citations are iterated past it (see `Store._load_paged`)."""
+
+    def __init__(self, store: Store, ids: Sequence[int], first: Sequence[Citation]
+                 ) -> None:
+        self.store, self.ids, self.first = store, ids, tuple(first)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    @overload
+    def __getitem__(self, index: int) -> Citation: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Citation]: ...
+
+    def __getitem__(self, index: int | slice) -> Citation | Sequence[Citation]:
+        if isinstance(index, int) and 0 <= index < len(self.first):
+            return self.first[index]
+        return tuple(self)[index]
+
+    def __iter__(self) -> Iterator[Citation]:
+        yield from self.first
+        for start in range(len(self.first), len(self.ids), CITATION_PAGE):
+            for r in self.store._citation_rows(self.ids[start:start + CITATION_PAGE]):
+                yield Citation(r[8], r[3], r[4], r[2])
 
 
 class _SourceCache:

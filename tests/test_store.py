@@ -528,3 +528,33 @@ def test_a_facts_row_reads_its_statements_once_without_keeping_them():
     assert row[:4] == (7, 20, 20, "2025-03-20")  # sources, publishers, newest date
     assert row[5] == 100 and row[8] == "KR US" and row[10] == "JP"
     assert row[4].split() == ["100", "101", "102"]  # cited: the first MAX_CITED origins
+
+
+def test_a_fact_stated_by_many_sources_streams_its_citations_a_page_at_a_time(
+        tmp_path, monkeypatch):
+    # A wire sentence in nine papers (dated and undated, a publisher twice, files written
+    # out of date order), read back in pages of two citations: the same fact, the same
+    # citations in the same order, and the same JSON as when it is loaded whole.
+    import briefing.store as store_mod
+    from briefing.export import facts_json
+
+    days = ["2025-03-05", "", "2025-03-02", "2025-03-04", "", "2025-03-02", "2025-03-09",
+            "2025-03-01", "2025-03-04"]
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n, day in enumerate(days):
+        text = article(f"Chips story {n}", WIRE, f"Paper {n % 7}", day)
+        (folder / f"{8 - n}.md").write_text(text.replace("date: \n", ""), encoding="utf-8")
+    monkeypatch.setattr(store_mod, "LOAD_CITATIONS", 3)
+    monkeypatch.setattr(store_mod, "CITATION_PAGE", 2)
+    with Store.for_corpus(folder) as store:
+        store.sync()
+        whole = store.facts(["KR"])
+        streamed = list(store.iter_facts(["KR"]))
+        wire = next(f for f in streamed if f.text == WIRE_TEXT)
+        assert not isinstance(wire.citations, tuple)  # paged, not loaded whole
+        assert len(wire.citations) == 9 and len(wire.citations.first) == 2  # of 5 pages
+        assert streamed == whole
+        assert [c.source.path for c in wire.citations] == [
+            c.source.path for c in next(f for f in whole if f.text == WIRE_TEXT).citations]
+        assert facts_json(store.iter_facts(["KR"])) == facts_json(whole)
