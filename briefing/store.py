@@ -1442,7 +1442,14 @@ class _ListingWalk:
         if known is None:
             return None
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        # The parent's objects so far are left alone by its garbage collector while the
+        # child lives: a full pass writes to every one, copying the pages they share.
+        gc.freeze()
+        try:
+            pid = os.fork()
+        except BaseException:
+            gc.unfreeze()
+            raise
         if pid == 0:  # the child
             status = 1
             try:
@@ -1457,9 +1464,12 @@ class _ListingWalk:
 
     def unchanged(self) -> int | None:
         """The number of article files when the corpus is as the store last saw it."""
-        with os.fdopen(self.pipe, "rb") as pipe:
-            line = pipe.read().decode()
-        os.waitpid(self.pid, 0)
+        try:
+            with os.fdopen(self.pipe, "rb") as pipe:
+                line = pipe.read().decode()
+            os.waitpid(self.pid, 0)
+        finally:
+            gc.unfreeze()
         count, _, digest = line.partition(" ")
         return int(count) if digest == self.known else None
 
