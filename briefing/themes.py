@@ -372,14 +372,16 @@ class _PhraseIndex:
         known = self.chunks
         for chunk in chunks:
             entry = known.get(chunk)
-            if entry is None:  # a chunk not seen before: rare once the vocabulary is cached
+            if entry is None:  # a number, or a word not seen before (rare, once cached)
                 entry = self._learn(chunk)
             tokens += entry[0]
             starts += entry[1]
         return tokens, starts
 
     def _learn(self, chunk: str) -> tuple[tuple[str, ...], tuple[_Start | None, ...]]:
-        if len(self.chunks) > _CACHE_LIMIT:  # bounded memory over a long indexing run
+        # Bounded memory over a long indexing run: tokens are remembered too, numbers'
+        # among them ("2025", "12345"), so both caches count.
+        if len(self.chunks) > _CACHE_LIMIT or len(self.starts) > _CACHE_LIMIT:
             self.chunks.clear()
             self.starts.clear()
         chunk_tokens = tuple(_TOKEN.findall(chunk))

@@ -177,6 +177,12 @@ def test_words_are_remembered_but_numbers_are_not(taxonomy: Taxonomy) -> None:
         assert taxonomy.match(f"Korea spent {n * 7_919:,} won on AI chips.") == ("compute",)
     assert "chips." in index.chunks and "spent" in index.chunks
     assert not [chunk for chunk in index.chunks if any(c.isdecimal() for c in chunk)]
+    # Its tokens are remembered on their own ("2025", "12345"): that cache is bounded too.
+    from briefing.themes import _CACHE_LIMIT
+
+    for n in range(_CACHE_LIMIT + 2):
+        index.matches(f"spent {n} won")
+    assert len(index.starts) <= _CACHE_LIMIT + 1 and "spent" in index.chunks
 
 
 def test_phrases_overlap_and_ignore_case_and_hyphens(taxonomy: Taxonomy) -> None:
