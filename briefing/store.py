@@ -596,10 +596,10 @@ class Store:
                        f" AND d.mtime_ns <= {scan_end} THEN 0 ELSE d.mtime_ns END")
             files, listing = _counted_digest(self.db.execute(
                 f"SELECT d.path, d.size, {settled} FROM temp.disk d ORDER BY d.rowid"))
-            # Sorted: the same on every machine (SQLite's order of text is Python's).
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS todo (path TEXT NOT NULL,"
                             " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
             self.db.execute("DELETE FROM temp.todo")
+            # Sorted: the same on every machine (SQLite's order of text is Python's).
             todo = self.db.execute(
                 f"INSERT INTO temp.todo SELECT d.path, d.size, {settled} FROM temp.disk d"
                 + ("" if clear else " LEFT JOIN files f ON f.path = d.path WHERE f.path IS"
@@ -697,9 +697,9 @@ class Store:
                 yield None
         work = self._todo(same)
         total = todo - len(same)
+        is_report = " OR ".join(["path LIKE ?"] * len(PDF_SUFFIXES))  # LIKE ignores case
         reports = sum(rel not in same for (rel,) in self.db.execute(
-            "SELECT path FROM temp.todo WHERE " + " OR ".join(["path LIKE ?"] * len(
-                PDF_SUFFIXES)), [f"%{suffix}" for suffix in PDF_SUFFIXES]))
+            f"SELECT path FROM temp.todo WHERE {is_report}", [f"%{s}" for s in PDF_SUFFIXES]))
         if not _worth_a_pool(total, reports):
             results: Iterable[FileResult] = (read_file(*a, taxonomy=self.taxonomy) for a in work)
             yield from _counted(results, total, progress)
@@ -1031,7 +1031,8 @@ class Store:
                 merged[find(fid)].append(fid)
         # A merged fact is quoted from its earliest report: it sits where that one does.
         earliest = self._columns(
-            "coalesce(nullif(first_date, ''), '9999'), first_key, first_start", merging)
+            "coalesce(nullif(first_date, ''), '9999'), first_key, first_start", merging
+        ) if merging else {}
         placed = {min(fids, key=earliest.__getitem__): tuple(fids) for fids in merged.values()}
         return [placed.get(fid, (fid,)) for fid in firsts
                 if fid in placed or fid not in merging]

@@ -508,17 +508,17 @@ def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus
 
 
 def test_a_facts_row_reads_its_statements_once_without_keeping_them():
-    # A wire sentence stated 20,000 times by 20 sources: the refresh streams its rows (kept,
-    # they would take over 20 MB), keeping only a number or two for each source.
+    # A wire sentence stated 20,000 times by 20 sources (rows in citation order, as the
+    # refresh's query gives them: a source's together): the rows are streamed (kept, they
+    # would take over 20 MB), only a number or two for each source is.
     import json
     import tracemalloc
 
     from briefing.aggregate import fact_row
 
-
     def rows():
         for i in range(20_000):
-            source = i % 20
+            source = i // 1_000
             yield (7, 100 + i, 10, source, f"KR {'US' * (i % 2)}".strip(), "chips", "JP",
                    json.dumps([["$1 billion" + " " * 1_000 + str(i), "money", 1e9, "USD", 10]]),
                    "head", "tail", 3, f"2025-03-{1 + source:02d}",
@@ -533,7 +533,8 @@ def test_a_facts_row_reads_its_statements_once_without_keeping_them():
     assert peak < 2_000_000
     assert row[:4] == (7, 20, 20, "2025-03-20")  # sources, publishers, newest date
     assert row[5] == 100 and row[8] == "KR US" and row[10] == "JP"
-    assert row[4].split() == ["100", "101", "102"]  # cited: the first MAX_CITED origins
+    # Cited: the first statement of each of the first MAX_CITED origins.
+    assert row[4].split() == ["100", "1100", "2100"]
 
 
 def test_a_fact_stated_by_many_sources_streams_its_citations_a_page_at_a_time(
