@@ -5,8 +5,8 @@ Nothing above this module writes SQL; the brief, the TUI and the CLI see it thro
 modification time are unchanged is not even hashed; a file whose hash and extractor key are
 unchanged is not re-read. A corpus unchanged since the last sync (the common case: every
 command checks first) is told by one walk of its folder, hashed against a digest of the
-listing that sync saw. Statements with the same wording (and near-same wording, checked
-at query time) are merged into one `Fact` with several citations.
+listing that sync saw. Statements with the same wording (and near-same wording, found when
+a sync changes facts: `briefing.wordings`) are merged into one `Fact` with several citations.
 
 The store is compact (about the size of the corpus): each article's text is kept once,
 zlib-compressed, and a statement is its span in that text, not a copy; fact ids are the
@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import chain, combinations, groupby
+from itertools import groupby
 from pathlib import Path
 from typing import ParamSpec, TypeVar, cast, overload
 
@@ -47,7 +47,7 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
 from briefing.aggregate import fact_row, figures_from_json
 from briefing.corpus import read_document, walk_corpus
 from briefing.errors import BriefingError, CorpusError
-from briefing.extract.text import NEAR_SAME_WORDING, collapse
+from briefing.extract.text import collapse
 from briefing.formats import PDF_SUFFIXES
 from briefing.model import (
     EXTRACTOR_VERSION,
@@ -61,8 +61,9 @@ from briefing.provenance import ORIGINS_KEPT, independent_publishers, origin_has
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
+from briefing.wordings import regroup
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -141,7 +142,8 @@ CREATE TABLE IF NOT EXISTS facts (
     -- figures' kinds and values, and where it stands.
     head INTEGER NOT NULL, tail INTEGER NOT NULL, numbers TEXT,
     first_date TEXT, first_key TEXT NOT NULL, first_start INTEGER NOT NULL,
-    first_path TEXT NOT NULL, first_position INTEGER NOT NULL
+    first_path TEXT NOT NULL, first_position INTEGER NOT NULL,
+    grp INTEGER  -- its near-same wordings' smallest id (`briefing.wordings`); NULL: alone
 );
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (code, fact)
@@ -753,8 +755,10 @@ class Store:
     def _refresh_facts(self, touched: set[int] | None) -> None:
         """Recompute the per-fact rows for the facts a sync touched (None: all of them):
         their labels, how many sources and independent publishers state them, their newest
-        date, their earliest report and the statements a brief cites for them. Statements
-        come sorted by fact, so only one fact's rows are in memory at a time."""
+        date, their earliest report, the statements a brief cites for them and their
+        near-same wordings. Statements come sorted by fact, so only one fact's rows are in
+        memory at a time."""
+        blocks: set[tuple[str, str | None]] | None = None
         if touched is None:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
@@ -762,12 +766,14 @@ class Store:
             rows = self.db.execute(_REFRESH_SQL.format(where=""))
         else:
             wanted = json.dumps(sorted(touched))
-            old = self.db.execute("SELECT id, countries, themes FROM facts WHERE id IN"
+            old = self.db.execute("SELECT id, countries, themes, numbers FROM facts WHERE id IN"
                                   " (SELECT value FROM json_each(?))", (wanted,)).fetchall()
+            # The groups these facts were in, and those they are now in (below).
+            blocks = {(r[1], r[3]) for r in old}
             self.db.executemany("DELETE FROM fact_countries WHERE code=? AND fact=?",
-                                [(c, fid) for fid, codes, _ in old for c in codes.split()])
+                                [(c, r[0]) for r in old for c in r[1].split()])
             self.db.executemany("DELETE FROM fact_themes WHERE slug=? AND fact=?",
-                                [(t, fid) for fid, _, slugs in old for t in slugs.split()])
+                                [(t, r[0]) for r in old for t in r[2].split()])
             self.db.executemany("DELETE FROM facts WHERE id=?", [(r[0],) for r in old])
             self._rank_sources("WHERE id IN (SELECT source FROM statements WHERE fact IN"
                                " (SELECT value FROM json_each(?)))", (wanted,))
@@ -779,12 +785,15 @@ class Store:
         summaries = (fact_row(fid, members, sources.get)
                      for fid, members in groupby(rows, key=_first_item))
         for batch in _batches(summaries, 2_000):
-            self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)})",
+            self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)}, NULL)",
                                 batch)
             self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)",
                                 [(c, s[0]) for s in batch for c in s[8].split()])
             self.db.executemany("INSERT INTO fact_themes VALUES (?, ?)",
                                 [(t, s[0]) for s in batch for t in s[9].split()])
+            if blocks is not None:
+                blocks.update((s[8], s[13]) for s in batch)
+        regroup(self.db, blocks, self._texts)
 
     def _rank_sources(self, where: str, params: Sequence) -> None:
         """Rank the sources `where` selects (all: "") in citation order, with their dates and
@@ -1004,68 +1013,27 @@ class Store:
             raise
 
     def _groups(self, where: str, params: Sequence, query: str | None) -> list[FactGroup]:
-        """The facts `where` selects, merged with their near-same wordings, in corpus order
-        of their earliest report. Only each fact's earliest report is read (and its text
-        only when another fact is a candidate wording of it)."""
+        """The facts `where` selects, merged with those of their near-same wordings it also
+        selects, in corpus order of their earliest report."""
         # Sorted by SQLite: several times faster than sorting a country's facts in Python.
-        # Only what finding candidate wordings needs, for every fact: the rest is read for
-        # the few that are candidates (a narrower sort, a third less time for a country).
-        firsts = {row[0]: row[1:] for row in self._rows(
-            "SELECT id, head, tail, countries, numbers FROM facts f" + where
-            + " ORDER BY first_path, first_key, first_position, id", params, query)}
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            while x in parent:
-                x = parent[x]
-            return x
-
-        for a, b in self._near_pairs(firsts):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        merging = parent.keys() | {find(x) for x in parent}
-        merged: dict[int, list[int]] = defaultdict(list)
-        for fid in firsts:
-            if fid in merging:
-                merged[find(fid)].append(fid)
+        order: list[int] = []
+        wordings: dict[int, list[int]] = defaultdict(list)
+        for fid, grp in self._rows("SELECT id, grp FROM facts f" + where
+                                   + " ORDER BY first_path, first_key, first_position, id",
+                                   params, query):
+            order.append(fid)
+            if grp is not None:
+                wordings[grp].append(fid)
+        merged = [fids for fids in wordings.values() if len(fids) > 1]
+        if not merged:
+            return [(fid,) for fid in order]
+        merging = {fid for fids in merged for fid in fids}
         # A merged fact is quoted from its earliest report: it sits where that one does.
         earliest = self._columns(
-            "coalesce(nullif(first_date, ''), '9999'), first_key, first_start", merging
-        ) if merging else {}
-        placed = {min(fids, key=earliest.__getitem__): tuple(fids) for fids in merged.values()}
-        return [placed.get(fid, (fid,)) for fid in firsts
+            "coalesce(nullif(first_date, ''), '9999'), first_key, first_start", merging)
+        placed = {min(fids, key=earliest.__getitem__): tuple(fids) for fids in merged}
+        return [placed.get(fid, (fid,)) for fid in order
                 if fid in placed or fid not in merging]
-
-    def _near_pairs(self, firsts: dict[int, tuple]) -> Iterator[tuple[int, int]]:
-        """Pairs of facts worded nearly the same, with the same figures and countries."""
-        from rapidfuzz.distance import Indel
-
-        heads: dict[int, list[int]] = defaultdict(list)
-        tails: dict[int, list[int]] = defaultdict(list)
-        for fid, row in firsts.items():
-            heads[row[0]].append(fid)
-            tails[row[1]].append(fid)
-        pairs: set[tuple[int, int]] = set()
-        for candidates in chain(heads.values(), tails.values()):
-            if len(candidates) < 2 or len(candidates) > 50:  # a stock phrase, not a copy
-                continue
-            # Same countries, same figures (kinds and values, as stored sorted): grouped
-            # on them first, a bucket costs its size, not its size squared.
-            alike: dict[tuple, list[int]] = defaultdict(list)
-            for fid in candidates:
-                alike[firsts[fid][2:4]].append(fid)
-            for same in alike.values():
-                pairs.update(combinations(same, 2))
-        if not pairs:
-            return
-        first = {fid: row[0] for fid, row in self._columns(
-            "first", {f for pair in pairs for f in pair}).items()}
-        texts = self._texts(first.values())
-        for a, b in sorted(pairs):
-            if Indel.normalized_similarity(texts[first[a]], texts[first[b]]
-                                           ) >= NEAR_SAME_WORDING:
-                yield a, b
 
     def _columns(self, columns: str, fids: Iterable[int]) -> dict[int, tuple]:
         """Columns of the facts table for some facts, by id."""
@@ -1145,10 +1113,19 @@ class Store:
         return out
 
     def _texts(self, statement_ids: Iterable[int]) -> dict[int, str]:
-        """The text of statements by id."""
-        wanted = json.dumps(sorted(set(statement_ids)))
-        return {r[0]: r[2] for r in self._statement_rows(
-            "s.id IN (SELECT value FROM json_each(?))", (wanted,))}
+        """The text of statements by id (each article's text decompressed once)."""
+        rows = self.db.execute(
+            "SELECT s.id, s.text, s.start, s.\"end\", src.body FROM statements s"
+            " JOIN sources src ON src.id = s.source"
+            " WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY src.body",
+            (json.dumps(sorted(set(statement_ids))),))
+        texts: dict[int, str] = {}
+        body_id, body = None, ""
+        for sid, own, start, end, bid in rows:
+            if own is None and bid != body_id:
+                body_id, body = bid, self._body(bid)
+            texts[sid] = own if own is not None else collapse(body[start:end])
+        return texts
 
     def _sources_by_id(self, ids: Iterable[int]) -> dict[int, tuple[Source, str | None]]:
         """Sources by id, with their headings as stored (JSON: read only when needed)."""
