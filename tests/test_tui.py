@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from briefing import cli
 from briefing.store import Store
-from briefing.tui.app import FULL_PASS_AFTER, BriefingApp, make_app
+from briefing.tui.app import FULL_PASS_AFTER, FULL_PASS_AT_REST, REST_S, BriefingApp, make_app
 from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import HelpScreen
@@ -311,6 +311,36 @@ async def test_what_lives_as_long_as_the_app_is_left_out_of_full_collections(cor
         await wait_until(pilot, lambda: gc.get_freeze_count() > 10_000)
         assert gc.get_threshold() == (*threshold[:2], FULL_PASS_AFTER)  # and rarer
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+
+
+async def test_full_collections_wait_for_the_user_to_rest(corpus, tmp_path):
+    full_passes: list[float] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full_passes.append(time.monotonic())
+
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: gc.get_freeze_count() > 10_000)
+        gc.callbacks.append(count)
+        try:
+            # Objects enough for a full pass at rest, made while keys keep coming (each
+            # a little after the last, as a person types).
+            kept = []
+            for _ in range(5):
+                await pilot.press("down")
+                await pilot.pause(REST_S / 5)
+            while gc.get_count()[2] < FULL_PASS_AT_REST:
+                kept.append([[n] for n in range(2_000)])
+                last_key = time.monotonic()
+                await pilot.press("down")
+                await pilot.pause(REST_S / 5)
+            assert not full_passes
+            await wait_until(pilot, lambda: bool(full_passes), timeout=4 * REST_S)
+            assert full_passes[0] - last_key >= REST_S
+        finally:
+            gc.callbacks.remove(count)
 
 
 async def test_unreadable_file_is_a_warning(corpus, tmp_path):

@@ -8,13 +8,14 @@ messages; one handler turns any worker error into a notification.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -64,9 +65,14 @@ PREVIEW_DEBOUNCE_S = 0.3
 SLOW_FACTS_S = 0.15
 #: A row of the country or theme list highlighted this long gets its facts fetched ahead.
 PREFETCH_DELAY_S = 0.08
-#: Collections of the middle generation between two full passes of the garbage collector
-#: (Python's default is 10): a full pass costs tens of ms on a big archive's objects.
-FULL_PASS_AFTER = 100
+#: A full pass of the garbage collector over what the app holds for a big archive takes
+#: 30-60 ms: it runs while the user rests (no key or click for REST_S, nothing loading) once
+#: the middle generation has been collected FULL_PASS_AT_REST times since the last (Python's
+#: own default is 10). FULL_PASS_AFTER such collections force one anyway, for a user who
+#: never stops typing.
+REST_S = 0.5
+FULL_PASS_AT_REST = 10
+FULL_PASS_AFTER = 1_000
 START_HINT = "*Pick one or more countries or themes on the left: the brief appears here.*"
 BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 #: Worker groups whose running shows the busy indicator, with what the status line says.
@@ -149,6 +155,7 @@ class BriefingApp(App[None]):
         self.session = session
         self.country_choices: list[Choice] = []
         self._gc_threshold: tuple[int, int, int] | None = None
+        self._last_input = time.monotonic()
         self._facts_generation = 0
         self._facts_done = 0
         self._preview_generation = 0
@@ -208,13 +215,26 @@ class BriefingApp(App[None]):
     def _freeze_long_lived(self) -> None:
         """Leave what exists once the corpus is indexed (widgets, the taxonomy and
         gazetteer, the store's caches: it lives as long as the app) out of the garbage
-        collector's full passes, and make those passes rarer. Each full pass over what the
-        app holds stalled a frame by 60-100 ms every few picks on a big archive."""
+        collector's full passes, and run those passes while the user rests. Each full pass
+        over what the app holds stalled a frame by 60-100 ms every few picks on a big
+        archive; with the caches filled, one at rest still takes 30-60 ms."""
         gc.collect()
         gc.freeze()
         if self._gc_threshold is None:
             self._gc_threshold = gc.get_threshold()
             gc.set_threshold(*self._gc_threshold[:2], FULL_PASS_AFTER)
+            self.set_interval(REST_S, self._collect_at_rest)
+
+    def _collect_at_rest(self) -> None:
+        resting = time.monotonic() - self._last_input >= REST_S
+        if resting and gc.get_count()[2] >= FULL_PASS_AT_REST and not any(
+                w.is_running for w in self.workers):
+            gc.collect()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.session.close()
