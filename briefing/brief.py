@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations, islice
 from typing import Protocol
 
 from briefing import __version__
@@ -569,34 +570,51 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     fact at most 1.5 points), CANDIDATES per fact the brief keeps: a big archive's brief
     reads a few hundred facts, not the tens of thousands a country has."""
     # A brief cites at most MAX_CITED sources a fact; the store counts the rest for us.
-    digests = [] if options.audit else store.digests(
-        selection.countries, selection.themes, selection.query)
-    if options.audit or len(digests) <= RANK_ALL_UP_TO:
+    digests = iter(() if options.audit else store.digests(
+        selection.countries, selection.themes, selection.query))
+    first = list(islice(digests, RANK_ALL_UP_TO + 1))
+    if len(first) <= RANK_ALL_UP_TO:
         facts = store.facts(selection.countries, selection.themes, selection.query,
                             citations=MAX_CITED)
         return facts, len(facts), None
+    # One pass over the digests as the store reads them: memory holds the strongest and a
+    # count per source, not the tens of thousands of matches.
     since = selection.since.isoformat() if selection.since else None
-    kept = [d for d in digests if d.id not in selection.excluded
-            and not (since and d.newest is not None and d.newest < since)]
-    prior = _prior(selection, options.as_of)
-    kept.sort(key=lambda d: -prior(d))
-    among = tuple(d.id for d in kept[:CANDIDATES * selection.max_facts])
+    tally = _Tally()
+    kept = tally.kept(chain(first, digests), lambda d: d.id not in selection.excluded
+                      and not (since and d.newest is not None and d.newest < since))
+    # As a stable sort on the prior would order them, ties in the order they came.
+    strongest = heapq.nlargest(CANDIDATES * selection.max_facts, kept,
+                               key=_prior(selection, options.as_of))
+    among = tuple(d.id for d in strongest)
     if not among:
-        return [], len(digests), None
+        return [], tally.matched, None
     facts = store.facts(citations=MAX_CITED, among=among)
-    return facts, len(digests), _capped_among(kept, selection.max_facts)
+    return facts, tally.matched, tally.capped(selection.max_facts)
 
 
-def _capped_among(digests: Sequence[FactDigest], max_facts: int) -> int:
-    """How many facts `_cap_per_source` leaves out of these: whatever their order, those
-    beyond the cap from each source, less those it takes back to fill the brief."""
-    per_source: dict[str, int] = defaultdict(int)
-    for d in digests:
-        per_source[d.source] += 1
-    cap = per_source_cap(max_facts)
-    over = sum(max(n - cap, 0) for n in per_source.values())
-    back = max(max_facts - (len(digests) - over), 0)
-    return max(over - back, 0)
+class _Tally:
+    """Counts over a stream of digests: every match, and those kept by each source."""
+
+    def __init__(self) -> None:
+        self.matched = 0
+        self.per_source: dict[str, int] = defaultdict(int)
+
+    def kept(self, digests: Iterable[FactDigest], keep: Callable[[FactDigest], bool]
+             ) -> Iterator[FactDigest]:
+        for d in digests:
+            self.matched += 1
+            if keep(d):
+                self.per_source[d.source] += 1
+                yield d
+
+    def capped(self, max_facts: int) -> int:
+        """How many of the kept facts `_cap_per_source` leaves out: whatever their order,
+        those beyond the cap from each source, less those it takes back to fill the brief."""
+        cap = per_source_cap(max_facts)
+        over = sum(max(n - cap, 0) for n in self.per_source.values())
+        back = max(max_facts - (sum(self.per_source.values()) - over), 0)
+        return max(over - back, 0)
 
 
 class FactSource(Protocol):
@@ -609,6 +627,6 @@ class FactSource(Protocol):
               among: Sequence[str] | None = None) -> list[Fact]: ...
 
     def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                query: str | None = None) -> list[FactDigest]: ...
+                query: str | None = None) -> Iterable[FactDigest]: ...
 
     def fingerprint(self) -> str: ...

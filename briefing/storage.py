@@ -52,8 +52,8 @@ class FactStore(Protocol):
         ...
 
     def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                query: str | None = None) -> list[FactDigest]:
-        """What a brief ranks the matching facts by, without their text."""
+                query: str | None = None) -> Iterator[FactDigest]:
+        """What a brief ranks the matching facts by, without their text, streamed."""
         ...
 
     def sources(self) -> list[tuple[Source, int]]: ...

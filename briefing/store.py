@@ -964,11 +964,11 @@ class Store:
             return self._groups(" WHERE f.id IN (SELECT value FROM json_each(?))", [ids], None)
         return self._groups(*self._where(countries, themes, query), query)
 
-    @_store_errors
     def digests(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                query: str | None = None) -> list[FactDigest]:
+                query: str | None = None) -> Iterator[FactDigest]:
         """What a brief ranks facts by, for every fact of `facts`, without their text or
-        citations (a few numbers each: cheap for a whole country of a big archive)."""
+        citations (a few numbers each), as they are read: a brief keeps only the strongest,
+        so its memory does not grow with a country's facts."""
         where, params = self._where(countries, themes, query)
         # Copies of a label string are many; each distinct one is split once.
         labels: dict[str, tuple[str, ...]] = {}
@@ -977,10 +977,13 @@ class Store:
             found = labels.get(text)
             return found if found is not None else labels.setdefault(text, tuple(text.split()))
 
-        return [FactDigest(_hex_id(r[0]), split(r[1]), split(r[2]), *r[3:])
-                for r in self._rows("SELECT id, countries, themes, sources, publishers, newest,"
-                                    " numeric, years, first_key FROM facts f" + where, params,
-                                    query)]
+        try:
+            for r in self._rows("SELECT id, countries, themes, sources, publishers, newest,"
+                                " numeric, years, first_key FROM facts f" + where, params,
+                                query):
+                yield FactDigest(_hex_id(r[0]), split(r[1]), split(r[2]), *r[3:])
+        except sqlite3.Error as err:
+            raise self.failure(err) from None
 
     def _where(self, countries: Sequence[str], themes: Sequence[str], query: str | None
                ) -> tuple[str, list[str]]:

@@ -154,7 +154,7 @@ def test_a_big_selection_ranked_from_digests_gives_the_same_brief(corpus, monkey
                           Selection(themes=("industry",), max_facts=5),
                           Selection(countries=("CN", "US"), max_facts=6, since=date(2025, 1, 1))):
             whole = render_markdown(brief_mod.brief_from_store(store, selection, options))
-            matched = len(store.digests(selection.countries, selection.themes))
+            matched = sum(1 for _ in store.digests(selection.countries, selection.themes))
             read: list[int] = []
             facts = store.facts
 
@@ -171,6 +171,37 @@ def test_a_big_selection_ranked_from_digests_gives_the_same_brief(corpus, monkey
             assert f"{matched} facts match the selection; the {read[0]} strongest" in ranked
             assert without_method_counts(ranked) == without_method_counts(whole)
             assert read and read[0] <= 4 * selection.max_facts < matched
+
+
+def test_a_big_selection_keeps_only_the_strongest_digests(tmp_path, monkeypatch):
+    """The digests of a big selection are ranked as the store reads them: while the brief
+    reads its candidates, memory holds a bounded number of them, not one per match."""
+    import gc
+
+    import briefing.brief as brief_mod
+    from briefing.bench import synthesize
+    from briefing.model import FactDigest
+    from briefing.store import Store
+
+    synthesize(tmp_path / "corpus", 60)
+    monkeypatch.setattr(brief_mod, "RANK_ALL_UP_TO", 20)
+    monkeypatch.setattr(brief_mod, "CANDIDATES", 2)
+    selection = Selection(themes=("industry",), max_facts=4)
+    with Store.for_corpus(tmp_path / "corpus") as store:
+        store.sync()
+        matched = sum(1 for _ in store.digests(themes=selection.themes))
+        alive: list[int] = []
+        facts = store.facts
+
+        def counted(*args, **kwargs):
+            alive.append(sum(isinstance(o, FactDigest) for o in gc.get_objects()))
+            return facts(*args, **kwargs)
+
+        monkeypatch.setattr(store, "facts", counted)
+        brief = brief_mod.brief_from_store(store, selection, Options(date(2026, 11, 22)))
+    bound = 20 + 1 + 2 * 4  # the first look past RANK_ALL_UP_TO, and the strongest
+    assert brief.matched == matched > 5 * bound
+    assert alive and alive[0] <= bound
 
 
 def without_method_counts(markdown: str) -> list[str]:

@@ -232,7 +232,7 @@ class Session:
     def _digests(self, countries: Sequence[str], themes: Sequence[str], query: str | None
                  ) -> list[FactDigest]:
         return self._digest_cache.get(("digests", tuple(countries), tuple(themes), query),
-                               lambda: self.store().digests(countries, themes, query))
+                               lambda: list(self.store().digests(countries, themes, query)))
 
     def context(self, fact: Fact) -> Context:
         """The fact's paragraph (remembered: the detail view asks again on every change)."""
