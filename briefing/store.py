@@ -768,7 +768,8 @@ class Store:
             wanted = json.dumps(sorted(touched))
             old = self.db.execute("SELECT id, countries, themes, numbers FROM facts WHERE id IN"
                                   " (SELECT value FROM json_each(?))", (wanted,)).fetchall()
-            # The groups these facts were in, and those they are now in (below).
+            # The blocks of near-same wordings (countries, figures) these facts were in;
+            # those they are in now are added as they are written.
             blocks = {(r[1], r[3]) for r in old}
             self.db.executemany("DELETE FROM fact_countries WHERE code=? AND fact=?",
                                 [(c, r[0]) for r in old for c in r[1].split()])
