@@ -1117,7 +1117,9 @@ class Store:
         return out
 
     def _texts(self, statement_ids: Iterable[int]) -> dict[int, str]:
-        """The text of statements by id (each article's text decompressed once)."""
+        """The text of statements by id (each article's text decompressed once). Not
+        `_statement_rows`: finding near-same wordings reads 150,000 texts in a cold index
+        of 100,000 articles, and needs none of their sources."""
         rows = self.db.execute(
             "SELECT s.id, s.text, s.start, s.\"end\", src.body FROM statements s"
             " JOIN sources src ON src.id = s.source"

@@ -51,16 +51,24 @@ def test_an_edited_copy_added_later_joins_the_fact_and_leaves_with_its_file(tmp_
                                 ).fetchone() == (0,)
 
 
-def test_a_merged_fact_is_the_same_whatever_selects_it(tmp_path):
+def test_a_merged_fact_is_the_same_whatever_selects_it(tmp_path, monkeypatch):
+    # The stock-phrase bound counts alike facts with the same countries and figures: two
+    # more facts opening with the same words but other figures (each a block of its own) do
+    # not make the pair a stock phrase in a selection that lists all four.
+    monkeypatch.setattr(wordings, "STOCK_PHRASE", 3)
     write(tmp_path, "b.md", EDITED, "Daily Paper", "2025-03-04")
     write(tmp_path, "a.md", WIRE, "Wire", "2025-03-03")
+    write(tmp_path, "d.md", WIRE.replace("2027", "2028"), "Third Paper", "2025-03-05")
+    write(tmp_path, "e.md", WIRE.replace("2027", "2029"), "Fourth Paper", "2025-03-06")
     with Store.for_corpus(tmp_path) as store:
         store.sync()
-        merged = [["a.md", "b.md"]]  # cited from the earliest report, whichever file sorts first
-        assert chip_facts(store, countries=["KR"]) == merged
-        assert chip_facts(store, themes=["compute"]) == merged
-        assert chip_facts(store, query="ministry") == merged
-        assert chip_facts(store, countries=["KR", "JP"], themes=["compute"]) == merged
+        # Cited from the earliest report, whichever file sorts first; the others alone.
+        listed = [["a.md", "b.md"], ["d.md"], ["e.md"]]
+        assert chip_facts(store, countries=["KR"]) == listed
+        assert chip_facts(store, themes=["compute"]) == listed
+        assert chip_facts(store, query="ministry") == listed
+        assert chip_facts(store, countries=["KR", "JP"], themes=["compute"]) == listed
+        assert chip_facts(store, query="2027") == [["a.md", "b.md"]]
 
 
 @pytest.mark.parametrize("texts_per_round", [2, wordings.TEXTS_PER_ROUND])
