@@ -43,8 +43,9 @@ class FactStore(Protocol):
         ...
 
     def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                    query: str | None = None) -> list[FactGroup]:
-        """Handles to the same facts in the same order, to load a page at a time."""
+                    query: str | None = None) -> Sequence[FactGroup]:
+        """Handles to the same facts in the same order, to load a page at a time; a long
+        list may find them as they are asked for."""
         ...
 
     def load_facts(self, groups: Sequence[FactGroup], *, citations: int | None = None

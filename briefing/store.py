@@ -49,6 +49,7 @@ from briefing.corpus import read_document, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import collapse
 from briefing.formats import PDF_SUFFIXES
+from briefing.listing import Walk, count
 from briefing.model import (
     EXTRACTOR_VERSION,
     Citation,
@@ -63,7 +64,12 @@ from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 from briefing.wordings import regroup
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
+#: A store of the previous version gains the new indexes in place (see _migrate).
+INDEXED_FROM = 10
+#: A selection listing at least this many facts is listed a page at a time by walking the
+#: corpus order (`briefing.listing`); a smaller one is sorted at once, in a few ms.
+WALK_FROM = 2_000
 #: Below this many files to read, a process pool costs more than it saves.
 POOL_THRESHOLD = 300
 #: Above this many files to read, indexes are rebuilt at the end rather than kept up to date.
@@ -164,6 +170,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
 _INDEXES = """
 -- With the source: counting a fact's sources reads the index alone.
 CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact, source);
+-- Corpus order, as a listing shows facts: a big selection walks it a page at a time.
+CREATE INDEX IF NOT EXISTS facts_order ON facts(first_path, first_key, first_position);
+-- The few facts with near-same wordings, to merge a listing's page.
+CREATE INDEX IF NOT EXISTS facts_grp ON facts(grp) WHERE grp IS NOT NULL;
 """
 _INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
@@ -437,6 +447,11 @@ class Store:
             with self._transaction():
                 version = self._schema_version()
                 if version == str(SCHEMA_VERSION):  # made while this process waited
+                    return
+                if version == str(INDEXED_FROM):  # the same tables: index them, keep them
+                    for statement in _statements(_INDEXES):
+                        self.db.execute(statement)
+                    self._set_meta("schema", str(SCHEMA_VERSION))
                     return
                 if version is not None:
                     self._drop_all()
@@ -945,11 +960,21 @@ class Store:
 
     @_store_errors
     def fact_groups(self, countries: Sequence[str] = (), themes: Sequence[str] = (),
-                    query: str | None = None) -> list[FactGroup]:
+                    query: str | None = None) -> Sequence[FactGroup]:
         """The facts of `facts` as handles, in the same order, without loading them: page
-        through them with `load_facts`."""
+        through them with `load_facts`. A big selection's handles are found as they are
+        asked for (its length is known at once)."""
         with self._snapshot():
+            if (countries or themes) and not (query and query.strip()):
+                total = count(self.db, countries, themes)
+                if total >= WALK_FROM:
+                    return Walk(self.db, self._snapshot, countries, themes, total,
+                                lambda: self._sorted(countries, themes), self.failure)
             return self._select(countries, themes, query, None)
+
+    def _sorted(self, countries: Sequence[str], themes: Sequence[str]) -> list[FactGroup]:
+        with self._snapshot():
+            return self._select(countries, themes, None, None)
 
     @_store_errors
     def load_facts(self, groups: Sequence[FactGroup], *, citations: int | None = None

@@ -190,11 +190,15 @@ def test_a_big_selection_keeps_only_the_strongest_digests(tmp_path, monkeypatch)
     with Store.for_corpus(tmp_path / "corpus") as store:
         store.sync()
         matched = sum(1 for _ in store.digests(themes=selection.themes))
+        # Digests earlier tests left alive are not this brief's; held, so no id is reused.
+        earlier = [o for o in gc.get_objects() if isinstance(o, FactDigest)]
+        known = {id(o) for o in earlier}
         alive: list[int] = []
         facts = store.facts
 
         def counted(*args, **kwargs):
-            alive.append(sum(isinstance(o, FactDigest) for o in gc.get_objects()))
+            alive.append(sum(isinstance(o, FactDigest) and id(o) not in known
+                             for o in gc.get_objects()))
             return facts(*args, **kwargs)
 
         monkeypatch.setattr(store, "facts", counted)

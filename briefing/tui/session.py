@@ -204,7 +204,7 @@ class Session:
         if not (selection.countries or selection.themes or query.strip()):
             return Listing([], 0)
         key = (selection.countries, selection.themes, query.strip() or None)
-        groups: list[FactGroup] = self._cache.get(
+        groups: Sequence[FactGroup] = self._cache.get(
             ("groups", *key), lambda: self.store().fact_groups(*key))
         facts: list[Fact] = []
         page = self.page
