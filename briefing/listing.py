@@ -43,7 +43,8 @@ Snapshot = Callable[[], AbstractContextManager[None]]
 def membership(countries: Sequence[str], themes: Sequence[str]) -> tuple[str, list[str]]:
     """The condition that fact `f` is about any of `countries` and any of `themes`, tested
     one fact at a time (what a walk needs), and its parameters."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[str] = []
     for table, column, values in (("fact_countries", "code", countries),
                                   ("fact_themes", "slug", themes)):
         if values:

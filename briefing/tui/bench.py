@@ -46,7 +46,9 @@ def main(root: Path, size: int, *, paint: bool = True) -> None:
           f"{_ms([max(t['rested'])])} | store query (uncached) median "
           f"{_ms([q for q in t['queries'] if q > 0.001] or [0.0])} | "
           f"{min(t['rows']):.0f}-{max(t['rows']):.0f} facts per country (the table loads "
-          f"{PAGE} at a time)")
+          f"{PAGE} at a time) | pick a theme at once: median {_ms(t['themes'])}, max "
+          f"{_ms([max(t['themes'])])} ({len(t['themes'])} themes, up to "
+          f"{max(t['theme rows']):.0f} facts)")
 
 
 def _ms(values: list[float]) -> str:
@@ -102,7 +104,8 @@ async def _interactive(corpus: Path, out: Path) -> dict[str, list[float]]:
 
     app = make_app(corpus, as_of=AS_OF, out_dir=out, formats=("md",))
     frames = _record_frames(app)
-    times: dict[str, list[float]] = {"keys": [], "cold": [], "rested": [], "rows": []}
+    times: dict[str, list[float]] = {"keys": [], "cold": [], "rested": [], "rows": [],
+                                     "themes": [], "theme rows": []}
 
     async def timed(key: str, changed: list[float]) -> float:
         t0 = time.perf_counter()
@@ -129,6 +132,12 @@ async def _interactive(corpus: Path, out: Path) -> dict[str, list[float]]:
             times[kind].append(await timed("space", tabled))
             times["rows"].append(app.table.total)
             await timed("space", tabled)  # unpick: one country at a time
+        app.set_focus(app.themes)
+        for _ in range(app.themes.option_count):  # each theme alone, as big as they come
+            await pilot.press("down")
+            times["themes"].append(await timed("space", tabled))
+            times["theme rows"].append(app.table.total)
+            await timed("space", tabled)
         await app.workers.wait_for_complete()
     return times
 
