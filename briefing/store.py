@@ -58,14 +58,14 @@ from briefing.model import (
     Skipped,
     Source,
 )
-from briefing.provenance import ORIGINS_KEPT, independent_publishers, origin_hashes
+from briefing.provenance import ORIGINS_KEPT, count_origins, origin_hashes
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 from briefing.wordings import regroup
 
 SCHEMA_VERSION = 11
-#: A store of the previous version gains the new indexes in place (see _migrate).
+#: A store of this version is brought up to date in place (`Store._upgrade`).
 INDEXED_FROM = 10
 #: A selection listing at least this many facts is listed a page at a time by walking the
 #: corpus order (`briefing.listing`); a smaller one is sorted at once, in a few ms.
@@ -121,7 +121,9 @@ CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
     publisher TEXT, date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT,
     extractor TEXT, pages TEXT,  -- HTML/PDF: what extracted the text; a PDF's page offsets
-    body INTEGER NOT NULL, headings TEXT  -- JSON list of its section headings, NULL for none
+    body INTEGER NOT NULL, headings TEXT,  -- JSON list of its section headings, NULL for none
+    -- Its origin keys as numbers (`origin_hashes`; one to three): who counts as one outlet.
+    o1 INTEGER, o2 INTEGER, o3 INTEGER
 );
 CREATE TABLE IF NOT EXISTS statements (
     id INTEGER PRIMARY KEY, source INTEGER NOT NULL, fact INTEGER NOT NULL,
@@ -235,7 +237,7 @@ class FileResult:
     """The articles' texts, zlib-compressed (related articles share their file's)."""
     sources: tuple[tuple, ...] = ()
     """(key, path, title, publisher, date, url, sha256, carrier, extractor, pages, body
-    index, headings JSON) per article."""
+    index, headings JSON, three origin keys) per article."""
     statements: tuple[tuple, ...] = ()
     """(source index, position, start, end, block_start, block_end, text to store or None,
     fact, head, tail, heading index, figures JSON, countries, themes, mentions, text)."""
@@ -314,10 +316,18 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
             rows.append(statement_row(n, article.text, headings, st))
         s = article.source
         sources.append((*_source_row(s), texts.index(article.text),
-                        json.dumps(headings, ensure_ascii=False) if headings else None))
+                        json.dumps(headings, ensure_ascii=False) if headings else None,
+                        *_origins(s)))
     bodies = tuple(zlib.compress(t.encode("utf-8"), ZLIB_LEVEL) for t in texts)
     return FileResult(rel, size, mtime_ns, doc.sha256, bodies, tuple(sources), tuple(rows),
                       doc.warnings)
+
+
+def _origins(source: Source) -> tuple[int | None, ...]:
+    """A source's origin keys as the store keeps them (three columns). Worked out once, when
+    its file is read (in the pool): a change to what `origin_hashes` gives is a change of
+    EXTRACTOR_VERSION, which reads every file again."""
+    return (origin_hashes(source) + _NO_KEYS)[:3]
 
 
 def _source_row(s: Source) -> tuple:
@@ -448,16 +458,29 @@ class Store:
                 version = self._schema_version()
                 if version == str(SCHEMA_VERSION):  # made while this process waited
                     return
-                if version == str(INDEXED_FROM):  # the same tables: index them, keep them
-                    for statement in _statements(_INDEXES):
-                        self.db.execute(statement)
-                    self._set_meta("schema", str(SCHEMA_VERSION))
+                if version == str(INDEXED_FROM):  # the same facts: keep them
+                    self._upgrade()
                     return
                 if version is not None:
                     self._drop_all()
                 for statement in _statements(_SCHEMA + _INDEXES):
                     self.db.execute(statement)
                 self._set_meta("schema", str(SCHEMA_VERSION))
+
+    def _upgrade(self) -> None:
+        """A store of version INDEXED_FROM made current without reading the corpus again:
+        its sources get their origin keys, its facts the listing indexes."""
+        for column in ("o1", "o2", "o3"):
+            self.db.execute(f"ALTER TABLE sources ADD COLUMN {column} INTEGER")
+        last = -1
+        while rows := self.db.execute(f"SELECT id, {_SOURCE_COLUMNS} FROM sources WHERE id > ?"
+                                      " ORDER BY id LIMIT 5000", (last,)).fetchall():
+            self.db.executemany("UPDATE sources SET o1=?, o2=?, o3=? WHERE id=?",
+                                [(*_origins(_source(row[1:])), row[0]) for row in rows])
+            last = rows[-1][0]
+        for statement in _statements(_INDEXES):
+            self.db.execute(statement)
+        self._set_meta("schema", str(SCHEMA_VERSION))
 
     def _schema_version(self) -> str | None:
         try:
@@ -813,16 +836,14 @@ class Store:
 
     def _rank_sources(self, where: str, params: Sequence) -> None:
         """Rank the sources `where` selects (all: "") in citation order, with their dates and
-        origin keys (as numbers: `origin_hashes`), into the temporary table _REFRESH_SQL
-        joins: each source's keys are worked out once, not once for each fact it states."""
+        origin keys, into the temporary table _REFRESH_SQL joins."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS source_rank (id INTEGER PRIMARY KEY,"
                         " rank INTEGER NOT NULL, date TEXT, o1 INTEGER, o2 INTEGER, o3 INTEGER)")
         self.db.execute("DELETE FROM temp.source_rank")
         sources = self.db.execute(
-            f"SELECT id, {_SOURCE_COLUMNS} FROM sources {where}"
+            f"SELECT id, date, o1, o2, o3 FROM sources {where}"
             " ORDER BY coalesce(nullif(date, ''), '9999'), key, id", params)
-        ranked = ((row[0], rank, row[5], *(origin_hashes(_source(row[1:])) + _NO_KEYS)[:3])
-                  for rank, row in enumerate(sources))
+        ranked = ((row[0], rank, *row[1:]) for rank, row in enumerate(sources))
         for batch in _batches(ranked, 5_000):
             self.db.executemany("INSERT INTO temp.source_rank VALUES (?, ?, ?, ?, ?, ?)", batch)
 
@@ -837,7 +858,7 @@ class Store:
         for r in results:
             b0, s0, t0 = ids
             bodies.extend((b0 + n, blob) for n, blob in enumerate(r.bodies))
-            sources.extend((s0 + n, *row[:10], b0 + row[10], row[11])
+            sources.extend((s0 + n, *row[:10], b0 + row[10], *row[11:])
                            for n, row in enumerate(r.sources))
             for n, row in enumerate(r.statements):
                 statements.append((t0 + n, s0 + row[0], row[7], *row[1:7], *row[8:15]))
@@ -850,8 +871,7 @@ class Store:
             ids[:] = [b0 + len(r.bodies), s0 + ns, t0 + nt]
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
         self.db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
-        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            sources)
+        self.db.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 16)})", sources)
         self.db.executemany(
             "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             statements)
@@ -1184,12 +1204,17 @@ class Store:
                 " (SELECT value FROM json_each(?))",
                 (json.dumps([f for group in groups for f in group]),)):
             by_fact[fact].append(source)
-        sources = self._sources_by_id({s for ids in by_fact.values() for s in ids})
+        # Each source once (the wordings of a wire story share many): its key, its date and
+        # its origin keys, which is what the per-fact rows are counted from.
+        sources = {row[0]: (row[1], row[2], tuple(o for o in row[3:] if o is not None))
+                   for row in self.db.execute(
+                       "SELECT id, key, date, o1, o2, o3 FROM sources"
+                       " WHERE id IN (SELECT value FROM json_each(?))",
+                       (json.dumps(sorted({i for ids in by_fact.values() for i in ids})),))}
         for group in groups:
-            found = list({sources[i][0].key: sources[i][0]
-                          for f in group for i in by_fact[f]}.values())
-            yield (len(found), independent_publishers(found),
-                   max((s.date for s in found if s.date), default=None))
+            found = {sources[i][0]: sources[i] for f in group for i in by_fact[f]}.values()
+            yield (len(found), count_origins([s[2] for s in found]) if len(found) > 1 else 1,
+                   max((s[1] for s in found if s[1]), default=None))
 
     @_store_errors
     def context(self, fact: Fact) -> tuple[str, int, int]:

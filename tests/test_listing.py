@@ -89,17 +89,34 @@ def test_small_selections_and_searches_are_sorted_at_once(archive):
         assert isinstance(store.fact_groups([], [], "chips"), list)
 
 
-def test_a_store_of_the_previous_schema_gains_its_indexes_without_reading_again(corpus):
-    with Store.for_corpus(corpus) as store:
-        store.sync()
-        want = store.facts(["KR"])
-        for name in ("facts_order", "facts_grp"):
-            store.db.execute(f"DROP INDEX {name}")
-        store.db.execute("UPDATE meta SET value=? WHERE key='schema'",
-                         (str(store_mod.INDEXED_FROM),))
-        store.db.commit()
-    with Store.for_corpus(corpus) as store:
+#: The sources table as schema 10 made it, comments and all (SQLite edits this text).
+V10_SOURCES = """CREATE TABLE old (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
+    publisher TEXT, date TEXT, url TEXT, sha256 TEXT NOT NULL, carrier TEXT,
+    extractor TEXT, pages TEXT,  -- HTML/PDF: what extracted the text; a PDF's page offsets
+    body INTEGER NOT NULL, headings TEXT  -- JSON list of its section headings, NULL for none
+)"""
+V10_COLUMNS = ("id, key, path, title, publisher, date, url, sha256, carrier, extractor, pages,"
+               " body, headings")
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_without_reading_again(archive):
+    """Version 10 had no origin keys on sources and no listing indexes: both are added."""
+    origins = "SELECT id, o1, o2, o3 FROM sources ORDER BY id"
+    with open_store(archive) as store:
+        want = (store.facts(["KR"]), store.db.execute(origins).fetchall())
+        with store._transaction():
+            for name in ("facts_order", "facts_grp"):
+                store.db.execute(f"DROP INDEX {name}")
+            store.db.execute(V10_SOURCES)
+            store.db.execute(f"INSERT INTO old SELECT {V10_COLUMNS} FROM sources")
+            store.db.execute("DROP TABLE sources")
+            store.db.execute("ALTER TABLE old RENAME TO sources")
+            store.db.execute("UPDATE meta SET value=? WHERE key='schema'",
+                             (str(store_mod.INDEXED_FROM),))
+    with open_store(archive) as store:
         indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert {"facts_order", "facts_grp"} <= indexes
+        assert (store.facts(["KR"]), store.db.execute(origins).fetchall()) == want
+        assert any(len(f.citations) > 1 for f in want[0]) and want[1][0][1] is not None
         assert store.sync().read == 0
-        assert store.facts(["KR"]) == want
