@@ -40,8 +40,9 @@ _EARLIEST = "coalesce(nullif(first_date, ''), '9999'), first_key, first_start"
 Snapshot = Callable[[], AbstractContextManager[None]]
 
 
-def membership(countries: Sequence[str], themes: Sequence[str]) -> tuple[str, list[str]]:
-    """The condition that fact `f` is about any of `countries` and any of `themes`, tested
+def membership(countries: Sequence[str], themes: Sequence[str], fact: str = "f.id"
+               ) -> tuple[str, list[str]]:
+    """The condition that `fact` is about any of `countries` and any of `themes`, tested
     one fact at a time (what a walk needs), and its parameters."""
     parts: list[str] = []
     params: list[str] = []
@@ -49,7 +50,7 @@ def membership(countries: Sequence[str], themes: Sequence[str]) -> tuple[str, li
                                   ("fact_themes", "slug", themes)):
         if values:
             parts.append(f"EXISTS (SELECT 1 FROM {table} WHERE {column} IN"
-                         f" ({','.join('?' * len(values))}) AND fact = f.id)")
+                         f" ({','.join('?' * len(values))}) AND fact = {fact})")
             params.extend(values)
     return " AND ".join(parts), params
 
@@ -59,11 +60,11 @@ def count(db: sqlite3.Connection, countries: Sequence[str], themes: Sequence[str
     Read from the country and theme tables, not from the facts."""
     table, column, values = (("fact_countries", "code", countries) if countries
                              else ("fact_themes", "slug", themes))
-    others, params = membership((), themes) if countries else ("", [])
+    others, params = membership((), themes, "m.fact") if countries else ("", [])
     # One country or theme lists each fact once; several can list a fact twice.
     counted = "count(*)" if len(values) == 1 else "count(DISTINCT fact)"
     sql = (f"SELECT {counted} FROM {table} m WHERE {column} IN ({','.join('?' * len(values))})"
-           + (" AND " + others.replace("f.id", "m.fact") if others else ""))
+           + (" AND " + others if others else ""))
     (facts,) = db.execute(sql, [*values, *params]).fetchone()
     where, params = membership(countries, themes)
     # Each merged fact lists its selected wordings as one.

@@ -392,6 +392,8 @@ class FactCache:
 
 
 def _weight(answer: object) -> int:
+    # A big selection's handles (`briefing.listing.Walk`) are found as its pages are shown,
+    # and the pages count them.
     return len(answer) if isinstance(answer, list) else 1
 
 
