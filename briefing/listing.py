@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import overload
 
@@ -55,7 +55,7 @@ def membership(countries: Sequence[str], themes: Sequence[str], fact: str = "f.i
     return " AND ".join(parts), params
 
 
-def count(db: sqlite3.Connection, countries: Sequence[str], themes: Sequence[str]) -> int:
+def count_listed(db: sqlite3.Connection, countries: Sequence[str], themes: Sequence[str]) -> int:
     """How many facts a selection of countries and themes lists, near-same wordings merged.
     Read from the country and theme tables, not from the facts."""
     table, column, values = (("fact_countries", "code", countries) if countries
@@ -112,17 +112,6 @@ class Walk(Sequence[FactGroup]):
             self._extend(needed)
             return self._groups[index]
 
-    def __iter__(self) -> Iterator[FactGroup]:
-        n = 0
-        while True:
-            with self._lock:
-                self._extend(n + 1)
-                if n >= len(self._groups):
-                    return
-                group = self._groups[n]
-            yield group
-            n += 1
-
     def _extend(self, needed: int) -> None:
         try:
             self._walk(needed)
@@ -141,16 +130,18 @@ class Walk(Sequence[FactGroup]):
         """Read the next window of the index; returns how many entries it read."""
         window = self._window
         self._window = min(window * 2, WALK_MAX_WINDOW)
-        after = "" if self._after is None else f"({_ORDER}) > (?, ?, ?, ?) AND "
+        # The window: index entries past the last one read, up to its last entry (`end`;
+        # None when the index ends first).
+        after = "TRUE" if self._after is None else f"({_ORDER}) > (?, ?, ?, ?)"
         bound = list(self._after or ())
         with self._snapshot():
             end = self._db.execute(
-                f"SELECT {_ORDER} FROM facts f WHERE {after}1 ORDER BY {_ORDER}"
+                f"SELECT {_ORDER} FROM facts f WHERE {after} ORDER BY {_ORDER}"
                 " LIMIT 1 OFFSET ?", [*bound, window - 1]).fetchone()
-            upto = "" if end is None else f" AND ({_ORDER}) <= (?, ?, ?, ?)"
+            upto = "TRUE" if end is None else f"({_ORDER}) <= (?, ?, ?, ?)"
             rows = self._db.execute(
-                f"SELECT id, grp FROM facts f WHERE {after}{self._where}{upto}"
-                f" ORDER BY {_ORDER}", [*bound, *self._params, *(end or ())]).fetchall()
+                f"SELECT id, grp FROM facts f WHERE {after} AND {upto} AND {self._where}"
+                f" ORDER BY {_ORDER}", [*bound, *(end or ()), *self._params]).fetchall()
             self._learn({grp for _, grp in rows if grp is not None} - self._merged.keys())
         for fid, grp in rows:
             if grp is None:

@@ -49,7 +49,7 @@ from briefing.corpus import read_document, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import collapse
 from briefing.formats import PDF_SUFFIXES
-from briefing.listing import Walk, count
+from briefing.listing import Walk, count_listed
 from briefing.model import (
     EXTRACTOR_VERSION,
     Citation,
@@ -66,7 +66,7 @@ from briefing.wordings import regroup
 
 SCHEMA_VERSION = 11
 #: A store of this version is brought up to date in place (`Store._upgrade`).
-INDEXED_FROM = 10
+UPGRADES_FROM = 10
 #: A selection listing at least this many facts is listed a page at a time by walking the
 #: corpus order (`briefing.listing`); a smaller one is sorted at once, in a few ms.
 WALK_FROM = 2_000
@@ -458,7 +458,7 @@ class Store:
                 version = self._schema_version()
                 if version == str(SCHEMA_VERSION):  # made while this process waited
                     return
-                if version == str(INDEXED_FROM):  # the same facts: keep them
+                if version == str(UPGRADES_FROM):  # the same facts: keep them
                     self._upgrade()
                     return
                 if version is not None:
@@ -468,7 +468,7 @@ class Store:
                 self._set_meta("schema", str(SCHEMA_VERSION))
 
     def _upgrade(self) -> None:
-        """A store of version INDEXED_FROM made current without reading the corpus again:
+        """A store of version UPGRADES_FROM made current without reading the corpus again:
         its sources get their origin keys, its facts the listing indexes."""
         for column in ("o1", "o2", "o3"):
             self.db.execute(f"ALTER TABLE sources ADD COLUMN {column} INTEGER")
@@ -986,13 +986,14 @@ class Store:
         asked for (its length is known at once)."""
         with self._snapshot():
             if (countries or themes) and not (query and query.strip()):
-                total = count(self.db, countries, themes)
+                total = count_listed(self.db, countries, themes)
                 if total >= WALK_FROM:
                     return Walk(self.db, self._snapshot, countries, themes, total,
                                 lambda: self._sorted(countries, themes), self.failure)
             return self._select(countries, themes, query, None)
 
     def _sorted(self, countries: Sequence[str], themes: Sequence[str]) -> list[FactGroup]:
+        """A selection's handles, sorted at once (what a walk falls back to)."""
         with self._snapshot():
             return self._select(countries, themes, None, None)
 
@@ -1213,7 +1214,7 @@ class Store:
                        (json.dumps(sorted({i for ids in by_fact.values() for i in ids})),))}
         for group in groups:
             found = {sources[i][0]: sources[i] for f in group for i in by_fact[f]}.values()
-            yield (len(found), count_origins([s[2] for s in found]) if len(found) > 1 else 1,
+            yield (len(found), count_origins([s[2] for s in found]),
                    max((s[1] for s in found if s[1]), default=None))
 
     @_store_errors

@@ -113,7 +113,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_without_reading_again(archiv
             store.db.execute("DROP TABLE sources")
             store.db.execute("ALTER TABLE old RENAME TO sources")
             store.db.execute("UPDATE meta SET value=? WHERE key='schema'",
-                             (str(store_mod.INDEXED_FROM),))
+                             (str(store_mod.UPGRADES_FROM),))
     with open_store(archive) as store:
         indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert {"facts_order", "facts_grp"} <= indexes
