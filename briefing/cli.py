@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -176,6 +177,23 @@ def selection_from(store, countries: list[str] | None, themes: list[str] | None,
     return Selection(countries=codes, themes=slugs, **kw)
 
 
+#: A fact id as `briefing facts` shows it (`f` and the stored number in hex, 10 digits at
+#: least); at most 15 digits, so any id that matches fits SQLite's 64-bit integers.
+FACT_ID = re.compile(r"f[0-9a-f]{10,15}")
+
+
+def check_fact_ids(store: Store, ids: Sequence[str], option: str) -> None:
+    """Raise a usage error naming every id in `ids` that is no fact of the corpus: a typo
+    in `--exclude` would otherwise leave the fact in the brief without a word."""
+    wanted = [i for i in dict.fromkeys(ids) if FACT_ID.fullmatch(i)]
+    found = {f.id for f in store.facts(among=wanted)} if wanted else set()
+    unknown = [i for i in dict.fromkeys(ids) if i not in found]
+    if unknown:
+        label = "fact id" if len(unknown) == 1 else "fact ids"
+        raise UsageError(f"{option}: unknown {label} {', '.join(map(repr, unknown))} "
+                         "(see `briefing facts` for ids)")
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -231,10 +249,13 @@ def make(
     if email and "pdf" not in formats:
         raise UsageError("--email sends the PDF: use --format pdf or both")
     day = parse_day(as_of, "--date") or date.today()
+    # Ids are shown in lower case; one copied from elsewhere in upper case is the same id.
+    excluded = [fid.strip().lower() for fid in exclude or ()]
 
     def read(store: Store) -> Brief:
         selection = selection_from(store, country, theme, since=parse_day(since, "--since"),
-                                   max_facts=max_facts, excluded=frozenset(exclude or ()))
+                                   max_facts=max_facts, excluded=frozenset(excluded))
+        check_fact_ids(store, excluded, "--exclude")
         return brief_from_store(store, selection, Options(day, stale_after, audit))
 
     _, brief = read_corpus(corpus, read)
