@@ -8,10 +8,14 @@ a brief).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from briefing.verify import Report
 
 
 def verify_command(
@@ -41,4 +45,22 @@ def verify_command(
     else:
         for line in report_lines(report):
             echo(line)  # quotes and paths from the corpus: shown as written
+    hint = other_corpus_hint(report, given=corpus is not None)
+    if hint:
+        echo(f"hint: {hint}", err=True)  # on stderr: `--json` output stays JSON
     raise typer.Exit(0 if report.passed else 1)
+
+
+def other_corpus_hint(report: Report, *, given: bool) -> str | None:
+    """When not one file the brief cites is in the corpus, the brief was most likely made
+    from another folder (a brief records file paths relative to its corpus, not the folder
+    itself): say so, rather than leave "37 missing" to read as 37 deleted files."""
+    cited = {c.source.path for c in report.checks if c.source and c.source.path}
+    if not cited or any(c.status != "missing" for c in report.checks):
+        return None
+    which = "" if given else (" ($BRIEFING_CORPUS)" if os.environ.get("BRIEFING_CORPUS")
+                              else " (the bundled seeds, used when no --corpus is given)")
+    files = ("the file the brief cites is not" if len(cited) == 1
+             else f"none of the {len(cited)} files the brief cites is")
+    return (f"{files} in the corpus {report.corpus}{which}: was it made from another "
+            "corpus? Give that folder with --corpus DIR")

@@ -45,3 +45,77 @@ def test_exclude_of_a_known_id_works_in_any_case(corpus, tmp_path):
     assert r.exit_code == 0, r.output
     text = Path(r.stdout.strip()).read_text(encoding="utf-8")
     assert "excluded by the user" in text
+
+
+# --------------------------------------------------------------------------- a corpus of our own
+
+# Articles written for these tests: file names and wording that the bundled seeds do not have.
+VIETNAM = (
+    "Vietnam's ministry of science said on Tuesday that the country will build two national "
+    "data centres for artificial intelligence by 2027. The plan sets aside $1.2 billion for "
+    "the first phase, according to the ministry.\n\n"
+    "Officials expect 18,693 graphics processing units to be installed across both sites. "
+    "Three countries have offered to supply equipment, the ministry added.\n"
+)
+VIETNAM_LATER = (
+    "Vietnam raised its budget for sovereign AI models to $2.5 billion, the finance ministry "
+    "said. The government said 40% of the money would go to training local engineers.\n"
+)
+VIETNAM_UNDATED = (
+    "Vietnam has trained 5,000 engineers in chip design under its semiconductor programme, "
+    "the programme's office said.\n"
+)
+
+
+def article(folder: Path, name: str, title: str, day: str | None, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    head = f"title: {title}\n" + (f"date: {day}\n" if day else "")
+    path = folder / name
+    path.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def own_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "vn-articles"
+    article(folder, "vn-data-centres.md", "Vietnam plans AI data centres", "2025-03-10", VIETNAM)
+    article(folder, "vn-budget.md", "Vietnam raises AI budget", "2025-09-02", VIETNAM_LATER)
+    article(folder, "vn-engineers.md", "Vietnam trains chip engineers", None, VIETNAM_UNDATED)
+    return folder
+
+
+# --------------------------------------------------------------------------- 2. verify
+
+
+def test_verify_against_the_wrong_corpus_says_the_brief_was_made_from_another(tmp_path):
+    folder = own_corpus(tmp_path)
+    made = run("make", "-c", "VN", "--corpus", str(folder), "--out", str(tmp_path / "out"),
+               "--date", DAY, "--format", "pdf")
+    assert made.exit_code == 0, made.output
+    pdf = made.stdout.strip()
+
+    r = run("verify", pdf)  # no --corpus: the bundled seeds, which hold none of its files
+    assert r.exit_code == 1
+    assert r.stdout.strip().splitlines()[-1].endswith("missing")
+    hint = r.stderr.strip()
+    assert hint.startswith("hint: none of the 3 files the brief cites is in the corpus ")
+    assert "(the bundled seeds, used when no --corpus is given)" in hint
+    assert hint.endswith("was it made from another corpus? Give that folder with --corpus DIR")
+    assert len(hint.splitlines()) == 1
+
+    as_json = run("verify", pdf, "--json")  # the hint is on stderr: stdout stays JSON
+    assert json.loads(as_json.stdout)["passed"] is False
+    assert "--corpus DIR" in as_json.stderr
+
+    right = run("verify", pdf, "--corpus", str(folder))
+    assert right.exit_code == 0, right.output
+    assert right.stderr == ""
+
+
+def test_verify_with_some_files_gone_gives_no_other_corpus_hint(tmp_path):
+    folder = own_corpus(tmp_path)
+    made = run("make", "-c", "VN", "--corpus", str(folder), "--out", str(tmp_path / "out"),
+               "--date", DAY, "--format", "md")
+    (folder / "vn-budget.md").unlink()  # one file deleted: the corpus is the right one
+    r = run("verify", made.stdout.strip(), "--corpus", str(folder))
+    assert r.exit_code == 1
+    assert "missing" in r.stdout and r.stderr == ""
