@@ -19,6 +19,12 @@ from dataclasses import dataclass
 CHAR_MARGIN = 2.0
 LINE_OVERLAP = 0.5
 LINE_MARGIN = 0.5
+#: Two words that PDFium separates with a space and that share a baseline stay on one line
+#: when they are this many line heights apart or less. pdfminer's margin alone (two widths
+#: of the neighbouring characters) splits justified text: in a narrow column a stretched
+#: space is wider than two "i"s, and a line such as "Our assessment  is  that  the" fell
+#: apart into boxes that were then read out of order. A column gap is wider than this.
+WORD_GAP = 1.25
 #: Between words: PDFium's own spaces and line breaks, and the file's spaces.
 _SPACES = frozenset(" \t\r\n\u00a0")
 
@@ -124,7 +130,7 @@ def _lines(chars: Iterator[tuple[str, float, float, float, float] | None]) -> li
             gap = True
             continue
         text, x0, top, x1, bottom = char
-        if line is not None and _goes_on(line.last, x0, top, x1, bottom):
+        if line is not None and _goes_on(line.last, x0, top, x1, bottom, spaced=gap):
             line.text.append(" " + text if gap else text)
             line.x0, line.top = min(line.x0, x0), min(line.top, top)
             line.x1, line.bottom = max(line.x1, x1), max(line.bottom, bottom)
@@ -137,8 +143,9 @@ def _lines(chars: Iterator[tuple[str, float, float, float, float] | None]) -> li
 
 
 def _goes_on(last: tuple[float, float, float, float], x0: float, top: float, x1: float,
-             bottom: float) -> bool:
-    """pdfminer's test for two characters on one line (`halign` in LTLayoutContainer)."""
+             bottom: float, *, spaced: bool = False) -> bool:
+    """pdfminer's test for two characters on one line (`halign` in LTLayoutContainer),
+    with room for a justified space between words (`WORD_GAP`)."""
     lx0, ltop, lx1, lbottom = last
     overlap = min(lbottom, bottom) - max(ltop, top)
     if overlap <= 0 or overlap <= LINE_OVERLAP * min(lbottom - ltop, bottom - top):
@@ -146,6 +153,8 @@ def _goes_on(last: tuple[float, float, float, float], x0: float, top: float, x1:
     if x0 < lx1 and lx0 < x1:
         return True  # they overlap: no distance between them
     distance = min(abs(lx0 - x1), abs(lx1 - x0))
+    if spaced and lx1 <= x0 and distance <= WORD_GAP * max(lbottom - ltop, bottom - top):
+        return True  # the next word of the line, to the right, past a stretched space
     return distance < CHAR_MARGIN * max(lx1 - lx0, x1 - x0)
 
 
