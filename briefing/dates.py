@@ -1,0 +1,159 @@
+"""Dates in articles: where one is (our regexes), and which day it is (dateparser).
+
+Our patterns find a date in text and give its span, so a date line or a wire dateline can
+be cut off the article exactly; dateparser turns what they found into a day. Only the
+shapes news English writes are found: `12 November 2025`, `Nov. 12, 2025`, `Sept. 3`,
+`November 12th, 2025`, `2025-11-12` and `12/11/2025` (day first, as most of the world
+writes it), after an optional weekday. A date with no year (`March 4` in a wire dateline)
+is a day only once the file's own date gives the year (`in_year_of`).
+
+A leaf module: it imports nothing from `briefing`, so the corpus and the format readers
+both import it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+# --------------------------------------------------------------------------- finding dates
+# Pieces of pattern, written case-blind; `(?![a-z])` keeps a name from matching the start of
+# a longer word ("Marching 4", "Mayor 12").
+
+#: Month names and the abbreviations news uses, "Sept" included ("Sept. 3, 2025").
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])")
+#: A weekday before a date: "Mon, Sep 2, 2024", "Tuesday 4 March 2025", "Thurs. Jan 9".
+WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+           r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?![a-z])\.?,?\s+")
+# A day of the month, maybe with its ordinal ("12th"); never the start of a year ("March 2025").
+_DAY = r"\d{1,2}(?!\d)(?:st|nd|rd|th)?(?![a-z])"
+_YEAR = r"\d{4}(?!\d)"
+
+#: A date as an article prefix may write it, the year optional ("OSLO, March 4 (Reuters) -"):
+#: `briefing.cues` builds its dateline and labelled-date patterns on it. No groups of its
+#: own, so it can sit inside theirs.
+DATE_WORDS = (
+    rf"(?i:(?:{WEEKDAY})?"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)"
+    rf"|{MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}\s+{MONTH}\.?(?:,?\s+{_YEAR})?"
+    rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}))"
+)
+
+# A complete date anywhere in a string; each shape has its own groups, read by `_key`.
+_FULL_DATE = re.compile(
+    rf"(?<!\d)(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
+    rf"|(?<![a-z])(?P<mdy_m>{MONTH})\.?\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})"
+    rf"|(?<![\d.])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})\.?,?\s+(?P<dmy_y>{_YEAR})"
+    rf"|(?<![\d/])(?P<num_d>\d{{1,2}})/(?P<num_m>\d{{1,2}})/(?P<num_y>{_YEAR})",
+    re.I,
+)
+# A month and day with no year after them ("March 4", "Jan. 9", "4 March").
+_MONTH_DAY = re.compile(
+    rf"(?<![a-z])(?P<mdy_m>{MONTH})\.?\s+(?P<mdy_d>{_DAY})(?!,?\s+\d)"
+    rf"|(?<![\d.])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?!\.?,?\s+\d)",
+    re.I,
+)
+# A whole line that is a date, maybe labelled and with a time: "Published: 2024-07-18",
+# "Updated Mon, Sep 2, 2024 at 10:30 am", "Jul 18, 2024".
+_DATE_LINE = re.compile(
+    rf"^\s*(?:(?:published|posted|updated|date|dated)\s*(?:on|:)?\s*)?"
+    rf"(?:{WEEKDAY})?(?P<date>[\w ,./-]{{6,40}}?)"
+    rf"(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}.*)?\s*$",
+    re.I,
+)
+#: A dateline may be up to this long after the file's own date and still be in its year: a
+#: page fetched at 23:00 UTC on 3 January is already 4 January in Seoul.
+DATELINE_SLACK = timedelta(days=1)
+
+
+def parse_date(value: str) -> str | None:
+    """The first complete, valid date in `value` as ISO `YYYY-MM-DD`, else None
+    ("July 2024", "March 4" and "31 February 2025" are not dates)."""
+    for m in _FULL_DATE.finditer(value):
+        day = _day(_key(m))
+        if day is not None:
+            return day.isoformat()
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """The date when a whole line is just a date ("Jul 18, 2024", "Published: 2024-07-18")."""
+    m = _DATE_LINE.match(line)
+    return parse_date(m.group("date")) if m else None
+
+
+def in_year_of(value: str, reference: str) -> str | None:
+    """A year-less date ("March 4") in the year of `reference`, the ISO date the file itself
+    gives (its front matter, or when `briefing add` fetched it); the year before when the
+    day would fall after it ("Dec 30" in a page fetched on 2026-01-03 is 2025-12-30).
+    None when `value` holds no month and day, or `reference` no date."""
+    m = _MONTH_DAY.search(value)
+    known = parse_date(reference)
+    if m is None or known is None:
+        return None
+    latest = date.fromisoformat(known) + DATELINE_SLACK
+    for year in (latest.year, latest.year - 1):
+        day = _day(f"{_key(m)} {year}")
+        if day is not None and day <= latest:
+            return day.isoformat()
+    return None
+
+
+# --------------------------------------------------------------------------- reading them
+
+
+def _key(m: re.Match[str]) -> str:
+    """What a match says, in one spelling per day ("Nov. 12th, 2025" and "12 November 2025"
+    are both `12 nov 2025`, month spelt as written): a 100,000-article corpus writes each
+    day many ways, and the parser runs once per key."""
+    groups = m.groupdict()
+    if groups.get("iso_y"):
+        return f"{groups['iso_y']}-{groups['iso_m']}-{groups['iso_d']}"
+    if groups.get("num_y"):
+        return f"{groups['num_d']}/{groups['num_m']}/{groups['num_y']}"
+    shape = "mdy" if groups.get("mdy_m") else "dmy"
+    day = re.sub(r"\D", "", groups[f"{shape}_d"])
+    parts = [day, groups[f"{shape}_m"].lower()]
+    if groups.get(f"{shape}_y"):
+        parts.append(groups[f"{shape}_y"])
+    return " ".join(parts)
+
+
+#: dateparser's settings, pinned: English only (the month names our patterns find), no
+#: relative dates ("yesterday", "3 days ago": a brief must not depend on today), every part
+#: required (no day or year guessed from the current date), and numbers read day first
+#: (`12/11/2025` is 12 November, as most of the world writes it) whatever the locale says.
+PARSER_LANGUAGES = ["en"]
+PARSER_SETTINGS: dict[str, Any] = {
+    "PARSERS": ["absolute-time"],
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "DATE_ORDER": "DMY",
+    "PREFER_LOCALE_DATE_ORDER": False,
+    "TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_PARSER: Any = None
+# dateparser shares settings between calls (scrapinghub/dateparser#441): one parse at a
+# time, as the terminal app may read an article in a worker thread while another indexes.
+_PARSER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=16384)
+def _day(key: str) -> date | None:
+    """The day a found date names, or None when it is not one (31 February)."""
+    global _PARSER
+    with _PARSER_LOCK:
+        if _PARSER is None:
+            from dateparser.date import DateDataParser  # about 0.1 s: only when dates are read
+
+            _PARSER = DateDataParser(languages=PARSER_LANGUAGES, try_previous_locales=False,
+                                     use_given_order=True, settings=dict(PARSER_SETTINGS))
+        found = _PARSER.get_date_data(key)
+    when = found.date_obj
+    return when.date() if when is not None and found.period == "day" else None
