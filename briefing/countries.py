@@ -51,6 +51,29 @@ _SEP = f"[{_SEP_CHARS}]+"
 _SEP_RUN = re.compile(_SEP)
 _APOSTROPHES = "'\u2019"
 
+# A country's adjective is also the name of its language; used as one it names no country.
+# The language reading needs a shape of news English around it:
+# - a word that only languages follow: "she speaks Dutch", "widely spoken Korean";
+_SPOKEN_BEFORE = re.compile(r"\b(?i:speak|speaks|speaking|spoke|spoken)\s+$")
+# - a word that languages follow, then nothing noun-like: "published in Portuguese.",
+#   "translated into Japanese by", "answers in English and Korean", "in German, French and
+#   Italian" (a list of capitalised words shares the reading), but not "in Portuguese firms";
+_LANGUAGE_WORD = r"[A-Z][a-z]+"
+_LIST_SEP = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?i:in|into|from|speak|speaks|speaking|spoke|spoken|written|translated|read|reads)"
+    rf"\s+(?:{_LANGUAGE_WORD}{_LIST_SEP})*$")
+_LANGUAGE_AFTER = re.compile(
+    rf"(?:{_LIST_SEP}{_LANGUAGE_WORD})*"
+    r"\s*(?:$|[,.;:)!?\u201d\"]|(?:as|with|too|by|at|for|on|only|instead|rather|than)\b)")
+# - a noun that makes it a language: "a Spanish-language model", "French-speaking Africa",
+#   "Korean speakers", "a Japanese translation".
+_LANGUAGE_NOUN_AFTER = re.compile(
+    r"[\s\-\u2010\u2011](?:language|languages|speaking|speaker|speakers|translation"
+    r"|translations|subtitles|dialect|dialects)\b", re.I)
+# How far back a list of languages is read ("in English, French, German and Korean").
+_LANGUAGE_LOOKBACK = 80
+
 
 class Mention(NamedTuple):
     """A place in a text where a country is named (a tuple: every sentence makes some)."""
@@ -76,9 +99,22 @@ def find_countries(text: str) -> list[Mention]:
             continue  # inside a word: "McChina", "iPhone"
         written = m.group()
         code = _code_of(written)
-        if code is not None:
+        if code is not None and not (is_adjective(written)
+                                     and names_a_language(text, start, m.end())):
             found.append(Mention(code, start, m.end(), written))
     return found
+
+
+def names_a_language(text: str, start: int, end: int) -> bool:
+    """Whether the country adjective at `text[start:end]` is used as the name of a language
+    ("in Portuguese", "a Spanish-language model", "Korean speakers"), which mentions no
+    country."""
+    if _LANGUAGE_NOUN_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - _LANGUAGE_LOOKBACK):start]
+    if _SPOKEN_BEFORE.search(before):
+        return True
+    return bool(_LANGUAGE_BEFORE.search(before)) and bool(_LANGUAGE_AFTER.match(text, end))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -237,3 +237,39 @@ def test_yaml_keys_are_real_codes() -> None:
 def test_an_alias_typed_in_full_comes_first_in_suggestions():
     assert suggest_countries("uk")[0][0] == "GB"
     assert suggest_countries("america")[0][0] == "US"
+
+
+# --------------------------------------------------------------------------- languages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry published the strategy in Portuguese.",
+        "The chatbot answers in English and Korean, its maker said.",
+        "The model works in German, French and Italian.",
+        "The report was translated into Japanese by the agency.",
+        "Most of its engineers speak Dutch at work.",
+        "A Spanish-language model was released on Tuesday.",
+        "Start-ups serving Arabic-speaking users raised funds.",
+        "The lab hired 40 French speakers.",
+        "It trained a Korean language model on public records.",
+    ],
+)
+def test_a_language_name_is_no_country_mention(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Funds flowed in Portuguese start-ups and Spanish banks.", ["PT", "ES"]),
+        ("Portuguese firms invested in the plan.", ["PT"]),
+        ("Chile trained its model in Spanish and Portuguese.", ["CL"]),
+        ("Spanish speakers in Mexico use the app.", ["MX"]),
+        ("The Chinese government backs the plan.", ["CN"]),
+    ],
+)
+def test_a_country_adjective_before_a_noun_still_names_the_country(
+        text: str, expected: list[str]) -> None:
+    assert codes(text) == expected

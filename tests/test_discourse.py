@@ -177,7 +177,8 @@ def test_comparators_suppliers_and_rivals_are_mentions(tmp_path):
         # What a "which" clause says of a rival is said in passing too.
         ("Oman faces competition from Qatar, which is building a campus in Doha.",
          ("OM",), ("QA",), {}),
-        ("Chile trained its model in Spanish and Portuguese.", ("CL",), ("ES", "PT"), {}),
+        # A language is no country: Spain and Portugal are not even mentioned.
+        ("Chile trained its model in Spanish and Portuguese.", ("CL",), (), {}),
         ("Peru's market is far from the scale of the U.S. market.", ("PE",), ("US",), {}),
         ("Vietnam will prioritise American investors and Korean chipmakers.",
          ("VN",), ("KR", "US"), {}),
