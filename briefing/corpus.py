@@ -21,6 +21,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from briefing import cues
+from briefing.dates import date_line, in_year_of, parse_date
 from briefing.errors import CorpusError
 from briefing.extract.text import collapse
 from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
@@ -252,45 +253,24 @@ def url_host(url: str | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- dates
+# Found and read in `briefing.dates` (a leaf the format readers import too); `parse_date`
+# and `date_line` stay importable from here.
 
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_DATE_PATTERNS = (
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-    re.compile(rf"(?P<mon>(?:{_MONTHS})[a-z]*)\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>\d{4})", re.I),
-    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>(?:{_MONTHS})[a-z]*)\.?,?\s+"
-               r"(?P<y>\d{4})", re.I),
-    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),  # dd/mm/yyyy: most of the world
-)
-_DATE_LINE = re.compile(
-    r"^\s*(?:(?:published|posted|updated|date|dated)\s*(?:on|:)?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<date>[\w ,./-]{6,40}?)"
-    r"(?:\s+(?:at\s+)?\d{1,2}:\d{2}.*)?\s*$",
-    re.I,
-)
+#: Front-matter fields that say when a file was saved, not published: no date for the
+#: source, but the year of a wire dateline that gives none ("SEOUL, March 4 (Reuters) -").
+#: `fetched_at` is what `briefing add` writes in its sidecar.
+_SAVED_KEYS = ("fetched_at", "fetched", "retrieved", "accessed", "saved")
 
 
-def parse_date(value: str) -> str | None:
-    """A date as ISO `YYYY-MM-DD`, or None when `value` holds no complete, valid date."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(value)
-        if not m:
-            continue
-        groups = m.groupdict()
-        month = groups.get("m")
-        if groups.get("mon"):
-            month = str(_MONTHS.split("|").index(groups["mon"][:3].lower()) + 1)
-        try:
-            return date(int(groups["y"]), int(month or 0), int(groups["d"])).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def date_line(line: str) -> str | None:
-    """The date when a whole line is just a date ("Jul 18, 2024", "Published: 2024-07-18")."""
-    m = _DATE_LINE.match(line)
-    return parse_date(m.group("date")) if m else None
+def _dateline_day(header: Header, meta: dict[str, Any], path: Path) -> str | None:
+    """A year-less dateline's day, in the year of the file's own date: its front matter's,
+    else when `briefing add` fetched it (read only when a dateline needs it)."""
+    if header.yearless is None:
+        return None
+    saved = _first(meta, *_SAVED_KEYS)
+    reference = (meta_date(meta) or (parse_date(str(saved)) if saved is not None else None)
+                 or fetched_date(path))
+    return in_year_of(header.yearless, reference) if reference else None
 
 
 # --------------------------------------------------------------------------- boilerplate
@@ -424,11 +404,11 @@ def read_document(root: Path, path: Path) -> Document:
     sha = hashlib.sha256(data).hexdigest()
     reading = read_formatted(rel, data)
     if reading is not None:
-        return _formatted_document(rel, sha, reading, fetched_url(path))
+        return _formatted_document(rel, sha, reading, path)
     text, warnings = decode(data)
     meta, body_start = split_front_matter(text)
     articles: list[Article] = []
-    main = _main_article(rel, sha, text, meta or {}, body_start)
+    main = _main_article(rel, sha, text, meta or {}, body_start, path)
     if main is not None:
         articles.append(main)
     articles.extend(_related_articles(rel, sha, text, meta or {}))
@@ -475,32 +455,44 @@ def fetched_url(path: Path) -> str | None:
     return clean_url(url) if isinstance(url, str) else None
 
 
-def _formatted_document(rel: str, sha: str, reading: Reading, fetched: str | None
-                        ) -> Document:
+def fetched_date(path: Path) -> str | None:
+    """The day `briefing add` fetched a file (ISO, from its sidecar's `fetched_at`), or None."""
+    import json
+
+    try:
+        record = json.loads(path.with_name(path.name + SIDECAR).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    when = record.get("fetched_at") if isinstance(record, dict) else None
+    return parse_date(when) if isinstance(when, str) else None
+
+
+def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Document:
     """A page or report as one article: metadata from the file, blocks from its text."""
     blocks = body_blocks(reading.text, 0)
     header = read_header(reading.text, blocks, need_title=not reading.title)
     if not header.blocks:
         raise CorpusError("no article text found")
-    url = reading.url or fetched
+    url = reading.url or fetched_url(path)
     source = Source(
         key=rel, path=rel, title=reading.title or header.title or Path(rel).stem,
         publisher=reading.publisher or url_host(url) or header.publisher,
-        date=reading.date or header.date, url=url, sha256=sha,
+        date=reading.date or header.date or _dateline_day(header, {}, path), url=url,
+        sha256=sha,
         extractor=reading.extractor, pages=reading.pages)
     article = Article(source, reading.text, tuple(header.blocks), False, header.place)
     return Document(rel, sha, (article,), reading.warnings)
 
 
-def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int
-                  ) -> Article | None:
+def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int,
+                  path: Path) -> Article | None:
     blocks = body_blocks(text, body_start)
     url = meta_url(meta)
     title = _text(meta.get("title"))
     header = read_header(text, blocks, need_title=not title)
     blocks = header.blocks
     title = title or header.title
-    day = meta_date(meta) or header.date
+    day = meta_date(meta) or header.date or _dateline_day(header, meta, path)
     excerpt = False
     if not any(b.kind != "heading" for b in blocks) and isinstance(meta.get("excerpt"), str):
         blocks = _locate(text, meta["excerpt"])
@@ -532,6 +524,8 @@ class Header:
     date: str | None = None
     place: str | None = None
     publisher: str | None = None
+    yearless: str | None = None
+    """A wire dateline's date with no year ("March 4"): the file's own date gives the year."""
 
 
 def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
@@ -539,7 +533,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
     they are metadata, not facts. A headline is only ever a short, title-like line: a body
     paragraph is never swallowed, and a one-paragraph file stays an article."""
     kept: list[Block] = []
-    title = day = place = publisher = None
+    title = day = place = publisher = yearless = None
     title_at = _title_index(text, blocks) if need_title else None
     in_header = True
     for n, block in enumerate(blocks):
@@ -561,11 +555,12 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
         day = day or found.get("date")
         place = place or found.get("place")
         publisher = publisher or found.get("publisher")
+        yearless = yearless or found.get("yearless")
         if block.end > block.start:
             kept.append(block)
         # The story has begun once a paragraph of prose is read.
         in_header = len(line.split()) < 25 and not found
-    return Header(kept, title, day, place, publisher)
+    return Header(kept, title, day, place, publisher, yearless)
 
 
 def _title_index(text: str, blocks: list[Block]) -> int | None:
@@ -619,8 +614,10 @@ def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:
         if m is None:
             break
         groups = {k: v for k, v in m.groupdict().items() if v}
-        if "date" in groups and (date := parse_date(groups["date"])):
-            found.setdefault("date", date)
+        if "date" in groups:
+            date = parse_date(groups["date"])
+            # "SEOUL, March 4 (Reuters) -": kept for the year the file's own date gives.
+            found.setdefault("date" if date else "yearless", date or groups["date"])
         if "place" in groups:
             found.setdefault("place", collapse(groups["place"]))
         if "site" in groups:

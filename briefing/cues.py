@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.dates import DATE_WORDS
+
 
 def _alternation(words: str) -> str:
     """`a b|c d` written one per line -> a regex alternation; spaces match any whitespace."""
@@ -21,15 +23,10 @@ def _alternation(words: str) -> str:
 # What sits before the first word of the story on a saved or pasted news page. Each is cut off
 # the block (statement spans stay exact) and, where it says so, read into the source.
 
-_DATE_WORDS = (
-    r"(?i:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{4}-\d{1,2}-\d{1,2}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,?\s+\d{4})?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"\.?(?:,?\s+\d{4})?"
-    r"|\d{1,2}/\d{1,2}/\d{4}))"
-)
+#: A date as a prefix writes it, the year optional ("March 4", "Sept. 3, 2025", "2025-03-02",
+#: "Mon, 12 November 2025"): every month name and abbreviation, from `briefing.dates`, which
+#: also reads what it finds.
+_DATE_WORDS = DATE_WORDS
 _DASH = r"(?:--?|[–—])"
 
 #: Wire dateline: "OSLO, March 4 (Reuters) - ", "NAIROBI, Jan. 9 (Xinhua) — ",

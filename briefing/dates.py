@@ -127,13 +127,16 @@ def _key(m: re.Match[str]) -> str:
 #: dateparser's settings, pinned: English only (the month names our patterns find), no
 #: relative dates ("yesterday", "3 days ago": a brief must not depend on today), every part
 #: required (no day or year guessed from the current date), and numbers read day first
-#: (`12/11/2025` is 12 November, as most of the world writes it) whatever the locale says.
+#: (`12/11/2025` is 12 November, as most of the world writes it) whatever the locale says,
+#: never swapped when they do not fit (`12/31/2025` and `2025-13-01` are no dates; a date
+#: that starts with its year is year, month, day).
 PARSER_LANGUAGES = ["en"]
 PARSER_SETTINGS: dict[str, Any] = {
     "PARSERS": ["absolute-time"],
     "STRICT_PARSING": True,
     "REQUIRE_PARTS": ["day", "month", "year"],
     "DATE_ORDER": "DMY",
+    "STRICT_DATE_ORDER": "all",
     "PREFER_LOCALE_DATE_ORDER": False,
     "TIMEZONE": "UTC",
     "RETURN_AS_TIMEZONE_AWARE": False,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from briefing.corpus import clean_url, decode, parse_date, url_host
+from briefing.corpus import clean_url, decode, url_host
+from briefing.dates import parse_date
 from briefing.errors import CorpusError
 from briefing.formats import Reading
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.corpus import date_line, parse_date
+from briefing.dates import date_line, parse_date
 from briefing.errors import CorpusError
 from briefing.formats import Reading
 from briefing.formats.pdf_boxes import Box
