@@ -48,6 +48,8 @@ PER_SOURCE_SHARE = 0.25
 #: ...but a short brief may still quote this many facts from one source.
 PER_SOURCE_MIN = 5
 CAPPED_BY_SOURCE = "over the cap of facts from one source"
+#: Why an undated fact is left out of a brief with a start date (`--since`).
+UNDATED_SINCE = "undated: a brief with a start date keeps only facts with a dated source"
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
@@ -156,6 +158,8 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
     for fact in facts:
         if fact.id in selection.excluded:
             omitted.append(Omission(fact, "excluded by the user"))
+        elif selection.since and newest_date(fact) is None:
+            omitted.append(Omission(fact, UNDATED_SINCE))
         elif selection.since and _before(fact, selection.since):
             newest = newest_date(fact)
             omitted.append(Omission(fact, f"outside the date range (newest source {newest}, "
@@ -508,6 +512,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         omissions=tuple(omitted) if options.audit else None,
         per_source_cap=per_source_cap(selection.max_facts),
         capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
+        undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
         items=tuple(final[f.id] for f in chosen),
     )
 
@@ -548,22 +553,27 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
     what = describe(selection, store.taxonomy)
-    facts, matched, capped = _candidates(store, selection, options)
+    facts, matched, capped, undated = _candidates(store, selection, options)
     if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
     if capped is not None:  # only the strongest were read: the brief says so
-        brief = replace(brief, capped=capped, matched=matched, read=len(facts))
+        brief = replace(brief, capped=capped, matched=matched, read=len(facts),
+                        undated_left_out=undated)
     if not brief.items:
+        undated = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
+                   if brief.undated_left_out else "")
         raise NothingSelected(
-            f"all {matched} facts about {what} were left out (--since/--exclude)")
+            f"all {matched} facts about {what} were left out (--since/--exclude){undated}")
     return brief
 
 
 def _candidates(store: FactSource, selection: Selection, options: Options
-                ) -> tuple[list[Fact], int, int | None]:
-    """The facts a brief is built from, how many matched the selection, and (when not
-    every match is read) how many the per-source cap leaves out of them all.
+                ) -> tuple[list[Fact], int, int | None, int]:
+    """The facts a brief is built from, how many matched the selection, (when not every
+    match is read) how many the per-source cap leaves out of them all, and how many
+    undated facts `--since` left out before reading (0 when every match is read: the
+    brief counts those itself).
 
     Every match, up to RANK_ALL_UP_TO of them (and always for an audit, which lists every
     fact left out). Beyond that, the strongest by `_prior` (what the wording adds moves a
@@ -576,21 +586,32 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     if len(first) <= RANK_ALL_UP_TO:
         facts = store.facts(selection.countries, selection.themes, selection.query,
                             citations=MAX_CITED)
-        return facts, len(facts), None
+        return facts, len(facts), None, 0
     # One pass over the digests as the store reads them: memory holds the strongest and a
     # count per source, not the tens of thousands of matches.
     since = selection.since.isoformat() if selection.since else None
     tally = _Tally()
-    kept = tally.kept(chain(first, digests), lambda d: d.id not in selection.excluded
-                      and not (since and d.newest is not None and d.newest < since))
+    undated = [0]  # facts left out for giving no date at all (said in Method)
+
+    def keep(d: FactDigest) -> bool:
+        if d.id in selection.excluded:
+            return False
+        if since is None:
+            return True
+        if d.newest is None:
+            undated[0] += 1
+            return False
+        return d.newest >= since
+
+    kept = tally.kept(chain(first, digests), keep)
     # As a stable sort on the prior would order them, ties in the order they came.
     strongest = heapq.nlargest(CANDIDATES * selection.max_facts, kept,
                                key=_prior(selection, options.as_of))
     among = tuple(d.id for d in strongest)
     if not among:
-        return [], tally.matched, None
+        return [], tally.matched, None, undated[0]
     facts = store.facts(citations=MAX_CITED, among=among)
-    return facts, tally.matched, tally.capped(selection.max_facts)
+    return facts, tally.matched, tally.capped(selection.max_facts), undated[0]
 
 
 class _Tally:

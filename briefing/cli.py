@@ -221,7 +221,7 @@ def make(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     corpus: CorpusOpt = None,
     as_of: Annotated[str | None, typer.Option("--date", help="As-of date YYYY-MM-DD (default: today).", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Leave out facts whose sources are all older than YYYY-MM-DD.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later (undated ones are left out).", show_default=False)] = None,
     max_facts: Annotated[int, typer.Option("--max-facts", min=1, help="Most facts in the brief.")] = 40,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Fact id to leave out (see `briefing facts`). Repeatable.", show_default=False)] = None,
     template: Annotated[Path | None, typer.Option("--template", help="Your own Markdown template (Jinja2).", show_default=False)] = None,

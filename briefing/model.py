@@ -175,7 +175,8 @@ class Selection:
     countries: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     since: date | None = None
-    """Drop facts whose every source is dated before this day (undated sources are kept)."""
+    """Keep only facts with a source dated on or after this day: a fact whose sources are
+    all older, or give no date at all, is left out (nothing shows it is in the window)."""
     excluded: frozenset[str] = frozenset()
     """Fact ids the user left out."""
     max_facts: int = 40
@@ -323,6 +324,8 @@ class Brief:
     in full only the `read` strongest by their digests, and `capped` is then counted from
     the digests of all matches (duplicate wordings not yet dropped): about that many."""
     read: int = 0
+    undated_left_out: int = 0
+    """Facts left out under `selection.since` because none of their sources gives a date."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

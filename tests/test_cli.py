@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -105,11 +106,18 @@ def test_exclude_and_max_facts(corpus, tmp_path):
     assert "3 facts from" in text
 
 
-def test_since_keeps_undated_and_drops_older(corpus, tmp_path):
+def test_since_drops_older_and_undated_and_says_so(corpus, tmp_path):
+    # The seeds' Korea facts come from 2024 sources and undated ones: none is left.
     r = run("make", "-c", "KR", "--since", "2025-01-01", "--corpus", str(corpus), "--out", str(tmp_path), "--date", DAY, "--format", "md")
+    assert r.exit_code == 1
+    assert re.fullmatch(r"error: all \d+ facts about South Korea were left out \(--since/--exclude\);"
+                        r" \d+ of them undated, which --since leaves out\n", r.stderr)
+    r = run("make", "--since", "2024-07-01", "--corpus", str(corpus), "--out", str(tmp_path), "--date", DAY, "--format", "md")
     text = Path(r.stdout.strip()).read_text(encoding="utf-8")
-    assert "Samsung and Naver" not in text  # 2024 source
-    assert "$6.8 billion" in text  # undated source kept
+    assert "$6.8 billion" not in text  # undated source: nothing shows it is in the window
+    assert "*As of 2026-11-22; facts reported since 2024-07-01.*" in text
+    assert re.search(r"\n\nOnly facts reported by a source dated 2024-07-01 or later are "
+                     r"included; \d+ facts whose sources give no date were left out\.\n", text)
 
 
 def test_user_template(corpus, tmp_path):

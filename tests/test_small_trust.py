@@ -119,3 +119,64 @@ def test_verify_with_some_files_gone_gives_no_other_corpus_hint(tmp_path):
     r = run("verify", made.stdout.strip(), "--corpus", str(folder))
     assert r.exit_code == 1
     assert "missing" in r.stdout and r.stderr == ""
+
+
+# --------------------------------------------------------------------------- 3. --since
+
+
+def test_since_leaves_out_undated_sources_and_the_brief_states_its_window(tmp_path):
+    from briefing.verify import pdf_attachments
+
+    folder = own_corpus(tmp_path)
+    r = run("make", "-c", "VN", "--since", "2025-06-01", "--corpus", str(folder),
+            "--out", str(tmp_path / "out"), "--date", DAY)
+    assert r.exit_code == 0, r.output
+    md_path, pdf_path = (Path(p) for p in r.stdout.split())
+    md = md_path.read_text(encoding="utf-8")
+    assert "$2.5 billion" in md  # dated 2025-09-02: in the window
+    assert "$1.2 billion" not in md  # dated 2025-03-10: before it
+    assert "5,000 engineers" not in md  # undated: nothing shows it is in the window
+    assert "\n*As of 2026-11-22; facts reported since 2025-06-01.* " in md
+    method = md.split("## Method", 1)[1].split("## Sources", 1)[0]
+    assert ("Only facts reported by a source dated 2025-06-01 or later are included; "
+            "1 fact whose sources give no date was left out.") in method
+
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "As of 2026-11-22; facts reported since 2025-06-01" in flat
+    assert ("Only facts reported by a source dated 2025-06-01 or later are included; 1 fact "
+            "whose sources give no date was left out.") in flat
+    # The Markdown the PDF carries says the same.
+    carried = pdf_attachments(pdf_path, pdf_path.read_bytes())
+    assert "facts reported since 2025-06-01" in carried["brief.md"].decode("utf-8")
+
+
+def test_a_brief_without_since_keeps_undated_facts_and_states_no_window(tmp_path):
+    folder = own_corpus(tmp_path)
+    r = run("make", "-c", "VN", "--corpus", str(folder), "--out", str(tmp_path / "out"),
+            "--date", DAY, "--format", "md")
+    md = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert "5,000 engineers" in md and "*(undated)*" in md
+    assert "since" not in md.split("## Key findings")[0]
+    assert "Only facts reported by" not in md
+
+
+def test_since_counts_undated_facts_left_out_when_a_brief_reads_only_the_strongest(
+        tmp_path, monkeypatch):
+    """A big archive's brief filters digests before reading facts: it counts too."""
+    import briefing.brief as brief_module
+
+    folder = own_corpus(tmp_path)
+    article(folder, "vn-undated-2.md", "Vietnam courts chip firms", None,
+            "Vietnam has signed agreements with 12 chip design firms, the ministry said.\n")
+    monkeypatch.setattr(brief_module, "RANK_ALL_UP_TO", 1)  # any selection is "big"
+    r = run("make", "-c", "VN", "--since", "2025-06-01", "--corpus", str(folder),
+            "--out", str(tmp_path / "out"), "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.output
+    md = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert "were read and ranked in full" in md  # the digest path was taken
+    assert "; 2 facts whose sources give no date were left out." in md
+
