@@ -76,12 +76,20 @@ def _fact_head(fact: Fact) -> dict:
         "countries": list(fact.countries),
         "mentions": list(fact.mentions),
         "themes": list(fact.themes),
-        "figures": [{"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit,
-                     "country": f.country} for f in fact.figures],
+        "figures": [{"text": f.text, "kind": f.kind, "value": json_value(f.value),
+                     "unit": f.unit, "country": f.country} for f in fact.figures],
         "source": source_record(fact.source),
         "span": [fact.span[0], fact.span[1]],
         "page": fact.citations[0].page,
     }
+
+
+def json_value(value: float) -> float | int:
+    """A figure's value as JSON shows it: 12 significant digits (as extraction keeps them,
+    so a store made before it did shows no `4070000000.0000005` either), and a whole
+    number without `.0` (`4070000000`, not `4070000000.0`)."""
+    rounded = float(f"{value:.12g}")
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 2 ** 53 else rounded
 
 
 def _citation_record(c: Citation) -> dict:

@@ -366,3 +366,20 @@ def test_pathological_sentences_take_linear_time(text: str) -> None:
     began = time.perf_counter()
     find_figures(text)
     assert time.perf_counter() - began < 1.0
+
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It raised $4.07 billion.", 4_070_000_000.0),  # 4.07 * 1e9 = 4070000000.0000005
+        ("It hired 3.3 thousand engineers.", 3_300.0),  # 3.3 * 1e3 = 3299.9999999999995
+        ("The scheme costs Rs 1.15 lakh crore.", 1_150_000_000_000.0),
+        ("The fund holds 0.7 trillion won.", 700_000_000_000.0),
+    ],
+)
+def test_scaled_values_carry_no_binary_float_noise(text: str, value: float) -> None:
+    (figure,) = find_figures(text)
+    assert repr(figure.value) == repr(value)

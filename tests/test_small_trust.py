@@ -180,3 +180,19 @@ def test_since_counts_undated_facts_left_out_when_a_brief_reads_only_the_stronge
     assert "were read and ranked in full" in md  # the digest path was taken
     assert "; 2 facts whose sources give no date were left out." in md
 
+
+# --------------------------------------------------------------------------- 9. float noise
+
+
+def test_figure_values_in_json_carry_no_float_noise(tmp_path):
+    folder = tmp_path / "corpus"
+    # 4.07 * 1e9 is 4070000000.0000005 in binary floating point; 0.7 * 1e12 is fine.
+    article(folder, "vn-fund.md", "Vietnam sets up a chip fund", "2025-05-05",
+            "Vietnam's new chip fund will manage $4.07 billion, the central bank said. "
+            "It also holds 1.15 million square metres of land for 3.3 thousand engineers.\n")
+    r = run("facts", "-c", "VN", "--corpus", str(folder), "--json")
+    assert r.exit_code == 0, r.output
+    assert '"value": 4070000000,' in r.stdout
+    assert "0000005" not in r.stdout and "9999999" not in r.stdout
+    values = [g["value"] for f in json.loads(r.stdout) for g in f["figures"]]
+    assert 4070000000 in values and 3300 in values

@@ -277,8 +277,8 @@ def _worded_figures(text: str) -> list[Figure]:
             value = max(value, 1) * 12  # "a dozen", "two dozen"
         reading = _reading(text, m.start(), m.end(), None, str(value))
         if reading is not None and reading.kind in ("count", "money"):
-            out.append(Figure(text[m.start():reading.end], reading.kind, value * reading.scale,
-                              reading.unit, m.start()))
+            out.append(Figure(text[m.start():reading.end], reading.kind,
+                              _scaled(value, reading.scale), reading.unit, m.start()))
     return out
 
 
@@ -308,7 +308,7 @@ def _read_match(text: str, m: re.Match[str]) -> tuple[list[Figure], int]:
             *_figures(text, m.start(), m["num"], own),
             *_figures(text, m.start("cur2") if m["cur2"] else m.start("num2"), m["num2"], reading),
         ], reading.end
-    value = _number(m["num"]) * reading.scale
+    value = _scaled(_number(m["num"]), reading.scale)
     return [Figure(text[m.start() : reading.end], reading.kind, value, reading.unit, m.start())], (
         reading.end
     )
@@ -318,7 +318,7 @@ def _figures(text: str, start: int, num: str, reading: _Reading | None) -> list[
     """The figure from `start` (its currency prefix or its number) to the reading's end."""
     if reading is None:
         return []
-    value = _number(num) * reading.scale
+    value = _scaled(_number(num), reading.scale)
     return [Figure(text[start : reading.end], reading.kind, value, reading.unit, start)]
 
 
@@ -510,3 +510,14 @@ def _is_year_shaped(num: str) -> bool:
 
 def _number(num: str) -> float:
     return float(num.replace(",", ""))
+
+
+#: Significant digits a figure's value keeps: more than any figure in news is written with,
+#: fewer than a binary float's 15-17, so `$4.07 billion` is 4070000000, not the
+#: 4070000000.0000005 that 4.07 * 1e9 gives (and JSON would show).
+SIGNIFICANT_DIGITS = 12
+
+
+def _scaled(number: float, scale: float) -> float:
+    """`number` times its scale word, rounded to the digits the text can have given."""
+    return float(f"{number * scale:.{SIGNIFICANT_DIGITS}g}")
