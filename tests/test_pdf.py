@@ -557,18 +557,36 @@ def test_cjk_text_is_marked_with_its_language():
 
 
 @pytest.mark.parametrize("quiet", [False, True])
-def test_a_character_no_font_can_draw_is_an_error(quiet):
+def test_a_character_no_font_can_draw_is_shown_as_a_box_and_said_once(quiet, tmp_path, caplog):
     src = make_source(1)
-    brief = make_brief([make_fact(1, "A private-use character \U0010FFFD in a sentence.", src)])
+    brief = make_brief([
+        make_fact(1, "A private-use character \U0010FFFD in a sentence about 5% growth.", src),
+        make_fact(2, "An escape\x1b[2J and PDFium's mark in Cross\x02 regional ties.", src)])
+    markdown = "# The Markdown keeps \U0010FFFD\n"
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.ERROR if quiet else level)  # an app may quieten WeasyPrint
     try:
-        with pytest.raises(BriefingError, match=r"U\+10FFFD.*fonts-noto-core"):
-            render_pdf(brief, markdown="", facts_json="{}")
+        with caplog.at_level(logging.WARNING, logger="weasyprint"):
+            pdf = write(tmp_path, render_pdf(brief, markdown=markdown, facts_json="{}"))
     finally:
         logger.setLevel(level)
     assert logger.level == level
+    assert [r.getMessage() for r in caplog.records] == []  # the final PDF draws every glyph
+    shown = " ".join(text_of(pdf).split())
+    assert "character \u25a1 in a sentence" in shown
+    assert "An escape\u25a1[2J" in shown and "Cross\u25a1 regional" in shown
+    note = ("3 characters no installed font can draw (U+0002, U+001B, U+10FFFD) are shown "
+            "as \u25a1")
+    assert shown.count(note) == 1 and shown.index("Method") < shown.index(note)
+    assert not any(ch in shown for ch in "\U0010FFFD\x1b\x02")
+    run("pdfdetach", "-saveall", "-o", str(tmp_path), str(pdf))
+    assert (tmp_path / "brief.md").read_text("utf-8") == markdown  # attachments as given
+
+
+def test_a_brief_every_font_draws_says_nothing_of_placeholders(tmp_path):
+    pdf = write(tmp_path, render_pdf(make_brief(), markdown="", facts_json="{}"))
+    assert "no installed font" not in text_of(pdf)
 
 
 # --------------------------------------------------------------------------- safety

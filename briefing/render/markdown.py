@@ -3,6 +3,10 @@
 Every value a template prints passes through `finalize`, which escapes it as Markdown text,
 so article text can never become a link, an image, raw HTML or a heading. Only values the
 template builds itself from trusted parts (citation markers, checked URLs) are marked `Raw`.
+
+No control character reaches the file raw, whatever a value or a user's template holds:
+`cat brief.md` must not clear a terminal or set its clipboard. Each is drawn as its Unicode
+control picture (ESC as ␛, U+001B), a C1 control as `\u0085`; tabs and newlines stay.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ class Raw(str):
 # so the file stays readable as plain text.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+# Every C0 and C1 control but tab and newline.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Block syntax only counts at the start of a line: headings, quotes, list markers, and a
 # line of dashes alone (a thematic break or a setext underline: a title "---" is text).
 _LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|-+(?=[-\s]*$)|=+(?=\s*$)"
@@ -41,7 +47,20 @@ def escape_md(text: str) -> str:
     text = " ".join(str(text).split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
-    return _LINE_START.sub(_escape_line_start, text)
+    return visible_controls(_LINE_START.sub(_escape_line_start, text))
+
+
+def visible_controls(text: str) -> str:
+    """Control characters drawn visibly: C0 and DEL as their control pictures (␛ U+241B,
+    ␡ U+2421), C1 as `\u0085` (in Markdown a backslash before a letter is literal)."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else f"\\u{code:04x}"
 
 
 def _escape_line_start(m: re.Match[str]) -> str:
@@ -133,5 +152,6 @@ def render_markdown(brief: Brief, *, template: Path | None = None) -> str:
         from briefing.errors import UsageError
 
         raise UsageError(f"template {name}: {err}") from None
-    # One blank line between blocks and a single final newline, whatever the template did.
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    # One blank line between blocks and a single final newline, whatever the template did;
+    # no control character raw, whatever a value marked raw or a user's template held.
+    return visible_controls(re.sub(r"\n{3,}", "\n\n", text).strip() + "\n")

@@ -4,6 +4,12 @@ The HTML comes from `brief.html.j2` (autoescaped Jinja2; a user's template folde
 the packaged one) and is laid out by WeasyPrint with a URL fetcher that serves only the
 template folders' own assets. The Markdown and the facts JSON ride along as PDF attachments,
 so anyone holding the PDF can check every citation. Same brief → byte-identical PDF.
+
+A character that no installed font can draw never stops the PDF: WeasyPrint would draw it
+as an empty box and say so only in its log, so the first layout listens for that, and when
+it hears of any the brief is laid out again with each such character replaced by a visible
+placeholder and the Method section saying so once. The Markdown (and the attached copy)
+keeps every character.
 """
 
 from __future__ import annotations
@@ -51,6 +57,10 @@ SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-su
 FONT_PACKAGES = ("fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-noto-color-emoji "
                  "fonts-noto-extra")
 
+#: What stands for a character no installed font can draw: a white square (DejaVu Sans
+#: and Noto Sans Symbols 2 have it), else a question mark (any font has it).
+PLACEHOLDERS = ("\u25a1", "?")
+
 #: The base URL of the document: relative references resolve under it, and the fetcher serves
 #: only single names under it. `.invalid` never resolves, and nothing is fetched from it.
 ASSET_BASE = "https://briefing.invalid/assets/"
@@ -74,31 +84,65 @@ def render_pdf(brief: Brief, *, markdown: str, facts_json: str, paper: str = "a4
     wp = _import_weasyprint()
     fetcher = _asset_fetcher(wp, _template_dirs(template_dir))
     stamp = _as_of_stamp(brief)
-    attachments = [
-        wp.Attachment(string=markdown, name="brief.md", created=stamp, modified=stamp,
-                      description="This brief as Markdown", relationship="Alternative",
-                      url_fetcher=fetcher),
-        wp.Attachment(string=facts_json, name="facts.json", created=stamp, modified=stamp,
-                      description="The cited facts, their sources and character spans",
-                      relationship="Data", url_fetcher=fetcher),
-    ]
-    with _missing_glyphs_are_errors(), _reproducible_font_subsets(stamp):
-        try:
-            document = wp.HTML(string=html, base_url=ASSET_BASE, url_fetcher=fetcher)
-            return document.write_pdf(pdf_variant=variant, pdf_tags=True,
-                                      attachments=attachments)
-        except wp.urls.FatalURLFetchingError as refused:
-            raise BriefingError(f"PDF template: {refused.__cause__ or refused}") from None
+
+    def write(html: str) -> tuple[bytes, set[str]]:
+        # Attachments are read once: each layout gets its own.
+        attachments = [
+            wp.Attachment(string=markdown, name="brief.md", created=stamp, modified=stamp,
+                          description="This brief as Markdown", relationship="Alternative",
+                          url_fetcher=fetcher),
+            wp.Attachment(string=facts_json, name="facts.json", created=stamp, modified=stamp,
+                          description="The cited facts, their sources and character spans",
+                          relationship="Data", url_fetcher=fetcher),
+        ]
+        with _missing_glyphs() as missing, _reproducible_font_subsets(stamp):
+            try:
+                document = wp.HTML(string=html, base_url=ASSET_BASE, url_fetcher=fetcher)
+                pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True,
+                                         attachments=attachments)
+            except wp.urls.FatalURLFetchingError as refused:
+                raise BriefingError(f"PDF template: {refused.__cause__ or refused}") from None
+        return pdf, set(missing.missing)
+
+    pdf, undrawable = write(html)
+    for placeholder in PLACEHOLDERS if undrawable else ():
+        shown = Undrawable(tuple(sorted(undrawable)), placeholder)
+        html = render_html(brief, template_dir=template_dir, paper=paper, undrawable=shown)
+        pdf, left = write(html.translate(dict.fromkeys(map(ord, undrawable), placeholder)))
+        if not left:
+            return pdf
+        undrawable |= left - {placeholder}  # the placeholder itself: try the next one
+    if undrawable:
+        raise BriefingError(f"no installed font can draw the placeholder for "
+                            f"{_characters(undrawable)}; install fonts (Debian: "
+                            f"{FONT_PACKAGES})")
+    return pdf
 
 
-def render_html(brief: Brief, *, template_dir: Path | None = None, paper: str = "a4") -> str:
-    """The HTML the PDF is laid out from (useful for tests and debugging)."""
+@dataclass(frozen=True, slots=True)
+class Undrawable:
+    """Characters of the brief no installed font can draw, and what the PDF shows instead."""
+
+    chars: tuple[str, ...]
+    placeholder: str
+
+    @property
+    def codes(self) -> str:
+        """`U+0002, U+001B`."""
+        return ", ".join(f"U+{ord(ch):04X}" for ch in self.chars)
+
+
+def render_html(brief: Brief, *, template_dir: Path | None = None, paper: str = "a4",
+                undrawable: Undrawable | None = None) -> str:
+    """The HTML the PDF is laid out from (useful for tests and debugging). `undrawable`:
+    the characters shown as a placeholder, for the Method section to say so."""
     if paper not in PAPERS:
         raise UsageError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
     env = _environment(_template_dirs(template_dir))
     try:
         template = env.get_template(HTML_TEMPLATE)
-        return template.render(brief=brief, paper=paper, meta=document_metadata(brief))
+        return template.render(brief=brief, paper=paper, meta=document_metadata(brief),
+                               undrawable=undrawable)
     except jinja2.TemplateError as error:
         where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
         raise BriefingError(f"PDF template {HTML_TEMPLATE}{where}: {error.message}") from None
@@ -277,37 +321,41 @@ def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
     return AssetFetcher()
 
 
-class _NotdefCollector(logging.Handler):
-    """Collects the characters WeasyPrint drew as .notdef (an empty box) for want of a font."""
+class _NotdefCollector(logging.Filter):
+    """Collects the characters WeasyPrint drew as .notdef (an empty box) for want of a font,
+    and keeps its warning from any handler: the PDF is laid out again without them."""
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__()
         self.missing: dict[str, None] = {}
 
-    def emit(self, record: logging.LogRecord) -> None:
+    def filter(self, record: logging.LogRecord) -> bool:
         if str(record.msg).startswith(".notdef glyph") and record.args:
             self.missing[str(record.args[0])] = None
+            return False
+        return True
 
 
 @contextmanager
-def _missing_glyphs_are_errors() -> Iterator[None]:
+def _missing_glyphs() -> Iterator[_NotdefCollector]:
+    """Listens to WeasyPrint for the characters it drew as .notdef while laying out."""
     logger = logging.getLogger("weasyprint")
     collector = _NotdefCollector()
     level = logger.level
     if logger.getEffectiveLevel() > logging.WARNING:  # someone quietened it: we still listen
         logger.setLevel(logging.WARNING)
-    logger.addHandler(collector)
+    logger.addFilter(collector)
     try:
-        yield
+        yield collector
     finally:
-        logger.removeHandler(collector)
+        logger.removeFilter(collector)
         logger.setLevel(level)
-    if collector.missing:
-        missing = list(collector.missing)
-        chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing[:8])
-        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
-        raise BriefingError(f"no installed font can draw {chars}{more}; install a font that "
-                            f"covers it (Debian: {FONT_PACKAGES})")
+
+
+def _characters(chars: set[str]) -> str:
+    shown = sorted(chars)
+    listed = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in shown[:8])
+    return listed + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
 
 
 @contextmanager
