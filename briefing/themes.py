@@ -64,9 +64,15 @@ class Taxonomy:
         """Slugs of the themes a sentence is about, sorted."""
         return self._matcher.match(text)
 
-    def for_figures(self, kinds: set[str]) -> tuple[str, ...]:
-        """Slugs of the themes a sentence stating figures of these kinds is about."""
-        return tuple(slug for slug, wanted in self._by_figure if not kinds.isdisjoint(wanted))
+    def for_figures(self, kinds: set[str], text: str | None = None) -> tuple[str, ...]:
+        """Slugs of the themes a sentence stating figures of these kinds is about. Given the
+        sentence, a theme its words take away (`outranks`) is not one: the money in "fines
+        of up to 30 million won" is a penalty, not funding."""
+        slugs = tuple(slug for slug, wanted in self._by_figure if not kinds.isdisjoint(wanted))
+        if text is None or not slugs or self._matcher.overrulable.isdisjoint(slugs):
+            return slugs
+        taken = self._matcher.overruled(text)
+        return tuple(slug for slug in slugs if slug not in taken)
 
     @property
     def _by_figure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -169,6 +175,8 @@ class _Phrase:
     text: str
     exclude: bool
     case_sensitive: bool
+    overrules: tuple[str, ...] = ()
+    """Slugs of the themes this phrase takes away from a sentence (see `outranks`)."""
 
 
 @lru_cache(maxsize=8)
@@ -190,6 +198,13 @@ def _parse(raw: bytes, label: str) -> Taxonomy:
             raise UsageError(f"themes file {label}: theme {theme.slug!r} appears twice")
         themes.append(theme)
         phrases += theme_phrases
+    known = {t.slug for t in themes}
+    for phrase in phrases:
+        unknown = [slug for slug in phrase.overrules if slug not in known]
+        if unknown:
+            owner = themes[phrase.theme].slug
+            raise UsageError(f"themes file {label}: theme {owner!r}: outranks names "
+                             f"{unknown[0]!r}, which is not a theme of the file")
     return Taxonomy(
         themes=tuple(themes),
         digest=hashlib.sha256(raw).hexdigest(),
@@ -217,12 +232,27 @@ def _read_theme(entry: object, index: int, label: str) -> tuple[Theme, list[_Phr
         for key in ("patterns", "case_sensitive", "exclude")
         for text in _phrase_list(entry.get(key, []), f"{where}: {key}")
     ]
+    phrases += _outranking(entry.get("outranks", {}), index, slug, where)
     if not any(not p.exclude for p in phrases):
         raise UsageError(f"{where} needs at least one pattern")
     figures = entry.get("figures", [])
     if not isinstance(figures, list) or not set(figures) <= FIGURE_KINDS:
         raise UsageError(f"{where}: figures must be a list of {', '.join(sorted(FIGURE_KINDS))}")
     return Theme(slug, name.strip(), " ".join(description.split()), tuple(figures)), phrases
+
+
+def _outranking(value: object, index: int, slug: str, where: str) -> list[_Phrase]:
+    """`outranks: {other-slug: [phrases]}`: phrases of this theme that also take the other
+    theme away from a sentence, its figures' rule included."""
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: outranks must map theme slugs to lists of phrases")
+    phrases: list[_Phrase] = []
+    for other, texts in value.items():
+        if not isinstance(other, str) or other == slug:
+            raise UsageError(f"{where}: outranks must name other themes by their slugs")
+        phrases += [_Phrase(index, text, False, False, (other,))
+                    for text in _phrase_list(texts, f"{where}: outranks {other}")]
+    return phrases
 
 
 def _phrase_list(value: object, where: str) -> list[str]:
@@ -255,17 +285,26 @@ _TOKEN = re.compile(r"\w+|[^\w\s\-\u2010\u2011]")
 _CACHE_LIMIT = 100_000
 _DIGIT = re.compile(r"\d")
 _UNKNOWN = object()
+#: "Artificial intelligence" is how news spells out the "AI" phrases are written with ("AI
+#: office", "national AI"), often with the acronym after it: "open artificial intelligence
+#: (AI) models" reads as "open AI models". Matched against lowercased text.
+_SPELLED_AI = re.compile(r"\bartificial intelligence(?:\s*\(ai\))?")
+#: Quotation marks around a word are no break in a phrase: "an AI “factory”", "the ‘open’
+#: AI models". Apostrophes inside a word ("China's") stay.
+_QUOTES = re.compile(r"[“”\"‘]|[’'](?![^\W_])|(?<![^\W_])[’']")
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    """One phrase (possibly in several themes): its words, and the themes it counts for or
-    excludes."""
+    """One phrase (possibly in several themes): its words, and the themes it counts for,
+    excludes or takes away."""
 
     words: tuple[str, ...]
     """Lowercase tokens, or `stem*` for any ending, or `*` for any one word."""
     positive: frozenset[int]
     negative: frozenset[int]
+    overrules: frozenset[int] = frozenset()
+    """Themes a sentence loses when this phrase counts in it (`outranks`)."""
 
 
 class _Matcher:
@@ -275,38 +314,67 @@ class _Matcher:
     distinct token's possible phrase starts are worked out once and cached, so most words
     cost two dict lookups. Every phrase that fits counts, overlaps included ("open-source
     models" is open-models and models), except a positive phrase lying inside an exclude
-    phrase of the same theme ("model" in "business model").
+    phrase of the same theme ("model" in "business model"); a phrase that counts and
+    outranks other themes takes them away ("penalties" takes investment).
     """
 
     def __init__(self, slugs: tuple[str, ...], phrases: list[_Phrase],
                  by_figure: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
         self.slugs = slugs
         self.by_figure = by_figure
+        index = {slug: n for n, slug in enumerate(slugs)}
+        # Phrases read "artificial intelligence" as text does ("AI"): "open artificial
+        # intelligence" is "open AI".
+        phrases = [p if p.case_sensitive else _Phrase(
+            p.theme, _spelled(p.text.lower()), p.exclude, False, p.overrules) for p in phrases]
+        #: Slugs some phrase can take away: only sentences with figures of these themes
+        #: are matched a second time (`Taxonomy.for_figures`).
+        self.overrulable = frozenset(slug for p in phrases for slug in p.overrules)
+        self.overrule_index = {slug: index[slug] for slug in self.overrulable
+                               if slug in index}
         exact_case = [p for p in phrases if p.case_sensitive]
-        self.any_case = _PhraseIndex([p for p in phrases if not p.case_sensitive], lower=True)
-        self.exact_case = _PhraseIndex(exact_case, lower=False)
+        self.any_case = _PhraseIndex([p for p in phrases if not p.case_sensitive], lower=True,
+                                     overrule_index=self.overrule_index)
+        self.exact_case = _PhraseIndex(exact_case, lower=False,
+                                       overrule_index=self.overrule_index)
         # Exact-case phrases are few (acronyms, model names): a search for their first words,
         # which `re` runs in C, spares most sentences the second pass.
         firsts = sorted({re.escape(_phrase_tokens(p.text)[0].rstrip("*")) for p in exact_case})
         self.exact_hint = re.compile("|".join(firsts)) if firsts else None
 
     def match(self, text: str) -> tuple[str, ...]:
-        # "Artificial intelligence" is how news spells out the "AI" the phrases are written
-        # with ("AI office", "national AI"); positions are not needed past this point.
-        # Ligatures in a PDF's text ("artiﬁcial") read as their letters.
-        text = unligature(text)
-        found = self.any_case.matches(text.lower().replace("artificial intelligence", "ai"))
+        themes, taken = self._themes(text)
+        return tuple(sorted(self.slugs[i] for i in themes - taken))
+
+    def overruled(self, text: str) -> set[str]:
+        """Slugs of the themes the sentence's words take away."""
+        return {self.slugs[i] for i in self._themes(text)[1]}
+
+    def _themes(self, text: str) -> tuple[set[int], set[int]]:
+        """The themes whose phrases count in a sentence, and those its phrases take away."""
+        # Positions are not needed past this point: the text is rewritten freely. Ligatures
+        # in a PDF's text ("artiﬁcial") read as their letters.
+        text = _QUOTES.sub(" ", unligature(text))
+        found = self.any_case.matches(_spelled(text.lower()))
         if self.exact_hint is not None and self.exact_hint.search(text):
             found += self.exact_case.matches(text)
         masks = [(start, end, rule.negative) for start, end, rule in found if rule.negative]
         themes: set[int] = set()
+        taken: set[int] = set()
         for start, end, rule in found:
+            counted = rule.positive
             if masks:
                 masked = [neg for s, e, neg in masks if s <= start and end <= e]
-                themes |= rule.positive.difference(*masked)
-            else:
-                themes |= rule.positive
-        return tuple(sorted(self.slugs[i] for i in themes))
+                counted = rule.positive.difference(*masked)
+            themes |= counted
+            if counted and rule.overrules:
+                taken |= rule.overrules
+        return themes, taken
+
+
+def _spelled(text: str) -> str:
+    """Text (or a phrase) with "artificial intelligence" read as "AI" (see _SPELLED_AI)."""
+    return _SPELLED_AI.sub("ai", text) if "intelligence" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,16 +392,19 @@ class _Start:
 class _PhraseIndex:
     """The phrases of one case mode, indexed by first word."""
 
-    def __init__(self, phrases: list[_Phrase], lower: bool) -> None:
-        merged: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
+    def __init__(self, phrases: list[_Phrase], lower: bool,
+                 overrule_index: dict[str, int] | None = None) -> None:
+        merged: dict[tuple[str, ...], tuple[set[int], set[int], set[int]]] = {}
+        slots = overrule_index or {}
         for phrase in phrases:
             words = _phrase_tokens(phrase.text.lower() if lower else phrase.text)
-            positive, negative = merged.setdefault(words, (set(), set()))
+            positive, negative, overrules = merged.setdefault(words, (set(), set(), set()))
             (negative if phrase.exclude else positive).add(phrase.theme)
+            overrules.update(slots[slug] for slug in phrase.overrules if slug in slots)
         self.exact: dict[str, list[_Rule]] = {}
         self.stems: dict[str, list[_Rule]] = {}
-        for words, (positive, negative) in merged.items():
-            rule = _Rule(words, frozenset(positive), frozenset(negative))
+        for words, (positive, negative, overrules) in merged.items():
+            rule = _Rule(words, frozenset(positive), frozenset(negative), frozenset(overrules))
             if words[0].endswith("*"):
                 self.stems.setdefault(words[0][:-1], []).append(rule)
             else:
@@ -418,6 +489,7 @@ def _merge(rules: list[_Rule]) -> _Rule | None:
         rules[0].words,
         frozenset().union(*(r.positive for r in rules)),
         frozenset().union(*(r.negative for r in rules)),
+        frozenset().union(*(r.overrules for r in rules)),
     )
 
 

@@ -302,3 +302,143 @@ def test_ligatures_of_a_pdf_read_as_their_letters(taxonomy):
     ligatured = "The arti\ufb01cial intelligence o\ufb03ce will fund sta\ufb00 training."
     assert taxonomy.match(ligatured) == taxonomy.match(plain_text) != ()
     assert norm_key(ligatured) == norm_key(plain_text)
+
+
+# --------------------------------------------------------------------------- kinds of wording
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Penalties, duties and laws by name are rules, whatever money they state.
+        ("Platforms that hide synthetic videos face fines of up to 20 million won.",
+         "regulation"),
+        ("Its authors chose to set no penalties for developers who break it.",
+         "regulation"),
+        ("Two thirds of small firms say they cannot yet meet the labelling requirements.",
+         "regulation"),
+        ("Providers of chatbots take on new obligations from next March.", "regulation"),
+        ("The Digital Services Act already covers recommender systems.", "regulation"),
+        # Diplomacy: summits, declarations and international processes.
+        ("Brazil hosted the G20 summit in Rio, where leaders signed a joint declaration.",
+         "geopolitics"),
+        ("Singapore joined the Hiroshima AI Process Friends Group last spring.", "geopolitics"),
+        ("The two ministers signed a memorandum of understanding on safety research.",
+         "geopolitics"),
+        ("Chile will host the next regional AI summit in Santiago.", "geopolitics"),
+        # People and their skills.
+        ("The ministry will pay for coding bootcamps and teach data science in rural towns.",
+         "talent"),
+        ("Fellowships will bring 200 doctoral candidates to the national labs.", "talent"),
+        # Open models, however "AI" is written and whatever quotes the writer puts around "open".
+        ("Chinese labs now lead in open artificial intelligence (AI) models.", "open-models"),
+        ("Downloads of ‘open’ AI models tripled in a year.", "open-models"),
+        # Scare quotes do not break a phrase.
+        ("The region will build an AI “factory” near the port.", "compute"),
+        ("It will spend 2 billion euros on graphics processing units for a computing centre.",
+         "compute"),
+        # A country's ranking in an index, and its stated ambition.
+        ("Peru's overall score sits just under the regional average.", "strategy"),
+        ("The plan aims to establish Kenya as a global leader in applied AI.", "strategy"),
+        # What AI is put to use for.
+        ("Tax offices will integrate AI into audits under three pilot projects.", "applications"),
+    ],
+)
+def test_kinds_of_wording_carry_their_theme(taxonomy: Taxonomy, text: str, theme: str) -> None:
+    assert theme in taxonomy.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Vendors showed new servers at the Data Centre Ecosystem Summit.", "geopolitics"),
+        ("The city will open AI centres in three districts next year.", "open-models"),
+        ("Engineers fine-tune the model on legal texts.", "regulation"),
+        ("Taxpayers will foot the bill for the new data centres.", "regulation"),
+    ],
+)
+def test_near_misses_do_not_carry_the_theme(taxonomy: Taxonomy, text: str,
+                                            not_expected: str) -> None:
+    assert not_expected not in taxonomy.match(text)
+
+
+def test_a_fine_is_not_funding(taxonomy: Taxonomy) -> None:
+    fine = "Firms that break the rules will be fined up to 3 billion won."
+    assert "regulation" in taxonomy.match(fine)
+    assert taxonomy.for_figures({"money"}, fine) == ()
+    # Without the sentence, or with money that is spent, money is funding.
+    assert taxonomy.for_figures({"money"}) == ("investment",)
+    spent = "The agency will spend 3 billion won on safety research."
+    assert taxonomy.for_figures({"money"}, spent) == ("investment",)
+    # A penalty takes the money words away too; a cap alone does not: grants have caps.
+    assert "investment" not in taxonomy.match("A levy on cloud spending funds the regulator.")
+    capped = "Research grants are capped at 2 million dollars each."
+    assert {"investment", "regulation"} <= set(taxonomy.match(capped))
+    assert taxonomy.for_figures({"money"}, capped) == ("investment",)
+
+
+def test_an_extracted_fine_is_about_regulation_not_investment(tmp_path: Path) -> None:
+    from briefing.corpus import read_document
+    from briefing.extract.facts import extract_statements
+
+    path = write(tmp_path / "fines.txt", (
+        "Korea sets fines for unlabelled AI content\n\n"
+        "Korea will fine platforms that fail to mark AI-generated videos, with penalties "
+        "capped at 30 million won, the ministry said.\n\n"
+        "The ministry will also spend 900 billion won on new supercomputers by 2027.\n"))
+    (article,) = read_document(tmp_path, path).articles
+    fine, spend = extract_statements(article, load_taxonomy())
+    assert "regulation" in fine.themes and "investment" not in fine.themes
+    assert {"investment", "compute"} <= set(spend.themes)
+
+
+OUTRANKING = """
+themes:
+  - slug: money
+    name: Money
+    description: Money.
+    figures: [money]
+    patterns: [budget*]
+  - slug: fees
+    name: Fees
+    description: Charges.
+    patterns: [charge*]
+    outranks:
+      money: [fee, fees]
+"""
+
+
+def test_a_users_theme_can_outrank_another(tmp_path: Path) -> None:
+    custom = load_taxonomy(write(tmp_path / "fees.yaml", OUTRANKING))
+    assert custom.match("The budget grew.") == ("money",)
+    assert custom.match("Fees now eat the budget.") == ("fees",)
+    assert custom.for_figures({"money"}, "A fee of $5 applies.") == ()
+    assert custom.for_figures({"money"}, "A charge of $5 applies.") == ("money",)
+
+
+def test_phrases_read_artificial_intelligence_as_ai(tmp_path: Path) -> None:
+    custom = load_taxonomy(write(tmp_path / "act.yaml", """
+themes:
+  - slug: act
+    name: The act
+    description: One law.
+    patterns: [artificial intelligence act]
+"""))
+    assert custom.match("The EU AI Act applies from 2026.") == ("act",)
+    assert custom.match("The Artificial Intelligence (AI) Act applies.") == ("act",)
+
+
+@pytest.mark.parametrize(
+    ("outranks", "message"),
+    [
+        ("outranks: [money]", "outranks must map"),
+        ("outranks: {nowhere: [fee]}", "'nowhere', which is not a theme"),
+        ("outranks: {fees: [fee]}", "other themes"),
+        ("outranks: {money: ['* fee']}", "is not a phrase"),
+    ],
+)
+def test_bad_outranks_raise_usage_error(tmp_path: Path, outranks: str, message: str) -> None:
+    text = OUTRANKING.replace("outranks:\n      money: [fee, fees]", outranks)
+    with pytest.raises(UsageError) as caught:
+        load_taxonomy(write(tmp_path / "bad.yaml", text))
+    assert message in str(caught.value) and "\n" not in str(caught.value)

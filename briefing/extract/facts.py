@@ -301,7 +301,7 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         countries = tuple(dict.fromkeys(
             [*(c for u in joined for c in subjects_of(u.named, focus)), *countries]))
     kinds = {f.kind for f in figures}
-    extra = set(taxonomy.for_figures(kinds)) if kinds else set()
+    extra = set(taxonomy.for_figures(kinds, matchable)) if kinds else set()
     main = main_theme.of(unit.section)
     if main and main not in themes and (
             (not themes and (countries or kinds - {"year"})) or cues.RANKING.search(
