@@ -274,52 +274,134 @@ def _dateline_day(header: Header, meta: dict[str, Any], path: Path) -> str | Non
 
 
 # --------------------------------------------------------------------------- boilerplate
-
-# Whole lines that are site furniture, not article text.
-_BOILERPLATE = re.compile(
-    r"""^(?:
-        (?:home|startseite|accueil)\s*[>»/›|].*          # breadcrumbs
-      | advertisement|sponsored(?:\scontent)?|ad
-      | (?:share|tweet|email|print)(?:\sthis(?:\s(?:article|story|post))?)?
-      | share\son\s.*|click\sto\s(?:share|print|email).*
-      | subscribe\b.*|sign\sup\b.*|follow\sus\b.*|join\sour\b.*newsletter.*
-      | discover\smore\sfrom\b.*
-      | comparison\sclear\sall
-      | (?:photo|image|picture|credit|source|caption|figure|fig\.|video)\s*:.*
-      | (?:tags?|topics|categories|filed\sunder|posted\sin)\s*:.*
-      | (?:copyright|©|\(c\)).*|all\srights\sreserved.*
-      | loading\.*|like\sthis:?|share\sthis:?
-      | read\s(?:more|also|next)\b.*|continue\sreading.*|see\salso\b.*
-      | (?:cookie|privacy)\s(?:policy|settings|notice).*
-    )$""",
-    re.I | re.X,
-)
-# Lines after which the rest of a file is links and comments, never article text.
-_TAIL = re.compile(
-    r"""^(?:related(?:\s(?:news|articles?|posts?|stories|content|reading|coverage))?(?:\s(?:recommendations?))?
-      | leave\sa\s(?:reply|comment)|comments?|\d+\scomments?|post\snavigation
-      | you\s(?:may|might)\s(?:also\s)?like|more\s(?:from|on|stories)\b.*|recommended(?:\sfor\syou)?
-      | popular\s(?:posts|stories)|most\sread|trending(?:\snow)?
-    )\s*:?$""",
-    re.I | re.X,
-)
-_AD_SLOT = re.compile(r"广告|광고|広告")  # "advertisement" in Chinese, Korean, Japanese
+# What site furniture looks like is data in `cues` (FURNITURE and its neighbours); here it
+# is applied to every line of a body, wherever the line sits: at the top, between two
+# paragraphs or at the end. A dropped line never shifts the spans of what is kept.
 
 
 def is_boilerplate(line: str) -> bool:
+    """A whole line of site furniture: a cookie notice, a "Related: ..." link, a caption,
+    a wire sign-off, a newsletter pitch ... (see `cues.FURNITURE`)."""
     stripped = line.strip()
-    if len(stripped) > 200:
+    size = len(stripped)
+    if not stripped or size > cues.FURNITURE_MAX_CHARS:
         return False  # a paragraph, not a widget: skip the regexes on long lines
+    if _may_open_furniture(stripped) and cues.FURNITURE.match(stripped):
+        return True
+    if _ends_in_furniture(stripped):
+        return True
+    if size > WIDGET_MAX_CHARS:
+        return False  # only a disclaimer, a pitch or a caption is this long
     crumbs = stripped.count(" > ") + stripped.count(" » ") + stripped.count(" › ")
-    if crumbs >= 2 or _BOILERPLATE.match(stripped) or _AD_SLOT.search(stripped):
+    if crumbs >= 2 or (not stripped.isascii() and cues.AD_SLOT.search(stripped)):
         return True
     words = stripped.split()
     # A token repeated to fill a slot ("X X X") is a placeholder, not text.
     return len(words) > 1 and len(set(words)) == 1
 
 
+#: Breadcrumbs, ad slots and placeholders are no longer than this.
+WIDGET_MAX_CHARS = 200
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_open_furniture(line: str) -> bool:
+    """Whether a line opens as some furniture does. About half the lines of news pages
+    do not, and skip the pattern (it takes five times as long as this test)."""
+    if not line[0].isalpha():
+        return True
+    m = _FIRST_WORD.match(line)
+    return m is not None and m.group().lower() in cues.FURNITURE_OPENERS
+
+
+def _ends_in_furniture(line: str) -> bool:
+    """A line closed by a photo credit or a sign-up prompt is a caption or a pitch."""
+    tail = line[-cues.FURNITURE_ENDING_CHARS:]
+    lower = tail.lower()
+    for hint in cues.FURNITURE_ENDING_HINTS:
+        if hint in lower:  # most lines hold none: no regex run at all
+            return cues.FURNITURE_ENDING.search(tail) is not None
+    return False
+
+
 def is_tail_marker(line: str) -> bool:
-    return bool(_TAIL.match(line.strip()))
+    return bool(cues.FURNITURE_TAIL.match(line.strip()))
+
+
+def is_closing_furniture(line: str) -> bool:
+    """A note about the writer ("Jane Doe is a reporter covering ..."): furniture where a
+    story ends, so only trailing blocks are tested with it."""
+    stripped = line.strip()
+    return len(stripped) <= cues.FURNITURE_MAX_CHARS and bool(
+        cues.FURNITURE_CLOSING.match(stripped))
+
+
+def _glued_sign_off(text: str, start: int, end: int) -> int:
+    """Where a sign-off glued to the end of a paragraph begins ("... on Tuesday. (Reporting
+    by Ana Perez; Editing by Tom Smith)"), else `end`: the block then ends before it."""
+    if end <= start or text[end - 1] not in ").]":
+        return end
+    at = max(text.rfind("(", start, end), text.rfind("[", start, end))
+    if at <= start or not cues.GLUED_SIGN_OFF.fullmatch(text, at, end):
+        return end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _drop_closing(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks less the notes about the writer that end them."""
+    while blocks and is_closing_furniture(collapse(text[blocks[-1].start:blocks[-1].end])):
+        blocks.pop()
+    return blocks
+
+
+# --------------------------------------------------------------------------- the headline
+# A page's headline is its title, never a fact: trafilatura may return the title again as
+# the first line, a page may repeat it as an <h1>/<h2> inside the article, and a text file
+# with front matter may start with it too.
+
+_NOT_WORD = re.compile(r"[\W_]+")
+#: How alike (0-1, Indel) a block must be to the title to be the title again
+#: ("data centres" and "data centers", a dropped "the").
+HEADLINE_SIMILARITY = 0.9
+#: Words a page may add after its headline in a <title>: " | Example News - Technology".
+SITE_SUFFIX_WORDS = 6
+
+
+def _headline_key(line: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", line.casefold()).split())
+
+
+def same_headline(line: str, title: str) -> bool:
+    """`line` is `title` again: the same words once case and punctuation are set aside,
+    nearly so, or the title is the line followed by a site name ("Title | Site")."""
+    a, b = _headline_key(line), _headline_key(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    words = a.count(" ") + 1
+    if words < TITLE_MIN_WORDS:
+        return False
+    if b.startswith(a + " ") and b.count(" ") + 1 - words <= SITE_SUFFIX_WORDS:
+        return True
+    from rapidfuzz.distance import Indel
+
+    return bool(Indel.normalized_similarity(a, b) >= HEADLINE_SIMILARITY)
+
+
+def without_title(text: str, blocks: list[Block], title: str | None) -> list[Block]:
+    """The blocks less those that repeat the source's title: it is metadata, not a fact,
+    and not a section either."""
+    if not title:
+        return blocks
+    size, slack = len(title), max(24, len(title) // 3)
+    return [b for b in blocks
+            if abs(b.end - b.start - size) > slack
+            or not same_headline(text[b.start:b.end], title)]
 
 
 # --------------------------------------------------------------------------- blocks
@@ -372,11 +454,13 @@ def body_blocks(text: str, start: int) -> list[Block]:
             continue
         if is_tail_marker(line):
             break
-        if is_boilerplate(line):
+        # A lowercase line that goes on with a hard-wrapped sentence is never furniture.
+        wrapped = line.lstrip()[:1].islower() and _continues(prev_text, line)
+        if not wrapped and is_boilerplate(line):
             prev_text = ""
             continue
         s += len(line) - len(line.lstrip())
-        e -= len(line) - len(line.rstrip())
+        e = _glued_sign_off(text, s, e - (len(line) - len(line.rstrip())))
         # The body's first line is never wrapped onto by a capitalised one: it is a headline.
         if (blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line)
                 and (len(blocks) > 1 or line.lstrip()[:1].islower())):
@@ -388,7 +472,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
         else:
             blocks.append(Block("paragraph", s, e))
         prev_text = line
-    return blocks
+    return _drop_closing(text, blocks)
 
 
 # --------------------------------------------------------------------------- documents
@@ -471,7 +555,8 @@ def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Doc
     """A page or report as one article: metadata from the file, blocks from its text."""
     blocks = body_blocks(reading.text, 0)
     header = read_header(reading.text, blocks, need_title=not reading.title)
-    if not header.blocks:
+    kept = without_title(reading.text, header.blocks, reading.title or header.title)
+    if not kept:
         raise CorpusError("no article text found")
     url = reading.url or fetched_url(path)
     source = Source(
@@ -480,7 +565,7 @@ def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Doc
         date=reading.date or header.date or _dateline_day(header, {}, path), url=url,
         sha256=sha,
         extractor=reading.extractor, pages=reading.pages)
-    article = Article(source, reading.text, tuple(header.blocks), False, header.place)
+    article = Article(source, reading.text, tuple(kept), False, header.place)
     return Document(rel, sha, (article,), reading.warnings)
 
 
@@ -490,8 +575,8 @@ def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_star
     url = meta_url(meta)
     title = _text(meta.get("title"))
     header = read_header(text, blocks, need_title=not title)
-    blocks = header.blocks
     title = title or header.title
+    blocks = without_title(text, header.blocks, title)
     day = meta_date(meta) or header.date or _dateline_day(header, meta, path)
     excerpt = False
     if not any(b.kind != "heading" for b in blocks) and isinstance(meta.get("excerpt"), str):

@@ -327,3 +327,214 @@ DEFINITE_BACK = re.compile(
 )
 #: Two sentences quoted together stay short enough to read as one statement.
 MAX_JOINED_WORDS = 70
+
+
+# --------------------------------------------------------------------------- site furniture
+# What a site puts around and between the paragraphs of a story: consent banners, link
+# lines, newsletter pitches, share buttons, captions and credits, wire sign-offs, author
+# notes. None of it is ever a fact or a heading, wherever it sits. Each pattern is the shape
+# of a whole line (a paragraph of a pasted page, a block a reader returns), never a word
+# inside a sentence: a sentence of the story that says "cookies", "related" or "photo" stays.
+
+#: A longer line is a paragraph of the story: furniture is never looked for in it.
+FURNITURE_MAX_CHARS = 320
+
+_NAME = r"[A-Z][\w.'’-]*"
+#: The staff a wire sign-off names: "Ana Perez", "Ana Perez in Santiago and Tom Smith",
+#: "David Lee, Mia Chen". Case-sensitive: "by a team of 40 scientists" is no sign-off.
+_STAFF = (rf"(?-i:{_NAME}(?:(?:\s+|,\s*)(?:{_NAME}|and|&|in|at|from|de|van|von|der|da|al"
+          r"|bin|el|le|la|del|du|dos))*)")
+#: What the staff did: "Reporting by", "Additional reporting by", "Writing by", "Editing
+#: by", "Compiled by", "Graphics by", "Reporting and writing by", "Edited by:".
+_CREDIT = (r"(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|edited|written"
+           r"|produced|graphics|research|translated|translation|fact-?checking|video|photos?"
+           r"|illustrations?|data|design)(?:\s+(?:and|&)\s+(?:reporting|writing|editing"
+           r"|research))?\s+by\s*:?")
+_SIGN_OFF = rf"{_CREDIT}\s*{_STAFF}(?:\s*[;,/.]\s*(?:and\s+)?{_CREDIT}\s*{_STAFF})*"
+
+#: Whole lines that are site furniture. Matched case-blind against a stripped line.
+FURNITURE = re.compile(
+    r"""^(?:
+    # breadcrumbs: "Home > World > Asia", "Startseite / Wirtschaft"
+        (?:home|startseite|accueil)\s*[>»/›|].*
+    # ad slots: "Advertisement", "Skip advertisement", "Sponsored content", "Ad",
+    # "Story continues below advertisement", "Scroll to continue with content"
+      | (?:skip\s)?advertisement|sponsored(?:\scontent)?|ad
+      | (?:story|article|text)\scontinues\s(?:below|after)\b.*
+      | scroll\s(?:down\s)?to\scontinue\b.*
+    # cookie and consent notices: "We use cookies to improve your experience.", "This
+    # website uses cookies ...", "We and our partners use cookies ...", "Accept all
+    # cookies", "Reject all", "Manage preferences", "Cookie policy | Terms of use"
+      | (?:we|this\s(?:web)?site|our\s(?:web)?site|this\spage)
+        (?:\sand\sour\s(?:\w+\s)?partners)?\s(?:use|uses|may\suse|store)\s(?:\w+\s)?cookies\b.*
+    # "By continuing to browse you agree to our cookie policy.", "By using this site, you
+    # accept our use of cookies."
+      | by\s(?:continuing|using|clicking|browsing|visiting|scrolling|staying|accepting
+               |proceeding)\b.{0,100}?\byou\s(?:agree|consent|accept|are\s(?:agreeing
+               |consenting))\b.*
+      | (?:accept|reject|allow|decline|refuse)\s(?:all\s|optional\s)?(?:cookies|tracking)\b.*
+      | (?:accept|reject)\sall
+      | (?:manage|customi[sz]e)\s(?:my\s)?(?:cookie\s|privacy\s)?(?:preferences|settings
+               |consent|choices|options)\b.*
+      | (?:cookie|privacy)\s(?:policy|settings|notice|preferences|statement)(?:\s*[|·•].*)?
+      | do\snot\ssell\s(?:or\sshare\s)?my\spersonal\sinformation
+    # link lines between paragraphs: "Related: Peru weighs its cloud rules", "Also read: ...",
+    # "ALSO READ | ...", "Recommended: ...", "Don't miss: ...", "WATCH: ...",
+    # "More from Example News: ...", "Read more", "Read next", "See also ...",
+    # "Continue reading", "Read the full story", "Purchase Licensing Rights"
+      | (?:related(?:\s(?:news|articles?|posts?|stories|story|content|reading|coverage|links?))?
+          |also\sread|read\salso|must\sread|more\sto\sread|recommended(?:\sfor\syou|\sreading)?
+          |suggested(?:\sreading)?|don['’]t\smiss|editor['’]?s\spicks?|in\sother\snews|watch
+        )\s*[:|>»–—-]\s*\S.*
+      | more\s(?:from|on)\s[^:|]{1,60}[:|]\s*\S.*
+      | read\s(?:more|also|next)\b.*|continue\sreading\b.*|see\salso\b.*
+      | read\sthe\s(?:full|whole|complete|original)\s(?:story|article|report|piece|interview)\b.*
+      | purchase\slicensing\srights\b.*
+    # newsletter sign-ups and sharing: "Sign up for our newsletter", "Subscribe to Example
+    # Weekly", "Get our free daily newsletter", "Join our newsletter", "Share this article",
+    # "Share this article on WhatsApp, X or LinkedIn.", "Share on Facebook", "Follow us on X",
+    # "Follow Example News on Google News",
+    # "Click here to read more", "Discover more from Example Media"
+      | subscribe\b.*|sign\sup\b.*|follow\sus\b.*|join\sour\b.*newsletter.*
+      | get\s(?:our|the)\s(?:[\w-]+\s){0,4}newsletters?\b.*
+      | discover\smore\sfrom\b.*
+      | (?:share|tweet|email|print)(?:\sthis(?:\s(?:article|story|post|page))?)?:?
+      | share\s(?:this|the)\s(?:article|story|post|page)\s(?:on|via|with)\s.*
+      | share\son\s.*|click\sto\s(?:share|print|email).*|like\sthis:?
+      | follow\s(?:[\w.&'’-]+\s){1,5}on\s(?:twitter|x|facebook|instagram|linkedin|google\snews
+               |whatsapp|telegram|threads|youtube|bluesky|tiktok)\b.*
+      | (?:click|tap)\shere\b.*
+    # wire sign-offs: "Reporting by Ana Perez; Editing by Tom Smith", "(Additional reporting
+    # by Ken Lee in Seoul)", "Writing by Mia Chen", "Compiled by ET Bureau", "-- Edited by ..."
+      | [(\[]?\s*(?:(?:--?|[–—])\s*)?"""
+    + _SIGN_OFF
+    + r"""\s*[)\]]?\.?
+    # the line under every Reuters story: "Our Standards: The Thomson Reuters Trust
+    # Principles."
+      | our\sstandards\s*:.*|(?:the\s)?thomson\sreuters\strust\sprinciples\.?
+    # syndication disclaimers: "(Only the headline and picture of this report may have been
+    # reworked by the ... staff; the rest of the content is auto-generated from a syndicated
+    # feed.)", "(Except for the headline, this story has not been edited by ... staff and is
+    # published from a syndicated feed.)", "This story has been published from a wire
+    # agency feed without modifications to the text."
+      | [(\[]?\s*(?:only\sthe\sheadline|except\sfor\sthe\sheadline|this\s(?:story|article
+               |report|copy|content)|disclaimer|note)\b.{0,250}\b(?:syndicated|agency|wire
+               |news\sservice|automated)\s(?:\w+\s)?feed\b.*
+    # photo captions and credits: "Photo: Reuters", "Image credit: Example Ltd", "FILE PHOTO:
+    # A worker ...", "Photograph: Jane Roe/Reuters", "Representational image", "File photo"
+      | (?:(?:file\s)?photo(?:graph)?s?|image|picture|credit|source|caption|figure|fig\.|video
+          |illustration|graphic|(?:photo|image|picture)\s(?:credits?|courtesy|source)
+          |photo\sillustration)\s*[:|].*
+      | (?:file\sphoto|representational\simage|representative\simage)\.?
+    # copyright lines: "Copyright 2026 Example Wire", "© 2024 Example Media. All rights
+    # reserved.", "© AFP", "(c) Copyright Thomson Reuters 2026" ("Copyright law ..." stays)
+      | ©.*|\(c\)\s.*|copyright\s*(?:©|\(c\)|\d{4}\b).*|copyright\s(?:\S+\s){0,6}\S*\d{4}\.?
+      | all\srights\sreserved.*
+    # republishing notes: "This article was originally published on The Conversation.",
+    # "A version of this story appeared in print on ...", "This story first appeared in ..."
+      | this\s(?:article|story|post|piece|column|interview|essay)\s(?:was|is|has\sbeen|first)
+        \s(?:originally\s|first\s)?(?:published|appeared|posted|republished)\b.*
+      | a\sversion\sof\sthis\s(?:article|story|piece)\b.*
+    # author notes: "The author is a senior fellow at ...", "The writer is ...", "The views
+    # expressed in this article are the author's own.", "Views are personal."
+      | the\s(?:authors?|writers?|columnist)\s(?:is|are|was|were)\s(?:a|an|the|currently
+               |formerly|(?-i:[A-Z]))\b.*
+      | (?:the\s|any\s)?(?:opinions|views)\s(?:and\sopinions\s)?expressed\s(?:here|herein|above
+               |in\sth(?:is|e)\s(?:article|column|piece|blog|post|commentary))\b.*
+      | views\sare\s(?:strictly\s)?personal\.?
+    # page widgets: "Tags: ...", "Filed under: ...", "Loading...", "Like this:",
+    # "Listen to this article", "5 min read", "Comparison Clear all"
+      | (?:tags?|topics|categories|filed\sunder|posted\sin)\s*:.*
+      | loading\.*|share\sthis:?|comparison\sclear\sall
+      | listen\sto\sthis\s(?:article|story)\b.*|\d{1,2}\s(?:-\s)?min(?:ute)?s?\sread
+    # a date label whose date sits on another line: "Updated on", "Published:"
+      | (?:last\s)?(?:updated|published|posted)(?:\s(?:on|at))?\s*:?
+    )\s*$""",
+    re.I | re.X,
+)
+#: Every word a FURNITURE line can open with (lowercased, letters only: "don't" is "don"),
+#: so that a line opening with any other word skips the pattern. A line opening with no
+#: letter ("(Reporting by ...", "© AFP", "5 min read") is always matched against it.
+#: A new pattern's first word belongs here too.
+FURNITURE_OPENERS = frozenset("""
+    home startseite accueil
+    skip advertisement sponsored ad story article text scroll
+    we this our by accept reject allow decline refuse manage customise customize cookie
+    privacy do
+    related also read must more recommended suggested don editor editors in watch see
+    continue purchase
+    subscribe sign follow join get discover share tweet email print like click tap
+    additional further reporting writing editing compiled edited written produced graphics
+    research translated translation fact factchecking video photo photos illustration
+    illustrations data design
+    the thomson only except disclaimer note
+    file photograph photographs image picture credit source caption figure fig graphic
+    representational representative
+    copyright all a any opinions views
+    tags tag topics categories filed posted loading comparison listen
+    last updated published
+""".strip().split())
+
+#: Furniture that a line ends with: a caption whose credit closes it, a newsletter pitch.
+#: Searched for only in a line's last FURNITURE_ENDING_CHARS, and only when one of
+#: FURNITURE_ENDING_HINTS (lowercased) is there.
+FURNITURE_ENDING = re.compile(
+    r"""(?:
+    # caption credits: "... near Santiago, January 5, 2026. REUTERS/Jane Roe/File Photo",
+    # "(AP Photo/Ahn Young-joon)", "EPA-EFE/Kim Lee"
+        (?-i:\b(?:REUTERS|AFP|EPA(?:-EFE)?|XINHUA|KYODO|YONHAP|ANI|PTI|IANS|DPA|ANSA|AAP|BERNAMA
+                |AP\sPhoto)\s*/\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})
+        (?:\s*/\s*(?:file\sphoto|pool|handout|illustration|via\s[\w\s]{1,30}))?\)?\.?
+    # "... at the conclave in Chennai Photo | Express", "... Photo credit: Example Ltd"
+      | \b(?-i:Photo|PHOTO|Image|IMAGE|Picture)s?(?:\scredits?)?\s*[|:]\s*[^|:.]{1,40}\.?
+    # "... a server hall in Santiago. (Photo by Jane Roe / Getty Images)", "(Image courtesy
+    # of Example Ltd)", "(File photo)"
+      | [(\[]\s*(?:(?:file|ap|afp|representational|representative)\s)?(?:photo(?:graph)?s?|images?
+               |pictures?|illustrations?)\s*(?:by|courtesy|credit|:|/|\s*[)\]])[^()\[\]]{0,80}
+        (?:[)\]])?\.?
+    # "... in Seoul, South Korea. Jane Roe/Getty Images", "Jane Roe/Bloomberg via Getty Images"
+      | (?-i:[A-Z][a-z][\w'’-]*\s[A-Z][\w'’-]+)\s*/\s*(?:getty\simages|shutterstock|alamy|afp
+               |reuters|ap|bloomberg|anadolu|nurphoto|sopa\simages|zuma\spress)
+        (?:\svia\s[\w\s]{1,30})?\)?\.?
+    # newsletter pitches: "The Tariff Watch newsletter is your daily guide ... Sign up here."
+    # (its own sentence: "students can sign up for free" is the story's)
+      | (?:(?<=[.!?:])\s+|^)(?-i:Sign\sup|SIGN\sUP|Subscribe|SUBSCRIBE)\s(?:here|now|today
+               |for\sfree)\s*[.!]?
+    )\s*$""",
+    re.I | re.X,
+)
+FURNITURE_ENDING_CHARS = 120
+FURNITURE_ENDING_HINTS = ("/", "photo", "image", "picture", "illustration", "sign up",
+                          "subscribe")
+
+#: A sign-off glued to the end of a paragraph: "... on Tuesday. (Reporting by Ana Perez;
+#: Editing by Tom Smith)". It is cut off the paragraph, which keeps its exact span.
+GLUED_SIGN_OFF = re.compile(rf"[(\[]\s*{_SIGN_OFF}\s*[)\]]\.?\s*", re.I)
+
+#: Notes about the writer, furniture only where a story ends (the same words at the top may
+#: be the story's subject): "Jane Doe is a reporter covering technology for Example News.",
+#: "Ana Perez is Example Wire's correspondent in Santiago.", "Tom Smith covers energy."
+FURNITURE_CLOSING = re.compile(
+    rf"""^(?-i:{_NAME}(?:\s(?:{_NAME}|de|van|von|der|da|al|bin|el|le|la|del))+)\s
+    (?:(?:is|was)\s(?:a|an|the|(?-i:[A-Z][\w.'’-]*))\s(?:[\w'’.,-]+\s){{0,5}}?
+       (?:reporter|correspondent|journalist|editor|writer|columnist|contributor|freelancer
+         |producer|photographer|photojournalist|bureau\schief|intern|staff\swriter)s?\b
+     |covers|reports\s(?:on|for)|writes\s(?:about|on|for)|has\s(?:covered|reported))\b.*$""",
+    re.I | re.X,
+)
+
+#: Lines after which the rest of a file is links and comments, never article text:
+#: "Related", "Related articles", "Leave a Reply", "12 Comments", "You may also like",
+#: "More from Example News", "Most read", "Trending now".
+FURNITURE_TAIL = re.compile(
+    r"""^(?:related(?:\s(?:news|articles?|posts?|stories|content|reading|coverage))?
+          (?:\s(?:recommendations?))?
+      | leave\sa\s(?:reply|comment)|comments?|\d+\scomments?|post\snavigation
+      | you\s(?:may|might)\s(?:also\s)?like|more\s(?:from|on|stories)\b[^:|]*
+      | recommended(?:\sfor\syou)?
+      | popular\s(?:posts|stories)|most\sread|trending(?:\snow)?
+    )\s*:?$""",
+    re.I | re.X,
+)
+#: "Advertisement" in Chinese, Korean and Japanese ad slots: "芯达茂F广告位", "광고".
+AD_SLOT = re.compile(r"广告|광고|広告")
