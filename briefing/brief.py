@@ -16,6 +16,7 @@ from typing import Protocol
 from briefing import __version__
 from briefing.countries import country_name
 from briefing.errors import NothingSelected
+from briefing.extract.figures import is_bare_count
 from briefing.extract.text import norm_key, plain
 from briefing.model import (
     Brief,
@@ -456,7 +457,8 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     findings = draft[:KEY_FINDINGS]
     rows = _figure_rows(draft)
     conflicts = _conflicts(rows)
-    key_rows = _key_rows(rows)
+    # "three countries", "2 teams": counts of nothing in particular are no key figures.
+    key_rows = _key_rows([r for r in rows if not is_bare_count(r.figure)])
     comparison = _comparison(draft, selection, taxonomy, rows)
     # Each fact is quoted once in the body: a key finding is not repeated below, and a
     # comparing fact is not repeated in its theme's section.

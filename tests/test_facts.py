@@ -87,7 +87,7 @@ def test_list_items_are_facts_and_keep_their_heading_scope(tmp_path):
             "- Universities will train 50,000 AI engineers by 2030.\n")
     st = statements(tmp_path, text)
     assert [s.countries for s in st.values()] == [("JP",), ("JP",)]
-    assert st["Universities will train 50,000 AI engineers by 2030."].figures[0].unit == "engineers"
+    assert st["Universities will train 50,000 AI engineers by 2030."].figures[0].unit == "AI engineers"
 
 
 def test_same_wording_same_id():

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from briefing.extract.figures import find_figures
+from briefing.extract.figures import find_figures, is_bare_count
 from briefing.model import Figure
 
 
@@ -54,14 +54,14 @@ def test_seed_list_item_years() -> None:
     assert described(text) == [("year", "2017", 2017.0, None), ("year", "2030", 2030.0, None)]
 
 
-def test_seed_companies_count_with_adjective_and_shares() -> None:
+def test_seed_companies_count_with_a_compound_noun_and_shares() -> None:
     text = (
         "As of the first quarter of 2024, there are nearly 30,000 AI companies in the world, "
         "of which United States accounts for 34%, followed by China with 15%."
     )
     assert described(text) == [
         ("year", "2024", 2024.0, None),
-        ("count", "30,000 AI companies", 30000.0, "companies"),
+        ("count", "30,000 AI companies", 30000.0, "AI companies"),
         ("percent", "34%", 34.0, "%"),
         ("percent", "15%", 15.0, "%"),
     ]
@@ -228,7 +228,7 @@ def test_not_money(text: str) -> None:
         ("The model has 70 billion parameters.", ("70 billion parameters", 7e10, "parameters")),
         ("The firm employs 1,500 people in Seoul.", ("1,500 people", 1500.0, "people")),
         ("The survey covered 71 countries.", ("71 countries", 71.0, "countries")),
-        ("It will build 5 new data centres.", ("5 new data centres", 5.0, "centres")),
+        ("It will build 5 new data centres.", ("5 new data centres", 5.0, "data centres")),
         ("The lab trained 12 LLMs last year.", ("12 LLMs", 12.0, "LLMs")),
         ("Meta hired nearly 2000 engineers.", ("2000 engineers", 2000.0, "engineers")),
         ("The scheme reaches 1.4 crore farmers.", ("1.4 crore farmers", 1.4e7, "farmers")),
@@ -383,3 +383,53 @@ def test_pathological_sentences_take_linear_time(text: str) -> None:
 def test_scaled_values_carry_no_binary_float_noise(text: str, value: float) -> None:
     (figure,) = find_figures(text)
     assert repr(figure.value) == repr(value)
+
+
+# --------------------------------------------------------------------------- compound nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural-form modifier does not end the count: the noun it modifies does.
+        ("Officials expect 18,693 graphics processing units.",
+         ("18,693 graphics processing units", 18693.0, "graphics processing units")),
+        ("The firm hired 40 sales teams.", ("40 sales teams", 40.0, "sales teams")),
+        ("It ordered 500 AI chips.", ("500 AI chips", 500.0, "AI chips")),
+        ("It signed with 12 chip design firms.", ("12 chip design firms", 12.0, "chip design firms")),
+        ("It runs 4 manufacturing plants.", ("4 manufacturing plants", 4.0, "manufacturing plants")),
+        # Adjectives, participles, country words and hyphenated words qualify the noun.
+        ("It will open two national data centres.", ("two national data centres", 2.0, "data centres")),
+        ("It met 5 leading chipmakers.", ("5 leading chipmakers", 5.0, "chipmakers")),
+        ("It bought 10 high-end GPUs.", ("10 high-end GPUs", 10.0, "GPUs")),
+        ("It courted 200 US firms.", ("200 US firms", 200.0, "firms")),
+        # Without a noun after it, a plural-form modifier is what is counted.
+        ("The studio sold 12 graphics.", ("12 graphics", 12.0, "graphics")),
+    ],
+)
+def test_a_count_takes_the_whole_compound_noun(text: str, expected: tuple[str, float, str]) -> None:
+    assert described(text) == [("count", *expected)]
+
+
+def test_a_count_does_not_run_on_into_what_follows_its_noun() -> None:
+    assert described("It found 12 companies building chips.") == [
+        ("count", "12 companies", 12.0, "companies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Three countries have offered help.", True),
+        ("2 teams competed for the prize.", True),
+        ("Two companies signed the deal.", True),
+        ("Five leading companies signed the deal.", True),  # still a count of actors
+        ("It employs 1,500 people.", False),  # a workforce: large enough to be a figure
+        ("There are 30,000 AI companies in the world.", False),
+        ("Two AI companies signed the deal.", False),  # the noun says which kind
+        ("It ordered 500 AI chips.", False),
+        ("It raised $3 billion.", False),
+    ],
+)
+def test_bare_counts_of_generic_nouns(text: str, bare: bool) -> None:
+    (figure,) = find_figures(text)
+    assert is_bare_count(figure) is bare

@@ -55,7 +55,7 @@ VIETNAM = (
     "data centres for artificial intelligence by 2027. The plan sets aside $1.2 billion for "
     "the first phase, according to the ministry.\n\n"
     "Officials expect 18,693 graphics processing units to be installed across both sites. "
-    "Three countries have offered to supply equipment, the ministry added.\n"
+    "Three countries have offered to supply Vietnam with equipment, the ministry added.\n"
 )
 VIETNAM_LATER = (
     "Vietnam raised its budget for sovereign AI models to $2.5 billion, the finance ministry "
@@ -196,3 +196,21 @@ def test_figure_values_in_json_carry_no_float_noise(tmp_path):
     assert "0000005" not in r.stdout and "9999999" not in r.stdout
     values = [g["value"] for f in json.loads(r.stdout) for g in f["figures"]]
     assert 4070000000 in values and 3300 in values
+
+
+# --------------------------------------------------------------------------- 8. key figures
+
+
+def test_key_figures_give_whole_compound_nouns_and_skip_counts_of_nothing(tmp_path):
+    folder = own_corpus(tmp_path)
+    r = run("make", "-c", "VN", "--corpus", str(folder), "--out", str(tmp_path / "out"),
+            "--date", DAY, "--format", "md")
+    assert r.exit_code == 0, r.output
+    md = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    table = md.split("## Key figures", 1)[1].split("\n## ", 1)[0]
+    figures = [row.split(" | ")[0].lstrip("| ") for row in table.strip().splitlines()[2:]]
+    assert "18,693 graphics processing units" in figures
+    assert "2 data centres" in figures  # "two national data centres": what, not which
+    # "Three countries have offered to supply Vietnam …": in the brief, not a key figure.
+    assert "Three countries have offered" in md
+    assert not [f for f in figures if "countries" in f]

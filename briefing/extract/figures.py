@@ -14,8 +14,11 @@ the words after it decide what it is, in this order:
   unless the sentence speaks of yuan/RMB/CNY/renminbi.
 - `year`: a four-digit 1900-2100 number with nothing of the above (`by 2030`, `2017:`,
   `July 2024`, `between 2014 and 2023` gives two); not `2,030`, not in `GPT-4`.
-- `count`: a number (with an optional scale word) and the plural noun it counts, adjectives
-  kept in `text` but out of `unit` (`260,000 advanced GPUs` → unit `GPUs`); or a bare number
+- `count`: a number (with an optional scale word) and the compound noun it counts, adjectives
+  kept in `text` but out of `unit` (`260,000 advanced GPUs` → unit `GPUs`, `two national data
+  centres` → `data centres`, `18,693 graphics processing units` → `graphics processing
+  units`); a small count of a generic noun (`three countries`) is a bare count
+  (`is_bare_count`), no key figure; or a bare number
   after "the number of <noun> ... reached/exceeded/stood at" (unit that noun). Durations and
   measures (`10 years`, `6 times`, `5 km`) are not counts; a year-shaped number is a count
   only after a quantity word (`nearly 2000 engineers`).
@@ -35,7 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.countries import find_countries
+from briefing.countries import country_of_word, find_countries
 from briefing.extract.text import plain, word_set
 from briefing.model import Figure
 
@@ -195,6 +198,52 @@ _LABELS = word_set(
     """
 )
 _YEAR_HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "fy"})
+
+# What a count counts is a compound noun: the plural head and the nouns before it that say
+# what kind ("18 data centres", "500 AI chips", "12 chip design firms"), not the adjectives
+# before those ("5 new data centres" counts data centres; "260,000 advanced GPUs", GPUs).
+# Plural-form nouns that modify a later noun rather than head the phrase: "18,693 graphics
+# processing units", "40 sales teams", "3 arms makers", "2 savings banks".
+_PLURAL_MODIFIERS = word_set(
+    "graphics sales arms goods savings earnings customs sports communications operations"
+)
+# Adjectives and quantifiers without an adjective's ending: "5 new data centres", "3 major
+# chip firms", "two other companies".
+_ADJECTIVES = word_set(
+    """
+    new more most other additional extra further major minor large big small key top main few
+    many several various own high low higher lower total current existing full entire such
+    same different smart open free public private big-name
+    """
+)
+# Endings that make a word an adjective ("advanced", "national", "innovative", "strategic",
+# "largest"): such a word qualifies the compound noun, it is not part of it.
+_ADJECTIVE_ENDINGS = (
+    "ed", "al", "ive", "ous", "ful", "less", "able", "ible", "ic", "ary", "est", "ish", "ese",
+    "ian", "ean", "ern",
+)
+# Present participles used as adjectives; any other -ing word before a noun is a gerund in
+# a compound ("processing units", "manufacturing plants", "charging stations").
+_PARTICIPLES = word_set(
+    """
+    leading existing emerging growing remaining competing participating upcoming rising
+    booming struggling promising ongoing outstanding increasing declining developing
+    """
+)
+# Nouns naming the actors of a story rather than a quantity: "three countries have offered",
+# "2 teams competed", "two companies signed". A small count of one of them (with no noun
+# saying which kind) names a group the story goes on to talk about, not a key figure;
+# "1,200 companies applied" or "30,000 AI companies" still is one.
+_GENERIC_NOUNS = word_set(
+    """
+    countries nations states governments economies regions cities companies firms
+    businesses corporations teams groups organisations organizations institutions
+    universities parties sides members partners players entities agencies ministries bodies
+    people officials leaders
+    """
+)
+#: A count of a generic noun below this is a bare count (see `is_bare_count`).
+BARE_COUNT_BELOW = 100
 
 # Number words ("one" only inside "twenty-one": "one of the", "one million" are not counts).
 _WORD_VALUES = {
@@ -453,15 +502,54 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
     words = _WORDS_AFTER.match(text, pos)
     if words is not None:
         end = pos
+        seen: list[str] = []
+        head = 0  # words up to the counted noun, once one is found
         for word in words[0].split():
             end = text.index(word, end) + len(word)
             lower = word.lower()
             if lower in _STOP_WORDS or lower in _NOT_COUNTED:
                 break
+            seen.append(word)
             if _is_plural(word):
-                return _Reading("count", word, scale, end)
+                head, head_end = len(seen), end
+                if lower not in _PLURAL_MODIFIERS:
+                    break  # the head; a modifier ("graphics") may come before one
+        if head:
+            return _Reading("count", _compound(seen[:head]), scale, head_end)
     noun = _counted_noun(text, start)
     return _Reading("count", noun, scale, pos) if noun else None
+
+
+def _compound(words: list[str]) -> str:
+    """The compound noun a count counts, from the words between the number and its plural
+    head: the head and the nouns right before it ("new data centres" -> "data centres")."""
+    kept = len(words) - 1
+    while kept > 0 and _is_noun_modifier(words[kept - 1]):
+        kept -= 1
+    return " ".join(words[kept:])
+
+
+def _is_noun_modifier(word: str) -> bool:
+    """Whether a word before a counted noun is a noun compounding it ("data", "AI", "chip
+    design", "processing"), not an adjective ("new", "advanced", "Korean", "high-end")."""
+    lower = word.lower()
+    if lower in _PLURAL_MODIFIERS:
+        return True
+    if lower in _ADJECTIVES or lower in _PARTICIPLES or "-" in word:
+        return False
+    if country_of_word(word) is not None:
+        return False  # "200 US firms", "Korean chipmakers": whose, not what
+    if word.isupper():
+        return True  # "AI chips", "EV batteries"
+    return not lower.endswith(_ADJECTIVE_ENDINGS) and not _is_plural(word)
+
+
+def is_bare_count(figure: Figure) -> bool:
+    """A count of nothing in particular: a small number of a generic noun ("three
+    countries", "2 teams", "two companies"). It is extracted (a fact may be ranked by it),
+    but it is no key figure."""
+    return (figure.kind == "count" and figure.unit is not None
+            and figure.unit.lower() in _GENERIC_NOUNS and figure.value < BARE_COUNT_BELOW)
 
 
 def _counted_noun(text: str, start: int) -> str | None:

@@ -122,7 +122,11 @@ def _counted(fact: Said, figure: Figure, tokens: list[tuple[str, int]], after: i
     if not figure.unit:
         return None
     words = [w for w in _TOKEN.findall(figure.text) if w[0].isalpha()]
-    modifiers = [w for w in words[:-1] if _is_modifier(w, fact)]  # `260,000 advanced GPUs`
+    # The unit is the counted compound noun (`data centres`); the words before it in the
+    # figure qualify it (`5 new data centres`, `260,000 advanced GPUs`).
+    compound = figure.unit.split()
+    lead = words[:-len(compound)] if words[-len(compound):] == compound else words[:-1]
+    modifiers = [w for w in lead if _is_modifier(w, fact)]
     noun = " ".join([*modifiers, figure.unit])
     return f"number of {noun}{_topic(fact, tokens, after)}"
 
