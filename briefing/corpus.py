@@ -25,6 +25,7 @@ from briefing.dates import date_line, in_year_of, parse_date
 from briefing.errors import CorpusError
 from briefing.extract.text import collapse
 from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
+from briefing.formats.normalise import clean_text
 from briefing.model import Source
 from briefing.yamlio import YAMLError, load_yaml
 
@@ -143,17 +144,19 @@ def relative_key(root: Path, path: Path) -> str:
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text. UTF-8 (BOM removed), else cp1252 with a warning."""
+    """Bytes -> text. UTF-8 (BOM removed), else cp1252 with a warning. Cleaned as every
+    reader's text is (`clean_text`: no control characters or escape sequences, soft hyphens,
+    ligatures): spans point into the cleaned text, and `verify` decodes the same way."""
     if not data.strip():
         raise CorpusError("empty file")
     if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
         raise CorpusError("binary file, not text")
     try:
-        return data.decode("utf-8-sig"), ()
+        return clean_text(data.decode("utf-8-sig")), ()
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), ("not UTF-8; read as Windows-1252 (cp1252)",)
+        return clean_text(data.decode("cp1252")), ("not UTF-8; read as Windows-1252 (cp1252)",)
     except UnicodeDecodeError as err:
         reason = f"not valid text: neither UTF-8 nor Windows-1252 ({err.reason})"
         raise CorpusError(reason) from None

@@ -755,3 +755,115 @@ def test_no_weasyprint_warnings_on_the_packaged_template(caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         render_pdf(long_brief(20, 10), markdown="", facts_json="{}")
     assert [r.getMessage() for r in caplog.records] == []
+
+
+# --------------------------------------------------------------------------- reports read back
+# Reports made here with WeasyPrint (English, hyphenated, two narrow columns) and read by the
+# real reader: PDFium gives U+0002 for a hyphen the file drew at a line end and U+2010 where
+# WeasyPrint hyphenated a word; neither, nor any other control character, reaches the text.
+
+#: Never in a report's text: C0/C1 controls but newline, PDFium's markers, soft hyphens,
+#: zero-width spaces, ligatures, WeasyPrint's hyphenation mark.
+NEVER_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff"
+                           "\ufb00-\ufb06\ufffe\uffff\u2010]")
+COMPOUNDS = ("cross-regional", "state-backed", "long-term", "high-performance")
+_FILLER = ["a", "new", "and", "larger", "public", "data", "centre", "with", "shared"]
+
+
+def compound_paragraph(i: int) -> str:
+    """Paragraph `i`: a compound after 0-8 filler words, so that across paragraphs each
+    compound lands at a line end somewhere, and words long enough to be hyphenated."""
+    filler = " ".join(_FILLER[: i % 9])
+    return (f"Estonia will spend {10 + i} million euros on {filler} {COMPOUNDS[i % 4]} "
+            f"computing infrastructure, the government said.")
+
+
+def report(body: str, *, columns: int = 2) -> bytes:
+    import weasyprint
+
+    html = f"""<html lang="en"><head><title>Estonia compute report</title><style>
+    @page {{ size: A5; margin: 1.5cm }}
+    body {{ font-family: DejaVu Serif; font-size: 9.5pt; hyphens: auto }}
+    .cols {{ column-count: {columns}; column-gap: 0.8cm }}
+    </style></head><body><h1>Estonia compute report</h1><div class="cols">{body}</div>
+    </body></html>"""
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def pdfium_characters(data: bytes) -> str:
+    """Every character as PDFium gives it, for checking what a test's PDF holds."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    out = []
+    document = pdfium.PdfDocument(data)
+    for page in document:
+        textpage = page.get_textpage()
+        out.extend(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i))
+                   for i in range(pdfium_c.FPDFText_CountChars(textpage.raw)))
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def compound_report() -> bytes:
+    return report("".join(f"<p>{compound_paragraph(i)}</p>" for i in range(36)))
+
+
+def test_words_broken_at_line_ends_read_whole(compound_report):
+    from briefing.formats.pdf import read_pdf
+
+    raw = pdfium_characters(compound_report)
+    # The layout did what the test needs: every compound broken at its hyphen somewhere
+    # (PDFium's U+0002), and words hyphenated by WeasyPrint (U+2010).
+    for compound in COMPOUNDS:
+        assert compound.replace("-", "\x02") in raw
+    assert raw.count("\u2010") >= 20
+    text = read_pdf(compound_report).text
+    for compound in COMPOUNDS:
+        assert text.count(compound) == 9
+    for word in ("infrastructure", "government", "computing"):
+        assert text.count(word) == 36
+    assert not NEVER_IN_TEXT.search(text)
+
+
+def test_a_hyphen_at_a_line_end_is_kept_or_joined_by_the_document():
+    """A hyphen the file drew at a line end (as TeX and Word hyphenate) with nothing else
+    in the document to go by: kept in a compound of words, dropped before a word's ending
+    the document uses elsewhere ("ment" of "investment"), kept before a capital or digit."""
+    from briefing.formats.pdf import read_pdf
+
+    body = ("<p>Estonia gave its cross-<br>regional grid 40 million euros, the govern-<br>ment "
+            "said, as investment in public development grew.</p><p>The Asia-<br>Pacific fund and "
+            "the COVID-<br>19 programme got 3 million euros, with ten state-<br>backed loans "
+            "for \ufb01nancing.</p>")
+    data = report(body, columns=1)
+    assert pdfium_characters(data).count("\x02") == 5
+    text = read_pdf(data).text
+    for whole in ("cross-regional grid", "the government said", "Asia-Pacific fund",
+                  "COVID-19 programme", "state-backed loans", "for financing"):
+        assert whole in text
+    assert not NEVER_IN_TEXT.search(text)
+
+
+def test_facts_from_a_hyphenated_report_are_clean_and_verify(compound_report, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "estonia-compute.pdf").write_bytes(compound_report)
+    r = CliRunner().invoke(app, ["facts", "--corpus", str(corpus), "--json"])
+    assert r.exit_code == 0, r.output
+    facts = json.loads(r.stdout)
+    assert len(facts) >= 30
+    for fact in facts:
+        assert not NEVER_IN_TEXT.search(fact["text"]), fact["text"]
+    said = " ".join(f["text"] for f in facts)
+    for compound in COMPOUNDS:
+        assert compound in said
+    r = CliRunner().invoke(app, ["make", "-c", "EE", "--corpus", str(corpus), "--out",
+                                 str(tmp_path / "out"), "--date", "2026-11-22", "--format",
+                                 "both", "--audit"])
+    assert r.exit_code == 0, r.output
+    briefs = [Path(line) for line in r.stdout.split()]
+    assert sorted(p.suffix for p in briefs) == [".md", ".pdf"]
+    for brief in briefs:
+        checked = CliRunner().invoke(app, ["verify", str(brief), "--corpus", str(corpus)])
+        assert checked.exit_code == 0, checked.output

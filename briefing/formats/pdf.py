@@ -5,7 +5,9 @@ into text boxes (paragraphs) with pdfminer.six's rules. We put the boxes in read
 ourselves (column by column, top to bottom, full-width boxes such as a title splitting the
 page into bands), because the order a file writes its text in interleaves two-column
 pages. Running headers and footers (boxes near the top or bottom edge that repeat across
-pages, and bare page numbers) are dropped; a word hyphenated at a line end is joined. Each
+pages, and bare page numbers) are dropped. Each line is cleaned as every reader's text is
+(`normalise.clean_text`: no control characters, ligatures or soft hyphens), and a word
+broken at a line end is joined, with its hyphen or without (`normalise.keeps_hyphen`). Each
 box becomes one paragraph, paragraphs are separated by blank lines, pages follow each other.
 
 pdfminer.six read pages at about 10 a second (its content-stream parser is pure Python);
@@ -15,6 +17,7 @@ indexed in seconds, not half a minute.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
@@ -26,6 +29,15 @@ from typing import Any
 from briefing.dates import date_line, parse_date
 from briefing.errors import CorpusError
 from briefing.formats import Reading
+from briefing.formats.normalise import (
+    LINE_END_HYPHENS,
+    PDFIUM_HYPHEN,
+    SOFT_HYPHEN,
+    TEXT_RULES,
+    Vocabulary,
+    clean_text,
+    keeps_hyphen,
+)
 from briefing.formats.pdf_boxes import Box
 
 #: A box this close to the top or bottom edge (share of the page height) may be a running
@@ -44,10 +56,12 @@ MAX_SECONDS = 60.0
 FULL_WIDTH = 0.6
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$"
                           r"|^[ivxlcdm]{1,6}$", re.I)
-# Auto-hyphenation marks (WeasyPrint and TeX write U+2010 or a soft hyphen): always a break.
-_SOFT_HYPHENS = ("\u00ad", "\u2010")
-_WORD_END = re.compile(r"(\w+)[-\u00ad\u2010]$")
+# A line that ends in the middle of a word: the word's first part and the hyphen (a "-",
+# PDFium's U+0002 for one, a soft hyphen or U+2010).
+_WORD_END = re.compile(r"(\w+)[-\x02\u00ad\u2010]$")
 _WORD_START = re.compile(r"^(\w+)")
+# A hyphen mark left at the end of a paragraph (nothing after it to join): drawn as "-".
+_LEFT_MARK = re.compile(r"[\x02\u00ad](?=\n|$)")
 # PDFium is not thread-safe: the terminal app may read a report in a worker thread while
 # another one indexes.
 _PDFIUM = threading.Lock()
@@ -65,12 +79,14 @@ def read_pdf(data: bytes) -> Reading:
             info = document.get_metadata_dict()
         finally:
             document.close()
+    boxes = [_cleaned(b) for b in boxes]
     if not any(b.flat for b in boxes):
         raise CorpusError("no text layer (a scanned PDF?): nothing to quote")
     boxes = _without_running_lines(boxes)
-    text, starts = _layout(boxes, _words(boxes))
+    vocabulary = _vocabulary(boxes)
+    text, starts = _layout(boxes, vocabulary)
     meta = _metadata(data, info)
-    first = [b.flat for b in boxes if b.page == 0]
+    first = [_settled(join_lines(b.lines, vocabulary)) for b in boxes if b.page == 0]
     title = meta.get("title") or _first_title(first)
     day = meta.get("date") or next((d for d in map(date_line, first[:8]) if d), None)
     warnings = (f"longer than {MAX_PAGES} pages: read up to page {MAX_PAGES}",) \
@@ -80,10 +96,11 @@ def read_pdf(data: bytes) -> Reading:
 
 
 def extractor() -> str:
-    """What extracts a report's text, e.g. `pypdfium2 5.15.2 (PDFium 8149)`."""
+    """What extracts a report's text, e.g. `pypdfium2 5.15.2 (PDFium 8149); text rules 2`:
+    the library, and the revision of our own cleaning and joining of its characters."""
     from pypdfium2.version import PDFIUM_INFO, PYPDFIUM_INFO
 
-    return f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO.build})"
+    return f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO.build}); {TEXT_RULES}"
 
 
 # --------------------------------------------------------------------------- opening
@@ -136,6 +153,19 @@ def _budget() -> float:
         return float(env) if env else MAX_SECONDS
     except ValueError:
         return MAX_SECONDS  # a typo in the variable must not stop indexing
+
+
+def _cleaned(box: Box) -> Box:
+    """A box with its lines cleaned (`clean_text`), each keeping the hyphen mark it may end
+    with: joining lines decides what becomes of it. PDFium's U+0002 stands for a hyphen at
+    the end of its own idea of a line: anywhere but at the end of ours it is a "-"."""
+    lines = []
+    for raw in box.lines:
+        line = raw.rstrip()
+        mark = line[-1] if line.endswith(LINE_END_HYPHENS) else ""
+        body = (line[:-1] if mark else line).replace(PDFIUM_HYPHEN, "-")
+        lines.append(clean_text(body) + mark)
+    return dataclasses.replace(box, lines=tuple(lines))
 
 
 # --------------------------------------------------------------------------- running lines
@@ -198,10 +228,10 @@ def _columns(band: list[Box], left: float, width: float) -> list[Box]:
 # --------------------------------------------------------------------------- text
 
 
-def _layout(boxes: list[Box], words: set[str]) -> tuple[str, list[int]]:
+def _layout(boxes: list[Box], words: Vocabulary) -> tuple[str, list[int]]:
     """The document's text and the offset where each page starts. A paragraph cut by a
-    column or page break (no closing punctuation, the next box going on in lower case) is
-    joined again: its page is where it starts."""
+    column or page break (no closing punctuation, the next box going on in lower case, or
+    a word broken by a hyphen going on) is joined again: its page is where it starts."""
     text = ""
     starts: list[int] = []
     pages = max((b.page for b in boxes), default=-1) + 1
@@ -218,47 +248,51 @@ def _layout(boxes: list[Box], words: set[str]) -> tuple[str, list[int]]:
             else:
                 text += paragraph + "\n\n"
     end = len(text.rstrip("\n"))
-    return text.rstrip("\n") + "\n", [min(s, end) for s in starts]
+    return _settled(text.rstrip("\n") + "\n"), [min(s, end) for s in starts]
+
+
+def _settled(text: str) -> str:
+    """A hyphen mark that nothing followed (the paragraph ends there) as the "-" it is."""
+    return _LEFT_MARK.sub("-", text)
 
 
 def _goes_on(text: str, paragraph: str) -> bool:
     last = text.rstrip("\n")
+    if _WORD_END.search(last) and _WORD_START.match(paragraph):
+        return True  # a word broken at the foot of a column: "cross-" | "regional"
     return (not last.endswith((".", "!", "?", ":", ";", "…", '"', "”", ")"))
             and paragraph[:1].islower())
 
 
-def _words(boxes: list[Box]) -> set[str]:
-    """Every word of the document in lower case: tells a hyphenated compound broken at
-    its hyphen ("state-owned") from a word broken by hyphenation ("infra-structure")."""
-    return {w.lower() for b in boxes for line in b.lines for w in re.findall(r"\w+", line)}
+def _vocabulary(boxes: list[Box]) -> Vocabulary:
+    """The document's words and hyphenated pairs: tell a compound broken at its hyphen
+    ("state-owned") from a word broken by hyphenation ("infra-structure")."""
+    return Vocabulary.of_lines(line for b in boxes for line in b.lines)
 
 
-def join_lines(lines: Iterable[str], words: set[str]) -> str:
-    """A box's lines as one paragraph: a hyphenation break joined, other breaks a space."""
+def join_lines(lines: Iterable[str], words: Vocabulary | Iterable[str]) -> str:
+    """A box's lines as one paragraph: a word broken at a line end joined, with its hyphen
+    or without (`keeps_hyphen`); other line breaks a space. A hyphen mark ending the last
+    line stays, for `_layout` to join the next box to it. `words`: the document's
+    `Vocabulary` (or a plain list of its words)."""
+    if not isinstance(words, Vocabulary):
+        words = Vocabulary.of_words(words)
     out = ""
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
+        head, tail = _WORD_END.search(out), _WORD_START.match(line)
         if not out:
             out = line
-        elif _hyphen_break(out, line, words):
-            out = out[:-1] + line
-        elif _WORD_END.search(out) and _WORD_START.match(line):
-            out += line  # a compound broken at its own hyphen: "state-" "owned"
+        elif head and tail:
+            kept = keeps_hyphen(head.group(1), tail.group(1), out[-1], words)
+            # The mark as written when kept ("-", U+2010), a "-" for PDFium's and a soft one.
+            hyphen = out[-1] if out[-1] not in (PDFIUM_HYPHEN, SOFT_HYPHEN) else "-"
+            out = out[:-1] + (hyphen if kept else "") + line
         else:
-            out += " " + line
+            out = _settled(out) + " " + line
     return out
-
-
-def _hyphen_break(before: str, after: str, words: set[str]) -> bool:
-    """Whether `before` ends in a hyphen that only breaks a word across lines."""
-    head, tail = _WORD_END.search(before), _WORD_START.match(after)
-    if not head or not tail or not tail.group(1)[0].islower():
-        return False
-    if before.endswith(_SOFT_HYPHENS):
-        return True
-    return (head.group(1) + tail.group(1)).lower() in words
 
 
 # --------------------------------------------------------------------------- metadata
@@ -267,7 +301,7 @@ def _hyphen_break(before: str, after: str, words: set[str]) -> bool:
 def _metadata(data: bytes, info: dict[str, str]) -> dict[str, str]:
     """Title and date from the XMP packet, else the document information dictionary."""
     found = _xmp(data)
-    title = " ".join(info.get("Title", "").split())
+    title = " ".join(clean_text(info.get("Title", "")).split())
     day = parse_date(_pdf_date(info.get("CreationDate", "").strip()))
     for key, value in (("title", title), ("date", day)):
         if not found.get(key) and value:
@@ -302,7 +336,8 @@ def _xmp(data: bytes) -> dict[str, str]:
     title = root.xpath("string(//dc:title//rdf:li[1])", namespaces=ns)
     day = (root.xpath("string(//xmp:CreateDate)", namespaces=ns)
            or root.xpath("string(//dc:date//rdf:li[1])", namespaces=ns))
-    out = {"title": " ".join(str(title).split()), "date": parse_date(str(day)) or ""}
+    out = {"title": " ".join(clean_text(str(title)).split()),
+           "date": parse_date(str(day)) or ""}
     return {k: v for k, v in out.items() if v}
 
 
