@@ -21,13 +21,14 @@ from typer._click import ClickException  # typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
 from briefing import __version__
-from briefing.errors import BriefingError, UsageError
+from briefing.errors import BriefingError, UnknownName, UsageError
 from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
 
 if TYPE_CHECKING:
     from briefing.model import Brief
     from briefing.store import Store, SyncReport
+    from briefing.themes import Taxonomy
 
 T = TypeVar("T")
 
@@ -173,8 +174,21 @@ def selection_from(store, countries: list[str] | None, themes: list[str] | None,
     from briefing.countries import resolve_country
 
     codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
-    slugs = tuple(dict.fromkeys(store.taxonomy.resolve(t) for t in themes or ()))
+    slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
     return Selection(countries=codes, themes=slugs, **kw)
+
+
+def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
+    """A theme's slug from what the user typed. With nothing close to suggest, the error
+    lists every theme: a taxonomy has a handful, and "unknown theme" alone leaves the user
+    guessing."""
+    try:
+        return taxonomy.resolve(query)
+    except UnknownName as err:
+        if err.suggestions:
+            raise
+        slugs = ", ".join(t.slug for t in taxonomy.themes)
+        raise UsageError(f"{err}; the themes are {slugs} (see `briefing themes`)") from None
 
 
 #: A fact id as `briefing facts` shows it (`f` and the stored number in hex, 10 digits at

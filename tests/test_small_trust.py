@@ -214,3 +214,26 @@ def test_key_figures_give_whole_compound_nouns_and_skip_counts_of_nothing(tmp_pa
     # "Three countries have offered to supply Vietnam …": in the brief, not a key figure.
     assert "Three countries have offered" in md
     assert not [f for f in figures if "countries" in f]
+
+
+# --------------------------------------------------------------------------- 4. themes
+
+
+def test_an_unknown_theme_with_nothing_close_lists_the_themes(tmp_path):
+    folder = own_corpus(tmp_path)
+    r = run("make", "-t", "basket weaving", "--corpus", str(folder), "--out", str(tmp_path))
+    assert r.exit_code == 2
+    line = r.stderr.strip()
+    assert len(line.splitlines()) == 1
+    assert line.startswith("error: unknown theme 'basket weaving'; the themes are ")
+    assert line.endswith(" (see `briefing themes`)")
+    listed = line.split("the themes are ", 1)[1].removesuffix(" (see `briefing themes`)")
+    themes = json.loads(run("themes", "--corpus", str(folder), "--json").stdout)
+    assert listed.split(", ") == [t["slug"] for t in themes]
+
+
+def test_an_unknown_theme_close_to_some_suggests_them(tmp_path):
+    folder = own_corpus(tmp_path)
+    r = run("facts", "-t", "chipz", "--corpus", str(folder))
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: unknown theme 'chipz'; did you mean Compute & chips")
