@@ -27,6 +27,7 @@ from briefing import __version__
 from briefing.corpus import SIDECAR, clean_url
 from briefing.errors import UsageError
 from briefing.export import write_atomic
+from briefing.provenance import version_order
 
 USER_AGENT = f"briefing/{__version__} (policy briefs from saved articles; fetches each link once)"
 #: Largest body stored (after any gzip is undone): a report, not a data dump.
@@ -117,24 +118,42 @@ def add_links(urls: Sequence[str], corpus: Path, *, refresh: bool = False,
 
 
 def fetched_urls(corpus: Path) -> dict[str, list[str]]:
-    """The corpus files `add` fetched, by URL (each version, oldest first)."""
-    found: dict[str, list[str]] = {}
+    """The corpus files `add` fetched, by URL (each version, oldest first: by fetch time,
+    then version number, as the store orders them)."""
+    found: dict[str, list[tuple[tuple[str, int, str], str]]] = {}
     for sidecar in sorted(corpus.rglob(f"*{SIDECAR}")):
-        try:
-            record = json.loads(sidecar.read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
         page = sidecar.with_name(sidecar.name[:-len(SIDECAR)])
-        if isinstance(record, dict) and isinstance(record.get("url"), str) and page.is_file():
-            found.setdefault(record["url"], []).append(page.relative_to(corpus).as_posix())
-    for versions in found.values():
-        versions.sort(key=_version_order)
-    return found
+        record = fetch_record(page)
+        if record is not None and page.is_file():
+            rel = page.relative_to(corpus).as_posix()
+            found.setdefault(record.url, []).append((version_order(record.fetched_at, rel), rel))
+    return {url: [rel for _, rel in sorted(versions)] for url, versions in found.items()}
 
 
-def _version_order(rel: str) -> tuple[str, int]:
-    m = re.match(r"(.*)-v(\d+)(\.\w+)$", rel)
-    return (m.group(1) + m.group(3), int(m.group(2))) if m else (rel, 1)
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """What a page's sidecar says: where `add` fetched it from, and when."""
+
+    url: str
+    fetched_at: str | None
+    """ISO time in UTC (`2026-03-05T09:30:00Z`); None when the sidecar gives none."""
+
+
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+
+
+def fetch_record(page: Path) -> FetchRecord | None:
+    """The sidecar of a corpus file `add` fetched; None for a file without one (saved by
+    hand) or with one that is not ours (no URL)."""
+    try:
+        record = json.loads(page.with_name(page.name + SIDECAR).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+        return None
+    when = record.get("fetched_at")
+    when = when.strip() if isinstance(when, str) else None
+    return FetchRecord(record["url"], when if when and _ISO_TIME.fullmatch(when) else None)
 
 
 def _add_one(client, url: str, corpus: Path, known: dict[str, list[str]],
@@ -244,16 +263,23 @@ def _free_name(corpus: Path, url: str, suffix: str, *, versioned: bool) -> str:
 
 
 def _store(corpus: Path, rel: str, url: str, body: _Body) -> None:
-    """The page's bytes as fetched, then its sidecar (a page without one is still a source)."""
-    write_atomic(corpus / rel, body.data)
+    """The page's sidecar, then its bytes as fetched: a sync that runs in between never
+    indexes the page without its URL and time (it would not read it again to learn them,
+    and a refreshed version would not supersede it). A sidecar left without its page is
+    ignored (`fetched_urls`) and written over when the URL is fetched again."""
     record = {
-        "url": url, "final_url": body.final_url,
-        "fetched_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "url": url, "final_url": body.final_url, "fetched_at": _now(),
         "status": body.status, "content_type": body.content_type,
         "bytes": len(body.data), "sha256": hashlib.sha256(body.data).hexdigest(),
         "user_agent": USER_AGENT,
     }
     write_atomic(corpus / f"{rel}{SIDECAR}", json.dumps(record, indent=2) + "\n")
+    write_atomic(corpus / rel, body.data)
+
+
+def _now() -> str:
+    """The fetch time a sidecar records (UTC, to the second)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def summary_line(outcomes: Iterable[Added]) -> str:

@@ -21,6 +21,33 @@ WINDOW = 7
 
 
 @dataclass(frozen=True, slots=True)
+class Versions:
+    """A page the corpus keeps in several versions: one URL fetched again by `briefing add
+    --refresh`, or a page saved twice with the same canonical URL. Versions are ordered by
+    when they were fetched (a sidecar's time), else by the date they give, then by their
+    version number (`-v2`)."""
+
+    newest: str
+    """The path of the newest version: the only one facts are taken from."""
+    updated: str | None
+    """When the newest version was fetched (else the date it gives): YYYY-MM-DD."""
+    first: str | None
+    """When the first version was fetched (else the date it gives)."""
+    first_fetched: bool
+    """`first` is when `briefing add` fetched it, not a date the page gives."""
+    count: int
+
+    @property
+    def note(self) -> str:
+        """What a source list says of the newest version: `updated 2026-03-05; first
+        fetched 2026-03-01`."""
+        parts = [f"updated {self.updated}"] if self.updated else []
+        if self.first and self.first != self.updated:
+            parts.append(f"first {'fetched' if self.first_fetched else 'version'} {self.first}")
+        return "; ".join(parts) or f"the newest of {self.count} versions"
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """One article: a file of the corpus, or a related article carried in a file's front matter."""
 
@@ -44,10 +71,18 @@ class Source:
     `verify` tells "the page changed" from "our extraction changed" by it."""
     pages: tuple[int, ...] = ()
     """For a PDF: the offset in the extracted text where each page starts (page 1 first)."""
+    versions: Versions | None = None
+    """Set by the store when the corpus keeps several versions of this page (the same URL
+    fetched again, or saved twice): only the newest is a source of facts."""
 
     @property
     def is_related(self) -> bool:
         return self.carrier is not None
+
+    @property
+    def superseded(self) -> bool:
+        """An older version of a page the corpus also keeps a newer version of."""
+        return self.versions is not None and self.versions.newest != self.path
 
     def page_at(self, offset: int) -> int | None:
         """The page (1-based) holding a text offset, for a source with pages; else None."""

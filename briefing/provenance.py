@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Hashable, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from briefing.corpus import url_host
 from briefing.extract.text import norm_key, word_set
@@ -149,9 +150,44 @@ def cited_indices(origins: Iterable[Sequence[Hashable]], limit: int | None = Non
     return (first + rest)[:limit]
 
 
+def page_key(url: str | None) -> int | None:
+    """Which page a URL is, as a stable 64-bit number: two files with the same key are
+    versions of one page, and only the newest is a source. The scheme, `www.`, a fragment
+    and a trailing slash do not make another page; the query does. A site's home page is
+    no article's own address (scrapers put it in front matter for a whole site): None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    if not host or not (path or parts.query):
+        return None
+    try:
+        port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    except ValueError:  # `host:abc`: not a port, keep it as written
+        port = parts.netloc.rpartition(":")[2]
+    key = f"{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")
+    return _number(key)
+
+
+_VERSION = re.compile(r"-v(\d+)\.\w+$")
+
+
+def version_order(when: str | None, path: str) -> tuple[str, int, str]:
+    """How versions of one page are ordered, oldest first: by when each was fetched (else
+    the date it gives; none sorts first), then by its version number (`name-v2.html` is 2,
+    `name.html` 1), then by path."""
+    found = _VERSION.search(path)
+    return (when or "", int(found.group(1)) if found else 1, path)
+
+
+def _number(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little",
+                          signed=True)
+
+
 def origin_hashes(source: Source) -> tuple[int, ...]:
     """A source's origin keys as stable 64-bit numbers, for the store's per-fact rows: a
     sync compares millions of them, and a number is kept in a temporary table where a
     string would widen every row it sorts. Two keys colliding is a 1 in 10^19 chance a pair."""
-    return tuple(int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(),
-                                "little", signed=True) for key in _origin_keys_of(source))
+    return tuple(_number(key) for key in _origin_keys_of(source))
