@@ -424,7 +424,7 @@ def add(
     wanted = list(urls or []) + (read_url_list(from_file) if from_file else [])
     if not wanted:
         raise UsageError("give at least one URL, or --from FILE")
-    folder = corpus_path(corpus)
+    folder = corpus_path(_made_folder(corpus))
     with _progress("Fetching links", minimum=2) as progress:
         outcomes = add_links(wanted, folder, refresh=refresh, progress=progress)
     for o in outcomes:
@@ -440,6 +440,23 @@ def add(
     echo(summary_line(outcomes))
     if any(o.failed for o in outcomes):
         raise typer.Exit(1)
+
+
+def _made_folder(corpus: Path | None) -> Path | None:
+    """The corpus folder `add` is told to write to (--corpus, else $BRIEFING_CORPUS),
+    created with its parents if it is not there yet: adding the first links to a new
+    corpus should not need a mkdir first."""
+    path = corpus or (Path(os.environ["BRIEFING_CORPUS"]) if os.environ.get("BRIEFING_CORPUS")
+                      else None)
+    if path is None:
+        return None  # the bundled seeds: always there
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"corpus folder is a file, not a folder: {path}") from None
+    except OSError as err:
+        raise UsageError(f"cannot create corpus folder {path}: {err.strerror or err}") from None
+    return path
 
 
 @app.command()

@@ -237,3 +237,25 @@ def test_an_unknown_theme_close_to_some_suggests_them(tmp_path):
     r = run("facts", "-t", "chipz", "--corpus", str(folder))
     assert r.exit_code == 2
     assert r.stderr.startswith("error: unknown theme 'chipz'; did you mean Compute & chips")
+
+
+# --------------------------------------------------------------------------- 5. add
+
+
+def test_add_creates_the_corpus_folder_it_is_told_to_write_to(site, tmp_path):
+    folder = tmp_path / "new" / "corpus"  # neither exists yet
+    r = run("add", f"{site.base}/news/compute-plan.html", "--corpus", str(folder))
+    assert r.exit_code == 0, r.output
+    assert (folder / "127.0.0.1-news-compute-plan.html").is_file()
+    assert (folder / "127.0.0.1-news-compute-plan.html.fetch.json").is_file()
+    facts = json.loads(run("facts", "--corpus", str(folder), "--json").stdout)
+    assert facts  # indexed like any corpus
+
+
+def test_add_to_a_path_that_is_a_file_is_a_one_line_error(site, tmp_path):
+    taken = tmp_path / "notes.txt"
+    taken.write_text("not a folder\n")
+    r = run("add", f"{site.base}/news/compute-plan.html", "--corpus", str(taken))
+    assert r.exit_code == 2
+    assert r.stderr == f"error: corpus folder is a file, not a folder: {taken}\n"
+    assert site.agents == []  # nothing fetched
