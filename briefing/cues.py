@@ -341,9 +341,11 @@ FURNITURE_MAX_CHARS = 320
 
 _NAME = r"[A-Z][\w.'’-]*"
 #: The staff a wire sign-off names: "Ana Perez", "Ana Perez in Santiago and Tom Smith",
-#: "David Lee, Mia Chen". Case-sensitive: "by a team of 40 scientists" is no sign-off.
-_STAFF = (rf"(?-i:{_NAME}(?:(?:\s+|,\s*)(?:{_NAME}|and|&|in|at|from|de|van|von|der|da|al"
-          r"|bin|el|le|la|del|du|dos))*)")
+#: "David Lee, Mia Chen", "the Example Ministry research desk". Case-sensitive: "by a team
+#: of 40 scientists" is no sign-off.
+_STAFF = (rf"(?-i:(?:the\s+)?{_NAME}(?:(?:\s+|,\s*)(?:{_NAME}|and|&|in|at|from|the|de|van|von"
+          r"|der|da|al|bin|el|le|la|del|du|dos|desk|staff|team|bureau|newsroom|research|news"
+          r"|data|graphics|reporters|correspondents|editors))*)")
 #: What the staff did: "Reporting by", "Additional reporting by", "Writing by", "Editing
 #: by", "Compiled by", "Graphics by", "Reporting and writing by", "Edited by:".
 _CREDIT = (r"(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|edited|written"
@@ -525,12 +527,13 @@ FURNITURE_CLOSING = re.compile(
 
 #: Lines after which the rest of a file is links and comments, never article text:
 #: "Related", "Related articles", "Leave a Reply", "12 Comments", "You may also like",
-#: "More from Example News", "Most read", "Trending now".
+#: "More from Example News", "Most read", "Trending now" ("More from the budget will go to
+#: 12 labs." is a sentence: it goes on).
 FURNITURE_TAIL = re.compile(
     r"""^(?:related(?:\s(?:news|articles?|posts?|stories|content|reading|coverage))?
           (?:\s(?:recommendations?))?
       | leave\sa\s(?:reply|comment)|comments?|\d+\scomments?|post\snavigation
-      | you\s(?:may|might)\s(?:also\s)?like|more\s(?:from|on|stories)\b[^:|]*
+      | you\s(?:may|might)\s(?:also\s)?like|more\s(?:from|on|stories)\b[^:|.!?]{0,40}
       | recommended(?:\sfor\syou)?
       | popular\s(?:posts|stories)|most\sread|trending(?:\snow)?
     )\s*:?$""",

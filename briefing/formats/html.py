@@ -50,7 +50,8 @@ def read_html(data: bytes) -> Reading:
     url = _clean(found.url) or _saved_from(page)
     return Reading(
         text=text, extractor=f"trafilatura {trafilatura.__version__}; {TEXT_RULES}",
-        title=_one_line(found.title), publisher=_one_line(found.sitename) or url_host(url),
+        title=_headline(_one_line(found.title), _one_line(found.sitename), text),
+        publisher=_one_line(found.sitename) or url_host(url),
         date=parse_date(found.date) if found.date else None, url=url, warnings=warnings)
 
 
@@ -104,3 +105,34 @@ def _clean(url: str | None) -> str | None:
 
 def _one_line(value: str | None) -> str | None:
     return " ".join(clean_text(value).split()) or None if value else None
+
+
+#: What joins a headline and a site name in a page's title: "Headline | Site", "Site - Headline".
+_TITLE_SEPARATOR = r"\s+[|–—·•-]\s+|:\s+"
+#: A site name in a title is no longer than this many words.
+SITE_NAME_WORDS = 6
+#: A first line this short is a kicker or a section label, not the headline.
+HEADLINE_MIN_WORDS = 4
+
+
+def _headline(title: str | None, site: str | None, text: str) -> str | None:
+    """The page's headline: its title less the site name that trafilatura keeps from an
+    og:title or twitter:title ("Headline | Example News"). The name is the page's site
+    name, or words after the headline the text opens with (its <h1>)."""
+    if not title:
+        return title
+    if site:
+        escaped = re.escape(site)
+        for shape in (rf"^(?P<h>.+?)(?:{_TITLE_SEPARATOR}){escaped}$",
+                      rf"^{escaped}(?:{_TITLE_SEPARATOR})(?P<h>.+)$"):
+            m = re.match(shape, title, re.I)
+            if m:
+                return m.group("h").strip()
+    first = text.split("\n", 1)[0].strip()
+    if len(first.split()) < HEADLINE_MIN_WORDS or not title.startswith(first):
+        return title
+    # Not a colon: "Chile: a new plan for AI" is one headline.
+    m = re.match(r"\s+[|–—·•-]\s+(?P<site>.+)$", title[len(first):])
+    if m and len(m.group("site").split()) <= SITE_NAME_WORDS:
+        return first
+    return title
