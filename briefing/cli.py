@@ -348,7 +348,7 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
         return
     # Publisher and title share the wide column, written as the brief's source list has
     # them: a path key and a date leave too little of 80 columns for two text columns.
-    columns = [("source", KEY), ("date", KEY), ("publisher, title", TEXT), ("facts", COUNT)]
+    columns = [("source", PATH), ("date", KEY), ("publisher, title", TEXT), ("facts", COUNT)]
     cells = [(s.key, s.date or "undated",
               f"{s.publisher}, “{s.title}”" if s.publisher else f"“{s.title}”", str(n))
              for s, n in rows]
@@ -470,12 +470,15 @@ def tui(corpus: CorpusOpt = None) -> None:
     make_app(corpus_path(corpus)).run()
 
 
-# How a table column fits the terminal: KEY and COUNT (ids, paths, codes, dates, numbers)
-# stay on one line; SHORT (codes, theme slugs) wraps between words within SHORT_WIDTH;
-# WORDS wraps between words; TEXT (fact, title) takes all the width left and wraps too.
-KEY, COUNT, SHORT, WORDS, TEXT = "key", "count", "short", "words", "text"
+# How a table column fits the terminal: KEY and COUNT (ids, codes, dates, numbers) stay
+# whole on one line, never cut ("2025-12-1" for 2025-12-15 would be a wrong date); PATH (a
+# source's file path) too when it fits, else it folds onto more lines; SHORT (codes, theme
+# slugs) wraps between words within SHORT_WIDTH; WORDS wraps between words; TEXT (fact,
+# title) takes all the width left and wraps too.
+KEY, COUNT, PATH, SHORT, WORDS, TEXT = "key", "count", "path", "short", "words", "text"
 SHORT_WIDTH = 12  # the longest bundled theme slug, `sovereign-ai`
 TEXT_MIN = 24  # below this the terminal is too narrow for a table: Rich squeezes it all
+PATH_MIN = 16  # a long path folds at this width rather than leave TEXT_MIN to the text
 GAP = 2  # between two columns
 
 
@@ -496,7 +499,9 @@ def _table(columns: list[tuple[str, str]], rows: list[tuple[str, ...]], width: i
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False,
                   padding=(0, GAP // 2))
     for (header, kind), size in zip(columns, widths, strict=True):
-        table.add_column(header, width=size, no_wrap=kind in (KEY, COUNT), overflow="fold",
+        whole = kind in (KEY, COUNT)  # Rich must not squeeze these below their width
+        table.add_column(header, width=size, min_width=size if whole else None,
+                         no_wrap=whole, overflow="fold",
                          justify="right" if kind == COUNT else "left")
     for row in rows:
         table.add_row(*(literal(cell) for cell in row))
@@ -507,7 +512,8 @@ def _widths(columns: list[tuple[str, str]], rows: list[tuple[str, ...]], width: 
             ) -> list[int]:
     """Each column's width: all as wide as they need when that fits; else every column but
     TEXT as wide as it needs (a SHORT one no wider than SHORT_WIDTH unless a word is longer:
-    a word is never split) and TEXT the rest."""
+    a word is never split) and TEXT the rest, at least TEXT_MIN; a PATH column gives up
+    what that leaves too wide, down to PATH_MIN."""
     cells = [[header, *(row[n] for row in rows)] for n, (header, _) in enumerate(columns)]
     natural = [max(_cells(c) for c in column) for column in cells]
     if sum(natural) + GAP * (len(natural) - 1) <= width:
@@ -519,6 +525,10 @@ def _widths(columns: list[tuple[str, str]], rows: list[tuple[str, ...]], width: 
         if kind == TEXT:
             rest = width - sum(s for m, s in enumerate(sizes) if m != n) - GAP * (len(sizes) - 1)
             sizes[n] = min(sizes[n], max(rest, TEXT_MIN))
+    for n, (_, kind) in enumerate(columns):
+        over = sum(sizes) + GAP * (len(sizes) - 1) - width
+        if kind == PATH and over > 0:
+            sizes[n] = max(sizes[n] - over, min(sizes[n], PATH_MIN))
     return sizes
 
 

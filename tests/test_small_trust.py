@@ -259,3 +259,47 @@ def test_add_to_a_path_that_is_a_file_is_a_one_line_error(site, tmp_path):
     assert r.exit_code == 2
     assert r.stderr == f"error: corpus folder is a file, not a folder: {taken}\n"
     assert site.agents == []  # nothing fetched
+
+
+# --------------------------------------------------------------------------- 6. sources table
+
+
+def long_named_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "long-names"
+    for n, day in enumerate(("2025-12-15", "2025-11-30", "2025-10-01"), start=1):
+        article(folder, f"vietnam-semiconductor-strategy-national-compute-plan-{n}-analysis.md",
+                f"Vietnam chip plan, part {n}, with a title long enough to wrap", day,
+                f"Vietnam will build {n + 1} data centres for AI research by 2027, the "
+                "ministry said.\n")
+    return folder
+
+
+def test_sources_at_80_columns_never_cut_a_date(tmp_path):
+    folder = long_named_corpus(tmp_path)
+    r = runner.invoke(app, ["sources", "--corpus", str(folder)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split() == ["source", "date", "publisher,", "title", "facts"]
+    for day in ("2025-12-15", "2025-11-30", "2025-10-01"):
+        assert f"  {day}  " in r.stdout  # whole, on one line
+    # A path too long for its column folds onto the next lines: joined, it is whole.
+    date_at = lines[0].index("date")
+    column = "".join(line[:date_at].strip() for line in lines[1:-1])
+    for n in (1, 2, 3):
+        assert f"vietnam-semiconductor-strategy-national-compute-plan-{n}-analysis.md" in column
+
+
+def test_a_date_column_keeps_its_width_whatever_the_other_cells():
+    from rich.console import Console
+
+    from briefing.cli import COUNT, KEY, PATH, TEXT, _table
+
+    rows = [("a-source-key-far-too-long-for-any-eighty-column-terminal-to-show-whole.md",
+             "2025-12-15", "Publisher, “A title that goes on and on for many words”", "12")]
+    screen = Console(width=80, record=True, markup=False, emoji=False, highlight=False)
+    screen.print(_table([("source", PATH), ("date", KEY), ("publisher, title", TEXT),
+                         ("facts", COUNT)], rows, 80))
+    text = screen.export_text()
+    assert "2025-12-15" in text and max(len(line) for line in text.splitlines()) <= 80
+    assert " 12\n" in text
