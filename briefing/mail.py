@@ -143,8 +143,18 @@ def email_brief(
     notes = files.notes
     if attach_markdown and files.markdown is None:
         notes += (f"--attach-markdown: no {path.with_suffix('.md').name} next to the PDF",)
+    sender: str | Address
+    try:
+        sender = sender_of(settings)
+    except ConfigError:
+        if not dry_run:
+            raise  # sending needs a real From
+        sender = UNSET_SENDER  # a dry run shows the message; the .eml says what is missing
+        notes += ("no From address is set: the .eml shows a placeholder; to send, set "
+                  "BRIEFING_SMTP_FROM, `from` in the [smtp] table of "
+                  f"{config_path()}, or pass --from",)
     message = compose(files.pdf, to=to, cc=cc, bcc=bcc, subject=subject, body=body,
-                      brief=brief, markdown=markdown, sender=sender_of(settings))
+                      brief=brief, markdown=markdown, sender=sender)
     attached = tuple(p for p in (files.pdf, markdown) if p is not None)
     warnings = notes + attachment_warnings(message)
     if dry_run:
@@ -182,6 +192,12 @@ def find_brief_files(path: Path) -> BriefFiles:
     return BriefFiles(pdf, markdown_found)
 
 
+#: The From of a dry run when none is configured: named with what to set, at a domain that
+#: can never receive mail (RFC 2606 reserves `.invalid`), so the .eml cannot pass for ready.
+UNSET_SENDER = Address("not set: set BRIEFING_SMTP_FROM or pass --from", "from-not-set",
+                       "example.invalid")
+
+
 def sender_of(settings: SmtpSettings) -> str:
     """The From address: the configured one, else the login name when it is an address."""
     if settings.sender:
@@ -205,7 +221,7 @@ def compose(
     body: str | None = None,
     brief: Brief | None = None,
     markdown: Path | None = None,
-    sender: str,
+    sender: str | Address,
 ) -> EmailMessage:
     """The message for a brief: the PDF (and/or the Markdown) attached, a plain-text body.
 
@@ -220,7 +236,8 @@ def compose(
                   for field, values in (("To", to), ("Cc", cc), ("Bcc", bcc))}
     if not recipients["To"]:
         raise AddressError("at least one --to address is needed")
-    from_ = _one_address(sender)
+    # An Address is taken as it is (a dry run's placeholder); typed text is checked.
+    from_ = sender if isinstance(sender, Address) else _one_address(sender)
     text = _brief_text(brief, pdf, markdown)
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = from_

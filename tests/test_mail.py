@@ -517,6 +517,24 @@ def test_cli_dry_run_prints_the_eml_path(cli: typer.Typer, pdf: Path) -> None:
     assert pdf.with_suffix(".eml").is_file()
 
 
+def test_a_dry_run_needs_no_from_address_but_sending_does(cli: typer.Typer, pdf: Path) -> None:
+    # No From anywhere: no config file, no BRIEFING_SMTP_FROM, no --from, no login name.
+    result = CliRunner().invoke(cli, ["email", str(pdf), "--to", "a@example.com", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{pdf.with_suffix('.eml')}\n"
+    assert "warning: no From address is set: the .eml shows a placeholder; to send, set " \
+           "BRIEFING_SMTP_FROM" in result.stderr
+    message = parsed(pdf.with_suffix(".eml").read_bytes())
+    assert str(message["From"]) == ('"not set: set BRIEFING_SMTP_FROM or pass --from" '
+                                    "<from-not-set@example.invalid>")
+    assert message["To"] == "a@example.com" and attachments(message)
+    # Sending still refuses, before connecting anywhere.
+    sent = CliRunner().invoke(cli, ["email", str(pdf), "--to", "a@example.com",
+                                    "--host", "127.0.0.1", "--port", "9"])
+    assert sent.exit_code == 2
+    assert sent.stderr.startswith("error: no From address: set BRIEFING_SMTP_FROM")
+
+
 def test_cli_login_failure_never_shows_the_password(cli: typer.Typer, pdf: Path, tls: TlsFiles,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = "Wr0ng-Secret-plugh"
