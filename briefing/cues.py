@@ -132,6 +132,8 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         treaty with
         memorandum with
         partnership with
+        co-investment with
+        co-financing with
         partnering with
         partnered with
         ties with
@@ -208,6 +210,10 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         outside
         beyond
 """.strip().splitlines())
+#: A name listed right before a country, after a cue: "markets in Africa and India", "exports
+#: to Europe, China ...": the country shares the cue of the list's first name.
+LISTED_NAME_BEFORE = re.compile(
+    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,|,?\s+(?:and|or))\s+(?:the\s+)?$")
 #: The words a cue can end with: a country after none of them needs no closer look.
 MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE)
 #: An adjective form after these words and before nothing noun-like is a language: "trained

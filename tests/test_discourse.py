@@ -184,6 +184,11 @@ def test_comparators_suppliers_and_rivals_are_mentions(tmp_path):
          ("VN",), ("KR", "US"), {}),
         ("Peru has far to go before the scale of the U.S. market, currently valued at "
          "$200 billion.", ("PE",), ("US",), {"$200 billion": "US"}),
+        # A country listed after a region that follows the cue shares the cue.
+        ("Egypt will sell cloud capacity to customers in Africa and India from next year.",
+         ("EG",), ("IN",), {}),
+        ("France built the new supercomputer in co-investment with the European Union.",
+         ("FR",), ("EU",), {}),
     ],
 )
 def test_who_each_fact_and_figure_belongs_to(tmp_path, sentence, subjects, mentions, figures):

@@ -115,6 +115,9 @@ def _after_cue(text: str, start: int) -> bool:
         for n in (1, 2, 3):
             if len(tail) >= n and " ".join(tail[-n:]) in cues.MENTION_BEFORE:
                 return True
+    listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if listed is not None and 2 < listed.start() < start:
+        return _after_cue(text, listed.start())  # "markets in Africa and India"
     return False
 
 
