@@ -14,10 +14,10 @@ from itertools import chain, combinations, islice
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name
+from briefing.countries import country_name, find_countries
 from briefing.errors import NothingSelected
 from briefing.extract.figures import is_bare_count
-from briefing.extract.text import norm_key, plain
+from briefing.extract.text import norm_key, plain, word_set
 from briefing.model import (
     Brief,
     BriefItem,
@@ -148,12 +148,123 @@ def _specificity(countries: Sequence[str], selection: Selection) -> float:
     return 1.0 if countries else 0.0
 
 
+# --------------------------------------------------------------------------- what a fact says
+
+# A key finding states a specific claim: a figure, a date, a ranking or a named actor doing
+# something. "Technological innovation is the core driving force for the development of
+# AI." states none: such a sentence ranks below every specific one and is never a key
+# finding. It may still be quoted in its theme's section (a brief is extractive: it is what
+# a source says), after every specific fact there, and it is the first to go when the brief
+# is over its cap.
+
+#: Capitalised words that name no one: the field's acronyms and words written with a
+#: capital by habit ("AI will transform the economy", "GPUs", "R&D", "the Internet").
+_NOT_NAMES = word_set("""
+    AI GenAI AGI ML LLM LLMs GPU GPUs CPU CPUs NPU NPUs TPU TPUs HBM HPC R&D IT ICT IoT API
+    APIs SME SMEs MSME MSMEs CEO CEOs CTO CFO PhD PhDs STEM GDP EV EVs ESG NLP I OK Internet
+    Web Artificial Intelligence
+""")
+#: Words, with "R&D" and "OpenAI's" whole ("'s" is dropped when a word is looked up).
+_WORD = re.compile(r"[^\W_][\w&]*(?:['’][^\W_]+)?")
+#: What may stand before a word that opens a sentence: the capital says nothing there.
+_OPENING = re.compile(r"(?:^|[.!?:;…•–—]|\s-)[\s\"'“”‘’(\[*]*$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A ranking or a comparison of sizes: "ranking first in the world", "in second place",
+#: "the top five", "the world's largest", "overtaking the United States".
+_RANKING = re.compile(
+    r"\b(?:rank(?:s|ed|ing)?\s+(?:first|second|third|fourth|fifth|last|top|among|highest|"
+    r"lowest|no\.?|number|\d+)|(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))"
+    r"\s+place|top\s+(?:three|five|ten|\d+)|number\s+one|(?:second|third)[-\s]largest|"
+    r"largest|biggest|highest|lowest|fastest|smallest|ahead\s+of|overt[ao]o?k\w*|"
+    r"surpass\w*|outpac\w*|leapfrog\w*)\b", re.I)
+#: A quantity said without a number: "will triple its budget", "a tenfold rise".
+_MULTIPLE = re.compile(
+    r"\b(?:doubl|tripl|quadrupl|halv)(?:e|es|ed|ing)\b|\b(?:two|three|four|five|ten|\d+)"
+    r"[-\s]?fold\b", re.I)
+#: A date without a year: "last year", "by next month" (named months and days are names).
+_WHEN = re.compile(r"\b(?:last|next|this|coming)\s+(?:year|month|week|quarter)\b", re.I)
+#: A state named by the sentence before: "the country is investing", "the ministry said".
+#: The fact's countries say which (discourse resolved it at extraction).
+_STATE_ACTOR = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(?:country|nation|kingdom|republic|emirate|island|bloc|government"
+    r"|administration|ministry|cabinet|president|prime\s+minister|chancellor|parliament"
+    r"|congress|regulator|authorities|commission)\b", re.I)
+
+
+class Specifics:
+    """Which facts say something specific (`says`), knowing the words the brief's facts
+    use as names: a capitalised word opening a sentence ("Samsung plans ...") is a name
+    when the facts write it with a capital elsewhere, and never without one."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        capitalised: set[str] = set()
+        lowercase: set[str] = set()
+        for fact in facts:
+            for word, opening in _words(fact.text):
+                if word[:1].isupper():
+                    if not opening:
+                        capitalised.add(word.lower())
+                elif word[:1].islower():
+                    lowercase.add(word)
+        self.names = frozenset(capitalised - lowercase)
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, fact: Fact) -> bool:
+        known = self._known.get(fact.id)
+        if known is None:
+            known = self._known[fact.id] = self.says(fact)
+        return known
+
+    def says(self, fact: Fact) -> bool:
+        """Whether a fact states a figure (not a count of nothing in particular, such as
+        "three countries"), a date, a ranking or a named actor (a country, an organisation,
+        a person)."""
+        if any(not is_bare_count(f) for f in fact.figures):
+            return True  # a year is a date
+        text = plain(fact.text)
+        if _RANKING.search(text) or _MULTIPLE.search(text) or _WHEN.search(text):
+            return True
+        if fact.mentions or find_countries(text) or (
+                fact.countries and _STATE_ACTOR.search(text)):
+            return True
+        return any(self._is_name(word, opening) for word, opening in _words(text)) or (
+            _uncased(text))
+
+    def _is_name(self, word: str, opening: bool) -> bool:
+        if not word[:1].isupper() or word in _NOT_NAMES:
+            return False
+        if not opening:
+            return True
+        # Opening a sentence: a name when it says so itself ("OpenAI", "WIPO") or the
+        # brief's facts write it as one.
+        return any(c.isupper() for c in word[1:]) or word.lower() in self.names
+
+
+def _words(text: str) -> Iterator[tuple[str, bool]]:
+    """Each word of a text (without "'s"), and whether it opens a sentence."""
+    for m in _WORD.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        if word:
+            yield word, _OPENING.search(text, max(0, m.start() - 6), m.start()) is not None
+
+
+def _uncased(text: str) -> bool:
+    """A text mostly in a script without capitals (Chinese, Korean, Japanese): whether it
+    names anyone cannot be told from its letters, so it is taken as specific."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c.isupper() or c.islower()) * 2 < len(
+        letters)
+
+
 # --------------------------------------------------------------------------- selection
 
 
-def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
+def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
+                 says: Callable[[Fact], bool] | None = None
                  ) -> tuple[list[Fact], list[Omission]]:
-    """The facts a brief keeps, strongest first, and why each other match was left out."""
+    """The facts a brief keeps, strongest first, and why each other match was left out.
+    Facts that say nothing specific (`says`, by default `Specifics` of these facts) come
+    after every fact that does."""
     kept: list[Fact] = []
     omitted: list[Omission] = []
     for fact in facts:
@@ -169,7 +280,9 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date
             kept.append(fact)
     kept, duplicates = _drop_contained(kept)
     omitted.extend(duplicates)
-    kept.sort(key=lambda f: (-_score(f, selection, as_of), f.source.key, f.position))
+    specific = says or Specifics(facts)
+    kept.sort(key=lambda f: (not specific(f), -_score(f, selection, as_of), f.source.key,
+                             f.position))
     kept, capped = _cap_per_source(kept, per_source_cap(selection.max_facts),
                                    selection.max_facts)
     omitted.extend(capped)
@@ -451,10 +564,12 @@ def _join(names: list[str]) -> str:
 def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
                 options: Options, fingerprint: str) -> Brief:
     """The brief for a selection, from the facts that match it (as the store returns them)."""
-    chosen, omitted = select_facts(facts, selection, options.as_of)
+    says = Specifics(facts)
+    chosen, omitted = select_facts(facts, selection, options.as_of, says)
     cutoff = years_before(options.as_of, options.stale_after_years)
     draft = [BriefItem(f, ()) for f in chosen]
-    findings = draft[:KEY_FINDINGS]
+    # A key finding says something specific; the others are quoted in their sections.
+    findings = [i for i in draft[:KEY_FINDINGS] if says(i.fact)]
     rows = _figure_rows(draft)
     conflicts = _conflicts(rows)
     # "three countries", "2 teams": counts of nothing in particular are no key figures.

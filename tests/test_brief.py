@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from factories import make_fact, make_source
 
 from briefing.brief import (
     MAX_CITED,
     Options,
+    Specifics,
     build_brief,
     cited_sources,
     figure_countries,
@@ -211,3 +213,112 @@ def test_a_big_selection_keeps_only_the_strongest_digests(tmp_path, monkeypatch)
 def without_method_counts(markdown: str) -> list[str]:
     return [line for line in markdown.splitlines() if line.strip()
             and not line.startswith("At most ") and "facts match the selection" not in line]
+
+
+# --------------------------------------------------------------------------- what a finding says
+
+
+def specific_and_generic() -> tuple[list[Fact], list[Fact]]:
+    """Facts written for these tests: each specific one states one kind of specific claim,
+    each generic one none (no figure, date, ranking or named actor)."""
+    src = make_source(1)
+    specific = [
+        "Spending on AI research grew 14% over the period.",  # a figure
+        "The agency published its guidance on model audits in 2024.",  # a date
+        "The country now ranks third in the regional readiness table.",  # a ranking
+        "Officials expect Nvidia to open a design office in the port city.",  # an organisation
+        "Minister Park Ji-ho called the plan the start of a long effort.",  # a person
+        "Vietnam wants more engineers trained in chip design.",  # a country
+        "The ministry will triple its support for start-ups.",  # a multiple, and a state
+    ]
+    generic = [
+        "Technological change is the main force behind the growth of the field.",
+        "AI will reshape the way people work and live.",
+        "Collaboration between industry and academia remains essential.",
+        "Three countries took part.",  # a count of nothing in particular
+    ]
+    facts = [make_fact(n, text, src, themes=("strategy",))
+             for n, text in enumerate(specific + generic, 1)]
+    facts = [replace(f, figures=find_figures(f.text)) for f in facts]
+    return facts[:len(specific)], facts[len(specific):]
+
+
+def test_a_fact_says_something_when_it_states_a_figure_date_ranking_or_actor():
+    specific, generic = specific_and_generic()
+    says = Specifics(specific + generic)
+    assert [f.text for f in specific if not says(f)] == []
+    assert [f.text for f in generic if says(f)] == []
+
+
+def test_a_name_opening_a_sentence_is_known_from_the_other_facts():
+    src = make_source(1)
+    opening = make_fact(1, "Samsung plans to build a second fab soon.", src)
+    elsewhere = make_fact(2, "The regulator said Samsung had applied.", src)
+    habit = make_fact(3, "Innovation drives the sector, and innovation needs money.", src)
+    assert Specifics([opening, elsewhere, habit]).says(opening)
+    assert not Specifics([opening, habit]).says(opening)  # a capital that opens says nothing
+    assert not Specifics([opening, elsewhere, habit]).says(habit)
+    assert Specifics([]).says(make_fact(4, "WIPO counts filings as they arrive.", src))
+    assert Specifics([]).says(make_fact(5, "인공지능 산업은 빠르게 성장하고 있다는 분석이다.", src))
+
+
+def test_a_generic_fact_never_ranks_above_a_specific_one_nor_is_a_key_finding():
+    specific, generic = specific_and_generic()
+    # The generic facts are reported by more sources, newer and about the selection: by
+    # score alone they would come first.
+    many = [make_source(n, publisher=f"Paper {n}", date_="2026-11-01") for n in range(2, 8)]
+    generic = [replace(f, countries=("KR",), citations=tuple(
+        Citation(s, 0, len(f.text), f.text) for s in many)) for f in generic]
+    old = [make_source(n, publisher=f"Old {n}", date_="2019-01-01") for n in range(10, 17)]
+    specific = [replace(f, countries=("KR",), citations=(
+        Citation(s, 0, len(f.text), f.text),)) for f, s in zip(specific, old, strict=True)]
+    brief = build_brief(generic + specific, Selection(countries=("KR",), max_facts=10), TAX,
+                        Options(date(2026, 11, 22)), "0")
+    order = [i.fact.id for i in brief.items]
+    ranks = {fact_id: n for n, fact_id in enumerate(order)}
+    generic_ids = {f.id for f in generic}
+    kept_generic = [ranks[i] for i in generic_ids if i in ranks]
+    assert kept_generic and min(kept_generic) > max(
+        ranks[f.id] for f in specific if f.id in ranks)
+    # Over the cap, the generic facts go first.
+    assert len(order) == 10 and len(generic_ids - set(order)) == 1
+    assert brief.key_findings and not generic_ids & {i.fact.id for i in brief.key_findings}
+    # They are still quoted, in their theme's section, after the specific ones.
+    (section,) = brief.sections
+    assert [i.fact.id for i in section.items] == order[5:]
+    assert [i.fact.id in generic_ids for i in section.items] == [False, False, True, True, True]
+
+
+def test_a_brief_of_generic_facts_has_no_key_findings_and_says_so():
+    _, generic = specific_and_generic()
+    brief = build_brief(generic[:3], Selection(), TAX, Options(date(2026, 11, 22)), "0")
+    assert brief.key_findings == () and len(brief.items) == 3
+    markdown, html = render_markdown(brief), render_html(brief)
+    assert "## Key findings\n\n*None: no fact here states a figure" in markdown
+    assert '<p class="none">None: no fact here states a figure' in html
+    for fact in generic[:3]:
+        assert markdown.count(fact.text) == 1 and html.count(fact.text) == 1
+
+
+def test_the_patents_brief_of_the_seeds_has_no_generic_key_finding(corpus, tmp_path):
+    """The bundled seeds' patents brief, through the real CLI: its key findings each state
+    something specific; the seeds' one generic sentence on the theme is quoted below."""
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+    from briefing.store import Store
+
+    r = CliRunner().invoke(app, ["make", "-t", "patents", "--corpus", str(corpus), "--out",
+                                 str(tmp_path), "--date", "2026-11-22", "--format", "md"])
+    assert r.exit_code == 0, r.stderr
+    markdown = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    findings = markdown.split("## Key findings", 1)[1].split("\n## ", 1)[0]
+    generic = "Technological innovation is the core driving force for the development of AI."
+    assert generic not in findings and "1. “" in findings
+    assert f"## Patents & IP\n\n- “{generic}”" in markdown
+    with Store.for_corpus(corpus) as store:
+        facts = store.facts(themes=("patents",))
+    says = Specifics(facts)
+    quoted = [f for f in facts if f.text in findings]
+    assert quoted and all(says(f) for f in quoted)
+    assert [f.text for f in facts if not says(f)] == [generic]
