@@ -310,27 +310,169 @@ RANKING = re.compile(
 )
 
 # --------------------------------------------------------------------------- self-contained quotes
+# A sentence that cannot be read alone is quoted with the one before it ("Sarvam AI was picked
+# to build the model. The company will get 4,000 GPUs."). Two kinds of dependence: a word that
+# points at whatever the sentence before said (a pronoun, "this", "each", "of this", "the
+# move"), and a definite noun ("the company", "the programme") for something the sentence
+# before names, which is checked there (`REFERENT_BEFORE`). A sentence that names its own
+# subject ("The company Infosys said ...", "The Indian government said ...") stands alone.
 
+#: A linking word a dependent opener may follow: "But it will ...", "However, the company ...".
+_LINK = (r"[\"“‘']?(?:(?:but|and|yet|so|however|now|still|also|instead|meanwhile|moreover"
+         r"|in\s+addition|in\s+turn|as\s+a\s+result),?\s+)?")
 #: A sentence that opens like this leans on the one before: "This data shows ...",
-#: "That alone saves ...", "These funds ...", "It will ...", "They plan ...", "Such rules ...".
+#: "That alone saves ...", "These funds ...", "It will ...", "They plan ...", "He said ...",
+#: "Such rules ...", "Those who join ...", "Its first model ...", "Their budget ...". Not
+#: "This year", "That week", "This is why": a time or a phrase, not a referent.
 LEANS_BACK = re.compile(
-    r"^[\"“‘']?(?:this|that|these|those|such|it|they|he|she|both|the\s+latter|the\s+former"
-    r"|the\s+same)\b(?!\s+(?:year|week|month|is\s+why))",
+    rf"^{_LINK}(?:this|that|these|those|such|it|its|they|their|he|she|both|the\s+latter"
+    r"|the\s+former|the\s+same)\b(?!\s+(?:year|week|month|quarter|decade|time|morning"
+    r"|afternoon|evening|weekend|summer|winter|spring|autumn|days?|is\s+why)\b)",
     re.I,
 )
-#: "The law takes effect in 2027", "The move ...", "The strategy was updated ...": a
+#: Members of a set the sentence before introduced, one by one: "Each team will receive ...",
+#: "Every participant gets ...", "Each of the six hubs ...", "Each will be paid ...". The
+#: nouns are what such a set is made of in policy news (places are left out: "Every state
+#: must ..." is as often a rule for all as a reference back).
+_MEMBERS = """
+    team company firm startup start-up participant winner recipient applicant member partner
+    project proposal bidder university school college institute hub centre center lab
+    laboratory cohort fellow student researcher grant award scholarship unit site facility
+    cluster model beneficiary contract entity one
+"""
+EACH_BACK = re.compile(
+    rf"^{_LINK}(?:each|every)\s+(?:of\s+(?:the|these|those|them|its|their)\b"
+    r"|(?:(?:selected|successful|winning|chosen|participating|eligible|such)\s+)?"
+    rf"(?:{_alternation(_MEMBERS.replace(' ', chr(10)))})\b"
+    r"|(?:will|would|can|could|may|must|gets?|receives?|has|had|is|was)\b)",
+    re.I,
+)
+#: A share of an amount or set the sentence before gave: "Of this, $2 billion goes to ...",
+#: "Of these, 12 are start-ups", "Of that amount, ...", "Of the total, ...", "Of them, ...".
+PART_OF_BACK = re.compile(
+    rf"^{_LINK}of\s+(?:this|these|that|those|them|it|which|the\s+(?:total|sum|amount|rest"
+    r"|remainder|money|funds?|budget|figure|number|investment))\b",
+    re.I,
+)
+
+# Definite nouns, by kind, each with what the sentence before must say for the noun to point
+# at it. An organisation or a product may also be named by a proper name there ("Sarvam AI";
+# the discourse model's `_has_a_name` decides). A kind with no pattern reports an
+# event ("The move", "The decision"), which is whatever the sentence before reported.
+_ORGANISATION = "company companies firm firms startup startups start-up start-ups group giant"
+_PRODUCT = "model models system systems platform platforms tool tools chatbot app chip chips"
+# What names a scheme, a facility or a product in the sentence before.
+_SCHEME_WORDS = (r"programmes?|programs?|schemes?|initiatives?|projects?|plans?|missions?"
+                 r"|strateg(?:y|ies)|roadmaps?|blueprints?|polic(?:y|ies)|packages?|frameworks?"
+                 r"|proposals?|pilots?|competitions?|challenges?|fellowships?|calls?\s+for")
+_FACILITY_WORDS = (r"agenc(?:y|ies)|authorit(?:y|ies)|body|regulators?|office|institutes?"
+                   r"|council|commission|cent(?:re|er)s?|hubs?|facilit(?:y|ies)|campus(?:es)?"
+                   r"|clusters?|lab\w*|supercomputers?|factor(?:y|ies)|plants?|sites?|parks?"
+                   r"|zones?|complex|buildings?|bases?")
+_PRODUCT_WORDS = (r"models?|systems?|platforms?|tools?|chatbots?|apps?|chips?|processors?"
+                  r"|gpus?|supercomputers?|assistants?")
+#: (nouns, what names such a thing; None: the sentence before, whatever it says). A noun of
+#: two words is written with "_" ("data_centre").
+_REFERENT_KINDS: tuple[tuple[str, str | None], ...] = (
+    # "Sarvam AI, a Bengaluru start-up, ... The company will ..."
+    (_ORGANISATION, r"\b(?:compan(?:y|ies)|firms?|start-?ups?|groups?|giants?|makers?"
+                    r"|chipmakers?|developers?|labs?|providers?|operators?|businesses"
+                    r"|conglomerates?|corporations?|unicorns?|inc|ltd|plc|corp|llc)\b"),
+    # "Nvidia released a model ... The model ..."
+    (_PRODUCT, rf"\b(?:{_PRODUCT_WORDS})\b"),
+    # "a national AI mission ... The programme ...": any word for a scheme names it.
+    ("programme programmes program programs scheme schemes plan plans mission strategy "
+     "roadmap blueprint policy policies package framework proposal proposals pilot "
+     "competition challenge fellowship",
+     rf"\b(?:{_SCHEME_WORDS})\b"),
+    # An undertaking may be a scheme, a facility or a product, or anything being built or set
+    # up: "a 5-gigawatt data centre campus ... The project will ...", "set up a task force
+    # ... The initiative ...".
+    ("project projects initiative initiatives venture",
+     rf"\b(?:{_SCHEME_WORDS}|{_FACILITY_WORDS}|{_PRODUCT_WORDS}|data\s+cent(?:re|er)s?|build\w*"
+     r"|construct\w*|develop\w*|launch\w*|establish\w*|set\s+up|creat\w+)\b"),
+    # "a $2bn fund ... The fund ...", "set aside 500 crore rupees ... The funding ..."
+    ("fund funds funding investment investments budget grant grants subsidy subsidies loan "
+     "loans allocation money",
+     r"\b(?:funds?|funding|invest\w*|budgets?|grants?|subsid\w+|loans?|allocat\w+|money"
+     r"|billion|million|trillion|crore|lakh|bn|mn)\b|[$€£¥₹₩]"),
+    # "set up an AI Safety Institute ... The agency ...", "an AI factory ... The facility ..."
+    ("agency agencies authority body regulator office institute council commission centre "
+     "center centres centers hub hubs facility facilities campus cluster laboratory "
+     "laboratories supercomputer factory site plant data_centre data_center data_centres "
+     "data_centers",
+     rf"\b(?:{_FACILITY_WORDS}|data\s+cent(?:re|er)s?)\b"),
+    # "parliament passed an AI safety law ... The law takes effect in 2027."
+    ("law laws bill bills act regulation regulations rule rules order decree legislation "
+     "directive code guidelines standard standards ban",
+     r"\b(?:laws?|bills?|acts?|regulat\w+|rules?|orders?|decrees?|legislat\w+|directives?"
+     r"|codes?|guidelines?|standards?|bans?|banned|passed|enacted)\b"),
+    # "Kenya and Microsoft signed a $1bn agreement ... The deal ..."
+    ("deal deals agreement agreements partnership pact accord memorandum contract alliance "
+     "tie-up",
+     r"\b(?:deals?|agreements?|agreed|partner\w*|pacts?|accords?|memorand\w+|mou|contracts?"
+     r"|allian\w+|tie-ups?|signed|teamed\s+up|joint\s+venture)\b"),
+    # "a survey of 2,000 firms found ... The report ..."
+    ("report reports study studies survey surveys index ranking paper analysis review census",
+     r"\b(?:reports?|stud(?:y|ies)|surveys?|index|rankings?|ranked|paper|analys[ie]s|review"
+     r"|census|found|according\s+to)\b"),
+    # An event the sentence before reported: "The move ...", "The decision ...", "The figures
+    # show ...", "The target is ...".
+    ("move moves decision decisions announcement step steps measure measures effort efforts "
+     "push pledge commitment target targets goal figure figures data change changes approval "
+     "launch ruling",
+     None),
+)
+_DEFINITE_NOUNS = "\n".join(n.replace("_", " ") for nouns, _ in _REFERENT_KINDS
+                            for n in nouns.split())
+#: What the sentence before must say for each definite noun to point at it (`_REFERENT_KINDS`),
+#: by the noun in lower case with single spaces.
+REFERENT_BEFORE: dict[str, re.Pattern[str] | None] = {
+    noun.replace("_", " "): None if before is None else re.compile(before, re.I)
+    for nouns, before in _REFERENT_KINDS for noun in nouns.split()}
+#: Nouns of `_ORGANISATION` and `_PRODUCT`: a proper name in the sentence before names them.
+NAMED_BY_A_NAME = frozenset(f"{_ORGANISATION} {_PRODUCT}".split())
+#: "The law takes effect in 2027", "The company will get ...", "But the new fund ...": a
 #: definite noun for something just introduced. Country words ("the government") are
 #: resolved by REFERRING instead, so they are not here.
 DEFINITE_BACK = re.compile(
-    r"^[\"“‘']?the\s+(?:new\s+|latest\s+|proposed\s+|planned\s+|same\s+)?(?P<noun>"
-    r"move|moves|decision|plan|plans|initiative|announcement|deal|agreement|step|measure"
-    r"|measures|effort|efforts|project|programme|program|scheme|law|bill|act|policy|strategy"
-    r"|package|proposal|framework|push|effort|pledge|commitment|target|goal|fund|facility"
-    r"|centre|center|report|study|survey|figure|figures|data|investment|funding|budget"
-    r"|partnership|project|model|system|platform|rule|rules|regulation|regulations|order"
-    r"|programmes|programs|roadmap|blueprint|mission|company|firm|startup|start-up)\b",
+    rf"^{_LINK}the\s+(?:new\s+|latest\s+|proposed\s+|planned\s+|same\s+|first\s+|second\s+)?"
+    rf"(?P<noun>{_alternation(_DEFINITE_NOUNS)})\b",
     re.I,
 )
+#: A definite noun inside the subject phrase, in a clause about it, or in an opening phrase:
+#: "Companies that join the programme must ...", "Start-ups selected for the scheme get ...",
+#: "Researchers at the centre will ...", "Under the plan, ..." (not "the centre of ...", which
+#: says itself which one). Not after a verb ("Officials said that the plan ...", "The site is
+#: in the centre ..."): the noun is then past the subject.
+INNER_BACK = re.compile(
+    r"^[\"“‘']?(?:(?!(?:said|says|say|told|announced|added|noted|stated|argued|warned"
+    r"|believes?|expects?|hopes?|thinks?|claims?|reported|is|are|was|were|has|have|had|will"
+    r"|would|can|could|may|might|must|should)\b)[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"(?:that|who|which|in|on|at|under|for|from|into|joining|entering|using|selected\s+for"
+    r"|chosen\s+for|admitted\s+to|accepted\s+into|taking\s+part\s+in|participating\s+in"
+    r"|applying\s+(?:to|for)|benefiting\s+from)\s+(?:[a-z][\w-]*\s+){0,2}?the\s+"
+    rf"(?:new\s+)?(?P<noun>{_alternation(_DEFINITE_NOUNS)})\b(?!\s+of\b)",
+    re.I,
+)
+#: After the noun, a name that says which one it is: "The company Infosys said ...", "The
+#: programme, called AI Kosh, ...", "The firm behind ChatGPT ...": the sentence resolves its
+#: own noun.
+NAMED_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:called|named|dubbed|known\s+as|behind|led\s+by|run\s+by)\s+)?"
+    r"(?:the\s+)?[\"“‘']?[A-Z]"
+)
+#: Capitalised words that are not names of an organisation or product (in the sentence
+#: before "The company ..."): calendar words, titles, sentence openers and tech acronyms
+#: ("4,000 GPUs").
+_NOT_A_NAME = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec ai i mr mrs ms dr prof president minister prime secretary chancellor
+    the a an in on at for of and but it this that he she they we
+    gpu gpus cpu cpus llm llms ict r&d ceo cto cfo
+"""
+NOT_A_NAME = frozenset(_NOT_A_NAME.split())
 #: Two sentences quoted together stay short enough to read as one statement.
 MAX_JOINED_WORDS = 70
 

@@ -12,7 +12,10 @@ comparator or a supplier ("chips from the United States"). So, per article:
 - a sentence naming no subject takes the nearest fitting antecedent: the country last talked
   about when it says "the government", "its", "here"; else the topic its paragraph opened
   with; else the focus;
-- each figure belongs to the country of its own clause ("Brazil has 12%, while Mexico has 8%").
+- each figure belongs to the country of its own clause ("Brazil has 12%, while Mexico has 8%");
+- a sentence that cannot be read alone leans on the one before (`leans_on`): it opens with a
+  pronoun or demonstrative ("It will ...", "Of this, ...", "Each team ..."), or a definite
+  noun for something the sentence before names ("Sarvam AI ... The company will ...").
 
 Pure functions over plain text (see `facts.plain`); the cue words live in `briefing.cues`.
 """
@@ -267,3 +270,70 @@ def dominant(labels: Sequence[Sequence[str]], minimum: int = 2) -> str | None:
         return None
     label, n = max(sorted(counts.items()), key=lambda kv: kv[1])  # sorted: ties stable
     return label if n >= minimum else None
+
+
+class Leaning(NamedTuple):
+    """How a sentence leans on the one before it (`leans_on`)."""
+
+    checked: bool
+    """Its antecedent was found in the sentence before (a definite noun for something named
+    there), so the two belong together even across a paragraph break; a pronoun or a
+    demonstrative points at whatever came before ("This" after a paragraph: all of it)."""
+
+
+def leans_on(sentence: str, before: str, before_named: Sequence[Named]) -> Leaning | None:
+    """Whether `sentence` (plain) cannot be read without `before`, the sentence right before
+    it, and how; None when it stands alone. A definite noun leans only when `before` names
+    its referent ("Sarvam AI was picked ... The company will ..."), and never when the
+    sentence names it itself ("The company Infosys said ...")."""
+    definite = cues.DEFINITE_BACK.match(sentence)
+    if definite is not None:
+        noun = " ".join(definite["noun"].lower().split())
+        if cues.NAMED_AFTER.match(sentence, definite.end()):
+            return None
+        if cues.REFERENT_BEFORE[noun] is None:
+            return Leaning(checked=False)  # "The move": what was just reported
+        if _names_referent(noun, before, before_named):
+            return Leaning(checked=True)
+        return None
+    if cues.LEANS_BACK.match(sentence):
+        return Leaning(checked=False)
+    if cues.EACH_BACK.match(sentence) or cues.PART_OF_BACK.match(sentence):
+        return Leaning(checked=False)
+    inner = cues.INNER_BACK.match(sentence)
+    if (inner is not None and inner["noun"][0].islower()  # "from the Centre for ...": a name
+            and not cues.NAMED_AFTER.match(sentence, inner.end())):
+        noun = " ".join(inner["noun"].lower().split())
+        # Only a thing the sentence before names: "Growth in the figures ..." is no pointer.
+        if cues.REFERENT_BEFORE[noun] is not None and _names_referent(noun, before,
+                                                                      before_named):
+            return Leaning(checked=True)
+    return None
+
+
+def _names_referent(noun: str, before: str, before_named: Sequence[Named]) -> bool:
+    """Whether `before` names something `noun` can point at: a word of its kind ("a
+    start-up" for "the company", "a 2,000 crore rupee plan" for "the plan"), or for a
+    company or product, a proper name ("Sarvam AI")."""
+    kind = cues.REFERENT_BEFORE[noun]
+    if kind is not None and kind.search(before):
+        return True
+    return noun in cues.NAMED_BY_A_NAME and _has_a_name(before, before_named)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*")
+
+
+def _has_a_name(text: str, named: Sequence[Named]) -> bool:
+    """Whether a sentence names an organisation or product: a capitalised word past its first
+    that is no country, calendar word, title or common acronym."""
+    for m in _CAPITALISED.finditer(text, 1):
+        if m.start() <= 2 and not text[:m.start()].strip("\"“‘'( "):
+            continue  # the sentence's own first word, after an opening quote
+        word = m[0].rstrip(".").lower()
+        for suffix in ("'s", "’s"):
+            word = word.removesuffix(suffix)
+        if word in cues.NOT_A_NAME or any(n.start <= m.start() < n.end for n in named):
+            continue
+        return True
+    return False

@@ -19,6 +19,7 @@ from briefing.extract.discourse import (
     article_focus,
     dominant,
     figure_owners,
+    leans_on,
     name_roles,
     subjects_of,
 )
@@ -90,8 +91,8 @@ class _Sentence:
     not a dataclass: compiled, its constructor and fields are native (one is made per
     sentence of the corpus)."""
 
-    __slots__ = ("_figures", "block", "end", "flat", "matchable", "named", "number_words",
-                 "section", "start", "states", "themes")
+    __slots__ = ("_figures", "about", "block", "end", "flat", "matchable", "named",
+                 "number_words", "section", "start", "states", "themes")
 
     def __init__(self, block: int, start: int, end: int, flat: str, matchable: str,
                  named: list[Named], themes: tuple[str, ...] | None, section: int,
@@ -108,6 +109,8 @@ class _Sentence:
         self.states = states  # a statement on its own (`is_statement`)
         # Its paragraph may hold numbers written as words ("nine companies").
         self.number_words = number_words
+        # Whom it is about, once the discourse model has read it (subjects or antecedent).
+        self.about: tuple[str, ...] = ()
         self._figures: tuple[Figure, ...] | None = None
 
     @property
@@ -143,13 +146,15 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     body = [u.named for u in sentences if u.block != first_block]
     focus = article_focus(title, dateline, lede, body)
     main_theme = _MainThemes(units, taxonomy.match(plain(article.source.title)) if title else ())
+    per_block: dict[int, int] = {}  # sentences per paragraph
+    for u in sentences:
+        per_block[u.block] = per_block.get(u.block, 0) + 1
 
     out: list[Statement] = []
     heading: str | None = None
     scope = last = topic = focus
     previous: _Sentence | None = None
     joined: list[_Sentence] = []
-    was_joined = False  # the last statement quotes several sentences
     for unit in units:
         if isinstance(unit, _Heading):
             heading = unit.text
@@ -180,15 +185,17 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             countries = _fitting(last, focus) or _fitting(topic, focus)
         else:
             countries = _fitting(topic, focus)
-        joined = _lean_back(article.text, unit, previous, joined)
+        unit.about = countries
+        joined = _lean_back(article, unit, previous, joined, per_block)
         previous = unit
         if not unit.states:
             continue
-        if joined and out and was_joined and out[-1].start == joined[0].start:
-            out.pop()  # "A. It ... They ...": the longer quote of the chain replaces A+B
+        while joined and out and out[-1].start >= joined[0].start:
+            # One statement, one row: the joined quote replaces the sentence before quoted
+            # alone ("A." and "A. It ..."), or a shorter quote of the same chain ("A. It ...").
+            out.pop()
         out.append(_statement(article, unit, joined, countries, focus, taxonomy, heading,
                               main_theme, len(out)))
-        was_joined = bool(joined)
     return out
 
 
@@ -256,20 +263,41 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
     return units
 
 
-def _lean_back(text: str, unit: _Sentence, previous: _Sentence | None,
-               previous_joined: list[_Sentence]) -> list[_Sentence]:
-    """The sentences before that this one only makes sense with: it opens with a
-    demonstrative or pronoun ("This data shows ...", "It will ...") or a definite noun for
-    something just introduced ("The law takes effect in 2027"). When the one before leaned
-    back too, the quote starts where its did (as far as MAX_JOINED_WORDS allows)."""
-    if previous is None or previous.block != unit.block:
-        return []  # a paragraph opening with "This" points at more than one sentence
-    if not text[previous.end:unit.start].isspace():
+#: How the sentence before a dependent one must end to be its antecedent: as a statement.
+_SENTENCE_ENDS = (".", "!", "…", "。")
+_CLOSING = "\"'”’)] "
+
+
+def _lean_back(article: Article, unit: _Sentence, previous: _Sentence | None,
+               previous_joined: list[_Sentence], per_block: dict[int, int]
+               ) -> list[_Sentence]:
+    """The sentences before that this one only makes sense with (`discourse.leans_on`): it
+    opens with a pronoun or demonstrative ("This data shows ...", "It will ...", "Of this,
+    ...", "Each team ..."), or a definite noun for something just named ("The law takes
+    effect in 2027"). Across a paragraph break, a pointer leans back only where both
+    paragraphs are one sentence, as on news pages that give each sentence its own ("This"
+    after a longer paragraph points at all of it); a definite noun leans on the sentence that
+    names its referent wherever it stands. When the one before leaned back too, the quote
+    starts where its did (as far as MAX_JOINED_WORDS allows)."""
+    if previous is None:
+        return []
+    if not article.text[previous.end:unit.start].isspace():
         return []  # something was left out between them: not one quote
-    if not (cues.LEANS_BACK.match(unit.matchable) or cues.DEFINITE_BACK.match(unit.matchable)):
+    if not previous.matchable.rstrip(_CLOSING).endswith(_SENTENCE_ENDS):
+        return []  # a question, a lead-in ("as follows:"), a label or caption: no antecedent
+    leaning = leans_on(unit.matchable, previous.matchable, previous.named)
+    if leaning is None:
         return []
-    if previous.matchable.rstrip("\"') ").endswith(("?", ":")):
-        return []
+    same_paragraph = previous.block == unit.block
+    if not same_paragraph:
+        blocks = article.blocks
+        if blocks[previous.block].kind != "paragraph" or blocks[unit.block].kind != "paragraph":
+            return []  # a list item leans on its list's lead-in, not on one sentence
+        if not leaning.checked and (per_block.get(previous.block, 0) > 1
+                                    or per_block.get(unit.block, 0) > 1):
+            # A pointer reaches back over a break only on a page giving each sentence its
+            # own paragraph; otherwise "These countries ..." may sum up more than one.
+            return []
     chain = [*previous_joined, previous]
     words = len(unit.flat.split())
     while chain and words + sum(len(u.flat.split()) for u in chain) > cues.MAX_JOINED_WORDS:
@@ -298,8 +326,9 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         figures = tuple(shifted)
         themes = tuple(sorted({t for u in parts for t in (
             taxonomy.match(u.matchable) if u.themes is None else u.themes)}))
-        countries = tuple(dict.fromkeys(
-            [*(c for u in joined for c in subjects_of(u.named, focus)), *countries]))
+        # Whom each sentence is about, as the discourse model read it alone: "QIA backed
+        # Anthropic. The move is part of wider efforts by Gulf countries." is about Qatar.
+        countries = tuple(dict.fromkeys([*(c for u in joined for c in u.about), *countries]))
     kinds = {f.kind for f in figures}
     extra = set(taxonomy.for_figures(kinds, matchable)) if kinds else set()
     main = main_theme.of(unit.section)
