@@ -340,7 +340,8 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
         echo_json(json.dumps({
             "sources": [{"key": s.key, "path": s.path, "title": s.title,
                          "publisher": s.publisher, "date": s.date, "url": s.url,
-                         "sha256": s.sha256, "carrier": s.carrier, "facts": n}
+                         "sha256": s.sha256, "carrier": s.carrier, "facts": n,
+                         "newest_version": s.versions.newest if s.versions else None}
                         for s, n in rows],
             "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
             "warnings": [{"path": s.path, "reason": s.reason} for s in report.warnings],
@@ -353,6 +354,10 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
               f"{s.publisher}, “{s.title}”" if s.publisher else f"“{s.title}”", str(n))
              for s, n in rows]
     _print_table(columns, cells, f"{len(rows)} sources")
+    for s, _ in rows:
+        if s.superseded and s.versions:  # listed, but its newer version states the facts
+            echo(f"older version {s.key}: facts are taken from {s.versions.newest}"
+                 f" ({s.versions.note})")
     for s in report.skipped:
         echo(f"skipped {s.path}: {s.reason}")
 

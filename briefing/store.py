@@ -48,7 +48,8 @@ from briefing.aggregate import fact_row, figures_from_json
 from briefing.corpus import read_document, walk_corpus
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import collapse
-from briefing.formats import PDF_SUFFIXES
+from briefing.fetch import FetchRecord, fetch_record
+from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES
 from briefing.listing import Walk, count_listed
 from briefing.model import (
     EXTRACTOR_VERSION,
@@ -57,15 +58,23 @@ from briefing.model import (
     FactDigest,
     Skipped,
     Source,
+    Versions,
 )
-from briefing.provenance import ORIGINS_KEPT, count_origins, origin_hashes
+from briefing.provenance import (
+    ORIGINS_KEPT,
+    count_origins,
+    origin_hashes,
+    page_key,
+    version_order,
+)
 from briefing.resources import cache_dir
 from briefing.storage import FactGroup
 from briefing.themes import Taxonomy, load_taxonomy
 from briefing.wordings import regroup
 
-SCHEMA_VERSION = 11
-#: A store of this version is brought up to date in place (`Store._upgrade`).
+SCHEMA_VERSION = 12
+#: A store of this version or a later one is brought up to date in place (`Store._upgrade`);
+#: an older one is emptied and read again.
 UPGRADES_FROM = 10
 #: A selection listing at least this many facts is listed a page at a time by walking the
 #: corpus order (`briefing.listing`); a smaller one is sorted at once, in a few ms.
@@ -123,7 +132,12 @@ CREATE TABLE IF NOT EXISTS sources (
     extractor TEXT, pages TEXT,  -- HTML/PDF: what extracted the text; a PDF's page offsets
     body INTEGER NOT NULL, headings TEXT,  -- JSON list of its section headings, NULL for none
     -- Its origin keys as numbers (`origin_hashes`; one to three): who counts as one outlet.
-    o1 INTEGER, o2 INTEGER, o3 INTEGER
+    o1 INTEGER, o2 INTEGER, o3 INTEGER,
+    -- Versions of one page (`briefing.provenance.page_key`, NULL: not a page of its own)
+    -- and when `briefing add` fetched it (its sidecar's time). A sync marks all but the
+    -- newest version superseded: their statements state no fact. `versions` (JSON, NULL
+    -- when the page is kept once) says which is the newest and when the first was seen.
+    page INTEGER, fetched TEXT, superseded INTEGER NOT NULL DEFAULT 0, versions TEXT
 );
 CREATE TABLE IF NOT EXISTS statements (
     id INTEGER PRIMARY KEY, source INTEGER NOT NULL, fact INTEGER NOT NULL,
@@ -176,6 +190,8 @@ CREATE INDEX IF NOT EXISTS statements_fact ON statements(fact, source);
 CREATE INDEX IF NOT EXISTS facts_order ON facts(first_path, first_key, first_position);
 -- The few facts with near-same wordings, to merge a listing's page.
 CREATE INDEX IF NOT EXISTS facts_grp ON facts(grp) WHERE grp IS NOT NULL;
+-- The versions of a page, to settle which one is the newest when a sync changes one.
+CREATE INDEX IF NOT EXISTS sources_page ON sources(page) WHERE page IS NOT NULL;
 """
 _INDEX_NAMES = re.findall(r"EXISTS (\w+)", _INDEXES)
 
@@ -237,7 +253,7 @@ class FileResult:
     """The articles' texts, zlib-compressed (related articles share their file's)."""
     sources: tuple[tuple, ...] = ()
     """(key, path, title, publisher, date, url, sha256, carrier, extractor, pages, body
-    index, headings JSON, three origin keys) per article."""
+    index, headings JSON, three origin keys, page key, fetch time) per article."""
     statements: tuple[tuple, ...] = ()
     """(source index, position, start, end, block_start, block_end, text to store or None,
     fact, head, tail, heading index, figures JSON, countries, themes, mentions, text)."""
@@ -306,6 +322,7 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
         return FileResult(rel, size, mtime_ns, _hash(root / rel), error=str(err))
     texts: list[str] = []
     sources, rows = [], []
+    fetched = fetch_record(root / rel) if rel.lower().endswith(_FETCHED_SUFFIXES) else None
     for n, article in enumerate(doc.articles):
         if article.text not in texts:
             texts.append(article.text)
@@ -317,7 +334,7 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
         s = article.source
         sources.append((*_source_row(s), texts.index(article.text),
                         json.dumps(headings, ensure_ascii=False) if headings else None,
-                        *_origins(s)))
+                        *_origins(s), *_page(s, fetched)))
     bodies = tuple(zlib.compress(t.encode("utf-8"), ZLIB_LEVEL) for t in texts)
     return FileResult(rel, size, mtime_ns, doc.sha256, bodies, tuple(sources), tuple(rows),
                       doc.warnings)
@@ -330,6 +347,21 @@ def _origins(source: Source) -> tuple[int | None, ...]:
     return (origin_hashes(source) + _NO_KEYS)[:3]
 
 
+#: Files `briefing add` writes (with a sidecar): pages and reports.
+_FETCHED_SUFFIXES = (*HTML_SUFFIXES, *PDF_SUFFIXES)
+
+
+def _page(source: Source, fetched: FetchRecord | None) -> tuple[int | None, str | None]:
+    """Which page a source is a version of, and when it was fetched: by its sidecar's URL
+    (what `add` was asked for), else by the URL the file gives (front matter, canonical
+    link). A related article carried in a file is a teaser, not a version of its page."""
+    if source.is_related:
+        return None, None
+    if fetched is not None:
+        return page_key(fetched.url), fetched.fetched_at
+    return page_key(source.url), None
+
+
 def _source_row(s: Source) -> tuple:
     pages = json.dumps(list(s.pages)) if s.pages else None
     return (s.key, s.path, s.title, s.publisher, s.date, s.url, s.sha256, s.carrier,
@@ -339,7 +371,8 @@ def _source_row(s: Source) -> tuple:
 def _source(row: Sequence) -> Source:
     """A Source from the first columns of a row selected as _SOURCE_COLUMNS."""
     pages = tuple(json.loads(row[9])) if row[9] else ()
-    return Source(*row[:9], pages=pages)  # type: ignore[misc]  # the first nine fields
+    versions = Versions(*json.loads(row[10])) if row[10] else None
+    return Source(*row[:9], pages=pages, versions=versions)  # type: ignore[misc]  # nine fields
 
 
 def _read_chunk(args: list[tuple[Path, str, int, int]]) -> list[FileResult]:
@@ -458,8 +491,9 @@ class Store:
                 version = self._schema_version()
                 if version == str(SCHEMA_VERSION):  # made while this process waited
                     return
-                if version == str(UPGRADES_FROM):  # the same facts: keep them
-                    self._upgrade()
+                if version is not None and version.isdigit() and (
+                        UPGRADES_FROM <= int(version) < SCHEMA_VERSION):  # keep the facts
+                    self._upgrade(int(version))
                     return
                 if version is not None:
                     self._drop_all()
@@ -467,20 +501,40 @@ class Store:
                     self.db.execute(statement)
                 self._set_meta("schema", str(SCHEMA_VERSION))
 
-    def _upgrade(self) -> None:
-        """A store of version UPGRADES_FROM made current without reading the corpus again:
-        its sources get their origin keys, its facts the listing indexes."""
-        for column in ("o1", "o2", "o3"):
-            self.db.execute(f"ALTER TABLE sources ADD COLUMN {column} INTEGER")
+    def _upgrade(self, version: int) -> None:
+        """A store of `version` (UPGRADES_FROM or later) made current without reading the
+        corpus again. 11: sources get their origin keys, facts the listing indexes. 12:
+        sources learn which page they are a version of (from the URL they give, or their
+        sidecar's, read again) and only each page's newest version states facts."""
+        columns = [*(("o1 INTEGER", "o2 INTEGER", "o3 INTEGER") if version < 11 else ()),
+                   *(("page INTEGER", "fetched TEXT", "superseded INTEGER NOT NULL DEFAULT 0",
+                      "versions TEXT") if version < 12 else ())]
+        for column in columns:  # added in the order a new store's table has them
+            self.db.execute(f"ALTER TABLE sources ADD COLUMN {column}")
         last = -1
         while rows := self.db.execute(f"SELECT id, {_SOURCE_COLUMNS} FROM sources WHERE id > ?"
                                       " ORDER BY id LIMIT 5000", (last,)).fetchall():
-            self.db.executemany("UPDATE sources SET o1=?, o2=?, o3=? WHERE id=?",
-                                [(*_origins(_source(row[1:])), row[0]) for row in rows])
+            sources = [(row[0], _source(row[1:])) for row in rows]
+            if version < 11:
+                self.db.executemany("UPDATE sources SET o1=?, o2=?, o3=? WHERE id=?",
+                                    [(*_origins(s), sid) for sid, s in sources])
+            if version < 12:
+                self.db.executemany("UPDATE sources SET page=?, fetched=? WHERE id=?",
+                                    [(*_page(s, self._sidecar(s)), sid) for sid, s in sources])
             last = rows[-1][0]
         for statement in _statements(_INDEXES):
             self.db.execute(statement)
+        if version < 12:
+            touched = self._facts_of(self._settle_versions(None))
+            if touched:
+                self._refresh_facts(touched)
         self._set_meta("schema", str(SCHEMA_VERSION))
+
+    def _sidecar(self, source: Source) -> FetchRecord | None:
+        """The sidecar of a source's file, read now (only pages and reports have one)."""
+        if source.is_related or not source.path.lower().endswith(_FETCHED_SUFFIXES):
+            return None
+        return fetch_record(self.corpus / source.path)
 
     def _schema_version(self) -> str | None:
         try:
@@ -670,11 +724,12 @@ class Store:
         # the end, from one sorted stream of statements.
         bulk = todo > BULK_FILES and self._empty()  # a first (or rebuilt) index
         touched: set[int] = set()
+        pages: set[int] = set()  # pages whose versions came or went
         if bulk:
             for name in _INDEX_NAMES:
                 self.db.execute(f"DROP INDEX IF EXISTS {name}")
         for rel in removed:
-            touched |= self._forget(rel)
+            touched |= self._forget(rel, pages)
         ids = self._next_ids()
         for batch in _batches(self._read_all(todo, known, progress), WRITE_BATCH):
             fresh = [r for r in batch if r is not None]
@@ -682,18 +737,24 @@ class Store:
             for result in fresh:
                 if result.path in known:
                     changed += 1
-                    touched |= self._forget(result.path)
+                    touched |= self._forget(result.path, pages)
                 else:
                     added += 1
                 if not bulk:
                     touched.update(row[7] for row in result.statements)
+                    pages.update(row[15] for row in result.sources if row[15] is not None)
             self._write(fresh, ids)
         if bulk:
+            self._settle_versions(None)
             self._refresh_facts(None)  # before the index: a sort beats walking it
             for statement in _statements(_INDEXES):
                 self.db.execute(statement)
-        elif touched:
-            self._refresh_facts(touched)
+        else:
+            # An older version superseded (or, its newer one gone, current again) states
+            # other facts now: theirs are refreshed with the rest.
+            touched |= self._facts_of(self._settle_versions(pages))
+            if touched:
+                self._refresh_facts(touched)
         self._set_meta("extractor", self.extractor_key)
         if added or changed or removed or self._meta("fingerprint") is None:
             self._set_meta("fingerprint", self._fingerprint())
@@ -767,8 +828,9 @@ class Store:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
-    def _forget(self, rel: str) -> set[int]:
-        """Delete a file's rows; returns the ids of the facts it stated."""
+    def _forget(self, rel: str, pages: set[int]) -> set[int]:
+        """Delete a file's rows; returns the ids of the facts it stated, and adds to `pages`
+        the pages its sources were versions of."""
         row = self.db.execute(
             "SELECT first_source, last_source, first_statement, last_statement FROM files"
             " WHERE path=?", (rel,)).fetchone()
@@ -785,6 +847,9 @@ class Store:
             self.db.execute("DELETE FROM statements WHERE id BETWEEN ? AND ?", row[2:4])
             facts = {r[1] for r in rows}
         if row[0] is not None:
+            pages.update(page for (page,) in self.db.execute(
+                "SELECT page FROM sources WHERE id BETWEEN ? AND ? AND page IS NOT NULL",
+                row[:2]))
             self.db.execute("DELETE FROM bodies WHERE id IN"
                             " (SELECT body FROM sources WHERE id BETWEEN ? AND ?)", row[:2])
             self.db.execute("DELETE FROM sources WHERE id BETWEEN ? AND ?", row[:2])
@@ -800,7 +865,7 @@ class Store:
         if touched is None:
             for table in ("facts", "fact_countries", "fact_themes"):
                 self.db.execute(f"DELETE FROM {table}")
-            self._rank_sources("", ())
+            self._rank_sources("WHERE NOT superseded", ())
             rows = self.db.execute(_REFRESH_SQL.format(where=""))
         else:
             wanted = json.dumps(sorted(touched))
@@ -814,8 +879,8 @@ class Store:
             self.db.executemany("DELETE FROM fact_themes WHERE slug=? AND fact=?",
                                 [(t, r[0]) for r in old for t in r[2].split()])
             self.db.executemany("DELETE FROM facts WHERE id=?", [(r[0],) for r in old])
-            self._rank_sources("WHERE id IN (SELECT source FROM statements WHERE fact IN"
-                               " (SELECT value FROM json_each(?)))", (wanted,))
+            self._rank_sources("WHERE NOT superseded AND id IN (SELECT source FROM statements"
+                               " WHERE fact IN (SELECT value FROM json_each(?)))", (wanted,))
             rows = self.db.execute(_REFRESH_SQL.format(
                 where="WHERE s.fact IN (SELECT value FROM json_each(?))"), (wanted,))
         # A fact's statements are read as they come (see `fact_row`); rows of facts go in
@@ -835,8 +900,9 @@ class Store:
         regroup(self.db, blocks, self._texts)
 
     def _rank_sources(self, where: str, params: Sequence) -> None:
-        """Rank the sources `where` selects (all: "") in citation order, with their dates and
-        origin keys, into the temporary table _REFRESH_SQL joins."""
+        """Rank the sources `where` selects in citation order, with their dates and origin
+        keys, into the temporary table _REFRESH_SQL joins: a source left out (an older
+        version of a page) states none of the facts refreshed."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS source_rank (id INTEGER PRIMARY KEY,"
                         " rank INTEGER NOT NULL, date TEXT, o1 INTEGER, o2 INTEGER, o3 INTEGER)")
         self.db.execute("DELETE FROM temp.source_rank")
@@ -846,6 +912,50 @@ class Store:
         ranked = ((row[0], rank, *row[1:]) for rank, row in enumerate(sources))
         for batch in _batches(ranked, 5_000):
             self.db.executemany("INSERT INTO temp.source_rank VALUES (?, ?, ?, ?, ?, ?)", batch)
+
+    def _settle_versions(self, pages: set[int] | None) -> set[int]:
+        """Work out which version of each page is the newest (`version_order`): the others
+        are superseded, and each version learns the page's `versions`. `pages`: the pages a
+        sync added or removed a version of (None: every page kept more than once). Returns
+        the sources that became superseded, or current again: the facts they state change."""
+        params: tuple[str, ...] = ()
+        if pages is None:
+            where = ("page IN (SELECT page FROM sources WHERE page IS NOT NULL"
+                     " GROUP BY page HAVING count(*) > 1)")
+        elif pages:
+            where, params = "page IN (SELECT value FROM json_each(?))", (json.dumps(sorted(pages)),)
+        else:
+            return set()
+        rows = self.db.execute(
+            "SELECT page, id, path, coalesce(fetched, nullif(date, '')), fetched IS NOT NULL,"
+            f" superseded, versions FROM sources WHERE {where} ORDER BY page", params).fetchall()
+        flipped: set[int] = set()
+        updates: list[tuple[int, str | None, int]] = []
+        for _, group in groupby(rows, key=_first_item):
+            members = sorted(group, key=lambda r: version_order(r[3], r[2]))
+            newest, first = members[-1], members[0]
+            versions = None if len(members) == 1 else json.dumps(
+                [newest[2], _day(newest[3]), _day(first[3]), bool(first[4]), len(members)],
+                ensure_ascii=False)
+            for r in members:
+                superseded = int(r is not newest)
+                if (superseded, versions) != (r[5], r[6]):
+                    updates.append((superseded, versions, r[1]))
+                if superseded != r[5]:
+                    flipped.add(r[1])
+        self.db.executemany("UPDATE sources SET superseded=?, versions=? WHERE id=?", updates)
+        return flipped
+
+    def _facts_of(self, source_ids: set[int]) -> set[int]:
+        """The facts some sources state. A source's statements lie in its file's range of
+        statement ids: no index on statements' sources is needed to find them."""
+        if not source_ids:
+            return set()
+        return {fact for (fact,) in self.db.execute(
+            "SELECT DISTINCT s.fact FROM sources src JOIN files f ON f.path = src.path"
+            " JOIN statements s ON s.id BETWEEN f.first_statement AND f.last_statement"
+            " WHERE src.id IN (SELECT value FROM json_each(?)) AND s.source = src.id",
+            (json.dumps(sorted(source_ids)),))}
 
     def _write(self, results: list[FileResult], ids: list[int]) -> None:
         """Insert files, bodies, sources and statements in bulk. Ids are given here, each
@@ -858,7 +968,8 @@ class Store:
         for r in results:
             b0, s0, t0 = ids
             bodies.extend((b0 + n, blob) for n, blob in enumerate(r.bodies))
-            sources.extend((s0 + n, *row[:10], b0 + row[10], *row[11:])
+            # Not superseded until `_settle_versions` says so.
+            sources.extend((s0 + n, *row[:10], b0 + row[10], *row[11:], 0, None)
                            for n, row in enumerate(r.sources))
             for n, row in enumerate(r.statements):
                 statements.append((t0 + n, s0 + row[0], row[7], *row[1:7], *row[8:15]))
@@ -871,7 +982,7 @@ class Store:
             ids[:] = [b0 + len(r.bodies), s0 + ns, t0 + nt]
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
         self.db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
-        self.db.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 16)})", sources)
+        self.db.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 20)})", sources)
         self.db.executemany(
             "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             statements)
@@ -892,12 +1003,16 @@ class Store:
 
     @_store_errors
     def sources(self) -> list[tuple[Source, int]]:
-        """Every source with the number of distinct facts it states, by key."""
+        """Every source with the number of distinct facts it states, by key. An older
+        version of a page is listed (it is in the corpus) but states none: its newer one
+        does (`Source.versions`)."""
         with self._snapshot():
             counts = dict(self.db.execute(
                 "SELECT source, COUNT(DISTINCT fact) FROM statements GROUP BY source"))
-            rows = self.db.execute(f"SELECT id, {_SOURCE_COLUMNS} FROM sources ORDER BY key")
-            return [(_source(row[1:]), counts.get(row[0], 0)) for row in rows]
+            rows = self.db.execute(
+                f"SELECT id, superseded, {_SOURCE_COLUMNS} FROM sources ORDER BY key")
+            return [(_source(row[2:]), 0 if row[1] else counts.get(row[0], 0))
+                    for row in rows]
 
     @_store_errors
     def source_hashes(self) -> Iterator[tuple[str, str]]:
@@ -1096,9 +1211,9 @@ class Store:
         if not fids:
             return []
         summaries = self._summaries(fids)
-        if citations is None:
-            rows = self._statement_rows("s.fact IN (SELECT value FROM json_each(?))",
-                                        (json.dumps(fids),))
+        if citations is None:  # every citation of each fact, but an older version's
+            rows = self._statement_rows("s.fact IN (SELECT value FROM json_each(?))"
+                                        " AND NOT src.superseded", (json.dumps(fids),))
         else:
             cited = [int(i) for fid in fids for i in summaries[fid][3].split()[:citations]]
             rows = self._statement_rows("s.id IN (SELECT value FROM json_each(?))",
@@ -1117,7 +1232,7 @@ class Store:
         the `iter_facts` that gave it, while that is under way)."""
         ids = array("q", (row[0] for row in self.db.execute(
             "SELECT s.id FROM statements s JOIN sources src ON src.id = s.source"
-            " WHERE s.fact IN (SELECT value FROM json_each(?))"
+            " WHERE s.fact IN (SELECT value FROM json_each(?)) AND NOT src.superseded"
             " ORDER BY coalesce(nullif(src.date, ''), '9999'), src.key, s.start, s.id",
             (json.dumps(list(group)),))))
         (fact,) = self._built([group], self._citation_rows(ids[:CITATION_PAGE]),
@@ -1210,10 +1325,11 @@ class Store:
         sources = {row[0]: (row[1], row[2], tuple(o for o in row[3:] if o is not None))
                    for row in self.db.execute(
                        "SELECT id, key, date, o1, o2, o3 FROM sources"
-                       " WHERE id IN (SELECT value FROM json_each(?))",
+                       " WHERE id IN (SELECT value FROM json_each(?)) AND NOT superseded",
                        (json.dumps(sorted({i for ids in by_fact.values() for i in ids})),))}
         for group in groups:
-            found = {sources[i][0]: sources[i] for f in group for i in by_fact[f]}.values()
+            found = {sources[i][0]: sources[i] for f in group for i in by_fact[f]
+                     if i in sources}.values()
             yield (len(found), count_origins([s[2] for s in found]),
                    max((s[1] for s in found if s[1]), default=None))
 
@@ -1237,7 +1353,8 @@ class Store:
         return text[b0:b1], c.start - b0, c.end - b0
 
 
-_SOURCE_COLUMNS = "key, path, title, publisher, date, url, sha256, carrier, extractor, pages"
+_SOURCE_COLUMNS = ("key, path, title, publisher, date, url, sha256, carrier, extractor, pages,"
+                   " versions")
 #: Every statement of the facts being refreshed, with its source, sorted by fact.
 #: A fact's statements in citation order: undated after dated, then corpus order (the first
 #: is the earliest report), each with its source's date and origin keys. Sorting by a rank of
@@ -1258,6 +1375,11 @@ def _hex_id(fact: int) -> str:
 
 def _first_item(row: tuple) -> int:
     return row[0]
+
+
+def _day(when: str | None) -> str | None:
+    """The day of a fetch time or a date (`2026-03-05T09:30:00Z` -> `2026-03-05`)."""
+    return when[:10] if when else None
 
 
 def walk_listing(corpus: Path) -> tuple[int, str]:

@@ -14,12 +14,13 @@ No store, no index: the corpus files are read directly, so nothing cached can hi
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -272,6 +273,7 @@ def verify(brief: CitedBrief, corpus: Path) -> Report:
     """Check every citation of a brief against the corpus folder as it is now."""
     root = corpus.resolve()
     files: dict[str, _File | None] = {}
+    newer: dict[str, str] = {}
     checks = []
     for quote in brief.quotes:
         source = brief.sources.get(quote.number)
@@ -281,8 +283,44 @@ def verify(brief: CitedBrief, corpus: Path) -> Report:
             continue
         if source.path not in files:
             files[source.path] = _load(root, source.path)
-        checks.append(_check(quote, source, files[source.path]))
+            newer[source.path] = _newer_version(root, source.path)
+        check = _check(quote, source, files[source.path])
+        if check.status in PASSING and newer[source.path]:
+            # Still true of the file it cites; a brief made now would cite the newer one.
+            detail = "; ".join(filter(None, (check.detail, newer[source.path])))
+            check = replace(check, detail=detail)
+        checks.append(check)
     return Report(brief, root, tuple(checks))
+
+
+def _newer_version(root: Path, rel: str) -> str:
+    """What to say of a cited file `briefing add --refresh` has since kept a newer version
+    of (the same URL, fetched later): "" when it is the newest. The versions of a page sit
+    side by side under one name (`name.html`, `name-v2.html`), each with its sidecar."""
+    from briefing.corpus import SIDECAR
+    from briefing.fetch import fetch_record
+    from briefing.provenance import version_order
+
+    cited = PurePosixPath(rel)
+    if cited.is_absolute() or ".." in cited.parts:
+        return ""
+    own = fetch_record(root / cited)
+    m = re.fullmatch(r"(.*?)(?:-v\d+)?(\.\w+)", cited.name)
+    if own is None or m is None:
+        return ""
+    folder = (root / cited).parent
+    versions = [(version_order(own.fetched_at, rel), rel, own.fetched_at)]
+    for sidecar in folder.glob(f"{glob.escape(m.group(1))}*{m.group(2)}{SIDECAR}"):
+        page = sidecar.with_name(sidecar.name[:-len(SIDECAR)])
+        found = fetch_record(page)
+        other = (cited.parent / page.name).as_posix()
+        if found is not None and found.url == own.url and other != rel and page.is_file():
+            versions.append((version_order(found.fetched_at, other), other, found.fetched_at))
+    _, newest, when = max(versions)
+    if newest == rel:
+        return ""
+    updated = f", updated on {when[:10]}" if when else ""
+    return f"cites an older version of this page{updated} ({newest})"
 
 
 def verify_file(brief: Path, corpus: Path) -> Report:
