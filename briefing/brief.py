@@ -14,7 +14,7 @@ from itertools import chain, combinations, islice
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name, find_countries
+from briefing.countries import country_name
 from briefing.errors import NothingSelected
 from briefing.extract.figures import is_bare_count
 from briefing.extract.text import norm_key, plain, word_set
@@ -164,8 +164,10 @@ _NOT_NAMES = word_set("""
     APIs SME SMEs MSME MSMEs CEO CEOs CTO CFO PhD PhDs STEM GDP EV EVs ESG NLP I OK Internet
     Web Artificial Intelligence
 """)
-#: Words, with "R&D" and "OpenAI's" whole ("'s" is dropped when a word is looked up).
-_WORD = re.compile(r"[^\W_][\w&]*(?:['’][^\W_]+)?")
+#: Capitalised words, with "R&D" and "OpenAI's" whole ("'s" is dropped when one is looked
+#: up); and words in lower case.
+_CAPITALISED = re.compile(r"(?<![\w&])[^\W\d_a-z][\w&]*(?:['’][^\W_]+)?")
+_LOWER = re.compile(r"(?<![\w&])[a-z][\w&]*")
 #: What may stand before a word that opens a sentence: the capital says nothing there.
 _OPENING = re.compile(r"(?:^|[.!?:;…•–—]|\s-)[\s\"'“”‘’(\[*]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -200,12 +202,9 @@ class Specifics:
         capitalised: set[str] = set()
         lowercase: set[str] = set()
         for fact in facts:
-            for word, opening in _words(fact.text):
-                if word[:1].isupper():
-                    if not opening:
-                        capitalised.add(word.lower())
-                elif word[:1].islower():
-                    lowercase.add(word)
+            capitalised.update(w.lower() for w, opening in _capitalised(fact.text)
+                               if not opening)
+            lowercase.update(_LOWER.findall(fact.text))
         self.names = frozenset(capitalised - lowercase)
         self._known: dict[str, bool] = {}
 
@@ -224,14 +223,16 @@ class Specifics:
         text = plain(fact.text)
         if _RANKING.search(text) or _MULTIPLE.search(text) or _WHEN.search(text):
             return True
-        if fact.mentions or find_countries(text) or (
-                fact.countries and _STATE_ACTOR.search(text)):
+        if fact.mentions or (fact.countries and (_STATE_ACTOR.search(text) or any(
+                _names_country(text, code) for code in fact.countries))):
             return True
-        return any(self._is_name(word, opening) for word, opening in _words(text)) or (
+        # Country names and demonyms are capitalised words too ("ahead of Japan", "Chinese
+        # inventors"): the mention pattern is not built for this (half a second a brief).
+        return any(self._is_name(word, opening) for word, opening in _capitalised(text)) or (
             _uncased(text))
 
     def _is_name(self, word: str, opening: bool) -> bool:
-        if not word[:1].isupper() or word in _NOT_NAMES:
+        if word in _NOT_NAMES:
             return False
         if not opening:
             return True
@@ -240,12 +241,20 @@ class Specifics:
         return any(c.isupper() for c in word[1:]) or word.lower() in self.names
 
 
-def _words(text: str) -> Iterator[tuple[str, bool]]:
-    """Each word of a text (without "'s"), and whether it opens a sentence."""
-    for m in _WORD.finditer(text):
+def _capitalised(text: str) -> Iterator[tuple[str, bool]]:
+    """Each capitalised word of a text (without "'s"), and whether it opens a sentence."""
+    for m in _CAPITALISED.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
-        if word:
+        if word[:1].isupper():
             yield word, _OPENING.search(text, max(0, m.start() - 6), m.start()) is not None
+
+
+def _names_country(text: str, code: str) -> bool:
+    """Whether a text writes a country's display name ("China unveiled ...", where the
+    capital of a sentence's first word says nothing by itself)."""
+    name = country_name(code)
+    at = text.find(name)
+    return at >= 0 and not text[at + len(name):at + len(name) + 1].isalnum()
 
 
 def _uncased(text: str) -> bool:

@@ -228,7 +228,7 @@ def specific_and_generic() -> tuple[list[Fact], list[Fact]]:
         "The country now ranks third in the regional readiness table.",  # a ranking
         "Officials expect Nvidia to open a design office in the port city.",  # an organisation
         "Minister Park Ji-ho called the plan the start of a long effort.",  # a person
-        "Vietnam wants more engineers trained in chip design.",  # a country
+        "Vietnam wants more engineers trained in chip design.",  # a country (about VN)
         "The ministry will triple its support for start-ups.",  # a multiple, and a state
     ]
     generic = [
@@ -237,9 +237,11 @@ def specific_and_generic() -> tuple[list[Fact], list[Fact]]:
         "Collaboration between industry and academia remains essential.",
         "Three countries took part.",  # a count of nothing in particular
     ]
-    facts = [make_fact(n, text, src, themes=("strategy",))
+    # Generic sentences are about the article's country too, naming none (as extraction
+    # gives them its focus).
+    facts = [make_fact(n, text, src, themes=("strategy",), figures=find_figures(text),
+                       countries=("VN",) if text.startswith("Vietnam") else ("KR",))
              for n, text in enumerate(specific + generic, 1)]
-    facts = [replace(f, figures=find_figures(f.text)) for f in facts]
     return facts[:len(specific)], facts[len(specific):]
 
 
@@ -267,10 +269,10 @@ def test_a_generic_fact_never_ranks_above_a_specific_one_nor_is_a_key_finding():
     # The generic facts are reported by more sources, newer and about the selection: by
     # score alone they would come first.
     many = [make_source(n, publisher=f"Paper {n}", date_="2026-11-01") for n in range(2, 8)]
-    generic = [replace(f, countries=("KR",), citations=tuple(
+    generic = [replace(f, citations=tuple(
         Citation(s, 0, len(f.text), f.text) for s in many)) for f in generic]
     old = [make_source(n, publisher=f"Old {n}", date_="2019-01-01") for n in range(10, 17)]
-    specific = [replace(f, countries=("KR",), citations=(
+    specific = [replace(f, citations=(
         Citation(s, 0, len(f.text), f.text),)) for f, s in zip(specific, old, strict=True)]
     brief = build_brief(generic + specific, Selection(countries=("KR",), max_facts=10), TAX,
                         Options(date(2026, 11, 22)), "0")
