@@ -342,6 +342,19 @@ def test_ligatures_of_a_pdf_read_as_their_letters(taxonomy):
         ("The plan aims to establish Kenya as a global leader in applied AI.", "strategy"),
         # What AI is put to use for.
         ("Tax offices will integrate AI into audits under three pilot projects.", "applications"),
+        # Money the state forgoes is funding too.
+        ("Most server farms would have been built without the sales tax break.", "investment"),
+        # Independence in one layer of the stack.
+        ("The ministry wants semiconductor independence within a decade.", "sovereign-ai"),
+        # Who may ship chips abroad, and agreements between states.
+        ("Officials weighed new limits on chip exports to the Gulf.", "geopolitics"),
+        ("Both delegations refused to sign the international agreement.", "geopolitics"),
+        # Regulators, and fines however they are written.
+        ("The firm faces a record €20 million fine from the data protection authority.",
+         "regulation"),
+        # Plans announced, and people's visas.
+        ("The premier announced a ten-year plan for the sector.", "strategy"),
+        ("Researchers who move here will have their visa fees paid back.", "talent"),
     ],
 )
 def test_kinds_of_wording_carry_their_theme(taxonomy: Taxonomy, text: str, theme: str) -> None:
@@ -370,6 +383,8 @@ def test_a_fine_is_not_funding(taxonomy: Taxonomy) -> None:
     assert taxonomy.for_figures({"money"}) == ("investment",)
     spent = "The agency will spend 3 billion won on safety research."
     assert taxonomy.for_figures({"money"}, spent) == ("investment",)
+    record = "The watchdog handed the operator a record 4 billion won fine."
+    assert taxonomy.for_figures({"money"}, record) == ()
     # A penalty takes the money words away too; a cap alone does not: grants have caps.
     assert "investment" not in taxonomy.match("A levy on cloud spending funds the regulator.")
     capped = "Research grants are capped at 2 million dollars each."
