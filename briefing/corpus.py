@@ -561,7 +561,9 @@ def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Doc
     kept = without_title(reading.text, header.blocks, reading.title or header.title)
     if not kept:
         raise CorpusError("no article text found")
-    url = reading.url or fetched_url(path)
+    # A page `briefing add` fetched is cited by the URL it was fetched from: its own
+    # canonical link, <base href> or og:url is only what the page claims to be.
+    url = fetched_url(path) or reading.url
     source = Source(
         key=rel, path=rel, title=reading.title or header.title or Path(rel).stem,
         publisher=reading.publisher or url_host(url) or header.publisher,
