@@ -411,6 +411,10 @@ def without_title(text: str, blocks: list[Block], title: str | None) -> list[Blo
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●–—]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# A numbered line ("2. Talent and training") is a report's section heading when it reads as
+# one (short, no full stop) and is not part of a numbered list: a list's next item carries
+# the next number ("1. Compute" then "2. Talent"), so that makes the first an item again.
+_NUMBERED = re.compile(r"\s*(\d{1,3})\.\s+")
 _TERMINAL = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»', '。', '！', '？')
 
 
@@ -450,6 +454,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
     """Blocks of the body from `start` (`read_header` then takes the metadata off the top)."""
     blocks: list[Block] = []
     prev_text = ""
+    numbered: tuple[int, int, int] | None = None  # (block, its number, where its text starts)
     for s, e in _line_spans(text, start):
         line = text[s:e]
         if not line.strip():
@@ -469,7 +474,16 @@ def body_blocks(text: str, start: int) -> list[Block]:
                 and (len(blocks) > 1 or line.lstrip()[:1].islower())):
             blocks[-1] = Block("paragraph", blocks[-1].start, e)
         elif item := _ITEM.match(text[s:e]):
-            blocks.append(Block("item", s + item.end(), e))
+            number = _NUMBERED.match(text, s)
+            if (numbered is not None and number is not None and numbered[0] == len(blocks) - 1
+                    and int(number[1]) == numbered[1] + 1):
+                blocks[-1] = Block("item", numbered[2], blocks[-1].end)  # a list after all
+            if (number is not None and _is_heading(text[number.end():e])
+                    and not (blocks and blocks[-1].kind == "item")):
+                numbered = (len(blocks), int(number[1]), number.end())
+                blocks.append(Block("heading", s, e))
+            else:
+                blocks.append(Block("item", s + item.end(), e))
         elif _is_heading(line):
             blocks.append(Block("heading", s, e))
         else:

@@ -303,3 +303,32 @@ def test_a_date_column_keeps_its_width_whatever_the_other_cells():
     text = screen.export_text()
     assert "2025-12-15" in text and max(len(line) for line in text.splitlines()) <= 80
     assert " 12\n" in text
+
+
+# --------------------------------------------------------------------------- 11. sections
+
+
+def blocks_of(text: str) -> list[tuple[str, str]]:
+    from briefing.corpus import body_blocks
+
+    return [(b.kind, text[b.start:b.end]) for b in body_blocks(text, 0)]
+
+
+def test_a_numbered_section_heading_is_a_heading():
+    text = ("Executive summary\n\nThe plan costs $1 billion.\n\n"
+            "2. Talent and training\n\nVietnam trains engineers.\n")
+    assert blocks_of(text) == [
+        ("heading", "Executive summary"), ("paragraph", "The plan costs $1 billion."),
+        ("heading", "2. Talent and training"), ("paragraph", "Vietnam trains engineers.")]
+
+
+def test_a_numbered_list_stays_a_list():
+    # Short items without full stops read like headings: the next number makes them a list.
+    assert blocks_of("The plan has three parts.\n\n1. Compute\n2. Talent\n3. Data\n") == [
+        ("paragraph", "The plan has three parts."),
+        ("item", "Compute"), ("item", "Talent"), ("item", "Data")]
+    assert blocks_of("Steps:\n\n1. Fund the labs.\n2. Offer grants.\n") == [
+        ("heading", "Steps:"), ("item", "Fund the labs."), ("item", "Offer grants.")]
+    # A numbered heading over a list of its own keeps its place.
+    assert blocks_of("3. Next steps\n\n1. Fund the labs.\n2. Offer grants.\n") == [
+        ("heading", "3. Next steps"), ("item", "Fund the labs."), ("item", "Offer grants.")]

@@ -217,6 +217,53 @@ async def test_fact_detail_shows_source_and_paragraph_as_plain_text(corpus, tmp_
         assert marks(app)[fact.id] == EXCLUDED_MARK and fact.id in app.session.excluded
 
 
+def report_with_numbered_sections() -> bytes:
+    """A three-page report written for this test: an unnumbered summary on page 1, then
+    numbered sections ("1. Compute investment") on pages 2 and 3, as reports lay them out."""
+    import weasyprint
+
+    html = """<html lang="en"><head><title>Vietnam Compute Outlook 2026</title>
+    <meta name="dcterms.created" content="2026-02-10"><style>
+    @page { size: A5; margin: 2cm 1.5cm;
+            @bottom-center { content: "Page " counter(page); font-size: 8pt } }
+    body { font-family: DejaVu Serif; font-size: 10pt } .next { page-break-before: always }
+    </style></head><body>
+    <h1>Vietnam Compute Outlook 2026</h1>
+    <h2>Executive summary</h2>
+    <p>Vietnam will spend $1.2 billion on national computing capacity by 2028.</p>
+    <div class="next"><h2>1. Compute investment</h2>
+    <p>The ministry expects Vietnam to install 18,693 graphics processing units.</p></div>
+    <div class="next"><h2>2. Talent and training</h2>
+    <p>Vietnam aims to train 50,000 engineers in chip design before 2030.</p></div>
+    </body></html>"""
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+async def test_the_fact_view_of_a_report_gives_its_page_and_its_own_section(tmp_path):
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    (corpus / "vn-outlook.pdf").write_bytes(report_with_numbered_sections())
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.country_choices))
+        await pilot.press("slash", *"vietnam", "enter", "space")
+        await wait_until(pilot, lambda: app.table.row_count == 3)
+        for search, page, section in (("graphics processing", 2, "1. Compute investment"),
+                                      ("50,000 engineers", 3, "2. Talent and training"),
+                                      ("computing capacity", 1, "Executive summary")):
+            await pilot.press("ctrl+f", *search, "escape")
+            await wait_until(pilot, lambda: app.table.row_count == 1)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, FactScreen))
+            body = app.screen.query_one("#fact-body", Static).visual.plain
+            assert f"Page: p. {page}\n" in body
+            assert f"Section: {section}\n" in body  # not the summary's, carried over
+            assert f"2026-02-10 · p. {page}\n" in body  # the source line, as a brief cites it
+            await pilot.press("escape")
+            await pilot.press("ctrl+f", *["backspace"] * len(search), "escape")
+            await wait_until(pilot, lambda: app.table.row_count == 3)
+
+
 async def test_search_narrows_the_list_but_not_the_brief(corpus, tmp_path):
     app = app_for(corpus, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

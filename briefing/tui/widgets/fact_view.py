@@ -27,6 +27,8 @@ def fact_detail(fact: Fact, context: Context, *, excluded: bool,
     _field(out, "Countries", ", ".join(country_name(c) for c in fact.countries) or "none")
     _field(out, "Themes", ", ".join(theme_name(t) for t in fact.themes) or "none")
     _field(out, "Figures", "; ".join(f.text for f in fact.figures) or "none")
+    if fact.citations[0].page is not None:
+        _field(out, "Page", f"p. {fact.citations[0].page}")
     if fact.heading:
         _field(out, "Section", fact.heading)
     out.append("\nSources\n", style="bold underline")
@@ -35,7 +37,10 @@ def fact_detail(fact: Fact, context: Context, *, excluded: bool,
         out.append(f"{n}. ", style="bold")
         out.append(s.title)
         out.append("\n   ")
-        out.append(" · ".join(p for p in (s.publisher, s.date or "undated") if p), style="dim")
+        # The page of a PDF report the source states it on, as a brief cites it: "p. 3".
+        page = f"p. {citation.page}" if citation.page is not None else None
+        out.append(" · ".join(p for p in (s.publisher, s.date or "undated", page) if p),
+                   style="dim")
         out.append("\n   ")
         out.append(s.url or s.path, style="underline" if s.url else "dim")
         out.append("\n")
