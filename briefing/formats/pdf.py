@@ -59,6 +59,9 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*
 # A line that ends in the middle of a word: the word's first part and the hyphen (a "-",
 # PDFium's U+0002 for one, a soft hyphen or U+2010).
 _WORD_END = re.compile(r"(\w+)[-\x02\u00ad\u2010]$")
+#: How far back from a line's end its last word is looked for: searching the whole text
+#: for it at every box would take time growing with the square of the report's length.
+WORD_REACH = 100
 _WORD_START = re.compile(r"^(\w+)")
 # A hyphen mark left at the end of a paragraph (nothing after it to join): drawn as "-".
 _LEFT_MARK = re.compile(r"[\x02\u00ad](?=\n|$)")
@@ -258,10 +261,15 @@ def _settled(text: str) -> str:
 
 def _goes_on(text: str, paragraph: str) -> bool:
     last = text.rstrip("\n")
-    if _WORD_END.search(last) and _WORD_START.match(paragraph):
+    if _broken_word(last) and _WORD_START.match(paragraph):
         return True  # a word broken at the foot of a column: "cross-" | "regional"
     return (not last.endswith((".", "!", "?", ":", ";", "…", '"', "”", ")"))
             and paragraph[:1].islower())
+
+
+def _broken_word(text: str) -> re.Match[str] | None:
+    """The last word of `text` when a hyphen mark ends it ("cross-", "govern\x02")."""
+    return _WORD_END.search(text, max(len(text) - WORD_REACH, 0))
 
 
 def _vocabulary(boxes: list[Box]) -> Vocabulary:
@@ -282,7 +290,7 @@ def join_lines(lines: Iterable[str], words: Vocabulary | Iterable[str]) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        head, tail = _WORD_END.search(out), _WORD_START.match(line)
+        head, tail = _broken_word(out), _WORD_START.match(line)
         if not out:
             out = line
         elif head and tail:
