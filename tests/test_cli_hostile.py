@@ -39,6 +39,9 @@ SENTENCES = [
     "South Korea will train 5,000 \x1b[31mAI engineers\x1b[0m by 2028, the ministry of science "
     "said.",
 ]
+# What facts state: the reader drops terminal escape sequences, which are never article text
+# (briefing/formats/normalise.py), and keeps everything else as written.
+FACTS = [re.sub(r"\x1b\[[0-9;]*m", "", s) for s in SENTENCES]
 THEME_NAME = "Chips [bold red]RED[/] :x: [link=https://evil.example]click[/link]"
 
 
@@ -96,8 +99,8 @@ def test_facts_prints_every_sentence_as_the_source_states_it(hostile):
     assert r.exit_code == 0, r.output
     texts = [f["text"] for f in json.loads(run("facts", "--json", "--corpus",
                                                 str(hostile)).stdout)]
-    assert sorted(texts) == sorted(SENTENCES)  # the test corpus really is all facts
-    assert_literal(r.stdout, *SENTENCES, "2026-03-01")
+    assert sorted(texts) == sorted(FACTS)  # the test corpus really is all facts
+    assert_literal(r.stdout, *FACTS, "2026-03-01")
     assert_literal(r.stderr, f"warning: skipped {BINARY}: binary file")
     for line in r.stdout.splitlines()[1:-1]:  # a row: its cells carry no colour at all
         assert "\x1b" not in line
@@ -128,10 +131,10 @@ def test_make_warnings_and_verify_report_are_literal(hostile, tmp_path):
     for line in lines[:-1]:
         assert line.startswith(f"ok         [1] {ARTICLE}: “")
     quoted = {re.sub(r"…”$", "", line.split(": “", 1)[1]) for line in lines[:-1]}
-    assert all(any(printable(s).startswith(q.rstrip("”")) for s in SENTENCES) for q in quoted)
+    assert all(any(printable(s).startswith(q.rstrip("”")) for s in FACTS) for q in quoted)
     assert_literal(report.stdout, "[bold red]RED[/]", "[link=https://evil.example]click")
     parsed = json.loads(run("verify", str(brief), "--json", "--corpus", str(hostile)).stdout)
-    assert {c["fact"] for c in parsed["citations"]} == set(SENTENCES)
+    assert {c["fact"] for c in parsed["citations"]} == set(FACTS)
 
 
 def test_errors_naming_corpus_text_are_one_literal_line(hostile):

@@ -21,7 +21,7 @@ from briefing.errors import CorpusError
 from briefing.extract.facts import extract_statements
 from briefing.extract.figures import find_figures
 from briefing.extract.sentences import split_sentences
-from briefing.render.markdown import escape_md, render_markdown
+from briefing.render.markdown import escape_md, render_markdown, visible_controls
 from briefing.themes import load_taxonomy
 
 # The autouse `isolated_env` fixture only points the cache and config at a temp folder:
@@ -160,8 +160,8 @@ def visible(html: str) -> str:
 def test_escaped_text_renders_as_itself_and_nothing_more(text):
     html = rendered(escape_md(text))
     assert set(re.findall(r"<(\w+)", html)) <= {"p"}, html
-    # NUL is the one character CommonMark itself replaces.
-    assert visible(html) == collapse(text.replace("\0", "\ufffd"))
+    # Control characters are shown as their pictures (␛ for ESC), never raw.
+    assert visible(html) == collapse(visible_controls(collapse(text)))
 
 
 @PROPERTY
