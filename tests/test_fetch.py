@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from pages import ARTICLE, NEWS_PAGE
+from pages import NEWS_PAGE, STATEMENTS
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -29,7 +29,7 @@ def test_a_page_is_stored_with_its_sidecar_and_indexed(site, tmp_path):
     assert sidecar["content_type"] == "text/html" and sidecar["fetched_at"].endswith("Z")
     assert site.agents[0].startswith("briefing/")
     r = CliRunner().invoke(app, ["facts", "--corpus", str(tmp_path), "--json"])
-    assert sorted(f["text"] for f in json.loads(r.stdout)) == sorted(ARTICLE)
+    assert sorted(f["text"] for f in json.loads(r.stdout)) == sorted(STATEMENTS)
 
 
 def test_the_same_url_twice_does_nothing_new_and_refresh_keeps_versions(site, tmp_path):
