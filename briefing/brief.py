@@ -687,10 +687,10 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
         brief = replace(brief, capped=capped, matched=matched, read=len(facts),
                         undated_left_out=undated)
     if not brief.items:
-        undated = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
-                   if brief.undated_left_out else "")
+        why = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
+               if brief.undated_left_out else "")
         raise NothingSelected(
-            f"all {matched} facts about {what} were left out (--since/--exclude){undated}")
+            f"all {matched} facts about {what} were left out (--since/--exclude){why}")
     return brief
 
 
