@@ -26,7 +26,7 @@ from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
 
 if TYPE_CHECKING:
-    from briefing.model import Brief
+    from briefing.model import Brief, Skipped
     from briefing.store import Store, SyncReport
     from briefing.themes import Taxonomy
 
@@ -162,11 +162,38 @@ def read_corpus(corpus: Path | None, read: Callable[[Store], T]) -> tuple[Store,
     return store, result
 
 
+#: Skipped files (and file warnings) named one a line; more are one summary line each, so
+#: a folder of 50,000 empty files does not bury the command's output.
+WARNED_ONE_BY_ONE = 10
+
+
 def _warn_skipped(report: SyncReport) -> None:
-    for s in report.skipped:
-        warn(f"skipped {s.path}: {s.reason}")
-    for w in report.warnings:
-        warn(f"{w.path}: {w.reason}")
+    if len(report.skipped) <= WARNED_ONE_BY_ONE:
+        for s in report.skipped:
+            warn(f"skipped {s.path}: {s.reason}")
+    else:
+        warn(f"{len(report.skipped):,} files skipped ({_by_reason(report.skipped)});"
+             " see `briefing sources`")
+    if len(report.warnings) <= WARNED_ONE_BY_ONE:
+        for w in report.warnings:
+            warn(f"{w.path}: {w.reason}")
+    else:
+        warn(f"{len(report.warnings):,} warnings about files ({_by_reason(report.warnings)});"
+             " see `briefing sources --json`")
+
+
+def _by_reason(problems: Sequence[Skipped]) -> str:
+    """'empty file: 50,000, too large: 2': how many files each kind of reason has (its
+    words before any detail), most first; past four kinds, the rest as one count."""
+    counts: dict[str, int] = {}
+    for p in problems:
+        kind = re.sub(r" at line \d+$", "", re.split(r"[:;(]", p.reason, maxsplit=1)[0].strip())
+        counts[kind] = counts.get(kind, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = [f"{kind}: {n:,}" for kind, n in ranked[:4]]
+    if len(ranked) > 4:
+        shown.append(f"{len(ranked) - 4} other reasons: {sum(n for _, n in ranked[4:]):,}")
+    return ", ".join(shown)
 
 
 def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw

@@ -8,6 +8,7 @@ every fact can later be cited by its exact span. Boilerplate (breadcrumbs, ads, 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -69,19 +70,86 @@ class Document:
 
 # --------------------------------------------------------------------------- listing
 
+#: Pages and text files larger than this are not read (`BRIEFING_MAX_FILE_MB` overrides):
+#: a 50 MB saved page took 1.6 GB and over 15 minutes to extract, and every command syncs
+#: first. An article is a few hundred kB at most, a saved page with its scripts a few MB.
+#: PDF reports have their own budget (seconds to read, `formats/pdf.py`).
+MAX_FILE_MB = 10.0
+MB = 1024 * 1024
+#: The files the size limit applies to.
+LIMITED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES)
+TOO_LARGE = "too large"
+
+#: A problem the walk met with a file is listed as a negative size (a real size never is):
+#: the sync lists the file as skipped with the reason, never opens it, and sees the problem
+#: go when the file changes. A failed system call is listed as `ERRNO_BASE - errno`.
+OUTSIDE_LINK = -1
+UNDECODABLE_NAME = -2
+ERRNO_BASE = -1000
+#: Reasons for the failures a walk meets, in words; others say the system's message.
+_ERRNO_REASONS = {
+    errno.ELOOP: "a symbolic link loop: not followed",
+    errno.ENOENT: "a link to a file that does not exist",
+    errno.ENAMETOOLONG: "path too long for the system to open (over {path_max:,} bytes)",
+}
+#: Linux's limit on a path's length, when the system does not say.
+PATH_MAX = 4096
+#: The longest file name most file systems allow (bytes).
+NAME_MAX = 255
+
+
+def max_file_bytes() -> int:
+    """The size limit for pages and text files, in bytes (`BRIEFING_MAX_FILE_MB`)."""
+    env = os.environ.get("BRIEFING_MAX_FILE_MB", "").strip()
+    try:
+        mb = float(env) if env else MAX_FILE_MB
+    except ValueError:
+        mb = MAX_FILE_MB  # a typo in the variable must not stop indexing
+    if not 0 < mb < 1e9:  # also NaN
+        mb = MAX_FILE_MB
+    return int(mb * MB)
+
+
+def too_large(size: int, limit: int) -> str:
+    """'too large: 50.0 MB, over the 10 MB limit'."""
+    return f"{TOO_LARGE}: {size / MB:.1f} MB, over the {limit / MB:g} MB limit"
+
+
+def listing_problem(rel: str, size: int) -> str | None:
+    """Why a file the walk listed is not to be read, from the listing alone, or None: a
+    problem the walk met (a negative size), or a page or text file over the size limit."""
+    if size >= 0:
+        limit = max_file_bytes()
+        if size > limit and rel.lower().endswith(LIMITED_SUFFIXES):
+            return too_large(size, limit)
+        return None
+    if size == OUTSIDE_LINK:
+        return "a link to a file outside the corpus: not followed"
+    if size == UNDECODABLE_NAME:
+        return "its name is not valid UTF-8 (shown with \\x escapes): rename it to read it"
+    code = ERRNO_BASE - size
+    reason = _ERRNO_REASONS.get(code)
+    if reason is not None:
+        return reason.format(path_max=PATH_MAX)
+    return f"cannot read: {os.strerror(code)}"
+
 
 def walk_corpus(root: Path) -> Iterator[tuple[str, int, int]]:
     """(relative path, size, mtime_ns) of every article file, in listing order: one scandir
     walk, the cheapest way to learn that nothing changed. Yielded as the folder is read,
     never held: memory stays flat however many files a folder has (a folder's files kept
-    as tuples took 20 MB at 100,000)."""
+    as tuples took 20 MB at 100,000). A file or folder the walk cannot list as it should
+    (a link loop, a link leaving the corpus, a name that is not UTF-8, a path too long to
+    open, an unreadable folder) is listed with a negative size: see `listing_problem`."""
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
-    stack = [(str(root), "")]
+    top = str(root)
+    inside = os.path.join(os.path.realpath(top), "")
+    stack = [(top, "")]
     while stack:
         folder, prefix = stack.pop()
         folders: list[str] = []
-        yield from _scan_folder(folder, prefix, folders)
+        yield from _scan_folder(folder, prefix, folders, inside)
         stack.extend((os.path.join(folder, name), f"{prefix}{name}/") for name in folders
                      if not _page_assets(folder, name))
 
@@ -90,10 +158,11 @@ _SCAN_BY_FD = os.scandir in os.supports_fd
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 
 
-def _scan_folder(folder: str, prefix: str, folders: list[str]
+def _scan_folder(folder: str, prefix: str, folders: list[str], inside: str
                  ) -> Iterator[tuple[str, int, int]]:
     """The article files of one folder as it lists them; its subfolders' names go into
-    `folders`. An unreadable folder lists nothing."""
+    `folders`. A folder that cannot be read is listed as one problem (`prefix`, ending in
+    '/'); the corpus folder itself is a CorpusError."""
     fd = None
     try:
         # By descriptor where the OS allows it: each stat then looks a name up in the open
@@ -102,27 +171,112 @@ def _scan_folder(folder: str, prefix: str, folders: list[str]
         if _SCAN_BY_FD:
             fd = os.open(folder, _FOLDER_FLAGS)
         entries = os.scandir(folder if fd is None else fd)
-    except OSError:
+    except OSError as err:
         if fd is not None:
             os.close(fd)
+        if not prefix:
+            raise CorpusError(f"cannot read the corpus folder {folder}:"
+                              f" {err.strerror or err}") from None
+        yield prefix, _failed(err), 0
         return
+    # Bytes left for a name under this folder before a path is too long to open: the
+    # names are measured only near the limit.
+    room = PATH_MAX - len(os.fsencode(folder)) - 2
     try:  # iterated, not listed: a folder's entries held whole take about 1 kB a file
         with entries:
             for entry in entries:
                 name = entry.name
                 if name[0] == ".":
                     continue
-                if entry.is_dir(follow_symlinks=False):  # no symlink loops
-                    folders.append(name)
-                elif name.lower().endswith(SUFFIXES) and entry.is_file():
-                    try:
-                        st = entry.stat()
-                    except FileNotFoundError:
-                        continue  # deleted since the folder was listed: it is not there
-                    yield prefix + name, st.st_size, st.st_mtime_ns
+                try:
+                    listed = _listed(entry, folder, prefix, folders, inside, room)
+                except OSError as err:  # it is there, but cannot be looked at
+                    listed = None
+                    if name.lower().endswith(SUFFIXES):
+                        listed = prefix + _shown(folder, name), _failed(err), 0
+                if listed is not None:
+                    yield listed
     finally:  # also when the caller stops early (the generator is closed)
         if fd is not None:
             os.close(fd)
+
+
+def _listed(entry: os.DirEntry[str], folder: str, prefix: str, folders: list[str],
+            inside: str, room: int) -> tuple[str, int, int] | None:
+    """What the walk lists for one entry of a folder (None: nothing); a subfolder's name
+    goes into `folders`. Links to folders are never followed (no loops); a link to a file
+    is followed only while it stays inside the corpus."""
+    name = entry.name
+    if entry.is_dir(follow_symlinks=False):
+        if _decodable(name):
+            folders.append(name)
+            return None
+        return prefix + _shown(folder, name) + "/", UNDECODABLE_NAME, _lstat_mtime(entry)
+    if not name.lower().endswith(SUFFIXES):
+        return None
+    if not _decodable(name):
+        return prefix + _shown(folder, name), UNDECODABLE_NAME, _lstat_mtime(entry)
+    if room < NAME_MAX and len(os.fsencode(name)) > room:
+        return prefix + name, ERRNO_BASE - errno.ENAMETOOLONG, _lstat_mtime(entry)
+    if entry.is_symlink():
+        problem = _link_problem(os.path.join(folder, name), inside)
+        if problem is not None:
+            return prefix + name, problem, _lstat_mtime(entry)
+    if not entry.is_file():
+        return None  # a link to a folder, a pipe, a device: not an article
+    try:
+        st = entry.stat()
+    except FileNotFoundError:
+        return None  # deleted since the folder was listed: it is not there
+    return prefix + name, st.st_size, st.st_mtime_ns
+
+
+def _link_problem(path: str, inside: str) -> int | None:
+    """Why a symbolic link to a file is not followed (as a listed size), or None: a loop, a
+    missing target, or a target outside the corpus (`passwd.txt -> /etc/passwd` must not
+    put a system file into a brief)."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as err:
+        return _failed(err)
+    return None if target.startswith(inside) else OUTSIDE_LINK
+
+
+def _failed(err: OSError) -> int:
+    """A failed system call, as the walk lists it."""
+    return ERRNO_BASE - (err.errno or errno.EIO)
+
+
+def _lstat_mtime(entry: os.DirEntry[str]) -> int:
+    """The entry's own mtime (a link's, not its target's): its change is seen by the next
+    walk. 0 when even that cannot be read."""
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _decodable(name: str) -> bool:
+    """Whether a listed name is text: the system gives bytes that are not UTF-8 as lone
+    surrogates (surrogateescape), which no SQLite text, terminal or JSON can carry."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(folder: str, name: str) -> str:
+    """A name as it is listed: its bytes that are not UTF-8 as \\x escapes ("caf\\xe9.txt").
+    Made unique in its folder, should another file really be called that."""
+    shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+    if shown == name:
+        return name
+    while os.path.lexists(os.path.join(folder, shown)):
+        shown += "~"
+    return shown
 
 
 def _page_assets(folder: str, name: str) -> bool:
@@ -499,7 +653,7 @@ def read_document(root: Path, path: Path) -> Document:
     """Read one corpus file. Raises CorpusError with a one-line reason for a bad file."""
     rel = relative_key(root, path)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path, rel)
     except OSError as err:
         raise CorpusError(f"cannot read: {err.strerror or err}") from None
     sha = hashlib.sha256(data).hexdigest()
@@ -516,6 +670,19 @@ def read_document(root: Path, path: Path) -> Document:
     if not articles:
         raise CorpusError("no article text found")
     return Document(rel, sha, tuple(articles), warnings)
+
+
+def _read_bytes(path: Path, rel: str) -> bytes:
+    """A file's bytes; a page or text file no further than the size limit, should it have
+    grown since the walk measured it."""
+    with path.open("rb") as file:
+        if not rel.lower().endswith(LIMITED_SUFFIXES):
+            return file.read()
+        limit = max_file_bytes()
+        data = file.read(limit + 1)
+        if len(data) > limit:
+            raise CorpusError(too_large(max(os.fstat(file.fileno()).st_size, len(data)), limit))
+        return data
 
 
 #: Pages and reports read lately, by (path, sha256): the TUI shows the paragraph around one

@@ -45,7 +45,14 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
     fcntl = None  # type: ignore[assignment]
 
 from briefing.aggregate import fact_row, figures_from_json
-from briefing.corpus import read_document, walk_corpus
+from briefing.corpus import (
+    LIMITED_SUFFIXES,
+    TOO_LARGE,
+    listing_problem,
+    max_file_bytes,
+    read_document,
+    walk_corpus,
+)
 from briefing.errors import BriefingError, CorpusError
 from briefing.extract.text import collapse
 from briefing.fetch import FetchRecord, fetch_record
@@ -315,6 +322,9 @@ def read_file(root: Path, rel: str, size: int, mtime_ns: int,
     from briefing.extract.facts import extract_statements
     from briefing.extract.rows import statement_row
 
+    problem = listing_problem(rel, size)
+    if problem is not None:  # known from the walk (too large, a link loop ...): not opened
+        return FileResult(rel, size, mtime_ns, "", error=problem)
     taxonomy = taxonomy or _taxonomy or load_taxonomy()
     try:
         doc = read_document(root, root / rel)
@@ -380,8 +390,10 @@ def _read_chunk(args: list[tuple[Path, str, int, int]]) -> list[FileResult]:
 
 
 def _hash(path: Path) -> str:
+    """A file's sha256, read a piece at a time (a file too large to read is hashed too)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
     except OSError:
         return ""
 
@@ -697,7 +709,8 @@ class Store:
             todo = self.db.execute(
                 f"INSERT INTO temp.todo SELECT d.path, d.size, {settled} FROM temp.disk d"
                 + ("" if clear else " LEFT JOIN files f ON f.path = d.path WHERE f.path IS"
-                   " NULL OR f.size != d.size OR f.mtime_ns != d.mtime_ns") + " ORDER BY d.path"
+                   " NULL OR f.size != d.size OR f.mtime_ns != d.mtime_ns OR "
+                   + _CROSSED_LIMIT) + " ORDER BY d.path", () if clear else (max_file_bytes(),)
             ).rowcount
             removed = [] if clear else [row[0] for row in self.db.execute(
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM temp.disk)"
@@ -1408,7 +1421,17 @@ def _counted_digest(files: Iterable[tuple[str, int, int]]) -> tuple[int, str]:
         digest.update(array("q", [n for _, size, mtime in batch for n in (size, mtime)]))
         count += len(batch)
     digest.update(count.to_bytes(8, "little"))
+    # The size limit in force: a changed limit is a changed listing, and the plan reads
+    # again the files it now lets in or keeps out (`_CROSSED_LIMIT`).
+    digest.update(max_file_bytes().to_bytes(8, "little"))
     return count, digest.hexdigest()
+
+
+#: A file on either side of the size limit from where it was when last read (skipped as
+#: too large, or read): `BRIEFING_MAX_FILE_MB` changed, and it is read again.
+_LIMITED = " OR ".join(f"d.path LIKE '%{suffix}'" for suffix in LIMITED_SUFFIXES)
+_CROSSED_LIMIT = (f"((coalesce(f.error, '') LIKE '{TOO_LARGE}:%')"
+                  f" != (d.size > ? AND ({_LIMITED})))")
 
 
 def _worth_a_pool(files: int, reports: int) -> bool:
