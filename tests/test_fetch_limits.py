@@ -9,6 +9,7 @@ real process where its memory or its wall-clock time is what is measured."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -62,7 +63,13 @@ class RawServer:
         self.lock = threading.Lock()
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.base = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.threads: list[threading.Thread] = []
+        self._start(self._accept)
+
+    def _start(self, target, *args):
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        self.threads.append(thread)
+        thread.start()
 
     def _accept(self):
         while not self.stop.is_set():
@@ -70,7 +77,7 @@ class RawServer:
                 conn, _ = self.listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+            self._start(self._serve, conn)
 
     def _serve(self, conn: socket.socket):
         with conn:
@@ -99,8 +106,14 @@ class RawServer:
             conn.sendall(piece)
 
     def close(self):
+        """Stops serving and waits for every thread: a thread left running would turn off
+        the forks that later tests of the store make (tests/test_store.py, read_fresh)."""
         self.stop.set()
+        with contextlib.suppress(OSError):  # wakes the thread blocked in accept()
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
+        for thread in self.threads:
+            thread.join(timeout=10)
 
 
 @pytest.fixture
