@@ -3,9 +3,11 @@
 Our patterns find a date in text and give its span, so a date line or a wire dateline can
 be cut off the article exactly; dateparser turns what they found into a day. Only the
 shapes news English writes are found: `12 November 2025`, `Nov. 12, 2025`, `Sept. 3`,
-`November 12th, 2025`, `2025-11-12` and `12/11/2025` (day first, as most of the world
-writes it), after an optional weekday. A date with no year (`March 4` in a wire dateline)
-is a day only once the file's own date gives the year (`in_year_of`).
+`November 12th, 2025`, `2025-11-12`, `12/11/2025` and `12.11.2025` (day first, as most
+of the world writes it), after an optional weekday. A line that is only a date may give the
+time after it ("July 22, 2025 · 6:15 AM UTC", "Tue 22 Jul 2025 06.15 BST"). A date with no
+year (`March 4` in a wire dateline) is a day only once the file's own date gives the year
+(`in_year_of`).
 
 A leaf module: it imports nothing from `briefing`, so the corpus and the format readers
 both import it.
@@ -32,6 +34,9 @@ WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A day of the month, maybe with its ordinal ("12th"); never the start of a year ("March 2025").
 _DAY = r"\d{1,2}(?!\d)(?:st|nd|rd|th)?(?![a-z])"
 _YEAR = r"\d{4}(?!\d)"
+# A dotted numeric date, day first as Europe writes it ("22.07.2025", "3.9.2025"); never
+# part of a longer run of dotted numbers (a version "1.2.2025.4", an address).
+_DOTTED = r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d|\.\d)"
 
 #: A date as an article prefix may write it, the year optional ("OSLO, March 4 (Reuters) -"):
 #: `briefing.cues` builds its dateline and labelled-date patterns on it. No groups of its
@@ -41,7 +46,8 @@ DATE_WORDS = (
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)"
     rf"|{MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}\s+{MONTH}\.?(?:,?\s+{_YEAR})?"
-    rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}))"
+    rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|{_DOTTED}))"
 )
 
 # A complete date anywhere in a string; each shape has its own groups, read by `_key`.
@@ -49,7 +55,8 @@ _FULL_DATE = re.compile(
     rf"(?<!\d)(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
     rf"|(?<![a-z])(?P<mdy_m>{MONTH})\.?\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})"
     rf"|(?<![\d.])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})\.?,?\s+(?P<dmy_y>{_YEAR})"
-    rf"|(?<![\d/])(?P<num_d>\d{{1,2}})/(?P<num_m>\d{{1,2}})/(?P<num_y>{_YEAR})",
+    rf"|(?<![\d/])(?P<num_d>\d{{1,2}})/(?P<num_m>\d{{1,2}})/(?P<num_y>{_YEAR})"
+    rf"|(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})(?!\d|\.\d)",
     re.I,
 )
 # A month and day with no year after them ("March 4", "Jan. 9", "4 March").
@@ -58,12 +65,32 @@ _MONTH_DAY = re.compile(
     rf"|(?<![\d.])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?!\.?,?\s+\d)",
     re.I,
 )
-# A whole line that is a date, maybe labelled and with a time: "Published: 2024-07-18",
-# "Updated Mon, Sep 2, 2024 at 10:30 am", "Jul 18, 2024".
+# A time of day after a date: "6:15 AM", "10:30 am", "06.15" (the Guardian's), "14:30:05".
+_TIME = r"\d{1,2}[:.]\d{2}(?![\d.])(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
+# The zone after a time: an abbreviation in capitals ("UTC", "BST", "IST", "ET", "KST"),
+# maybe with an offset ("GMT+9", "UTC+05:30", "GMT -4"), maybe in brackets ("(UTC)").
+_ZONE = (r"\(?(?-i:[A-Z]{1,5})(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\)?"
+         r"|[+\-−]\d{2}:?\d{2}")
+# What separates the time from the date: "·", "|", "•", a dash, a comma, "at", or nothing.
+_TIME_SEPARATOR = r"(?:\s*[·|•,–—-]\s*|\s+at\s+|\s+)"
+# A complete date as a date line writes it: the shapes `_FULL_DATE` reads, with no groups.
+_LINE_DATE = (
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)"
+    rf"|{MONTH}\.?\s+{_DAY},?\s+{_YEAR}"
+    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH}\.?,?\s+{_YEAR}"
+    rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|{_DOTTED}"
+)
+# A whole line that is a date, maybe labelled and with a time and zone: "Published:
+# 2024-07-18", "Updated Mon, Sep 2, 2024 at 10:30 am", "July 22, 2025 · 6:15 AM UTC",
+# "Updated: Tue 22 Jul 2025 06.15 BST", "22.07.2025", "As of 12 March 2025" (a report's
+# cover). Nothing else may be on the line, so a short sentence that holds a date ("Seoul
+# said on 12 May 2025 it would") is not a date line.
 _DATE_LINE = re.compile(
-    rf"^\s*(?:(?:published|posted|updated|date|dated)\s*(?:on|:)?\s*)?"
-    rf"(?:{WEEKDAY})?(?P<date>[\w ,./-]{{6,40}}?)"
-    rf"(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}.*)?\s*$",
+    rf"^\s*(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated)|date|dated|as\s+of)"
+    rf"\s*(?:on\b|:)?\s*)?"
+    rf"(?:{WEEKDAY})?(?P<date>{_LINE_DATE})"
+    rf"(?:{_TIME_SEPARATOR}{_TIME}(?:\s*(?:{_ZONE}))?)?\s*$",
     re.I,
 )
 #: A dateline may be up to this long after the file's own date and still be in its year: a
@@ -117,6 +144,8 @@ def _key(m: re.Match[str]) -> str:
         return f"{groups['iso_y']}-{int(groups['iso_m']):02}-{int(groups['iso_d']):02}"
     if groups.get("num_y"):
         return f"{int(groups['num_d']):02}/{int(groups['num_m']):02}/{groups['num_y']}"
+    if groups.get("dot_y"):  # "22.07.2025" is the day "22/07/2025" names
+        return f"{int(groups['dot_d']):02}/{int(groups['dot_m']):02}/{groups['dot_y']}"
     shape = "mdy" if groups.get("mdy_m") else "dmy"
     day = int(re.sub(r"\D", "", groups[f"{shape}_d"]))
     parts = [str(day), groups[f"{shape}_m"][:3].lower()]

@@ -54,7 +54,14 @@ WRITINGS = {
     "2025-11-12": lambda d: d.isoformat(),
     "12/11/2025": lambda d: f"{d.day:02}/{d.month:02}/{d.year}",
     "3/9/2025": lambda d: f"{d.day}/{d.month}/{d.year}",
+    "12.11.2025": lambda d: f"{d.day:02}.{d.month:02}.{d.year}",  # Europe's, day first
+    "3.9.2025": lambda d: f"{d.day}.{d.month}.{d.year}",
 }
+#: What stands between a date and its time on a date line ("July 22, 2025 · 6:15 AM UTC").
+TIME_SEPARATORS = [" · ", " | ", " • ", " — ", ", ", " at ", " "]
+#: Time zones as pages write them after a time.
+ZONES = ["", " UTC", " GMT", " GMT+9", " BST", " IST", " ET", " KST", " CET", " (UTC)",
+         " UTC+05:30", " GMT -4", " +09:00"]
 #: How a wire dateline writes a date with no year.
 YEARLESS = {
     "Sept. 3": lambda d: f"{AP[d.month - 1]} {d.day}",
@@ -109,6 +116,42 @@ def test_every_day_in_every_writing(day, how, lead, named_day):
     assert date_line(f"{lead}{prefix}{written} at 10:30 am") == day.isoformat()
 
 
+def clock(hour: int, minute: int, style: str) -> str:
+    """A time of day as pages write it: "6:15 AM", "6:15 a.m.", "18:15", "18.15"."""
+    if style == "24h":
+        return f"{hour:02}:{minute:02}"
+    if style == "guardian":
+        return f"{hour:02}.{minute:02}"
+    half = "AM" if hour < 12 else "PM"
+    marker = {"am": half, "a.m.": half.lower()[0] + ".m.", "lower": half.lower()}[style]
+    return f"{(hour % 12) or 12}:{minute:02} {marker}"
+
+
+@PROPERTY
+@given(day=days, how=writing, lead=label, sep=st.sampled_from(TIME_SEPARATORS),
+       hour=st.integers(0, 23), minute=st.integers(0, 59),
+       style=st.sampled_from(["am", "a.m.", "lower", "24h", "guardian"]),
+       zone=st.sampled_from(ZONES))
+def test_a_date_line_with_its_time_and_zone(day, how, lead, sep, hour, minute, style, zone):
+    line = f"{lead}{WRITINGS[how](day)}{sep}{clock(hour, minute, style)}{zone}"
+    assert date_line(line) == day.isoformat(), line
+
+
+@pytest.mark.parametrize("line", [
+    "Seoul said on 12 May 2025 it would",  # a short sentence holding a date
+    "12 May 2025 was the day the plan began",
+    "By 12 May 2025 the fund had run dry",
+    "22.07.2025.1",  # a dotted number longer than a date
+    "1.22.07.2025",
+    "31.02.2025",  # no such day
+    "22.13.2025",
+    "July 22, 2025 · 5 new centres",  # not a time after the separator
+    "July 22, 2025 · 6:15 AM and rising",
+])
+def test_a_line_with_more_than_a_date_is_no_date_line(line):
+    assert date_line(line) is None
+
+
 @pytest.mark.parametrize(("written", "expected"), [
     # The days that the old month table read a month late (or not at all).
     ("Published 12 November 2025", "2025-11-12"),
@@ -127,7 +170,8 @@ def test_dates_as_pages_write_them(written, expected):
 
 @pytest.mark.parametrize("written", [
     "31 February 2025", "February 29, 2025", "April 31, 2025", "2025-02-30", "31/04/2025",
-    "13/13/2025", "2025-13-01", "12/31/2025", "March 4", "Sept. 3", "July 2024", "March 2025", "2025",
+    "13/13/2025", "13.13.2025", "12.31.2025", "30.02.2024", "2025-13-01", "12/31/2025",
+    "March 4", "Sept. 3", "July 2024", "March 2025", "2025",
     "yesterday", "3 days ago", "today", "Mayor 12, 2025", "The budget rose in 2024",
     "12 Octobre 2025",
 ])
@@ -172,6 +216,20 @@ def test_a_date_line_at_the_top_of_an_article(day, how, lead, named):
     assert article.source.date == day.isoformat()
     assert article.source.title == HEADLINE
     assert texts(article) == [BODY]  # the date line is metadata, not a fact
+
+
+@PROPERTY
+@given(day=days, how=writing, sep=st.sampled_from(TIME_SEPARATORS), zone=st.sampled_from(ZONES),
+       hour=st.integers(0, 23), minute=st.integers(0, 59))
+def test_a_date_line_with_a_time_at_the_top_of_an_article(day, how, sep, zone, hour, minute):
+    """The trial's "July 22, 2025 · 6:15 AM UTC" above the story: the date is read, the line
+    is metadata and the headline stays the title."""
+    line = f"{WRITINGS[how](day)}{sep}{clock(hour, minute, '24h')}{zone}"
+    with tempfile.TemporaryDirectory() as folder:
+        article = read(Path(folder), f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+    assert article.source.date == day.isoformat()
+    assert article.source.title == HEADLINE
+    assert texts(article) == [BODY]
 
 
 @PROPERTY
@@ -267,6 +325,8 @@ def test_sources_lists_the_dates_the_reader_found(tmp_path):
         "wire.txt": (f"{HEADLINE}\n\nWASHINGTON, Dec. 3, 2025 (AP) — {BODY}\n", "2025-12-03"),
         "fetched.txt": (f"{HEADLINE}\n\nSEOUL, Dec. 30 (Reuters) - {BODY}\n", "2025-12-30"),
         "undated.txt": (f"{HEADLINE}\n\nSEOUL, March 4 (Reuters) - {BODY}\n", None),
+        "timed.txt": (f"{HEADLINE}\n\nJuly 22, 2025 · 6:15 AM UTC\n\n{BODY}\n", "2025-07-22"),
+        "dotted.txt": (f"{HEADLINE}\n\n22.07.2025\n\n{BODY}\n", "2025-07-22"),
     }
     for name, (text, _) in files.items():
         (corpus / name).write_text(text, encoding="utf-8")
