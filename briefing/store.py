@@ -318,18 +318,31 @@ def _die_with(parent: int) -> None:
 def read_file(root: Path, rel: str, size: int, mtime_ns: int,
               taxonomy: Taxonomy | None = None) -> FileResult:
     """Read and extract one file; a bad file becomes a FileResult with an error, not a raise."""
-    # The extractor loads only to index (about 40 ms): a brief or a listing never needs it.
-    from briefing.extract.facts import extract_statements
-    from briefing.extract.rows import statement_row
-
     problem = listing_problem(rel, size)
     if problem is not None:  # known from the walk (too large, a link loop ...): not opened
         return FileResult(rel, size, mtime_ns, "", error=problem)
     taxonomy = taxonomy or _taxonomy or load_taxonomy()
     try:
-        doc = read_document(root, root / rel)
+        return _extracted(root, rel, size, mtime_ns, taxonomy)
     except CorpusError as err:
         return FileResult(rel, size, mtime_ns, _hash(root / rel), error=str(err))
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError,
+            MemoryError, OSError) as err:
+        # A reader's own failure on one odd file (a library's check, a value it did not
+        # expect): that file is skipped with the reason, every command still works.
+        detail = " ".join(str(err).split())[:200]
+        return FileResult(rel, size, mtime_ns, _hash(root / rel),
+                          error=f"could not be read ({type(err).__name__}: {detail})")
+
+
+def _extracted(root: Path, rel: str, size: int, mtime_ns: int, taxonomy: Taxonomy
+               ) -> FileResult:
+    """`read_file` of a file that can be read: its articles and their statements."""
+    # The extractor loads only to index (about 40 ms): a brief or a listing never needs it.
+    from briefing.extract.facts import extract_statements
+    from briefing.extract.rows import statement_row
+
+    doc = read_document(root, root / rel)
     texts: list[str] = []
     sources, rows = [], []
     fetched = fetch_record(root / rel) if rel.lower().endswith(_FETCHED_SUFFIXES) else None
