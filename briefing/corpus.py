@@ -491,18 +491,14 @@ def _dateline_day(header: Header, meta: dict[str, Any], path: Path) -> str | Non
 
 def is_boilerplate(line: str) -> bool:
     """A whole line of site furniture: a cookie notice, a "Related: ..." link, a caption,
-    a wire sign-off, a newsletter pitch, an appeal for readers' money, an author's
-    disclosure ... (see `cues.FURNITURE`), also in Markdown emphasis ("*This article is
-    republished from ...*"); a rule of symbols ("---", "* * *")."""
-    stripped = _unemphasised(line.strip())
+    a wire sign-off, a newsletter pitch ... (see `cues.FURNITURE`)."""
+    stripped = line.strip()
     size = len(stripped)
-    if size > cues.FURNITURE_MAX_CHARS:
+    if not stripped or size > cues.FURNITURE_MAX_CHARS:
         return False  # a paragraph, not a widget: skip the regexes on long lines
-    if not any(ch.isalnum() for ch in stripped):
-        return bool(line.strip())  # a thematic break says nothing
     if _may_open_furniture(stripped) and cues.FURNITURE.match(stripped):
         return True
-    if _ends_in_furniture(stripped) or _discloses(stripped):
+    if _ends_in_furniture(stripped):
         return True
     if size > WIDGET_MAX_CHARS:
         return False  # only a disclaimer, a pitch or a caption is this long
@@ -530,23 +526,6 @@ def _may_open_furniture(line: str) -> bool:
     return m is not None and m.group().lower() in cues.FURNITURE_OPENERS
 
 
-#: Markdown emphasis around a line or paragraph: "*This article ...*", "**Note:** ...",
-#: "_Views are personal._". Only for matching: a block's span is trimmed by `_emphasis_off`.
-_EMPHASIS_EDGES = "*_"
-
-
-def _unemphasised(line: str) -> str:
-    """The line without the emphasis markers at its edges (for matching it)."""
-    return line.strip(_EMPHASIS_EDGES).strip() if line[:1] in "*_" or line[-1:] in "*_" else line
-
-
-def _discloses(line: str) -> bool:
-    """An author's disclosure ("... does not work for, consult, own shares in ...")."""
-    lower = line.lower()
-    return any(hint in lower for hint in cues.DISCLOSURE_HINTS) and bool(
-        cues.DISCLOSURE.search(line))
-
-
 def _ends_in_furniture(line: str) -> bool:
     """A line closed by a photo credit or a sign-up prompt is a caption or a pitch."""
     tail = line[-cues.FURNITURE_ENDING_CHARS:]
@@ -558,14 +537,13 @@ def _ends_in_furniture(line: str) -> bool:
 
 
 def is_tail_marker(line: str) -> bool:
-    return bool(cues.FURNITURE_TAIL.match(_unemphasised(line.strip())))
+    return bool(cues.FURNITURE_TAIL.match(line.strip()))
 
 
 def is_closing_furniture(line: str) -> bool:
-    """A note about the writer ("Jane Doe is a reporter covering ...", "Jane Doe receives
-    funding from ..."): furniture where a story ends, so only trailing blocks are tested
-    with it."""
-    stripped = _unemphasised(line.strip())
+    """A note about the writer ("Jane Doe is a reporter covering ..."): furniture where a
+    story ends, so only trailing blocks are tested with it."""
+    stripped = line.strip()
     return len(stripped) <= cues.FURNITURE_MAX_CHARS and bool(
         cues.FURNITURE_CLOSING.match(stripped))
 
@@ -588,32 +566,6 @@ def _drop_closing(text: str, blocks: list[Block]) -> list[Block]:
     while blocks and is_closing_furniture(collapse(text[blocks[-1].start:blocks[-1].end])):
         blocks.pop()
     return blocks
-
-
-def _drop_appeals(text: str, blocks: list[Block]) -> list[Block]:
-    """The blocks less any appeal for readers' money: a paragraph that says one of
-    `cues.APPEAL` ("You've read 7 articles ...", "... we have a small favour to ask"),
-    and the short lines around it that speak to the reader ("It only takes a minute.",
-    "Thank you."), which come in the same box."""
-    lowered = [collapse(text[b.start:b.end]).lower() for b in blocks]
-    appeals = {n for n, line in enumerate(lowered)
-               if len(line) <= cues.APPEAL_MAX_CHARS and cues.APPEAL.search(line)}
-    if not appeals:
-        return blocks
-    for anchor in sorted(appeals):
-        for step in (-1, 1):
-            n = anchor + step
-            while 0 <= n < len(blocks) and n not in appeals and _speaks_to_reader(lowered[n]):
-                appeals.add(n)
-                n += step
-    return [b for n, b in enumerate(blocks) if n not in appeals]
-
-
-def _speaks_to_reader(line: str) -> bool:
-    """A short line addressed to the reader, quoting no one: an appeal's neighbour."""
-    return (len(line) <= cues.APPEAL_NEIGHBOUR_MAX_CHARS
-            and not any(q in line for q in '"“”«»')
-            and bool(cues.APPEAL_NEIGHBOUR.search(line)))
 
 
 # --------------------------------------------------------------------------- the headline
@@ -744,48 +696,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
         else:
             blocks.append(Block("paragraph", s, e))
         prev_text = line
-    blocks = [_emphasis_off(text, b) for b in blocks]
-    return _drop_closing(text, _drop_appeals(text, _labels_as_headings(text, blocks)))
-
-
-# Markdown emphasis wrapping a whole block: "*This article ...*", "**Key points**", "_A note._"
-_EMPHASIS_OPEN = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])")
-_EMPHASIS_CLOSE = re.compile(r"(?<=[^\s*_])(\*{1,3}|_{1,3})\Z")
-
-
-def _emphasis_off(text: str, block: Block) -> Block:
-    """The block less the emphasis markers that wrap it, so a quote of it shows none: its
-    span starts after the opening marker and ends before the closing one (the same one)."""
-    opening = _EMPHASIS_OPEN.match(text, block.start, block.end)
-    if opening is None:
-        return block
-    closing = _EMPHASIS_CLOSE.search(text, opening.end(), block.end)
-    if closing is None or closing[1] != opening[1]:
-        return block
-    return Block(block.kind, opening.end(), closing.start())
-
-
-# A sentence's end: its stop, then any closing quotes, brackets or emphasis.
-_STOPPED = re.compile(r"[.!?…。！？][\"'”’)\]»*_]*\Z")
-# A stop that ends one sentence and another that starts after it, inside a block.
-_INNER_STOP = re.compile(r"[.!?…][\"'”’)\]»]*\s+[\"“‘(]?[A-Z0-9]")
-# A block that ends like this is cut mid-sentence or leads in to what follows: no label.
-_LEADS_ON = (":", ";", ",", "-", "–", "—", "(")
-
-
-def _labels_as_headings(text: str, blocks: list[Block]) -> list[Block]:
-    """Paragraphs with no sentence-final punctuation made headings: a standalone line of one
-    sentence without a stop is a deck under a headline ("Seoul wants universities to stop
-    queuing for chips"), a caption, a chart's title or a label, not a statement. List items
-    keep facts without full stops; a block of several sentences is prose that lost its
-    last stop."""
-    return [Block("heading", b.start, b.end)
-            if b.kind == "paragraph" and _is_label(collapse(text[b.start:b.end])) else b
-            for b in blocks]
-
-
-def _is_label(line: str) -> bool:
-    return not (_STOPPED.search(line) or line.endswith(_LEADS_ON) or _INNER_STOP.search(line))
+    return _drop_closing(text, blocks)
 
 
 # --------------------------------------------------------------------------- documents
@@ -999,9 +910,8 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
             continue
         line = collapse(text[block.start:block.end])
         line_day = date_line(line)
-        stamp = None if line_day else _date_only(line)
-        if line_day or stamp or cues.BYLINE.match(line):
-            day = day or line_day or parse_date(stamp["date"] if stamp else line)
+        if line_day or cues.BYLINE.match(line):
+            day = day or line_day or parse_date(line)
             continue
         if n == title_at:
             title = " ".join(line.lstrip("#").split())
@@ -1027,8 +937,8 @@ def _title_index(text: str, blocks: list[Block]) -> int | None:
     short = None
     for n, block in enumerate(blocks[:HEADER_BLOCKS]):
         line = collapse(text[block.start:block.end])
-        if date_line(line) or _date_only(line) or cues.BYLINE.match(line):
-            continue  # a date line is never a headline
+        if date_line(line) or cues.BYLINE.match(line):
+            continue
         if _is_title(text, blocks, n):
             if len(line.split()) >= TITLE_MIN_WORDS:
                 return n
@@ -1057,15 +967,7 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
     if not line.endswith(".") or line.count(". ") or words > 16:
         return False
     after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
-    return any(date_line(a) or _date_only(a) or cues.BYLINE.match(a) for a in after)
-
-
-def _date_only(line: str) -> re.Match[str] | None:
-    """A line that only dates the story ("July 22, 2025 · 6:15 AM UTC"), also when the date
-    reader takes no day from the whole line: its `date` group is the date."""
-    if len(line) > cues.DATE_ONLY_MAX_CHARS or not line[:1].isalnum():
-        return None
-    return cues.DATE_ONLY.fullmatch(line)
+    return any(date_line(a) or cues.BYLINE.match(a) for a in after)
 
 
 def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:
