@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from briefing.errors import CorpusError, UsageError
+from briefing.errors import BriefingError, CorpusError, UsageError
 from briefing.extract.text import NEAR_SAME_WORDING, collapse, plain, unligature
 
 Status = Literal["ok", "changed", "not found", "missing"]
@@ -148,13 +148,19 @@ def pdf_attachments(path: Path, data: bytes) -> dict[str, bytes]:
     import io
 
     import pypdf  # about 0.1 s: only verify of a PDF needs it
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     try:
-        found = pypdf.PdfReader(io.BytesIO(data)).attachments
-        return {name: blobs[0] for name, blobs in found.items() if blobs}
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if not reader.is_encrypted:
+            found = reader.attachments
+            return {name: blobs[0] for name, blobs in found.items() if blobs}
+    except DependencyError:  # AES needs a library we do not install: encrypted all the same
+        pass
     except (PyPdfError, ValueError, KeyError, TypeError) as err:
         raise UsageError(f"cannot read the PDF {path}: {err}") from None
+    # briefing never encrypts a brief; a locked copy's citations cannot be read back.
+    raise BriefingError(f"{path}: encrypted PDF: cannot be checked")
 
 
 # Markdown: `“fact text” [1][2]` in a list item; a Sources entry `1. … — file `path`…`.
