@@ -30,8 +30,11 @@ def verify_command(
     """Check that every cited source still states the fact the brief quotes from it.
 
     Each citation is ok, changed (the file differs from when the brief was made but still
-    states the fact), not found, or missing (the file is gone). Exit 0 when every citation
-    is ok or changed, 1 otherwise.
+    states the fact), not found, or missing (the file is gone). A quote from a PDF report
+    must also be in the page as printed, read by a second PDF parser (pypdf): if our reading
+    of the report glued a header into it, it is not found. A citation of an older version
+    of a refreshed page says whether the newer version states the same. Exit 0 when every
+    citation is ok or changed, 1 otherwise.
 
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """

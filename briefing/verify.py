@@ -6,8 +6,14 @@ A brief (Markdown, or a PDF carrying `facts.json`) is read back into its citatio
 - `ok`: the source states the fact (whitespace collapsed, curly quotes and no-break spaces
   read as their plain forms) and, when the brief recorded the file's hash, the file is the same;
 - `changed`: the file's hash differs from the recorded one but the fact is still stated;
-- `not found`: the file is there but no longer states the fact;
+- `not found`: the file is there but no longer states the fact, or (a PDF report) our reading
+  of it states the fact but the report as printed does not (`briefing.printed`: pypdf reads
+  the cited page on its own, so a misreading of ours, such as a running header glued into a
+  sentence, is not confirmed by our own text);
 - `missing`: the file is gone (or the brief names no file for the source).
+
+A citation of an older version of a page `briefing add --refresh` fetched again says whether
+the newest version still states it, states it changed, or no longer states it.
 
 No store, no index: the corpus files are read directly, so nothing cached can hide a change.
 """
@@ -21,17 +27,25 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from briefing.errors import BriefingError, CorpusError, UsageError
 from briefing.extract.text import NEAR_SAME_WORDING, collapse, plain, unligature
+from briefing.printed import PrintedReport, printed_verdict
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
 PASSING: frozenset[str] = frozenset({"ok", "changed"})
 HASH_PREFIX = 16
 """Hex digits of a source file's sha256 that the Markdown Sources list records."""
+NOT_AS_PRINTED = "not found in the PDF as printed (our reading of the report may be wrong)"
+#: How alike (Indel similarity) the newer version's closest sentence must be to a quote from
+#: an older version for the statement to count as changed rather than gone: a figure or a few
+#: words changed ("£14 billion" to "£14.5 billion" is 0.98; a different sentence on the same
+#: subject is below 0.6).
+CHANGED_WORDING = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,13 +287,15 @@ class _File:
     extractor: str | None = None
     """What extracted `text` now, for a page or report."""
     pages: tuple[int, ...] = ()
+    printed: PrintedReport | None = None
+    """A PDF report as pypdf reads it, to check quotes against it as printed."""
 
 
 def verify(brief: CitedBrief, corpus: Path) -> Report:
     """Check every citation of a brief against the corpus folder as it is now."""
     root = corpus.resolve()
     files: dict[str, _File | None] = {}
-    newer: dict[str, str] = {}
+    newer: dict[str, tuple[str, str] | None] = {}
     checks = []
     for quote in brief.quotes:
         source = brief.sources.get(quote.number)
@@ -291,29 +307,65 @@ def verify(brief: CitedBrief, corpus: Path) -> Report:
             files[source.path] = _load(root, source.path)
             newer[source.path] = _newer_version(root, source.path)
         check = _check(quote, source, files[source.path])
-        if check.status in PASSING and newer[source.path]:
+        found = newer[source.path]
+        if check.status in PASSING and found:
             # Still true of the file it cites; a brief made now would cite the newer one.
-            detail = "; ".join(filter(None, (check.detail, newer[source.path])))
-            check = replace(check, detail=detail)
+            newest, when = found
+            if newest not in files:
+                files[newest] = _load(root, newest)
+            updated = f"updated {when[:10]}, " if when else ""
+            said = (f"cites an older version of this page ({updated}{newest}); "
+                    f"{_in_newer(quote, files[newest])}")
+            check = replace(check, detail="; ".join(filter(None, (check.detail, said))))
         checks.append(check)
     return Report(brief, root, tuple(checks))
 
 
-def _newer_version(root: Path, rel: str) -> str:
-    """What to say of a cited file `briefing add --refresh` has since kept a newer version
-    of (the same URL, fetched later): "" when it is the newest. The versions of a page sit
-    side by side under one name (`name.html`, `name-v2.html`), each with its sidecar."""
+def _in_newer(quote: Quote, file: _File | None) -> str:
+    """Whether the newest version of a page still states what a brief quotes from an older
+    one: the same, changed (its closest sentence, when near enough), or not at all."""
+    if file is None or file.text is None:
+        return "the newer version cannot be read"
+    if _states(file.text, replace(quote, spans=())):  # the spans are the older file's
+        return "the newer version says the same"
+    closest = _closest_wording(file.text, quote.fact)
+    if closest is not None:
+        return f"the statement changed in the newer version: “{closest}”"
+    return "the statement is not in the newer version"
+
+
+def _closest_wording(text: str, fact: str) -> str | None:
+    """The sentence (or two running sentences, as a joined quote has) of `text` most like
+    `fact`, when at least CHANGED_WORDING alike."""
+    from rapidfuzz.distance import Indel
+
+    want = _normal(fact)
+    sentences = list(_sentences(text))
+    runs = [*sentences, *(f"{a} {b}" for a, b in pairwise(sentences))]
+    best, score = None, CHANGED_WORDING
+    for run in runs:
+        s = Indel.normalized_similarity(want, run)
+        if s >= score:
+            best, score = run, s
+    return best
+
+
+def _newer_version(root: Path, rel: str) -> tuple[str, str] | None:
+    """The newest version of a cited file `briefing add --refresh` has since fetched again
+    (the same URL, fetched later) and when it was fetched: None when the file is the newest.
+    The versions of a page sit side by side under one name (`name.html`, `name-v2.html`),
+    each with its sidecar."""
     from briefing.corpus import SIDECAR
     from briefing.fetch import fetch_record
     from briefing.provenance import version_order
 
     cited = PurePosixPath(rel)
     if cited.is_absolute() or ".." in cited.parts:
-        return ""
+        return None
     own = fetch_record(root / cited)
     m = re.fullmatch(r"(.*?)(?:-v\d+)?(\.\w+)", cited.name)
     if own is None or m is None:
-        return ""
+        return None
     folder = (root / cited).parent
     versions = [(version_order(own.fetched_at, rel), rel, own.fetched_at)]
     for sidecar in folder.glob(f"{glob.escape(m.group(1))}*{m.group(2)}{SIDECAR}"):
@@ -323,10 +375,7 @@ def _newer_version(root: Path, rel: str) -> str:
         if found is not None and found.url == own.url and other != rel and page.is_file():
             versions.append((version_order(found.fetched_at, other), other, found.fetched_at))
     _, newest, when = max(versions)
-    if newest == rel:
-        return ""
-    updated = f", updated on {when[:10]}" if when else ""
-    return f"cites an older version of this page{updated} ({newest})"
+    return None if newest == rel else (newest, when or "")
 
 
 def verify_file(brief: Path, corpus: Path) -> Report:
@@ -351,7 +400,8 @@ def _load(root: Path, rel: str) -> _File | None:
         return _File(sha, None, str(err))
     if reading is None:
         return _File(sha, text)
-    return _File(sha, text, extractor=reading.extractor, pages=reading.pages)
+    printed = PrintedReport(data) if data.startswith(b"%PDF-") and reading.pages else None
+    return _File(sha, text, extractor=reading.extractor, pages=reading.pages, printed=printed)
 
 
 def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
@@ -368,7 +418,10 @@ def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
         wrong = _page_problem(file, quote)
         if wrong:
             return Check(quote, source, "not found", f"{wrong}{since}")
-        return Check(quote, source, "ok" if same else "changed")
+        printed = _printed_problem(file, quote)
+        if printed == "missing":
+            return Check(quote, source, "not found", f"{NOT_AS_PRINTED}{since}")
+        return Check(quote, source, "ok" if same else "changed", printed)
     near = _near_wording(file.text, quote.fact) if quote.merged else None
     if near is not None and same:
         return Check(quote, source, "ok", f"states a near-identical wording: “{near}”")
@@ -392,6 +445,18 @@ def _states(text: str, quote: Quote) -> bool:
                 return True
     flat = _normal(text)
     return any(_normal(w) in flat for w in quote.wordings if w.strip())
+
+
+def _printed_problem(file: _File, quote: Quote) -> str:
+    """For a quote from a PDF report: "missing" when the report as printed (pypdf's reading
+    of the cited page, and the next) does not state it, a note when pypdf cannot read the
+    page, else ""."""
+    if file.printed is None:
+        return ""
+    verdict = printed_verdict(file.printed, quote.wordings, quote.page)
+    if verdict.startswith("unread: "):
+        return f"not checked against the PDF as printed: {verdict.removeprefix('unread: ')}"
+    return verdict
 
 
 def _page_problem(file: _File, quote: Quote) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -299,3 +300,151 @@ def test_the_verify_core_loads_no_ui_or_pdf_library_until_asked():
             "'pypdf') if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- older versions
+
+#: A page written for these tests, as `briefing add` fetched it twice: between the fetches
+#: one statement stayed, one had its figure changed and one was dropped.
+STAYS = "Norway will open two public computing centres for university researchers in 2027."
+CHANGES = "Norway will spend {} kroner on graphics processors for the centres next year."
+GOES = "Norway plans to train about 400 engineers to run the centres by the end of 2028."
+ARRIVES = "The ministry said the tender for the buildings would open in the spring."
+PAGE_URL = "https://news.example.org/2026/03/norway-compute"
+
+
+def fetched_page(corpus: Path, name: str, when: str, *sentences: str) -> None:
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    (corpus / name).write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Norway sets out its compute plan</title></head><body><article>"
+        f"<h1>Norway sets out its compute plan</h1>{body}</article></body></html>",
+        encoding="utf-8")
+    (corpus / f"{name}.fetch.json").write_text(json.dumps(
+        {"url": PAGE_URL, "fetched_at": when, "status": 200, "content_type": "text/html"}),
+        encoding="utf-8")
+
+
+def test_a_citation_of_an_older_version_says_what_the_newer_one_states(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    old, new = "news.example.org-norway-compute.html", "news.example.org-norway-compute-v2.html"
+    fetched_page(corpus, old, "2026-03-01T09:00:00Z",
+                 STAYS, CHANGES.format("1.2 billion"), GOES)
+    r = runner.invoke(app, ["make", "-c", "NO", "--corpus", str(corpus), "--out",
+                            str(tmp_path / "out"), "--date", DAY, "--format", "md"])
+    assert r.exit_code == 0, r.output
+    brief = Path(r.stdout.strip())
+    fetched_page(corpus, new, "2026-03-05T10:30:00Z",
+                 STAYS, CHANGES.format("1.5 billion"), ARRIVES)
+
+    r = run_verify(brief, corpus, "--json")
+    assert r.exit_code == 0, r.output  # each still states what it is cited for
+    older = f"cites an older version of this page (updated 2026-03-05, {new})"
+    said = {c["fact"]: c["detail"] for c in json.loads(r.stdout)["citations"]}
+    assert said == {
+        STAYS: f"{older}; the newer version says the same",
+        CHANGES.format("1.2 billion"):
+            f"{older}; the statement changed in the newer version: "
+            f"“{CHANGES.format('1.5 billion')}”",
+        GOES: f"{older}; the statement is not in the newer version",
+    }
+
+
+# --------------------------------------------------------------------------- PDF as printed
+
+
+def report_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus of one two-column report (tests/pages.py) and a Markdown brief made from it."""
+    from pages import report_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.pdf").write_bytes(report_pdf())
+    r = runner.invoke(app, ["make", "-c", "EE", "--corpus", str(corpus), "--out",
+                            str(tmp_path / "out"), "--date", DAY, "--format", "md"])
+    assert r.exit_code == 0, r.output
+    return corpus, Path(r.stdout.strip())
+
+
+def test_quotes_from_a_report_are_found_in_it_as_printed(tmp_path):
+    """pypdf's own reading of each cited page agrees with ours: every citation is ok."""
+    corpus, md = report_corpus(tmp_path)
+    r = run_verify(md, corpus)
+    assert r.exit_code == 0, r.output
+    out = lines(r.stdout)
+    assert len(out) > 4 and all(line.startswith("ok ") for line in out[:-1])
+    assert "as printed" not in r.stdout
+
+
+def test_a_misreading_of_ours_is_not_confirmed_by_the_report_as_printed(tmp_path, monkeypatch):
+    """Our reader glues the running header into a sentence at the top of page 2: the brief
+    quotes the glued text and our text states it, but the report as printed does not."""
+    from pages import REPORT_HEADER
+
+    import briefing.corpus
+
+    corpus, md = report_corpus(tmp_path)
+    sentence = "The fifth finding of the outlook"
+    glued = f"{REPORT_HEADER} {sentence}"
+    real = briefing.corpus.document_text
+
+    def misreading(rel, data):
+        text, reading = real(rel, data)
+        assert text.count(sentence) == 1
+        text = text.replace(sentence, glued)
+        return text, replace(reading, text=text)
+
+    monkeypatch.setattr(briefing.corpus, "document_text", misreading)
+    brief = md.read_text(encoding="utf-8")
+    assert brief.count(f"“{sentence}") == 1
+    md.write_text(brief.replace(f"“{sentence}", f"“{glued}"), encoding="utf-8")
+
+    r = run_verify(md, corpus)
+    assert r.exit_code == 1
+    out = lines(r.stdout)
+    (failed,) = [line for line in out[:-1] if not line.startswith("ok ")]
+    assert failed.startswith(f"not found  [1] r.pdf: “{REPORT_HEADER}")
+    assert failed.endswith(
+        "— not found in the PDF as printed (our reading of the report may be wrong)")
+    assert out[-1] == f"{len(out) - 1} citations: {len(out) - 2} ok, 1 not found"
+
+
+def test_the_printed_check_reads_what_pypdf_prints_as_the_text_it_is():
+    """The rules on text in the shape pypdf prints a page: line-end hyphens (U+2010 and
+    "-"), ligatures, curly quotes, doubled spaces and case are not differences; a sentence
+    may run on past lines of a table and a footer to the next page; a header or a table's
+    number before it, or a word cut short, is not the printed text."""
+    from briefing.printed import lines_of, reads_in_order
+
+    page = lines_of(
+        "Estonia’s ministry said the cluster would\n"
+        "double  its  capacity  by  2027.  The  gov‐\n"
+        "ernment will also ﬁnance a state-\n"
+        "backed cloud for research. The\n"
+        "Public compute budgets (€m)\n"
+        "Estonia 14.9\n"
+        "Latvia 5.4\n"
+        "Page 1 of 2\n"
+        "agency had contracted about 3,400 units\n"
+        "by September 2026.\n"
+        "Digital Sovereignty Outlook Annual Report\n")
+    ok = ("Estonia's ministry said the cluster would double its capacity by 2027.",
+          "The government will also finance a state-backed cloud for research.",
+          "The agency had contracted about 3,400 units by September 2026.",
+          "Public compute budgets (€m)")
+    for quote in ok:
+        assert reads_in_order(quote, page), quote
+    wrong = ("5.4 agency had contracted about 3,400 units by September 2026.",
+             "Digital Sovereignty Outlook Annual Report agency had contracted about 3,400 units",
+             "ministry said the cluster would double its capacity by 2027.",  # mid-sentence
+             "The agency had contracted about 3,400 units by Sept",
+             "The agency had contracted about 3,500 units by September 2026.",
+             "The government will also finance a state-backed cloud for research in 2027.")
+    for quote in wrong:
+        assert not reads_in_order(quote, page), quote
+    # The lines skipped between two parts of a sentence are bounded.
+    table = "\n".join(f"Row {n} 1.{n}" for n in range(40))
+    assert not reads_in_order("The agency had contracted about 3,400 units",
+                              lines_of(f"a cloud for research. The\n{table}\nagency had "
+                                       "contracted about 3,400 units\n"))

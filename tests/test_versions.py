@@ -153,8 +153,11 @@ def test_a_refreshed_page_is_cited_from_its_newest_version_alone(ledger, tmp_pat
     code, out, err = run("verify", str(next((tmp_path / "before").iterdir())), "--corpus",
                          str(corpus))
     assert code == 0, out + err
-    assert out.count(f"cites an older version of this page, updated on 2026-03-05"
-                     f" ({new_file})") == 3
+    older = f"cites an older version of this page (updated 2026-03-05, {new_file})"
+    assert out.count(f"{older}; the newer version says the same") == 2  # the two SAME
+    (lede,) = [line for line in out.splitlines() if "statement changed" in line]
+    assert lede.startswith("ok ") and lede.endswith(
+        f"{older}; the statement changed in the newer version: “{LEDE.format(amount=NEW)}”")
     assert out.splitlines()[-1] == "3 citations: 3 ok"
 
 
