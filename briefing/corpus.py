@@ -107,12 +107,13 @@ def max_file_bytes() -> int:
         mb = MAX_FILE_MB  # a typo in the variable must not stop indexing
     if not 0 < mb < 1e9:  # also NaN
         mb = MAX_FILE_MB
-    return int(mb * MB)
+    return round(mb * MB)
 
 
 def too_large(size: int, limit: int) -> str:
-    """'too large: 50.0 MB, over the 10 MB limit'."""
-    return f"{TOO_LARGE}: {size / MB:.1f} MB, over the {limit / MB:g} MB limit"
+    """'too large: 50.0 MB, over the 10 MB limit' ('22 kB' under a tenth of a MB)."""
+    shown = f"{size / MB:.1f} MB" if size >= MB // 10 else f"{size / 1024:.0f} kB"
+    return f"{TOO_LARGE}: {shown}, over the {limit / MB:.4g} MB limit"
 
 
 def listing_problem(rel: str, size: int) -> str | None:

@@ -817,8 +817,10 @@ class Store:
         same: set[str] = set()
         for rel, (size, sha256, error, size_now, mtime_now) in known.items():
             # A file that failed is read again: its stored hash was taken after the failed
-            # read (a file rewritten meanwhile reads empty, then hashes whole).
-            if error is None and size == size_now and sha256 == _hash(self.corpus / rel):
+            # read (a file rewritten meanwhile reads empty, then hashes whole). So is one
+            # the size limit now keeps out.
+            if (error is None and size == size_now and listing_problem(rel, size_now) is None
+                    and sha256 == _hash(self.corpus / rel)):
                 self.db.execute("UPDATE files SET mtime_ns=? WHERE path=?", (mtime_now, rel))
                 same.add(rel)
                 yield None
