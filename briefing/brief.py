@@ -51,6 +51,8 @@ PER_SOURCE_MIN = 5
 CAPPED_BY_SOURCE = "over the cap of facts from one source"
 #: Why an undated fact is left out of a brief with a start date (`--since`).
 UNDATED_SINCE = "undated: a brief with a start date keeps only facts with a dated source"
+#: Why a fact is left out of a brief as of a date (`--date`) its sources are all after.
+AFTER_AS_OF = "reported after the brief's date"
 _EDITORIAL = re.compile(r"\b(?:we|our|I|my)\b")
 KEY_FIGURES = 12
 OTHER = "other"
@@ -573,8 +575,10 @@ def _join(names: list[str]) -> str:
 def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
                 options: Options, fingerprint: str) -> Brief:
     """The brief for a selection, from the facts that match it (as the store returns them)."""
+    facts, later, later_sources = known_by(facts, options.as_of)
     says = Specifics(facts)
     chosen, omitted = select_facts(facts, selection, options.as_of, says)
+    omitted = later + omitted
     cutoff = years_before(options.as_of, options.stale_after_years)
     draft = [BriefItem(f, ()) for f in chosen]
     # A key finding says something specific; the others are quoted in their sections.
@@ -640,7 +644,39 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
         undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
         items=tuple(final[f.id] for f in chosen),
+        later_left_out=len(later),
+        later_sources=later_sources,
     )
+
+
+def known_by(facts: Sequence[Fact], day: date) -> tuple[list[Fact], list[Omission], int]:
+    """What a brief as of `day` may say: no source dated after it is cited, and a fact only
+    such sources report is left out (with its reason). An undated source stays: when it was
+    written is unknown. Also how many sources dated after `day` were set aside.
+
+    Citations come earliest dated first, undated last (the store's citation order), so the
+    first is the fact's earliest report; when that one is after `day`, the fact stays only
+    if an undated source states the very same words (the fact quotes its earliest report)."""
+    after = day.isoformat()
+    kept: list[Fact] = []
+    left: list[Omission] = []
+    later: set[str] = set()
+    for fact in facts:
+        dropped = [c for c in fact.citations if c.source.date and c.source.date > after]
+        if not dropped:
+            kept.append(fact)
+            continue
+        later.update(c.source.key for c in dropped)
+        rest = [c for c in fact.citations if not (c.source.date and c.source.date > after)]
+        if rest and rest[0].text == fact.text:
+            # Counted from the citations the brief can cite, not from all the store counted.
+            kept.append(replace(fact, citations=tuple(rest), sources=0, publishers=0,
+                                newest=None))
+        else:
+            first = min(c.source.date for c in dropped)
+            left.append(Omission(fact, f"{AFTER_AS_OF} (its earliest source is dated {first},"
+                                       f" after {after})"))
+    return kept, left, len(later)
 
 
 def _finish(fact: Fact, numbers: dict[str, int], cutoff: date) -> BriefItem:
@@ -689,8 +725,12 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     if not brief.items:
         why = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
                if brief.undated_left_out else "")
-        raise NothingSelected(
-            f"all {matched} facts about {what} were left out (--since/--exclude){why}")
+        by = "--since/--exclude"
+        if brief.later_left_out:
+            by = "--since/--date/--exclude"
+            why += (f"; {brief.later_left_out} of them reported only after"
+                    f" {options.as_of.isoformat()}, the brief's --date")
+        raise NothingSelected(f"all {matched} facts about {what} were left out ({by}){why}")
     return brief
 
 

@@ -261,7 +261,7 @@ def make(
     format: Annotated[str, typer.Option("--format", "-f", help="md, pdf or both.")] = "both",
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     corpus: CorpusOpt = None,
-    as_of: Annotated[str | None, typer.Option("--date", help="As-of date YYYY-MM-DD (default: today).", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--date", help="As-of date YYYY-MM-DD (default: today): sources dated after it are not cited, and facts only they report are left out (undated sources stay; Method says so).", show_default=False)] = None,
     since: Annotated[str | None, typer.Option("--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later (undated ones are left out).", show_default=False)] = None,
     max_facts: Annotated[int, typer.Option("--max-facts", min=1, help="Most facts in the brief.")] = 40,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Fact id to leave out (see `briefing facts`). Repeatable.", show_default=False)] = None,

@@ -361,6 +361,10 @@ class Brief:
     read: int = 0
     undated_left_out: int = 0
     """Facts left out under `selection.since` because none of their sources gives a date."""
+    later_left_out: int = 0
+    """Facts left out because only sources dated after `as_of` report them."""
+    later_sources: int = 0
+    """Sources dated after `as_of` that the brief does not cite (see `brief.as_of`)."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

@@ -120,6 +120,65 @@ def test_since_drops_older_and_undated_and_says_so(corpus, tmp_path):
                      r"included; \d+ facts whose sources give no date were left out\.\n", text)
 
 
+def dated_article(folder: Path, name: str, day: str | None, outlet: str, *sentences: str) -> None:
+    """An article of ours with front matter: its date (None: undated) and its outlet."""
+    front = {"title": f"Story {name}", "provider": outlet, **({"date": day} if day else {})}
+    head = "".join(f"{k}: {v}\n" for k, v in front.items())
+    (folder / name).write_text(f"---\n{head}---\n\n" + "\n\n".join(sentences) + "\n",
+                               encoding="utf-8")
+
+
+EARLY = "South Korea will spend 1.2 trillion won on public computing centres over four years."
+LATE = "South Korea will train 3,000 engineers to run its public computing centres by 2028."
+UNDATED = "South Korea plans to connect 14 universities to its national research network."
+WIRE = "South Korea will open a second public data centre in Gwangju with 9,000 processors."
+BOTH = "South Korea raised its tax credit for chip plants to 25% for large companies."
+
+
+def test_a_brief_as_of_a_date_leaves_out_what_was_reported_after_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dated_article(corpus, "early.md", "2025-02-05", "Outlet A", EARLY, BOTH)
+    dated_article(corpus, "late.md", "2025-11-12", "Outlet B", LATE, WIRE, BOTH)
+    dated_article(corpus, "undated.md", None, "Outlet C", UNDATED, WIRE)
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+            "--date", "2025-06-01", "--format", "md")
+    assert r.exit_code == 0, r.output
+    text = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    # Only the later source reports LATE: left out. WIRE and BOTH are also reported by an
+    # undated and an earlier source: kept, cited to those alone.
+    assert LATE not in text
+    for sentence in (EARLY, UNDATED, WIRE, BOTH):
+        assert f"“{sentence}”" in text, sentence
+    assert "late.md" not in text and "2025-11-12" not in text
+    assert "*As of 2025-06-01.* 4 facts from 2 sources, dated 2025-02-05; 1 undated." in text
+    assert ("\n\nThis brief is as of 2025-06-01: the 1 source dated after it is not cited, and 1 "
+            "fact reported only by it was left out; undated sources are kept, since when they "
+            "were written is unknown.\n") in text
+    r = run("verify", r.stdout.strip(), "--corpus", str(corpus))
+    assert r.exit_code == 0, r.output
+
+    # Made as of a later day, the brief cites every source and says nothing of the kind.
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path / "now"),
+            "--date", "2026-01-01", "--format", "md")
+    text = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert LATE in text and "late.md" in text and "This brief is as of" not in text
+
+    # As of a day before every dated source, only the undated facts are left.
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+            "--date", "2025-01-01", "--format", "md")
+    text = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert [s for s in (EARLY, LATE, UNDATED, WIRE, BOTH) if s in text] == [UNDATED, WIRE]
+    (corpus / "undated.md").unlink()
+    r = run("make", "-c", "KR", "--corpus", str(corpus), "--out", str(tmp_path / "none"),
+            "--date", "2025-01-01", "--format", "md")
+    assert r.exit_code == 1
+    assert r.stderr == ("error: all 4 facts about South Korea were left out "
+                        "(--since/--date/--exclude); 4 of them reported only after 2025-01-01, "
+                        "the brief's --date\n")
+    assert not (tmp_path / "none").exists() or not any((tmp_path / "none").iterdir())
+
+
 def test_user_template(corpus, tmp_path):
     t = tmp_path / "mine.md.j2"
     t.write_text("{{ b.title }} has {{ b.scope.facts }} facts; first: {{ b.items[0].fact.text }}\n")
