@@ -26,7 +26,7 @@ from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
 
 if TYPE_CHECKING:
-    from briefing.model import Brief, Skipped
+    from briefing.model import Brief, Skipped, Source
     from briefing.store import Store, SyncReport
     from briefing.themes import Taxonomy
 
@@ -359,6 +359,9 @@ def facts(
 def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
     """List the sources with their fact counts, and every skipped file with its reason.
 
+    Every file is listed; a page kept in several versions counts as one source, and its
+    older versions say which file the facts are taken from.
+
     Example: briefing sources --json
     """
     store, report = open_corpus(corpus, quiet=True)
@@ -380,13 +383,27 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
     cells = [(s.key, s.date or "undated",
               f"{s.publisher}, “{s.title}”" if s.publisher else f"“{s.title}”", str(n))
              for s, n in rows]
-    _print_table(columns, cells, f"{len(rows)} sources")
+    _print_table(columns, cells, sources_summary([s for s, _ in rows]))
     for s, _ in rows:
         if s.superseded and s.versions:  # listed, but its newer version states the facts
             echo(f"older version {s.key}: facts are taken from {s.versions.newest}"
                  f" ({s.versions.note})")
     for s in report.skipped:
         echo(f"skipped {s.path}: {s.reason}")
+
+
+def sources_summary(listed: Sequence[Source]) -> str:
+    """How many sources the corpus has, counting a page kept in several versions once:
+    "15 sources (1 also in an older version)"."""
+    older = [s for s in listed if s.superseded and s.versions]
+    pages = len(listed) - len(older)
+    summary = f"{pages} source{'s' if pages != 1 else ''}"
+    if not older:
+        return summary
+    paged = len({s.versions.newest for s in older if s.versions})
+    if paged == len(older):
+        return f"{summary} ({paged} also in an older version)"
+    return f"{summary} ({paged} also in older versions: {len(older)} files)"
 
 
 @app.command()

@@ -364,7 +364,7 @@ class Brief:
     later_left_out: int = 0
     """Facts left out because only sources dated after `as_of` report them."""
     later_sources: int = 0
-    """Sources dated after `as_of` that the brief does not cite (see `brief.as_of`)."""
+    """Sources dated after `as_of` that the brief does not cite (see `brief.known_by`)."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

@@ -179,6 +179,35 @@ def test_a_brief_as_of_a_date_leaves_out_what_was_reported_after_it(tmp_path):
     assert not (tmp_path / "none").exists() or not any((tmp_path / "none").iterdir())
 
 
+def test_sources_counts_a_page_in_several_versions_once(tmp_path):
+    """The same front-matter URL saved on three days is one source in three versions."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dated_article(corpus, "other.md", "2025-02-05", "Outlet A", EARLY)
+    url = "url: https://news.example.org/2025/korea-compute\n"
+    for name, day, said in (("plan.md", "2025-03-01", (LATE,)),
+                            ("plan-later.md", "2025-03-04", (LATE, UNDATED))):
+        dated_article(corpus, name, day, "Outlet B", *said)
+        text = (corpus / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text.replace("---\n", f"---\n{url}", 1), encoding="utf-8")
+    r = run("sources", "--corpus", str(corpus))
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert "2 sources (1 also in an older version)" in lines
+    assert [line for line in lines if line.startswith("older version ")] == [
+        "older version plan.md: facts are taken from plan-later.md"
+        " (updated 2025-03-04; first version 2025-03-01)"]
+
+    dated_article(corpus, "plan-latest.md", "2025-03-09", "Outlet B", LATE, WIRE)
+    text = (corpus / "plan-latest.md").read_text(encoding="utf-8")
+    (corpus / "plan-latest.md").write_text(text.replace("---\n", f"---\n{url}", 1),
+                                           encoding="utf-8")
+    r = run("sources", "--corpus", str(corpus))
+    assert "2 sources (1 also in older versions: 2 files)" in r.stdout.splitlines()
+    listed = json.loads(run("sources", "--corpus", str(corpus), "--json").stdout)["sources"]
+    assert len(listed) == 4  # every file is still listed, each with its newest version
+
+
 def test_user_template(corpus, tmp_path):
     t = tmp_path / "mine.md.j2"
     t.write_text("{{ b.title }} has {{ b.scope.facts }} facts; first: {{ b.items[0].fact.text }}\n")
