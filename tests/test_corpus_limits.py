@@ -262,6 +262,22 @@ def test_a_file_that_grew_past_the_limit_after_the_walk_is_not_read_whole(tmp_pa
         read_document(tmp_path, path)
 
 
+def test_a_page_of_too_many_tags_is_skipped_before_it_is_parsed(tmp_path):
+    # 2.6 MB of table rows: trafilatura spends about 0.1 ms a tag (some 20 s here).
+    rows = b"<tr><td>South Korea 5%</td><td>12</td></tr>" * 60_000
+    (tmp_path / "table.html").write_bytes(b"<html><body><table>" + rows
+                                          + b"</table></body></html>")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    started = time.monotonic()
+    r = runner.invoke(app, ["sources", "--corpus", str(tmp_path), "--json"])
+    assert time.monotonic() - started < 10
+    assert r.exit_code == 0, r.output
+    listed = json.loads(r.stdout)
+    assert [(s["path"], s["reason"]) for s in listed["skipped"]] == [
+        ("table.html", "too many HTML tags: 180,003, over the 100,000 limit")]
+    assert [s["path"] for s in listed["sources"]] == ["good.md"]
+
+
 @pytest.mark.parametrize("value", [
     "http://[::1", "https://[fe80::1/x", "http://example.org:99999/", "http://example.org:port/",
     "https://exa mple.org/", "http://" + "a" * 5000 + ".org/", "javascript:alert(1)", "/news/x",
