@@ -516,7 +516,8 @@ def _comparison(items: Sequence[BriefItem], selection: Selection, taxonomy: Taxo
               for c in selection.countries)
         for t in themes
     )
-    unique = _key_rows(rows, limit=None)
+    # Figures per country, as the key figures: no bare or vague counts ("a dozen companies").
+    unique = _key_rows([r for r in rows if not is_bare_count(r.figure)], limit=None)
     figures = tuple(
         (c, tuple(r for r in unique if c in r.countries)) for c in selection.countries
     )

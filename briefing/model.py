@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 #: Bumped whenever extraction changes what it produces; the store re-reads every file then.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "12"
 #: Words shown either side of a figure in the key-figures table.
 WINDOW = 7
 
@@ -98,11 +98,14 @@ class Figure:
     text: str
     """As written, e.g. `$6.8 billion`, `36%`, `260,000 advanced GPUs`, `2030`."""
     kind: str
-    """One of `percent`, `money`, `count`, `year`."""
+    """One of `percent`, `money`, `count`, `year`, or a physical quantity: `power`,
+    `energy`, `data`, `compute` (see `extract.figures`)."""
     value: float
-    """Normalised: 6.8e9 for `$6.8 billion`, 36.0 for `36%`, 2030.0 for a year."""
+    """Normalised: 6.8e9 for `$6.8 billion`, 36.0 for `36%`, 1.9e9 for `1.9 gigawatts`, 2030.0
+    for a year."""
     unit: str | None
-    """`%`, an ISO currency code (`USD`), the counted noun (`GPUs`), or None for years."""
+    """`%`, an ISO currency code (`USD`), the counted noun (`GPUs`), a base unit (`W`, `Wh`,
+    `B`, `FLOPS`), or None for years."""
     start: int = 0
     """Offset of `text` within the fact's (normalised) text."""
     country: str | None = None

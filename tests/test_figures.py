@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
-from briefing.extract.figures import find_figures, is_bare_count
+from briefing.extract.figures import PHYSICAL_UNITS, find_figures, is_bare_count
 from briefing.model import Figure
 
 
@@ -433,3 +434,170 @@ def test_a_count_does_not_run_on_into_what_follows_its_noun() -> None:
 def test_bare_counts_of_generic_nouns(text: str, bare: bool) -> None:
     (figure,) = find_figures(text)
     assert is_bare_count(figure) is bare
+
+
+# --------------------------------------------------------------------------- brands and owners
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A brand and a model name qualify the compound noun; the count reaches its head.
+        ("The cluster went live with 4,096 Nvidia B200 graphics processing units.",
+         ("4,096 Nvidia B200 graphics processing units", 4096.0, "graphics processing units")),
+        ("The lab will rent 2,000 AMD MI300X accelerators.",
+         ("2,000 AMD MI300X accelerators", 2000.0, "accelerators")),
+        ("Its operator bought 7,500 Nvidia chips last year.",
+         ("7,500 Nvidia chips", 7500.0, "chips")),
+        # "N of X's ... chips": whose things come between the number and what it counts.
+        ("The deal lets the kingdom buy 300,000 of Nvidia's newest AI chips each year.",
+         ("300,000 of Nvidia's newest AI chips", 300000.0, "AI chips")),
+        ("The first site will run 12,000 of AMD’s MI355 processors.",
+         ("12,000 of AMD’s MI355 processors", 12000.0, "processors")),
+    ],
+)
+def test_brands_models_and_owners_qualify_what_is_counted(
+        text: str, expected: tuple[str, float, str]) -> None:
+    assert described(text) == [("count", *expected)]
+
+
+def test_a_target_for_the_number_of_something_counts_it() -> None:
+    text = "The agency plans to triple the number of data engineers in the civil service to 9,000."
+    assert described(text) == [("count", "9,000", 9000.0, "engineers")]
+    # "to" alone, or a year after it, is no target.
+    assert described("The ministry wants to double the number of AI labs by 2030.") == [
+        ("year", "2030", 2030.0, None)]
+    assert described("Exports rose to 5,000 last year.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taiwan's three biggest foundries supply most advanced chips.",
+        "The index lists the 10 largest AI companies by revenue.",
+        "Its two most powerful supercomputers sit in Kobe.",
+    ],
+)
+def test_a_number_before_a_superlative_ranks_and_counts_nothing(text: str) -> None:
+    assert [f for f in find_figures(text) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        # The parts of a method are not facts about the world.
+        ("The ranking weighs four pillars equally.", True),
+        ("Countries are scored against 12 metrics.", True),
+        ("The survey covers seven dimensions of readiness.", True),
+        # Vague quantities say "some", whatever they count.
+        ("Grants went to more than a dozen cloud operators.", True),
+        ("Half a dozen labs signed up.", True),
+        # A count of real things stays a figure.
+        ("The ministry funds 12 supercomputers.", False),
+    ],
+)
+def test_method_parts_and_vague_quantities_are_bare_counts(text: str, bare: bool) -> None:
+    counts = [f for f in find_figures(text) if f.kind == "count"]
+    assert counts and is_bare_count(counts[0]) is bare
+
+
+# --------------------------------------------------------------------------- physical quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Power, in watts, however it is written.
+        ("The operator will build 2.4 gigawatts of capacity.", ("2.4 gigawatts", "power", 2.4e9, "W")),
+        ("Each hall draws 350 megawatts.", ("350 megawatts", "power", 3.5e8, "W")),
+        ("A 3-gigawatt campus is planned near the coast.", ("3-gigawatt", "power", 3e9, "W")),
+        ("Approved projects total 480MW.", ("480MW", "power", 4.8e8, "W")),
+        ("The grid can spare 6 GW.", ("6 GW", "power", 6e9, "W")),
+        ("Racks of 120 kW are now common.", ("120 kW", "power", 1.2e5, "W")),
+        # Energy, in watt-hours.
+        ("Data centres used 25 terawatt-hours last year.", ("25 terawatt-hours", "energy", 2.5e13, "Wh")),
+        ("Demand may reach 60 TWh.", ("60 TWh", "energy", 6e13, "Wh")),
+        # Data, in bytes; computing speed, in FLOPS.
+        ("The archive holds 15 petabytes of records.", ("15 petabytes", "data", 1.5e16, "B")),
+        ("Storage grows by 3 EB a year.", ("3 EB", "data", 3e18, "B")),
+        ("The machine reaches 1.2 exaflops.", ("1.2 exaflops", "compute", 1.2e18, "FLOPS")),
+        ("The upgrade adds 40 PFLOPS.", ("40 PFLOPS", "compute", 4e16, "FLOPS")),
+    ],
+)
+def test_physical_quantities_are_figures_in_their_base_unit(
+        text: str, expected: tuple[str, str, float, str]) -> None:
+    text_, kind, value, unit = expected
+    assert described(text) == [(kind, text_, value, unit)]
+
+
+def test_physical_quantities_compare_like_with_like() -> None:
+    (giga,) = find_figures("The region has 1.5 gigawatts of data centre capacity.")
+    (mega,) = find_figures("The region has 1,500 megawatts of data centre capacity.")
+    (short,) = find_figures("The region has 1.5 GW of data centre capacity.")
+    assert (giga.kind, giga.value, giga.unit) == (mega.kind, mega.value, mega.unit) == (
+        short.kind, short.value, short.unit)
+    # A range and a change keep the kind.
+    assert described("Plans range between 200 and 300 megawatts.") == [
+        ("power", "200 and 300 megawatts", 2e8, "W")]
+    assert described("Capacity rose from 2 to 3.5 gigawatts.") == [
+        ("power", "2", 2e9, "W"), ("power", "3.5 gigawatts", 3.5e9, "W")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two flops cost the studio dearly.",
+        "The firm kept a Plan B for 5 W Street.",
+        "Power costs 9 US cents per kilowatt-hour.",
+        "The 2 nm chips ship in 2027.",
+    ],
+)
+def test_no_physical_figure_without_an_amount_and_a_unit(text: str) -> None:
+    assert [f for f in find_figures(text) if f.kind in PHYSICAL_UNITS] == []
+
+
+def test_a_physical_figure_has_a_measure_label_with_its_unit() -> None:
+    from briefing.extract.measures import Said, measures
+
+    text = "The firm plans to build 900 megawatts of data centre capacity by 2029."
+    figures = find_figures(text)
+    labels = measures(Said(text, ("SA",), figures, "2025-05-01"))
+    assert labels[0] == "data centre capacity (W), 2029"
+
+
+def test_key_figures_show_physical_units_and_leave_out_vague_and_method_counts(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gulf.txt").write_text(
+        "---\ntitle: Gulf compute build-out\ndate: 2025-06-02\n---\n\n"
+        "Qatar will build 1.2 gigawatts of data centre capacity by 2030, its digital ministry "
+        "said on Monday.\n\n"
+        "The first campus in Doha will hold 25 petabytes of public records.\n\n"
+        "Qatar has given grants to more than a dozen cloud firms since 2023.\n\n"
+        "The national scorecard for Qatar combines three indicators of readiness.\n\n"
+        "Qatar's two largest telecom operators will run the halls.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["make", "-c", "QA", "--corpus", str(corpus), "--out", str(out),
+                                 "--date", "2025-07-01", "--format", "md"])
+    assert r.exit_code == 0, r.output
+    brief = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    shown = [line.split("|")[1] for line in brief.splitlines() if line.startswith("| ")]
+    assert any("1.2 GW" in cell for cell in shown) and any("25 PB" in cell for cell in shown)
+    assert not any("dozen" in cell or "indicators" in cell or "operators" in cell
+                   for cell in shown)
+    # Compared with another country, each one's figures leave them out too.
+    (corpus / "bahrain.txt").write_text(
+        "---\ntitle: Bahrain data centre plan\ndate: 2025-06-03\n---\n\n"
+        "Bahrain will add 300 megawatts of data centre capacity by 2028, the ministry said.\n",
+        encoding="utf-8")
+    r = CliRunner().invoke(app, ["make", "-c", "QA", "-c", "BH", "--corpus", str(corpus),
+                                 "--out", str(out), "--date", "2025-07-01", "--format", "md"])
+    assert r.exit_code == 0, r.output
+    brief = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    (qatar,) = [line for line in brief.splitlines() if line.startswith("- **Figures for Qatar")]
+    assert "1.2 gigawatts" in qatar and "dozen" not in qatar and "indicators" not in qatar

@@ -1,4 +1,5 @@
-"""Find the figures a sentence states: percentages, money, counts of things, and years.
+"""Find the figures a sentence states: percentages, money, physical quantities, counts of
+things, and years.
 
 One compiled pattern finds each number (with a currency prefix and a range partner, if any);
 the words after it decide what it is, in this order:
@@ -12,14 +13,23 @@ the words after it decide what it is, in this order:
   (`thousand`/`k`, `million`/`mn`/`m`, `billion`/`bn`/`b`, `trillion`/`tn`, `crore` 1e7,
   `lakh` 1e5, `lakh crore` 1e12). Unit is the ISO 4217 code; a bare `$` is USD and `¥` is JPY
   unless the sentence speaks of yuan/RMB/CNY/renminbi.
+- `power`, `energy`, `data`, `compute`: a number and a unit of power (`1.9 gigawatts`, `a
+  5-gigawatt campus`, `620MW`), energy (`89 terawatt-hours`, `40 TWh`), data (`40 petabytes`,
+  `2 EB`) or computing speed (`2 exaflops`, `90 PFLOPS`); value in the kind's base unit
+  (`W`, `Wh`, `B`, `FLOPS`: 1.9e9 W), so figures compare like with like.
 - `year`: a four-digit 1900-2100 number with nothing of the above (`by 2030`, `2017:`,
   `July 2024`, `between 2014 and 2023` gives two); not `2,030`, not in `GPT-4`.
 - `count`: a number (with an optional scale word) and the compound noun it counts, adjectives
   kept in `text` but out of `unit` (`260,000 advanced GPUs` → unit `GPUs`, `two national data
   centres` → `data centres`, `18,693 graphics processing units` → `graphics processing
-  units`); a small count of a generic noun (`three countries`) is a bare count
-  (`is_bare_count`), no key figure; or a bare number
-  after "the number of <noun> ... reached/exceeded/stood at" (unit that noun). Durations and
+  units`; a brand or model before it qualifies it too: `6,128 Nvidia H200 graphics
+  processing units` → `graphics processing units`), also after whose they are (`500,000 of
+  Nvidia's most advanced AI chips` → `AI chips`); a small count of a generic noun (`three
+  countries`) or of a method's parts (`three indicators`) and a vague quantity (`a dozen
+  firms`) are bare counts (`is_bare_count`), no key figure; or a bare number
+  after "the number of <noun> ... reached/exceeded/stood at" (unit that noun), or the
+  target a change sets for it ("double the number of AI practitioners to 15,000"). A
+  superlative after a number ranks, it does not count (`its two largest chipmakers`). Durations and
   measures (`10 years`, `6 times`, `5 km`) are not counts; a year-shaped number is a count
   only after a quantity word (`nearly 2000 engineers`).
 
@@ -98,6 +108,29 @@ _PREFIX_CODES = "|".join(
 )
 _SP = "[ \u00a0\u202f]"
 
+# Physical quantities AI infrastructure news states, each kind in one base unit so that
+# figures compare like with like whatever prefix they are written with: power ("1.9
+# gigawatts of data centre capacity", "a 5-gigawatt campus", "620MW", "100 kW racks"),
+# energy ("89 terawatt-hours of electricity", "40 TWh"), data ("a capacity of 40 petabytes",
+# "2 EB") and computing speed ("2 exaflops", "90 PFLOPS"). Kind -> base unit.
+PHYSICAL_UNITS = {"power": "W", "energy": "Wh", "data": "B", "compute": "FLOPS"}
+_PREFIX_FACTOR = {
+    "": 1.0, "kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18,
+    "zetta": 1e21,
+}  # fmt: skip
+_LETTER_FACTOR = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
+                  "Z": 1e21}  # fmt: skip
+# Abbreviations are read in the case written: "5 GW", "620MW", "40 TWh", "2 EB", "90 PFLOPS"
+# (not "5 gw", and never a bare "W" or "B": "Route 5 W", "Plan B").
+_PHYSICAL_AFTER = re.compile(
+    rf"(?:{_SP}|[-\u2010\u2011\u2013])?"
+    r"(?:(?i:(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)?(?P<base>watt|byte|flop)"
+    r"(?P<hours>s?[-\u2010\u2011 ]hours?)?s?)"
+    r"|(?P<abbr>[kKMGT]W(?P<abbr_hours>h)?|[MGTPEZ]B|[TPEZ]FLOPS?(?:/s)?))"
+    r"(?![A-Za-z0-9])"
+)
+_PHYSICAL_BASE = {"watt": ("power", "W"), "byte": ("data", "B"), "flop": ("compute", "FLOPS")}
+
 # South African news writes rand as "R5.4 billion", "R500m": an R glued to an amount with a
 # scale (a bare "R5" is a road, a form or a model).
 _RAND = rf"R(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn|tn|m|k)\b)"
@@ -132,11 +165,25 @@ _CURRENCY_AFTER = re.compile(
 )
 _GLUED = re.compile(r"[A-Za-z0-9_]|[.,][0-9]|/[0-9]|:[0-9]")
 _YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB|CNY)\b", re.IGNORECASE)
-_WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[A-Za-z][\w'’&-]*){1,4}")
+# Up to six words: a brand and a model name may come before a three-word compound noun
+# ("6,128 Nvidia H200 graphics processing units").
+_WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[A-Za-z][\w'’&-]*){1,6}")
+# "500,000 of Nvidia's most advanced AI chips", "18,000 of Nvidia’s GB300 chips": a number,
+# then whose things they are, then what it counts.
+_OF_OWNER = re.compile(r"[ \u00a0]+of[ \u00a0]+[A-Z][\w&.-]*['’]s?(?=[ \u00a0])")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$")
 _RATIO_BEFORE = re.compile(r"[0-9][ \u00a0]+(?:in|out of)[ \u00a0]+$")
 _HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)[-–]$")
 _NUMBER_OF = re.compile(r"\bnumber of((?:[ \u00a0]+[A-Za-z][\w'’-]*){1,6})", re.IGNORECASE)
+# A target the sentence sets for its "number of <noun>": "would double the number of AI
+# practitioners in the city-state to 15,000 by 2028", "cut the number of agencies to 12".
+_TO_BEFORE = re.compile(
+    r"\bto(?:[ \u00a0]+(?:more than|over|nearly|almost|about|around|roughly|some|at least))?"
+    r"[ \u00a0]+$", re.IGNORECASE)
+_CHANGES_NUMBER_OF = re.compile(
+    r"\b(?:doubl|tripl|quadrupl|increas|rais|boost|grow|grew|expand|lift|bring|brought|cut"
+    r"|reduc|push)\w*[ \u00a0]+(?:the[ \u00a0]+)?number of\b", re.IGNORECASE)
 _TRIGGER = re.compile(
     r"\b(?:reached|reaches|reaching|exceeded|exceeds|exceeding|hit|hits|topped|tops|surpassed"
     r"|surpasses|totaled|totalled|totals|stood at|stands at|rose to|rises to|grew to|grows to"
@@ -242,6 +289,20 @@ _GENERIC_NOUNS = word_set(
     people officials leaders
     """
 )
+# Nouns of a method's own structure, not of the world it measures: "the index combines
+# three indicators", "scored on five pillars", "in four categories", "12 criteria", "seven
+# dimensions". A small count of one says how a report is built, no key figure.
+_METHOD_NOUNS = word_set(
+    """
+    indicators criteria pillars categories dimensions metrics subindices sub-indices
+    sub-indicators components factors variables domains themes topics tiers stages phases
+    steps sections chapters questions principles objectives priorities scenarios weightings
+    """
+)
+# Vague quantities: "more than a dozen private companies", "dozens of start-ups", "a handful
+# of labs", "several firms". They say "some", not how many.
+_VAGUE_QUANTITIES = ("a dozen", "half a dozen", "dozens", "a handful", "several", "a few",
+                     "a couple")
 #: A count of a generic noun below this is a bare count (see `is_bare_count`).
 BARE_COUNT_BELOW = 100
 
@@ -266,6 +327,14 @@ _NUMBER_TOKENS = frozenset([*(w for w in _WORD_VALUES if w != "one"), *(
     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))])
 _WORD_RATIO = re.compile(r"\w+\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _DETERMINERS = word_set("the these those both its their our his her all first last other")
+# A superlative right after a number ranks rather than counts: "South Korea's two largest
+# chipmakers", "the five most powerful supercomputers", "its 10 biggest customers".
+_SUPERLATIVES = word_set(
+    """
+    largest biggest greatest highest lowest fastest strongest richest poorest smallest best
+    worst most least
+    """
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +345,11 @@ class _Reading:
     unit: str | None
     scale: float
     end: int
+
+
+# What a number written as a word can be: "nine companies", "two billion euros", "two
+# gigawatts". Not a percent or a year ("twenty percent" is rare and reads as prose).
+_WORDED_KINDS = frozenset({"count", "money", *PHYSICAL_UNITS})
 
 
 def find_figures(text: str, number_words: bool = True) -> tuple[Figure, ...]:
@@ -325,7 +399,7 @@ def _worded_figures(text: str) -> list[Figure]:
         if words[-1] == "dozen":
             value = max(value, 1) * 12  # "a dozen", "two dozen"
         reading = _reading(text, m.start(), m.end(), None, str(value))
-        if reading is not None and reading.kind in ("count", "money"):
+        if reading is not None and reading.kind in _WORDED_KINDS:
             out.append(Figure(text[m.start():reading.end], reading.kind,
                               _scaled(value, reading.scale), reading.unit, m.start()))
     return out
@@ -406,6 +480,9 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
     money = _money(text, pos, cur, num, scale)
     if money is not None:
         return _unglued(text, money)
+    physical = _physical(text, pos, scale) if cur is None else None
+    if physical is not None:
+        return physical
     if _GLUED.match(text, pos):
         return _abbreviated_count(text, start, after, num) if cur is None else None
     if scale == 1 and _is_year_shaped(num):
@@ -420,7 +497,7 @@ def _year_or_count(text: str, start: int, pos: int, num: str) -> _Reading:
         count = _count(text, start, pos, num, 1.0)
         if count is not None:
             return count
-    noun = _counted_noun(text, start)
+    noun = _counted_noun(text, start, targets=False)
     return _Reading("count", noun, 1.0, pos) if noun else _Reading("year", None, 1.0, pos)
 
 
@@ -472,6 +549,31 @@ def _money(text: str, pos: int, cur: str | None, num: str, scale: float) -> _Rea
     return _Reading("money", code, scale, after.end())
 
 
+def _physical(text: str, pos: int, scale: float) -> _Reading | None:
+    """Power, energy, data or computing speed after a number ("1.9 gigawatts", "-gigawatt",
+    "620MW", "89 terawatt-hours", "40 petabytes", "2 exaflops"), in its kind's base unit."""
+    m = _PHYSICAL_AFTER.match(text, pos)
+    if m is None:
+        return None
+    if m["abbr"]:
+        abbr = m["abbr"]
+        factor = _LETTER_FACTOR[abbr[0]]
+        kind = {"W": "power", "B": "data"}.get(abbr[1], "compute")
+        if m["abbr_hours"]:
+            kind = "energy"
+    else:
+        base, prefix = m["base"].lower(), (m["prefix"] or "").lower()
+        if base == "flop" and not prefix:
+            return None  # "two flops" failed; nobody counts single operations
+        kind = _PHYSICAL_BASE[base][0]
+        if m["hours"]:
+            if base != "watt":
+                return None
+            kind = "energy"
+        factor = _PREFIX_FACTOR[prefix]
+    return _Reading(kind, PHYSICAL_UNITS[kind], scale * factor, m.end())
+
+
 def _crown(text: str, adjective: str | None) -> str | None:
     """DKK or NOK for "kroner", by its adjective, else by the one of the two countries the
     sentence names; None when it does not say."""
@@ -499,7 +601,10 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
         return None  # "Qwen 2.5 models" is a version: nobody counts 2.5 things
     if _RATIO_BEFORE.search(text, max(0, start - 12), start):
         return None  # "1 in 4 workers" is a share
-    words = _WORDS_AFTER.match(text, pos)
+    if _next_word(text, pos) in _SUPERLATIVES:
+        return None  # "its two largest chipmakers" says which, not how many
+    owner = _OF_OWNER.match(text, pos)
+    words = _WORDS_AFTER.match(text, owner.end() if owner else pos)
     if words is not None:
         end = pos
         seen: list[str] = []
@@ -539,25 +644,48 @@ def _is_noun_modifier(word: str) -> bool:
         return False
     if country_of_word(word) is not None:
         return False  # "200 US firms", "Korean chipmakers": whose, not what
+    if any(ch.isdigit() for ch in word):
+        return False  # a model: "6,128 Nvidia H200 graphics processing units", "GB300 chips"
     if word.isupper():
         return True  # "AI chips", "EV batteries"
+    if word[:1].isupper():
+        return False  # a brand or a name: "18,000 Nvidia chips" counts chips
     return not lower.endswith(_ADJECTIVE_ENDINGS) and not _is_plural(word)
 
 
 def is_bare_count(figure: Figure) -> bool:
     """A count of nothing in particular: a small number of a generic noun ("three
-    countries", "2 teams", "two companies"). It is extracted (a fact may be ranked by it),
-    but it is no key figure."""
-    return (figure.kind == "count" and figure.unit is not None
-            and figure.unit.lower() in _GENERIC_NOUNS and figure.value < BARE_COUNT_BELOW)
+    countries", "2 teams", "two companies") or of the parts of a method ("three
+    indicators", "five pillars"), or a vague quantity of anything ("a dozen private
+    companies"). It is extracted (a fact may be ranked by it), but it is no key figure."""
+    if figure.kind != "count" or figure.unit is None:
+        return False
+    if figure.text.lower().startswith(_VAGUE_QUANTITIES):
+        return True
+    noun = figure.unit.lower().split()[-1]
+    return figure.value < BARE_COUNT_BELOW and (
+        figure.unit.lower() in _GENERIC_NOUNS or noun in _METHOD_NOUNS)
 
 
-def _counted_noun(text: str, start: int) -> str | None:
-    """In "the number of AI unicorns in China has reached 71", the noun for 71."""
-    if _TRIGGER.search(text, max(0, start - 40), start) is None:
+def _counted_noun(text: str, start: int, targets: bool = True) -> str | None:
+    """In "the number of AI unicorns in China has reached 71", the noun for 71; with
+    `targets`, also in "double the number of AI practitioners to 15,000" (not for a
+    year-shaped number: "to 2030" is a year)."""
+    if _TRIGGER.search(text, max(0, start - 40), start) is None and not (
+            targets and _is_target(text, start)):
         return None
     phrase = _number_of_phrase(text)
     return phrase[1] if phrase is not None and phrase[0] < start else None
+
+
+def _is_target(text: str, start: int) -> bool:
+    """Whether the number at `start` is what a sentence changes its "number of <noun>" to:
+    "to" right before it, a verb of change before "the number of", and no other number
+    between them."""
+    if _TO_BEFORE.search(text, max(0, start - 24), start) is None:
+        return False
+    change = _CHANGES_NUMBER_OF.search(text, 0, start)
+    return change is not None and _DIGIT.search(text, change.end(), start) is None
 
 
 @lru_cache(maxsize=64)
@@ -585,6 +713,11 @@ def _is_plural(word: str) -> bool:
     if lower in _SINGULAR_IN_S or not word[:-1].replace("-", "").isalpha():
         return False
     return lower[-2] not in "sui" or lower.endswith("ies")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m[1].lower() if m else ""
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -27,7 +27,8 @@ class Said(NamedTuple):
     """The source's date, for `next year`."""
 
 
-# Nouns that name a quantity a money or percent figure gives ("the AI budget of $6.8bn").
+# Nouns that name a quantity a money, percent or physical figure gives ("the AI budget of
+# $6.8bn", "1.9 gigawatts of data centre capacity", "electricity consumption of 10 TWh").
 _MEASURES = word_set("""
     budget budgets investment investments funding fund funds financing spending spend
     expenditure expenditures outlay outlays revenue revenues sales turnover income profit
@@ -35,6 +36,7 @@ _MEASURES = word_set("""
     production capacity gdp subsidy subsidies grant grants loan loans debt deficit surplus
     tariff tariffs tax taxes levy emissions growth inflation unemployment rate rates price
     prices cost costs wage wages salary salaries capex
+    consumption demand storage generation
 """)
 # Words that end a measure's modifiers ("plans to triple | its AI development budget").
 _STOPS = word_set("""
@@ -126,9 +128,15 @@ def _counted(fact: Said, figure: Figure, tokens: list[tuple[str, int]], after: i
     # figure qualify it (`5 new data centres`, `260,000 advanced GPUs`).
     compound = figure.unit.split()
     lead = words[:-len(compound)] if words[-len(compound):] == compound else words[:-1]
-    modifiers = [w for w in lead if _is_modifier(w, fact)]
+    # Whose they are, without the possessive: "18,000 of Nvidia's GB300 chips" counts
+    # Nvidia GB300 chips.
+    modifiers = [_unpossessed(w) for w in lead if _is_modifier(w, fact)]
     noun = " ".join([*modifiers, figure.unit])
     return f"number of {noun}{_topic(fact, tokens, after)}"
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _measured(fact: Said, figure: Figure, tokens: list[tuple[str, int]], first: int,

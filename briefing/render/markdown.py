@@ -101,6 +101,12 @@ def country_list(codes: Iterable[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes) or "—"
 
 
+#: Base units of physical figures (`extract.figures.PHYSICAL_UNITS`), shown with SI prefixes.
+_SI_UNITS = frozenset({"W", "Wh", "B", "FLOPS"})
+_SI_PREFIXES = ((1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
+                (1e3, "k"))
+
+
 def figure_value(figure: Figure) -> str:
     """The normalised value, for the key-figures table: `6.8 bn USD`, `36%`, `260,000 GPUs`."""
     v = figure.value
@@ -108,6 +114,9 @@ def figure_value(figure: Figure) -> str:
         return f"{v:g}%"
     if figure.kind == "year":
         return f"{v:.0f}"
+    if figure.unit in _SI_UNITS:  # power, energy, data, speed: `1.9 GW`, `89 TWh`, `40 PB`
+        scale, prefix = next(((s, p) for s, p in _SI_PREFIXES if abs(v) >= s), (1.0, ""))
+        return f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {prefix}{figure.unit}"
     for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if abs(v) >= scale:
             number = f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
