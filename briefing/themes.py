@@ -27,7 +27,9 @@ from briefing.resources import data_dir
 from briefing.yamlio import YAMLError, load_yaml
 
 ENV_VAR = "BRIEFING_THEMES"
-FIGURE_KINDS = frozenset({"percent", "money", "count"})
+#: Kinds of figure a theme's `figures:` may name (`extract.figures`): physical quantities too,
+#: so a user's file can say that gigawatts make a sentence about compute.
+FIGURE_KINDS = frozenset({"percent", "money", "count", "power", "energy", "data", "compute"})
 FILE_NAME = "themes.yaml"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -47,8 +49,9 @@ class Theme:
     """Shown to people: `Sovereign AI`."""
     description: str
     figures: tuple[str, ...] = ()
-    """Kinds of figure (`money`, `percent`, `count`) that make a sentence about this theme
-    whatever its words: "The ministry will allocate NT$30 billion ..." is about funding."""
+    """Kinds of figure (`money`, `percent`, `count`, `power`, ...) that make a sentence about
+    this theme whatever its words: "The ministry will allocate NT$30 billion ..." is about
+    funding."""
 
 
 @dataclass(frozen=True)

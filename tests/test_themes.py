@@ -457,3 +457,72 @@ def test_bad_outranks_raise_usage_error(tmp_path: Path, outranks: str, message: 
     with pytest.raises(UsageError) as caught:
         load_taxonomy(write(tmp_path / "bad.yaml", text))
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+# --------------------------------------------------------------------------- fresh-eyes trial
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Tariffs between states are trade geopolitics.
+        ("Washington slapped new tariffs on imported servers from Asia.", "geopolitics"),
+        ("Retaliatory tariffs hit chip equipment makers on both sides.", "geopolitics"),
+        ("The country faces import duties on its solar panels.", "geopolitics"),
+        # Hours of work are labour.
+        ("Unions oppose lifting the 48-hour cap on the working week for coders.", "labour"),
+        # Relying on someone else's models, chips or cloud is what sovereign AI answers.
+        ("The fund aims to cut the bloc's reliance on models trained abroad.", "sovereign-ai"),
+        ("Officials worry about dependence on American cloud providers.", "sovereign-ai"),
+        # People who work in AI are talent.
+        ("The city wants 20,000 more AI practitioners within five years.", "talent"),
+        # Making chips is compute.
+        ("The foundry has never manufactured leading-edge logic chips.", "compute"),
+    ],
+)
+def test_trial_wordings_carry_their_theme(taxonomy: Taxonomy, text: str, theme: str) -> None:
+    assert theme in taxonomy.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # A utility's tariff is what power costs, not trade.
+        ("Operators pay the grid's standard tariff for industrial users.", "geopolitics"),
+        ("A new electricity tariff for server halls passes grid costs on to operators.",
+         "geopolitics"),
+        ("Regulators set a tariff on power drawn by data centres.", "geopolitics"),
+        # Exemptions from a labour law or a tax are not export rules.
+        ("The bill would exempt lab staff from overtime limits.", "geopolitics"),
+        ("Start-ups get income tax exemptions for five years.", "geopolitics"),
+        # Chip manufacturing is not AI put to use.
+        ("Subsidies went to a Semiconductor Manufacturing Co plant in the south.",
+         "applications"),
+        ("The startup has no experience in manufacturing memory chips.", "applications"),
+        # "AI practitioners" are people, not models.
+        ("The number of AI practitioners doubled.", "models"),
+    ],
+)
+def test_trial_near_misses_do_not_carry_the_theme(taxonomy: Taxonomy, text: str,
+                                                  not_expected: str) -> None:
+    assert not_expected not in taxonomy.match(text)
+
+
+def test_exemptions_from_export_rules_stay_geopolitics(taxonomy: Taxonomy) -> None:
+    assert "geopolitics" in taxonomy.match(
+        "Allies such as Japan are exempt from the new export controls.")
+    assert "geopolitics" in taxonomy.match("About 20 nations are exempt from restrictions.")
+
+
+def test_a_users_theme_may_be_about_physical_figures(tmp_path: Path) -> None:
+    path = write(tmp_path / "themes.yaml", """
+themes:
+  - slug: energy
+    name: Energy
+    description: Power for data centres.
+    figures: [power, energy]
+    patterns: [grid]
+""")
+    taxonomy = load_taxonomy(path)
+    assert taxonomy.for_figures({"power"}) == ("energy",)
+    assert taxonomy.for_figures({"money"}) == ()
