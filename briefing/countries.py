@@ -41,7 +41,13 @@ _CAPITALISED_MIN_LEN = 5
 _QUERY_FUZZY_MIN_LEN = 4
 _QUERY_CUTOFF = 80.0
 _TIE_MARGIN = 2.0
-_SUGGESTION_FLOOR = 70.0
+# A suggestion for a name that matched nothing: only one as close as a typo ("Kenia" and
+# Kenya, 80; STACK-NOTES: typos score 75-83), never a made-up name's nearest country
+# ("Narnia" and Armenia 76.9, "Wakanda" and Rwanda 76.9, "Westeros" and Western Sahara
+# 77.1), and only those within a few points of the best: "Korea North" suggests North
+# Korea (95), not North Macedonia (82.9).
+_SUGGESTION_FLOOR = 80.0
+_SUGGESTION_MARGIN = 5.0
 _OTHER_NAME_WEIGHT = 0.97
 
 # Separators inside a multi-word name: any whitespace (NBSP included) or hyphen, so that
@@ -73,6 +79,46 @@ _LANGUAGE_NOUN_AFTER = re.compile(
     r"|translations|subtitles|dialect|dialects)\b", re.I)
 # How far back a list of languages is read ("in English, French, German and Korean").
 _LANGUAGE_LOOKBACK = 80
+# - a list of capitalised words (one may take two: "Bahasa Indonesia") that the word
+#   "languages" leads ("supports 11 languages, including Thai, Vietnamese, Bahasa Indonesia
+#   and Tagalog", "languages such as Korean") or that holds a name only a language has
+#   ("will add Khmer, Lao and Burmese"): every country adjective in it names a language.
+_LIST_MEMBER = r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?"
+_LIST_BEFORE = re.compile(rf"(?:{_LIST_MEMBER}{_LIST_SEP})+$")
+_LIST_AFTER = re.compile(rf"(?:{_LIST_SEP}{_LIST_MEMBER})+")
+_LANGUAGES_LEAD = re.compile(
+    r"\b(?i:languages?)\s*(?:[,:(\u2013\u2014-]\s*)?"
+    r"(?:(?i:including|include|includes|such as|like|notably|namely|from|in)\s+)?$")
+_MEMBER = re.compile(_LIST_MEMBER)
+# Names that only ever name a language, never a state (the country adjectives that are also
+# languages, "Thai", "Lao", "Burmese", are in the gazetteer): "Tagalog", "Khmer", "Mandarin",
+# "Hindi", "Swahili"; "Bahasa" opens a language's own name ("Bahasa Indonesia", "Bahasa
+# Melayu"), whose country word names no country either.
+_LANGUAGE_ONLY = frozenset([
+    "Bahasa", "Tagalog", "Cebuano", "Ilocano", "Khmer", "Malay", "Javanese", "Sundanese",
+    "Tetum", "Mandarin", "Cantonese", "Hokkien", "Hakka", "Teochew", "Uyghur", "Tibetan",
+    "Hindi", "Tamil", "Telugu", "Kannada", "Malayalam", "Marathi", "Gujarati", "Punjabi",
+    "Bengali", "Bangla", "Urdu", "Sinhala", "Sinhalese", "Pashto", "Dari", "Farsi", "Persian",
+    "Arabic", "Hebrew", "Kurdish", "Swahili", "Kiswahili", "Amharic", "Yoruba", "Igbo",
+    "Hausa", "Zulu", "Xhosa", "Afrikaans", "Catalan", "Basque", "Galician", "Gaelic",
+    "Esperanto", "Latin", "Quechua", "Guarani", "Maori", "Hmong", "Yiddish",
+])
+_BAHASA_BEFORE = re.compile(r"\bBahasa[ \u00a0]+$")
+
+# A currency is named for its country but is no reference to it: "5 US cents per
+# kilowatt-hour", "70 million Singapore dollars", "Hong Kong dollars", "Japanese yen",
+# "Swiss francs", "Indian rupees". Words that are common English too ("won", "rand",
+# "real", "pound") are a currency only after an amount ("5,000 Korean won", not "a Korean
+# won the prize"; "Brazilian real estate" is no money).
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0\-](?i:dollars?|cents?|euros?|francs?|yen|yuan|renminbi|rupees?|riyals?"
+    r"|dirhams?|ringgits?|baht|rupiahs?|pesos?|reais|kron(?:a|or|e|er)|liras?|lire|shekels?"
+    r"|nairas?|rubles?|roubles?|zloty|zlotys|forints?|korunas?|dinars?|shillings?|cedis?"
+    r"|kwachas?|takas?|kyats?|rials?|tenge|hryvnias?|bolivars?|pence|sterling)(?![\w-])")
+_AMBIGUOUS_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0](?i:won|rand|real|pounds?|dong|marks?)(?![\w-])")
+_AMOUNT_BEFORE = re.compile(
+    r"[0-9](?:[ \u00a0]?(?i:thousand|million|billion|trillion|mn|bn|tn|k|m|b))?[ \u00a0]+$")
 
 
 class Mention(NamedTuple):
@@ -99,10 +145,23 @@ def find_countries(text: str) -> list[Mention]:
             continue  # inside a word: "McChina", "iPhone"
         written = m.group()
         code = _code_of(written)
-        if code is not None and not (is_adjective(written)
-                                     and names_a_language(text, start, m.end())):
-            found.append(Mention(code, start, m.end(), written))
+        if code is None or names_a_currency(text, start, m.end()):
+            continue
+        if _BAHASA_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "Bahasa Indonesia" is a language
+        if is_adjective(written) and names_a_language(text, start, m.end()):
+            continue
+        found.append(Mention(code, start, m.end(), written))
     return found
+
+
+def names_a_currency(text: str, start: int, end: int) -> bool:
+    """Whether the country word at `text[start:end]` is part of a currency's name ("US
+    cents", "Singapore dollars", "5,000 Korean won"), which refers to no country."""
+    if _CURRENCY_AFTER.match(text, end):
+        return True
+    return bool(_AMBIGUOUS_CURRENCY_AFTER.match(text, end)) and bool(
+        _AMOUNT_BEFORE.search(text, max(0, start - 16), start))
 
 
 def names_a_language(text: str, start: int, end: int) -> bool:
@@ -114,7 +173,28 @@ def names_a_language(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _LANGUAGE_LOOKBACK):start]
     if _SPOKEN_BEFORE.search(before):
         return True
-    return bool(_LANGUAGE_BEFORE.search(before)) and bool(_LANGUAGE_AFTER.match(text, end))
+    if _LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end):
+        return True
+    return _in_a_list_of_languages(text, before, end)
+
+
+def _in_a_list_of_languages(text: str, before: str, end: int) -> bool:
+    """Whether the word ending at `end` (with `before` the text before it) is one of a list
+    that "languages" leads or that holds a name only a language has (`_LANGUAGE_ONLY`)."""
+    earlier = _LIST_BEFORE.search(before)
+    lead = before[:earlier.start()] if earlier else before
+    if _LANGUAGES_LEAD.search(lead):
+        return True
+    later = _LIST_AFTER.match(text, end)
+    members = (earlier[0] if earlier else "") + (later[0] if later else "")
+    return any(_is_language_only(m[0]) for m in _MEMBER.finditer(members))
+
+
+def _is_language_only(member: str) -> bool:
+    """A list member that only a language is: "Tagalog", "Bahasa Indonesia" (not "Tamil
+    Nadu", a state)."""
+    words = member.split()
+    return words[0] == "Bahasa" if len(words) > 1 else words[0] in _LANGUAGE_ONLY
 
 
 @lru_cache(maxsize=1 << 16)
@@ -256,8 +336,10 @@ def _prefix_score(words: list[str], choice: str) -> float:
 
 def _suggestion_names(query: str) -> list[str]:
     display = _gazetteer().display
-    ranked = suggest_countries(query, limit=3)
-    return [display[code] for code, score in ranked if score >= _SUGGESTION_FLOOR]
+    ranked = [(code, score) for code, score in suggest_countries(query, limit=3)
+              if score >= _SUGGESTION_FLOOR]
+    best = ranked[0][1] if ranked else 0.0
+    return [display[code] for code, score in ranked if score >= best - _SUGGESTION_MARGIN]
 
 
 # --------------------------------------------------------------------------- article text

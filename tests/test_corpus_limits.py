@@ -35,6 +35,7 @@ from briefing.corpus import (
     url_host,
     walk_corpus,
 )
+from briefing.errors import CorpusError
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 runner = CliRunner()
@@ -253,8 +254,6 @@ def test_the_size_limit_is_set_by_the_environment_and_a_change_rereads(tmp_path,
 
 def test_a_file_that_grew_past_the_limit_after_the_walk_is_not_read_whole(tmp_path,
                                                                           monkeypatch):
-    from briefing.errors import CorpusError
-
     monkeypatch.setenv("BRIEFING_MAX_FILE_MB", "0.01")
     path = tmp_path / "grown.txt"
     path.write_text(GOOD + "More text. " * 2000, encoding="utf-8")
@@ -305,6 +304,18 @@ def test_malformed_or_absurd_front_matter_values_are_ignored_fields(tmp_path):
     assert (source.title, source.url, source.date) == ("Odd fields", None, None)
     assert source.publisher == "Reuters"  # the dateline's, not the absurd field's
     assert "South Korea will fund 40 AI start-ups" in article.text[article.blocks[0].start:]
+
+
+def test_a_front_matter_of_endless_fields_is_skipped_before_yaml_reads_it(tmp_path):
+    # 9 MB of short fields: YAML took 89 s and 1.5 GB to read them.
+    fields = "".join(f"k{n}: [a, b, {{c: d}}]\n" for n in range(400_000))
+    path = tmp_path / "fields.md"
+    path.write_text(f"---\ntitle: Fields\n{fields}---\n{GOOD}", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(CorpusError, match=r"^front matter too long to read: 1,200,000 lines"
+                                          r" and commas, over 20,000$"):
+        read_document(tmp_path, path)
+    assert time.monotonic() - started < 10
 
 
 def test_an_excerpt_is_found_whatever_whitespace_parts_its_words_in_linear_time(tmp_path):

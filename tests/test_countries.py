@@ -273,3 +273,45 @@ def test_a_language_name_is_no_country_mention(text: str) -> None:
 def test_a_country_adjective_before_a_noun_still_names_the_country(
         text: str, expected: list[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list that "languages" leads is a list of languages.
+        ("The assistant handles 9 languages, including Thai, Japanese and Bahasa Indonesia.",
+         []),
+        ("It will cover languages such as Korean and Vietnamese next year.", []),
+        # A list holding a name only a language has is one too.
+        ("The next release adds Khmer, Lao and Burmese.", []),
+        ("Call centres will answer in Tagalog, Thai or Malaysian English.", []),
+        ("Its tutors speak Mandarin, Cantonese and Japanese.", []),
+        # "Bahasa" makes a country's name a language's.
+        ("Most users write in Bahasa Indonesia.", []),
+        # A list of country adjectives before a noun still names countries.
+        ("Thai, Vietnamese and Indonesian regulators met in Hanoi.", ["TH", "VN", "ID", "VN"]),
+        # A state's name inside a list is not a language ("Tamil Nadu").
+        ("Plants in Tamil Nadu, Japanese suppliers and Korean banks.", ["JP", "KR"]),
+    ],
+)
+def test_lists_of_languages_name_no_country(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Power in Chile costs about 9 US cents per kilowatt-hour.", ["CL"]),
+        ("The grant is worth 40 million Singapore dollars.", []),
+        ("Fees are paid in Hong Kong dollars or euro cents.", []),
+        ("Prices are quoted in Japanese yen and Swiss francs.", []),
+        ("Loans in US-dollar terms rose.", []),
+        ("The firm paid 3,000 Korean won per share.", []),
+        # Words that are currencies only after an amount.
+        ("A Korean won the top prize in Tokyo.", ["KR", "JP"]),
+        ("Brazilian real estate drew Canadian funds.", ["BR", "CA"]),
+    ],
+)
+def test_a_currency_named_for_a_country_is_no_mention_of_it(text: str,
+                                                            expected: list[str]) -> None:
+    assert codes(text) == expected
