@@ -66,12 +66,14 @@ BYLINE = re.compile(
 
 #: Words that point back to a country already talked about: "the government has approved",
 #: "the Kingdom's fund", "the island's chipmakers", "the bloc's AI Act", "talent here",
-#: "domestic chips", "the Asian nation". They take the nearest fitting antecedent.
+#: "domestic chips", "the Asian nation", "the federal government". They take the nearest
+#: fitting antecedent.
 #: Matched against lowercased text (a case-blind pattern scans several times slower).
 REFERRING = re.compile(
     r"\b(?:the\s+(?:(?:[a-z]+\s+)?(?:country|nation|state|kingdom|republic|emirate"
     r"|island|city-state|bloc|union|federation|commonwealth)"
-    r"|government|administration|ministry|cabinet|president|prime\s+minister|chancellor"
+    r"|(?:(?:federal|central|national|union)\s+)?(?:government|administration)"  # of the land
+    r"|ministry|cabinet|president|prime\s+minister|chancellor"
     r"|parliament|congress|capital|economy|regulator|authorities|commission)"
     r"|its|their|here|domestic|domestically|homegrown|home-grown|nationwide|national"
     r"|local|locally)\b"
@@ -354,6 +356,88 @@ PART_OF_BACK = re.compile(
     r"|remainder|money|funds?|budget|figure|number|investment))\b",
     re.I,
 )
+#: A counted part of a set or amount the sentence before gave: "About 40% of them will be
+#: trained ...", "Most of these are start-ups", "Half of it goes to ...", "Two of them ...",
+#: "Much of that money comes from abroad".
+SHARE_OF_BACK = re.compile(
+    rf"^{_LINK}(?:(?:about|around|roughly|nearly|almost|over|under|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|at\s+most|only|just|some|up\s+to)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)?|half|one-third|two-thirds|three-quarters"
+    r"|a\s+(?:third|quarter|fifth|tenth|half|majority|minority|fraction|handful|few)"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|most|many"
+    r"|much|some|all|none|few|several|either|any|the\s+(?:majority|bulk|rest|remainder))"
+    r"\s+of\s+(?:them|these|those|this|that|it|which)\b",
+    re.I,
+)
+#: Openers that point at what the sentence before said without a pronoun as subject:
+#: "Together they consume ...", "After that, users pay ...", "Since then, ...", "Neither
+#: firm ...", "The rest goes to ...", "The remainder will ...", "The remaining C$1 billion
+#: ...". Not "Together with Microsoft, ..." (it names its partner), "Neither the US nor
+#: China ..." (it names both), "The rest of the world ..." (a place, not a remainder),
+#: "After that date ...".
+PHRASE_BACK = re.compile(
+    rf"^{_LINK}(?:together\b(?!\s+with\b)"
+    r"|(?:after|before|beyond|besides|since|until)\s+(?:that|this|then)\b"
+    r"(?!\s+(?:year|week|month|date|day|time|point|deadline)\b)"
+    r"|on\s+top\s+of\s+(?:that|this)\b"
+    r"|neither\b(?![^.;]*\bnor\b)"
+    r"|the\s+(?:rest|remainder)\b(?!\s+of\s+(?:the\s+)?(?:world|globe|country|continent|region"
+    r"|year|decade|century|economy)\b)"
+    r"|the\s+remaining\b)",
+    re.I,
+)
+#: A pointer to several things: opening a paragraph of several sentences, it may sum up more
+#: than the one-sentence paragraph before it ("These countries exemplify the global effort
+#: ..." closing a round-up), where "It will be open to ..." points at the one thing named.
+PLURAL_BACK = re.compile(
+    rf"^{_LINK}(?:these|those|they|their|such|both|together|neither|all|each|every)\b"
+    r"|^[^,]{0,40}\bof\s+(?:them|these|those)\b",
+    re.I,
+)
+#: "The country's weakness is electricity.", "The nation's biggest risk is power.": a short
+#: sentence opening on a country it does not name leans on the sentence before when that
+#: one is about the same country (checked by the discourse model).
+COUNTRY_BACK = re.compile(
+    rf"^{_LINK}the\s+(?:country|nation|kingdom|republic|emirate|island|city-state|bloc)['’]s\b",
+    re.I,
+)
+#: A sentence at most this long cannot say itself what a pronoun object or a definite noun
+#: inside it ("Critics say the plan is too small.") points at.
+SHORT_SENTENCE_WORDS = 15
+#: A pronoun object pointing back, in a short sentence: "Opposition lawmakers have said they
+#: will back it.", "The ministry will revisit it next year.", "Critics want to scrap them
+#: before the vote." The pronoun ends its clause or stands before a preposition or a time
+#: word; before a verb ("said it would ...") it is the sentence's own subject. Case-sensitive:
+#: an opening "It" is LEANS_BACK's.
+OBJECT_BACK = re.compile(
+    r"\b(?:it|them)(?=\s*(?:[.,;:!?\"”’)]|$)|\s+(?:in|on|at|by|for|from|with|into|through"
+    r"|over|until|after|before|again|next|this|last|as|if|when|unless|because)\b)"
+)
+#: An indefinite article: before a pronoun object, the sentence may name what it points at
+#: itself ("Kenya built a data centre and opened it in May").
+INDEFINITE = re.compile(r"\b(?:a|an)\s", re.I)
+#: A definite noun for a scheme, law, sum or issue just reported, anywhere in a short
+#: sentence: "Critics say the plan is too small.", "The government said it would revisit
+#: the issue next year.", "Samsung said it welcomed the bill.", "Firms can claim the credit
+#: twice." Not "the plan to ...", "the bill of rights", "the fund called ...": those say
+#: themselves which one. Each noun is also in `_REFERENT_KINDS` (what must name it before).
+_INSIDE_NOUNS = """
+    plan bill scheme measure credit issue proposal programme program strategy policy
+    initiative deal agreement budget law project fund funding money investment ban move
+    decision
+"""
+INSIDE_BACK = re.compile(
+    r"\bthe\s+(?:new\s+|proposed\s+|planned\s+|same\s+|whole\s+|entire\s+)?"
+    rf"(?P<noun>{_alternation(_INSIDE_NOUNS.replace(' ', chr(10)))})\b"
+    r"(?!\s+(?:of|to|called|named|known)\b|[-–])",
+    re.I,
+)
+#: A share closing a short sentence with nothing said of what it is a share of: "Small and
+#: medium-sized companies will be able to claim up to 40%." after "The measure raises the
+#: credit from 15% to 20%": it goes on with the sentence before's list of rates.
+BARE_SHARE_END = re.compile(r"\d\s*(?:%|percent|per\s+cent)[\"”’)]*[.!]?$")
+#: A share anywhere (the sentence before a BARE_SHARE_END one must give one).
+SHARE = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)")
 
 # Definite nouns, by kind, each with what the sentence before must say for the noun to point
 # at it. An organisation or a product may also be named by a proper name there ("Sarvam AI";
@@ -365,12 +449,18 @@ _PRODUCT = "model models system systems platform platforms tool tools chatbot ap
 _SCHEME_WORDS = (r"programmes?|programs?|schemes?|initiatives?|projects?|plans?|missions?"
                  r"|strateg(?:y|ies)|roadmaps?|blueprints?|polic(?:y|ies)|packages?|frameworks?"
                  r"|proposals?|pilots?|competitions?|challenges?|fellowships?|calls?\s+for")
+# What names a plan or programme as a whole: not a proposal, a pilot or a project, which a
+# plan may hold ("proposals for 20 gigawatts of projects ... The strategy ..." is not it).
+_PLAN_WORDS = (r"programmes?|programs?|schemes?|initiatives?|plans?|missions?|strateg(?:y|ies)"
+               r"|roadmaps?|blueprints?|polic(?:y|ies)|packages?|frameworks?")
 _FACILITY_WORDS = (r"agenc(?:y|ies)|authorit(?:y|ies)|body|regulators?|office|institutes?"
                    r"|council|commission|cent(?:re|er)s?|hubs?|facilit(?:y|ies)|campus(?:es)?"
                    r"|clusters?|lab\w*|supercomputers?|factor(?:y|ies)|plants?|sites?|parks?"
                    r"|zones?|complex|buildings?|bases?")
 _PRODUCT_WORDS = (r"models?|systems?|platforms?|tools?|chatbots?|apps?|chips?|processors?"
                   r"|gpus?|supercomputers?|assistants?")
+_PLACE_GOVERNMENTS = ("provincial_government state_government regional_government "
+                      "local_government city_government city_council municipal_government")
 #: (nouns, what names such a thing; None: the sentence before, whatever it says). A noun of
 #: two words is written with "_" ("data_centre").
 _REFERENT_KINDS: tuple[tuple[str, str | None], ...] = (
@@ -380,11 +470,17 @@ _REFERENT_KINDS: tuple[tuple[str, str | None], ...] = (
                     r"|conglomerates?|corporations?|unicorns?|inc|ltd|plc|corp|llc)\b"),
     # "Nvidia released a model ... The model ..."
     (_PRODUCT, rf"\b(?:{_PRODUCT_WORDS})\b"),
-    # "a national AI mission ... The programme ...": any word for a scheme names it.
+    # "a national AI mission ... The programme ...": any word for a plan as a whole names it.
     ("programme programmes program programs scheme schemes plan plans mission strategy "
-     "roadmap blueprint policy policies package framework proposal proposals pilot "
-     "competition challenge fellowship",
-     rf"\b(?:{_SCHEME_WORDS})\b"),
+     "roadmap blueprint policy policies package framework",
+     rf"\b(?:{_PLAN_WORDS})\b"),
+    # A proposal, a pilot, a competition: one named as such ("Lawmakers dropped a proposal to
+    # exempt researchers ... the proposal"), or a plan or bill that proposes it.
+    ("proposal proposals", r"\b(?:propos\w+|plans?|bills?)\b"),
+    ("pilot pilots", r"\b(?:pilots?|trials?|tests?|testing)\b"),
+    ("competition challenge fellowship",
+     r"\b(?:competitions?|challenges?|contests?|prizes?|calls?\s+for|fellowships?"
+     r"|scholarships?|programmes?|programs?)\b"),
     # An undertaking may be a scheme, a facility or a product, or anything being built or set
     # up: "a 5-gigawatt data centre campus ... The project will ...", "set up a task force
     # ... The initiative ...".
@@ -402,8 +498,12 @@ _REFERENT_KINDS: tuple[tuple[str, str | None], ...] = (
      "laboratories supercomputer factory site plant data_centre data_center data_centres "
      "data_centers",
      rf"\b(?:{_FACILITY_WORDS}|data\s+cent(?:re|er)s?)\b"),
+    # "parliament passed a bill ... The bill ...": a bill is one not yet law or just voted,
+    # never a law passed years ago ("under a law passed in 2023 ... The bill passed with 210
+    # votes" points at a bill named further back).
+    ("bill bills", r"\b(?:bills?|legislation|draft\s+(?:laws?|acts?))\b"),
     # "parliament passed an AI safety law ... The law takes effect in 2027."
-    ("law laws bill bills act regulation regulations rule rules order decree legislation "
+    ("law laws act regulation regulations rule rules order decree legislation "
      "directive code guidelines standard standards ban",
      r"\b(?:laws?|bills?|acts?|regulat\w+|rules?|orders?|decrees?|legislat\w+|directives?"
      r"|codes?|guidelines?|standards?|bans?|banned|passed|enacted)\b"),
@@ -416,22 +516,36 @@ _REFERENT_KINDS: tuple[tuple[str, str | None], ...] = (
     ("report reports study studies survey surveys index ranking paper analysis review census",
      r"\b(?:reports?|stud(?:y|ies)|surveys?|index|rankings?|ranked|paper|analys[ie]s|review"
      r"|census|found|according\s+to)\b"),
-    # An event the sentence before reported: "The move ...", "The decision ...", "The figures
-    # show ...", "The target is ...".
+    # "raises tax credits for chip investment ... the credit": a credit, a break, an incentive.
+    ("credit credits", r"\b(?:credits?|tax\s+breaks?|incentives?|deductions?|rebates?)\b"),
+    # "Alberta has pitched itself ... The provincial government says ...": the government of
+    # a place the sentence before names (by name, or as a province, state, region or city).
+    (_PLACE_GOVERNMENTS,
+     r"\b(?:provinces?|provincial|states?|regions?|regional|count(?:y|ies)|cit(?:y|ies)"
+     r"|municipal\w*|towns?)\b"),
+    # An event or a matter the sentence before reported: "The move ...", "The decision ...",
+    # "The figures show ...", "The target is ...", "... revisit the issue next year".
     ("move moves decision decisions announcement step steps measure measures effort efforts "
      "push pledge commitment target targets goal figure figures data change changes approval "
-     "launch ruling",
+     "launch ruling issue issues",
      None),
 )
 _DEFINITE_NOUNS = "\n".join(n.replace("_", " ") for nouns, _ in _REFERENT_KINDS
                             for n in nouns.split())
+#: Scale words that name a sum of money in the sentence right before ("set aside 500 crore
+#: ... The fund"), but further back may count anything ("20 million people").
+SCALE_WORDS = frozenset(["billion", "million", "trillion", "crore", "lakh", "bn", "mn"])
 #: What the sentence before must say for each definite noun to point at it (`_REFERENT_KINDS`),
 #: by the noun in lower case with single spaces.
 REFERENT_BEFORE: dict[str, re.Pattern[str] | None] = {
     noun.replace("_", " "): None if before is None else re.compile(before, re.I)
     for nouns, before in _REFERENT_KINDS for noun in nouns.split()}
-#: Nouns of `_ORGANISATION` and `_PRODUCT`: a proper name in the sentence before names them.
-NAMED_BY_A_NAME = frozenset(f"{_ORGANISATION} {_PRODUCT}".split())
+#: A place's own government ("The provincial government ..."), by the noun as in
+#: REFERENT_BEFORE: a bare name before names its place ("Alberta", not "the Ministry").
+PLACE_GOVERNMENTS = frozenset(noun.replace("_", " ") for noun in _PLACE_GOVERNMENTS.split())
+#: Nouns of `_ORGANISATION` and `_PRODUCT`, and a place's own government: a proper name in
+#: the sentence before names them ("Sarvam AI", "Alberta").
+NAMED_BY_A_NAME = frozenset(f"{_ORGANISATION} {_PRODUCT}".split()) | PLACE_GOVERNMENTS
 #: "The law takes effect in 2027", "The company will get ...", "But the new fund ...": a
 #: definite noun for something just introduced. Country words ("the government") are
 #: resolved by REFERRING instead, so they are not here.
@@ -470,9 +584,19 @@ _NOT_A_NAME = """
     june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec ai i mr mrs ms dr prof president minister prime secretary chancellor
     the a an in on at for of and but it this that he she they we
+    there these those what when where which who why how however its their his her our your
+    one some many most each every all both today yesterday
     gpu gpus cpu cpus llm llms ict r&d ceo cto cfo
 """
 NOT_A_NAME = frozenset(_NOT_A_NAME.split())
+#: Verbs after a sentence's capitalised first word that make it a name ("Samsung said ...",
+#: "Alberta has also pitched itself ...", "Nvidia unveiled ..."): a common noun opening a
+#: sentence is mostly plural ("Officials said", "Critics say"), which is checked apart.
+_ACTS_AFTER_A_NAME = """
+    said says announced plans planned has had is was will would also unveiled launched opened
+    reported pitched agreed signed welcomed expects aims wants won built raised
+"""
+ACTS_AFTER_A_NAME = frozenset(_ACTS_AFTER_A_NAME.split())
 #: Two sentences quoted together stay short enough to read as one statement.
 MAX_JOINED_WORDS = 70
 

@@ -7,15 +7,20 @@ own paragraph, so most dependents below stand in a paragraph of their own.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as gen
 from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.corpus import read_document
+from briefing.cues import MAX_JOINED_WORDS
 from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.sentences import split_sentences
 from briefing.extract.text import collapse
 from briefing.themes import load_taxonomy
 
@@ -227,3 +232,237 @@ def test_a_brief_quotes_a_joined_statement_once_and_it_verifies(tmp_path, monkey
         1 for x in markdown.splitlines() if DEPENDENT in x and (ANTECEDENT in x or "…" in x))
     checked = CliRunner().invoke(app, ["verify", str(brief), "--corpus", str(corpus)])
     assert checked.exit_code == 0, checked.output
+
+
+# --------------------------------------------------------------------------- one sentence, one row
+
+def spans_do_not_overlap(body: str, found: list[Statement]) -> None:
+    """Every row quotes its span, and no two rows share a sentence."""
+    rows = sorted(found, key=lambda s: s.start)
+    for row in rows:
+        assert collapse(body[row.start:row.end]) == row.text
+    for before, after in itertools.pairwise(rows):
+        assert before.end <= after.start, (before.text, after.text)
+
+
+# A lede of 40 words and three dependents, together past MAX_JOINED_WORDS (70 words).
+LONG_CHAIN = (
+    "Vietnam's planning ministry said on Thursday it would lend the state chip designer "
+    "Hanoi Silicon a further 4 trillion dong in cheap loans, taking the total public support "
+    "for the firm since its founding in 2021 to about 11 trillion dong.\n\n"
+    "The money will pay for a test line for power-management chips at a new plant outside Da "
+    "Nang, due to start in the third quarter.\n\n"
+    "The company hopes to sell its first chips in 2028. It has already signed letters of "
+    "intent with about 25 carmakers and appliance firms in the region, its chairman said.\n"
+)
+
+
+def test_a_chain_too_long_for_one_quote_is_cut_into_rows_that_share_no_sentence(tmp_path):
+    body, found = read_statements(tmp_path, LONG_CHAIN)
+    spans_do_not_overlap(body, found)
+    for sentence in ("Vietnam's planning ministry", "The money will pay",
+                     "The company hopes", "It has already signed"):
+        assert len(quoting(found, sentence)) == 1, [s.text for s in found]
+    # Cut before "The company ..." (a definite noun, which says what it is about), never
+    # before "It has ..." (a pronoun says nothing of it) nor "The money ..." (which then
+    # keeps the lede it points at).
+    texts = [s.text for s in found]
+    assert texts[0].startswith("Vietnam's planning ministry") and texts[0].endswith(
+        "due to start in the third quarter.")
+    assert texts[1].startswith("The company hopes") and "It has already signed" in texts[1]
+    assert all("Vietnam" in s.countries or s.countries == ("VN",) for s in found)
+
+
+def test_facts_never_list_a_sentence_twice(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hanoi-silicon.txt").write_text("Vietnam lends to its chip designer\n\n"
+                                              + LONG_CHAIN, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(app, ["facts", "--corpus", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    facts = json.loads(result.stdout)
+    spans = sorted(tuple(f["span"]) for f in facts)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans
+    for sentence in ("The money will pay", "The company hopes", "It has already signed"):
+        assert sum(sentence in f["text"] for f in facts) == 1, [f["text"] for f in facts]
+
+
+# --------------------------------------------------------------------------- more shapes of leaning
+
+@pytest.mark.parametrize(
+    ("text", "antecedent", "dependent"),
+    [
+        # "Together", "After that", a counted share of "them".
+        ("Portugal now runs about 90 public data centres, most of them near Lisbon. Together "
+         "they draw about 2 terawatt-hours of power a year.\n",
+         "Portugal now runs about 90", "Together they draw"),
+        ("Uruguay's new state supercomputer opened in Montevideo on Monday.\n\n"
+         "It will be free for university teams for the first year. After that, each team "
+         "will pay a fee set by the science ministry.\n",
+         "Uruguay's new state supercomputer", "After that, each team"),
+        ("The government of Ireland said it would train 8,000 nurses in the use of AI tools "
+         "by 2029. About 30% of them will be trained in rural hospitals.\n",
+         "The government of Ireland said", "About 30% of them"),
+        ("Austria's two largest banks each opened an AI lab in Vienna this year. Neither "
+         "bank would say how much it had spent.\n",
+         "Austria's two largest banks", "Neither bank would say"),
+        ("Greece set aside 300 million euros for AI research this year. The remainder of "
+         "its science budget goes to physics and medicine.\n",
+         "Greece set aside 300 million", "The remainder of its science"),
+        # A pronoun object and a definite noun inside a short sentence.
+        ("The Czech parliament must still approve the AI budget before December. Most "
+         "opposition parties have said they will back it.\n",
+         "The Czech parliament must still", "Most opposition parties"),
+        ("Lawmakers in Romania dropped a proposal to tax foreign cloud providers. The "
+         "cabinet said it would revisit the issue in the spring.\n",
+         "Lawmakers in Romania dropped", "The cabinet said it would revisit the issue"),
+        ("Hungary unveiled a 12-point plan for AI in schools on Friday. Teachers' unions "
+         "say the plan is too vague.\n",
+         "Hungary unveiled a 12-point plan", "Teachers' unions say the plan"),
+        # A bare share going on with the rates of the sentence before.
+        ("The law raises the tax credit for chip plants in Malaysia from 10% to 15%. Small "
+         "firms may claim up to 25%.\n",
+         "The law raises the tax credit", "Small firms may claim up to 25%."),
+        # A short sentence opening on "the country" it does not name, across a paragraph.
+        ("Finland's particular strength is cheap, clean power for data centres.\n\n"
+         "The country's weakness is its small pool of engineers.\n",
+         "Finland's particular strength", "The country's weakness"),
+        # A company named as the sentence's first word; a province by its bare name.
+        ("Infineon said in a statement that it welcomed the new subsidy rules.\n\n"
+         "The company plans to build a second chip plant in Dresden by 2029.\n",
+         "Infineon said in a statement", "The company plans to build"),
+        ("Quebec has offered cheap hydropower to companies building AI data centres. The "
+         "provincial government says it has applications for 9 gigawatts.\n",
+         "Quebec has offered cheap hydropower", "The provincial government says"),
+    ],
+)
+def test_more_dependent_shapes_are_quoted_with_their_antecedent(tmp_path, text, antecedent,
+                                                                dependent):
+    assert_joined(tmp_path, text, antecedent, dependent)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # The bill is not the law the sentence before names: it is the one named further back.
+        ("Spain's parliament approved a bill on Tuesday that doubles tax credits for AI "
+         "research.\n\n"
+         "Italy offers a credit of 20% under a law passed in 2022, while France offers 30%.\n\n"
+         "The bill passed with 190 votes in favour and 140 against.\n",
+         "The bill passed with 190 votes"),
+        # "The strategy" is not proposals for projects.
+        ("Manitoba has pitched itself as a home for AI data centres. Its government says it "
+         "has proposals for 3 gigawatts of projects.\n\n"
+         "The strategy follows similar programmes in Norway and Sweden.\n",
+         "The strategy follows similar programmes"),
+        # "The announcement" reports an event, not a remark someone made.
+        ("The Dutch government will spend 300 million euros on a supercomputer in "
+         "Groningen.\n\n"
+         "\"This keeps the north at the centre of Dutch science,\" said a professor at the "
+         "city's university.\n\n"
+         "The announcement comes a week after Belgium said it would build one in Liège.\n",
+         "The announcement comes a week"),
+        # "The plan" is one thing: not the strategies of other countries just named.
+        ("Kenya launched its national AI strategy on Tuesday.\n\n"
+         "Ghana and Senegal published their own AI strategies last year.\n\n"
+         "Digital rights groups welcomed the plan but said it lacked detail.\n",
+         "Digital rights groups welcomed the plan"),
+        # Openers that name their own referent.
+        ("Kenya opened a national AI centre in Nairobi. Together with Microsoft, the ministry "
+         "will train 20,000 developers there by 2027.\n",
+         "Together with Microsoft, the ministry"),
+        ("Brazil spent 2 billion reais on AI research this year. The rest of the world spent "
+         "about 400 billion dollars, according to the OECD.\n",
+         "The rest of the world spent"),
+        ("Chile leads the region in AI readiness. Neither Argentina nor Peru has published a "
+         "national AI strategy yet.\n",
+         "Neither Argentina nor Peru"),
+        # A longer sentence on "the country" stands on its own.
+        ("Qatar's sovereign fund set up a technology unit in Doha last month.\n\n"
+         "The country's $450 billion wealth fund is also backing chip plants in Arizona and "
+         "in Texas through a US partner.\n",
+         "The country's $450 billion wealth fund"),
+    ],
+)
+def test_a_sentence_leans_only_on_a_neighbour_holding_its_referent(tmp_path, text, alone):
+    body, found = read_statements(tmp_path, text)
+    spans_do_not_overlap(body, found)
+    rows = quoting(found, alone)
+    assert len(rows) == 1 and rows[0].text.startswith(alone), [s.text for s in found]
+
+
+def test_a_bill_named_further_back_still_gives_its_country(tmp_path):
+    _, found = read_statements(
+        tmp_path,
+        "Spain's parliament approved a bill on Tuesday that doubles tax credits for AI "
+        "research.\n\n"
+        "Italy offers a credit of 20% under a law passed in 2022.\n\n"
+        "The bill passed with 190 votes in favour and 140 against.\n")
+    (row,) = quoting(found, "The bill passed")
+    assert row.countries == ("ES",), row
+
+
+# --------------------------------------------------------------------------- short statements
+
+def test_a_short_ranking_of_a_named_country_is_a_statement(tmp_path):
+    _, found = read_statements(
+        tmp_path,
+        "AI compute index\n\n"
+        "## Japan\n\n"
+        "Japan ranks second. The trade ministry has paid for GPU capacity at nine private "
+        "cloud firms since 2023.\n\n"
+        "## Notes\n\n"
+        "Figure 1. Table 2.\n")
+    texts = {s.text: s for s in found}
+    assert "Japan ranks second." in texts and texts["Japan ranks second."].countries == ("JP",)
+    ministry = next(s for s in found if s.text.startswith("The trade ministry"))
+    assert ministry.countries == ("JP",)
+    assert not any(t.startswith(("Figure", "Table")) for t in texts)
+
+
+# --------------------------------------------------------------------------- property
+
+OPENERS = ["It will", "They", "Of this,", "The company", "The plan", "The bill", "Each team",
+           "Together they", "After that,", "About 40% of them", "Critics say the plan",
+           "The country's", "This", "Such rules", "The rest", "Neither firm"]
+ANTECEDENTS = ["Kenya set aside 4 billion shillings for a national AI plan",
+               "Ori Labs, a young firm, was picked to build the model",
+               "Parliament passed a bill on chip subsidies",
+               "Thirty university teams applied for compute",
+               "Japan ranks second"]
+FILLER = ["with", "more", "chips", "for", "research", "by", "2027", "in", "Nairobi", "and"]
+
+dependent_sentence = gen.tuples(
+    gen.sampled_from(OPENERS), gen.lists(gen.sampled_from(FILLER), min_size=0, max_size=30),
+).map(lambda t: " ".join([t[0], *t[1]]) + ".")
+any_sentence = gen.one_of(gen.sampled_from(ANTECEDENTS).map(lambda s: s + "."),
+                         dependent_sentence)
+articles_of_dependents = gen.lists(
+    gen.tuples(any_sentence, gen.sampled_from([" ", " ", "\n\n", "\n"])), min_size=1,
+    max_size=12).map(lambda parts: "".join(s + gap for s, gap in parts))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles_of_dependents)
+def test_no_sentence_is_in_two_rows_and_every_row_quotes_its_span(tmp_path, text):
+    body, found = read_statements(tmp_path, "Chips\n\n" + text)
+    spans_do_not_overlap(body, found)
+    sentences = [span for start, end in paragraph_spans(body)
+                 for span in split_sentences(body, start, end)]
+    for start, end in sentences:
+        assert sum(row.start <= start and end <= row.end for row in found) <= 1
+    for row in found:
+        inside = [s for s in sentences if row.start <= s[0] and s[1] <= row.end]
+        assert inside and inside[0][0] == row.start and inside[-1][1] == row.end
+        # Sentences are joined only while the quote stays short enough to read as one.
+        assert len(inside) == 1 or len(row.text.split()) <= MAX_JOINED_WORDS, row.text
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for part in body.split("\n"):
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    return spans

@@ -118,7 +118,7 @@ def test_one_paragraph_and_one_sentence_files_are_articles(tmp_path, text):
 NO_HEADINGS = (
     "Kenya unveils AI push\n\n"
     "Kenya on Monday unveiled a plan to train 50,000 AI engineers by 2030.\n\n"
-    "The government has approved 12,000 more GPUs for the programme. The new scholarships aim "
+    "The government has approved 12,000 more GPUs for university labs. The new scholarships aim "
     "to grow the AI talent pool here. Up to four sites are planned, each costing about "
     "$20 million.\n\n"
     "Rwanda and Ghana have similar plans, and Nigeria has spent $40 million on chips from the "

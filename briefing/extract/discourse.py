@@ -14,8 +14,11 @@ comparator or a supplier ("chips from the United States"). So, per article:
   with; else the focus;
 - each figure belongs to the country of its own clause ("Brazil has 12%, while Mexico has 8%");
 - a sentence that cannot be read alone leans on the one before (`leans_on`): it opens with a
-  pronoun or demonstrative ("It will ...", "Of this, ...", "Each team ..."), or a definite
-  noun for something the sentence before names ("Sarvam AI ... The company will ...").
+  pronoun, a demonstrative or a share of what came before ("It will ...", "Of this, ...",
+  "Each team ...", "Together they ...", "About 40% of them ..."), or a definite noun for
+  something the sentence before names ("Sarvam AI ... The company will ..."; "the bill"
+  needs a bill there, not any law); a short one may point back from inside ("Critics say
+  the plan is too small.", "Lawmakers said they will back it.").
 
 Pure functions over plain text (see `facts.plain`); the cue words live in `briefing.cues`.
 """
@@ -272,6 +275,13 @@ def dominant(labels: Sequence[Sequence[str]], minimum: int = 2) -> str | None:
     return label if n >= minimum else None
 
 
+#: How much a dependent sentence needs the one it leans on (`Leaning.need`): a definite noun
+#: for something the sentence before names still says what kind of thing it is about ("The
+#: company aims to ..."); an event noun says less ("The move ..."); a pronoun, a demonstrative
+#: or a share says nothing of it ("It has ...", "Of this, ...", "About 40% of them ...").
+NEEDS_NOUN, NEEDS_EVENT, NEEDS_POINTER = 1, 2, 3
+
+
 class Leaning(NamedTuple):
     """How a sentence leans on the one before it (`leans_on`)."""
 
@@ -279,61 +289,185 @@ class Leaning(NamedTuple):
     """Its antecedent was found in the sentence before (a definite noun for something named
     there), so the two belong together even across a paragraph break; a pronoun or a
     demonstrative points at whatever came before ("This" after a paragraph: all of it)."""
+    need: int = NEEDS_POINTER
+    """How much it needs that antecedent: where a chain of dependents too long for one quote
+    is cut, it is cut before the one that needs its antecedent least."""
 
 
-def leans_on(sentence: str, before: str, before_named: Sequence[Named]) -> Leaning | None:
+def leans_on(sentence: str, before: str, before_named: Sequence[Named],
+             same_subject: bool = False) -> Leaning | None:
     """Whether `sentence` (plain) cannot be read without `before`, the sentence right before
     it, and how; None when it stands alone. A definite noun leans only when `before` names
     its referent ("Sarvam AI was picked ... The company will ..."), and never when the
-    sentence names it itself ("The company Infosys said ...")."""
+    sentence names it itself ("The company Infosys said ..."). `same_subject`: both are about
+    the same country, which "The country's ..." needs."""
     definite = cues.DEFINITE_BACK.match(sentence)
     if definite is not None:
-        noun = " ".join(definite["noun"].lower().split())
         if cues.NAMED_AFTER.match(sentence, definite.end()):
             return None
-        if cues.REFERENT_BEFORE[noun] is None:
-            return Leaning(checked=False)  # "The move": what was just reported
-        if _names_referent(noun, before, before_named):
-            return Leaning(checked=True)
-        return None
-    if cues.LEANS_BACK.match(sentence):
+        return _on_referent(_noun(definite), before, before_named)
+    if (cues.LEANS_BACK.match(sentence) or cues.EACH_BACK.match(sentence)
+            or cues.PART_OF_BACK.match(sentence) or cues.SHARE_OF_BACK.match(sentence)
+            or cues.PHRASE_BACK.match(sentence)):
         return Leaning(checked=False)
-    if cues.EACH_BACK.match(sentence) or cues.PART_OF_BACK.match(sentence):
-        return Leaning(checked=False)
-    inner = cues.INNER_BACK.match(sentence)
-    if (inner is not None and inner["noun"][0].islower()  # "from the Centre for ...": a name
-            and not cues.NAMED_AFTER.match(sentence, inner.end())):
-        noun = " ".join(inner["noun"].lower().split())
+    short = len(sentence.split()) <= cues.SHORT_SENTENCE_WORDS
+    if cues.COUNTRY_BACK.match(sentence):
+        # A short one says too little to stand alone ("The country's weakness is
+        # electricity."); a longer one is a statement of its own about the country its
+        # discourse model finds ("The country's $300 billion wealth fund is backing ...").
+        return Leaning(checked=True, need=NEEDS_NOUN) if same_subject and short else None
+    inner = _inner_noun(sentence)
+    if inner is not None:
         # Only a thing the sentence before names: "Growth in the figures ..." is no pointer.
-        if cues.REFERENT_BEFORE[noun] is not None and _names_referent(noun, before,
-                                                                      before_named):
-            return Leaning(checked=True)
+        leaning = _on_referent(inner, before, before_named)
+        if leaning is not None and leaning.checked:
+            return leaning
+    return _short_leaning(sentence, before, before_named) if short else None
+
+
+def referent_noun(sentence: str) -> str | None:
+    """The definite noun `sentence` (plain) needs a referent for, of a kind some earlier
+    sentence must name ("The bill passed ...", "Critics say the plan is too small."); None
+    when it has none, or one for whatever was just reported ("The move ...")."""
+    definite = cues.DEFINITE_BACK.match(sentence)
+    if definite is not None:
+        noun: str | None = (None if cues.NAMED_AFTER.match(sentence, definite.end())
+                            else _noun(definite))
+    else:
+        noun = _inner_noun(sentence)
+        if noun is None and len(sentence.split()) <= cues.SHORT_SENTENCE_WORDS:
+            noun = _inside_noun(sentence)
+    return noun if noun is not None and cues.REFERENT_BEFORE[noun] is not None else None
+
+
+def _noun(match: re.Match[str]) -> str:
+    return " ".join(match["noun"].lower().split())
+
+
+def _inner_noun(sentence: str) -> str | None:
+    """ "Companies that join the programme ...", "Under the plan, ...": a definite noun in
+    the subject phrase or an opening phrase (not a name: "from the Centre for ...")."""
+    inner = cues.INNER_BACK.match(sentence)
+    if (inner is None or not inner["noun"][0].islower()
+            or cues.NAMED_AFTER.match(sentence, inner.end())):
+        return None
+    return _noun(inner)
+
+
+def _inside_noun(sentence: str) -> str | None:
+    """A definite noun anywhere in a short sentence that does not introduce one itself:
+    "Critics say the plan is too small." (not "Kenya drew up a plan and the plan ...")."""
+    inside = cues.INSIDE_BACK.search(sentence)
+    if (inside is None or cues.NAMED_AFTER.match(sentence, inside.end())
+            or cues.INDEFINITE.search(sentence, 0, inside.start())):
+        return None
+    return _noun(inside)
+
+
+def _short_leaning(sentence: str, before: str, before_named: Sequence[Named]
+                   ) -> Leaning | None:
+    """How a short sentence leans back from inside: a definite noun for what the sentence
+    before names ("Critics say the plan is too small."), a pronoun object ("Lawmakers said
+    they will back it."), or a bare share going on with the sentence before's list of rates
+    ("Small firms can claim up to 40%.")."""
+    noun = _inside_noun(sentence)
+    if noun is not None:
+        leaning = _on_referent(noun, before, before_named)
+        if leaning is not None:
+            return leaning
+    pronoun = cues.OBJECT_BACK.search(sentence)
+    if pronoun is not None and not cues.INDEFINITE.search(sentence, 0, pronoun.start()):
+        return Leaning(checked=False)
+    if (cues.BARE_SHARE_END.search(sentence) and len(cues.SHARE.findall(sentence)) == 1
+            and cues.SHARE.search(before)):
+        return Leaning(checked=False)
     return None
 
 
-def _names_referent(noun: str, before: str, before_named: Sequence[Named]) -> bool:
-    """Whether `before` names something `noun` can point at: a word of its kind ("a
-    start-up" for "the company", "a 2,000 crore rupee plan" for "the plan"), or for a
-    company or product, a proper name ("Sarvam AI")."""
+_QUOTATION = re.compile(r"[\"“‘']")
+
+
+def _on_referent(noun: str, before: str, before_named: Sequence[Named]) -> Leaning | None:
+    """How a definite noun leans on `before`: on its referent there, or for an event ("The
+    move", "The announcement"), on whatever `before` reported, unless that is a remark (a
+    quotation reports no event: "The announcement comes a week after ..." after a quoted
+    professor is about the announcement the story opened with)."""
+    if cues.REFERENT_BEFORE[noun] is None:
+        if _QUOTATION.match(before):
+            return None
+        return Leaning(checked=False, need=NEEDS_EVENT)
+    if names_referent(noun, before, before_named):
+        return Leaning(checked=True, need=NEEDS_NOUN)
+    return None
+
+
+def names_referent(noun: str, before: str, before_named: Sequence[Named],
+                   nearby: bool = True) -> bool:
+    """Whether `before` names something `noun` can point at: a word of its kind in the same
+    number ("a start-up" for "the company", "a 2,000 crore rupee plan" for "the plan", not
+    "their own AI strategies" for "the plan"), or for a company, product or a place's
+    government, a proper name ("Sarvam AI", "Alberta"). A sentence further back than the one
+    right before (not `nearby`) must name it more surely: by a word of its kind that is not
+    a bare scale ("20 million people" is no sum of money) and not by any proper name."""
     kind = cues.REFERENT_BEFORE[noun]
-    if kind is not None and kind.search(before):
+    if kind is not None and any(
+            _agrees(noun, m[0]) and (nearby or m[0].lower() not in cues.SCALE_WORDS)
+            for m in kind.finditer(before)):
         return True
-    return noun in cues.NAMED_BY_A_NAME and _has_a_name(before, before_named)
+    if not nearby or noun not in cues.NAMED_BY_A_NAME:
+        return False
+    # A place goes by its bare name ("Alberta", "in Texas"); "the Ministry" is no place.
+    return _has_a_name(before, before_named, bare=noun in cues.PLACE_GOVERNMENTS)
+
+
+def _plural(word: str) -> bool:
+    word = word.lower()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _agrees(noun: str, found: str) -> bool:
+    """A singular noun points at one thing: "the plan" not at "strategies" (a plural noun
+    may sum up one thing or several)."""
+    return _plural(noun) or not _plural(found.split()[-1])
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*")
+_OPENING_NAME = re.compile(r"[\"“‘'(]?(?P<word>[A-Z][\w&'’.-]*)\s+(?P<next>[a-z]+)\b")
 
 
-def _has_a_name(text: str, named: Sequence[Named]) -> bool:
-    """Whether a sentence names an organisation or product: a capitalised word past its first
-    that is no country, calendar word, title or common acronym."""
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _has_a_name(text: str, named: Sequence[Named], bare: bool = False) -> bool:
+    """Whether a sentence names an organisation, product or place: a capitalised word that
+    is no country, calendar word, title or common acronym, past its first word or as its
+    first word when that reads as a name (`_opens_on_a_name`); with `bare`, one without
+    "the" before it."""
     for m in _CAPITALISED.finditer(text, 1):
         if m.start() <= 2 and not text[:m.start()].strip("\"“‘'( "):
             continue  # the sentence's own first word, after an opening quote
-        word = m[0].rstrip(".").lower()
-        for suffix in ("'s", "’s"):
-            word = word.removesuffix(suffix)
-        if word in cues.NOT_A_NAME or any(n.start <= m.start() < n.end for n in named):
+        if bare and _THE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
+        if _is_a_name(m[0], m.start(), named):
+            return True
+    return _opens_on_a_name(text, named)
+
+
+def _is_a_name(word: str, start: int, named: Sequence[Named]) -> bool:
+    bare = word.rstrip(".").lower()
+    for suffix in ("'s", "’s"):
+        bare = bare.removesuffix(suffix)
+    return bare not in cues.NOT_A_NAME and not any(n.start <= start < n.end for n in named)
+
+
+def _opens_on_a_name(text: str, named: Sequence[Named]) -> bool:
+    """A capitalised first word is a name when it is written like one ("OpenAI", "TSMC",
+    "G42") or acts like one: a singular word doing what organisations and places do
+    ("Samsung said ...", "Alberta has also pitched itself ..."; not "Officials said ...")."""
+    m = _OPENING_NAME.match(text)
+    if m is None or not _is_a_name(m["word"], m.start("word"), named):
+        return False
+    word = m["word"].rstrip(".")
+    if any(c.isupper() or c.isdigit() for c in word[1:]):
         return True
-    return False
+    return not _plural(word) and m["next"] in cues.ACTS_AFTER_A_NAME

@@ -15,12 +15,16 @@ from briefing import cues
 from briefing.corpus import Article
 from briefing.countries import Mention, find_countries
 from briefing.extract.discourse import (
+    SUBJECT,
+    Leaning,
     Named,
     article_focus,
     dominant,
     figure_owners,
     leans_on,
     name_roles,
+    names_referent,
+    referent_noun,
     subjects_of,
 )
 from briefing.extract.figures import find_figures, has_number_words
@@ -86,13 +90,30 @@ def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
 
 
+#: The fewest words a short statement of a country's rank or figure has ("Japan ranks second.")
+BRIEF_WORDS = 3
+
+
+def states_briefly(text: str, named: list[Named]) -> bool:
+    """A sentence too short for `is_statement` that still states something: a country it is
+    about with a rank or a figure ("Japan ranks second.", "Kenya grew 5%.")."""
+    words = len(text.split())
+    if not BRIEF_WORDS <= words < MIN_WORDS or not text.rstrip("\"'”’)] ").endswith(
+            (".", "!", "。")):
+        return False
+    if not any(n.role == SUBJECT for n in named):
+        return False
+    flat = plain(text)
+    return bool(cues.RANKING.search(flat.lower()) or find_figures(flat, True))
+
+
 class _Sentence:
     """A sentence on its way to a statement: where it is and what it names. A plain class,
     not a dataclass: compiled, its constructor and fields are native (one is made per
     sentence of the corpus)."""
 
-    __slots__ = ("_figures", "about", "block", "end", "flat", "matchable", "named",
-                 "number_words", "section", "start", "states", "themes")
+    __slots__ = ("_figures", "about", "block", "end", "flat", "heading", "leaning",
+                 "matchable", "named", "number_words", "section", "start", "states", "themes")
 
     def __init__(self, block: int, start: int, end: int, flat: str, matchable: str,
                  named: list[Named], themes: tuple[str, ...] | None, section: int,
@@ -111,6 +132,9 @@ class _Sentence:
         self.number_words = number_words
         # Whom it is about, once the discourse model has read it (subjects or antecedent).
         self.about: tuple[str, ...] = ()
+        # How it leans on the sentence before it (`_link`), once read; None: it stands alone.
+        self.leaning: Leaning | None = None
+        self.heading: str | None = None  # the heading it is under
         self._figures: tuple[Figure, ...] | None = None
 
     @property
@@ -135,7 +159,9 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     """Every statement of an article, each with its subjects and mentions (see
     `discourse`), its themes (the section's or article's main theme when it has none of its
     own), and its figures with their owners. A sentence that leans on the one before
-    ("This data shows ...") is quoted with it."""
+    ("This data shows ...") is quoted with it, and every sentence is in one statement at
+    most: a chain of dependents too long for one quote is cut into consecutive quotes
+    (`_quotes`)."""
     units = _read_units(article, taxonomy)
     sentences = [u for u in units if isinstance(u, _Sentence)]
     title = [] if article.source.title == Path(article.source.path).stem else name_roles(
@@ -150,16 +176,17 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     for u in sentences:
         per_block[u.block] = per_block.get(u.block, 0) + 1
 
-    out: list[Statement] = []
     heading: str | None = None
     scope = last = topic = focus
     previous: _Sentence | None = None
-    joined: list[_Sentence] = []
+    said: list[_Sentence] = []  # the sentences of this section so far
+    chains: list[list[_Sentence]] = []  # runs of sentences each leaning on the one before
     for unit in units:
         if isinstance(unit, _Heading):
             heading = unit.text
             scope = last = subjects_of(unit.named, focus) or focus
             previous = None
+            said = []
             continue
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
@@ -186,17 +213,86 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         else:
             countries = _fitting(topic, focus)
         unit.about = countries
-        joined = _lean_back(article, unit, previous, joined, per_block)
+        unit.heading = heading
+        unit.leaning = _link(article, unit, previous, per_block)
+        if unit.leaning is None and not subjects_of(unit.named, focus) and countries:
+            # "The bill passed with 210 votes" two sentences after a sentence on another
+            # country's law: not joined to that one, but about the country whose bill it is.
+            unit.about = _referent_about(unit, said) or countries
+        if unit.leaning is None:
+            chains.append([unit])
+        else:
+            chains[-1].append(unit)
+        said.append(unit)
         previous = unit
-        if not unit.states:
-            continue
-        while joined and out and out[-1].start >= joined[0].start:
-            # One statement, one row: the joined quote replaces the sentence before quoted
-            # alone ("A." and "A. It ..."), or a shorter quote of the same chain ("A. It ...").
-            out.pop()
-        out.append(_statement(article, unit, joined, countries, focus, taxonomy, heading,
-                              main_theme, len(out)))
+
+    out: list[Statement] = []
+    for chain in chains:
+        for part in _quotes(chain):
+            while part and not part[-1].states:
+                part.pop()  # a fragment after the statement is no row ("It is big.")
+            if not part:
+                continue
+            unit = part[-1]
+            out.append(_statement(article, unit, part[:-1], unit.about, focus, taxonomy,
+                                  unit.heading, main_theme, len(out)))
     return out
+
+
+#: How far back (in sentences of the same section) the referent of a definite noun that
+#: leans on nothing is looked for, to know whom the sentence is about.
+REFERENT_REACH = 6
+
+
+def _referent_about(unit: _Sentence, earlier: list[_Sentence]) -> tuple[str, ...]:
+    """Whom the sentence naming the referent of `unit`'s definite noun is about (the nearest
+    within REFERENT_REACH sentences that names one of its kind: "passed a bill" for "The
+    bill"), or () when there is none. A sentence pointing at the same noun itself ("The plan
+    compares with Japan ...") is no referent: the search goes on past it."""
+    noun = referent_noun(unit.matchable)
+    if noun is None:
+        return ()
+    for before in reversed(earlier[-REFERENT_REACH:]):
+        if referent_noun(before.matchable) == noun:
+            continue
+        if names_referent(noun, before.matchable, before.named, nearby=False):
+            return before.about
+    return ()
+
+
+def _quotes(chain: list[_Sentence]) -> list[list[_Sentence]]:
+    """A chain of sentences, each leaning on the one before, cut into consecutive quotes of
+    at most MAX_JOINED_WORDS words (a longer sentence is a quote of its own): one sentence,
+    one quote. As few quotes as fit, cut before the sentences that need their antecedent
+    least (`Leaning.need`: "The company aims ..." over "It has ..."), and on a tie as late
+    as possible (the story's opening sentence keeps its dependents)."""
+    if len(chain) == 1:
+        return [chain]
+    words = [len(u.flat.split()) for u in chain]
+    n = len(chain)
+    # best[i]: the best cut of chain[i:] as (quotes, need of the sentences cut from their
+    # antecedent, each quote's length negated in order): the smallest is best.
+    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice: tuple[int, int, tuple[int, ...]] | None = None
+        size = 0
+        for j in range(i + 1, n + 1):  # the first quote is chain[i:j]
+            size += words[j - 1]
+            if j > i + 1 and size > cues.MAX_JOINED_WORDS:
+                break
+            quotes, need, order = best[j]
+            leaning = chain[j].leaning if j < n else None
+            cut = 0 if leaning is None else leaning.need
+            candidate = (quotes + 1, need + cut, (i - j, *order))
+            if choice is None or candidate < choice:
+                choice = candidate
+        assert choice is not None
+        best[i] = choice
+    parts, at = [], 0
+    for length in best[0][2]:
+        parts.append(chain[at:at - length])
+        at -= length
+    return parts
 
 
 class _MainThemes:
@@ -256,7 +352,7 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             else:
                 named = name_roles(matchable) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            states = is_statement(flat, block.kind, is_last)
+            states = is_statement(flat, block.kind, is_last) or states_briefly(flat, named)
             units.append(_Sentence(b_index, s, e, flat, matchable, named,
                                    taxonomy.match(matchable) if states else None, section,
                                    states, worded))
@@ -268,41 +364,37 @@ _SENTENCE_ENDS = (".", "!", "…", "。")
 _CLOSING = "\"'”’)] "
 
 
-def _lean_back(article: Article, unit: _Sentence, previous: _Sentence | None,
-               previous_joined: list[_Sentence], per_block: dict[int, int]
-               ) -> list[_Sentence]:
-    """The sentences before that this one only makes sense with (`discourse.leans_on`): it
-    opens with a pronoun or demonstrative ("This data shows ...", "It will ...", "Of this,
-    ...", "Each team ..."), or a definite noun for something just named ("The law takes
-    effect in 2027"). Across a paragraph break, a pointer leans back only where both
-    paragraphs are one sentence, as on news pages that give each sentence its own ("This"
-    after a longer paragraph points at all of it); a definite noun leans on the sentence that
-    names its referent wherever it stands. When the one before leaned back too, the quote
-    starts where its did (as far as MAX_JOINED_WORDS allows)."""
+def _link(article: Article, unit: _Sentence, previous: _Sentence | None,
+          per_block: dict[int, int]) -> Leaning | None:
+    """How this sentence leans on the one right before it (`discourse.leans_on`), if it only
+    makes sense with it: it opens with a pronoun or demonstrative ("This data shows ...",
+    "It will ...", "Of this, ...", "Each team ...", "Together they ..."), a definite noun for
+    something just named ("The law takes effect in 2027"), or is short and points back from
+    inside ("Lawmakers said they will back it."). Across a paragraph break, a pointer leans
+    back only on a paragraph of one sentence, as on news pages that give each sentence its
+    own ("This" after a longer paragraph points at all of it; "These countries ..." opening a
+    longer one may sum up the whole story); a definite noun leans on the sentence that names
+    its referent wherever it stands."""
     if previous is None:
-        return []
+        return None
     if not article.text[previous.end:unit.start].isspace():
-        return []  # something was left out between them: not one quote
+        return None  # something was left out between them: not one quote
     if not previous.matchable.rstrip(_CLOSING).endswith(_SENTENCE_ENDS):
-        return []  # a question, a lead-in ("as follows:"), a label or caption: no antecedent
-    leaning = leans_on(unit.matchable, previous.matchable, previous.named)
-    if leaning is None:
-        return []
-    same_paragraph = previous.block == unit.block
-    if not same_paragraph:
-        blocks = article.blocks
-        if blocks[previous.block].kind != "paragraph" or blocks[unit.block].kind != "paragraph":
-            return []  # a list item leans on its list's lead-in, not on one sentence
-        if not leaning.checked and (per_block.get(previous.block, 0) > 1
-                                    or per_block.get(unit.block, 0) > 1):
-            # A pointer reaches back over a break only on a page giving each sentence its
-            # own paragraph; otherwise "These countries ..." may sum up more than one.
-            return []
-    chain = [*previous_joined, previous]
-    words = len(unit.flat.split())
-    while chain and words + sum(len(u.flat.split()) for u in chain) > cues.MAX_JOINED_WORDS:
-        chain.pop(0)
-    return chain
+        return None  # a question, a lead-in ("as follows:"), a label or caption: no antecedent
+    same_subject = bool(unit.about) and unit.about == previous.about
+    leaning = leans_on(unit.matchable, previous.matchable, previous.named, same_subject)
+    if leaning is None or previous.block == unit.block:
+        return leaning
+    blocks = article.blocks
+    if blocks[previous.block].kind != "paragraph" or blocks[unit.block].kind != "paragraph":
+        return None  # a list item leans on its list's lead-in, not on one sentence
+    if not leaning.checked and (per_block.get(previous.block, 0) > 1 or (
+            per_block.get(unit.block, 0) > 1 and cues.PLURAL_BACK.match(unit.matchable))):
+        # A pointer reaches back over a break only to a paragraph of one sentence, and one
+        # to several things only from a paragraph of one sentence too (as on pages giving
+        # each sentence its own): otherwise "These countries ..." may sum up more than one.
+        return None
+    return leaning
 
 
 def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
@@ -312,7 +404,7 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
     flat, matchable = unit.flat, unit.matchable
     if joined:
         # One quote of several sentences: their texts joined by the one space between them
-        # (checked in _lean_back), each one's names and figures shifted into place.
+        # (checked in _link), each one's names and figures shifted into place.
         start = joined[0].start
         parts = [*joined, unit]
         flat, matchable = " ".join(u.flat for u in parts), " ".join(u.matchable for u in parts)
