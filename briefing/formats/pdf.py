@@ -4,11 +4,15 @@ PDFium (pypdfium2) gives each page's characters with their boxes; `pdf_boxes` gr
 into text boxes (paragraphs) with pdfminer.six's rules. We put the boxes in reading order
 ourselves (column by column, top to bottom, full-width boxes such as a title splitting the
 page into bands), because the order a file writes its text in interleaves two-column
-pages. Running headers and footers (boxes near the top or bottom edge that repeat across
-pages, and bare page numbers) are dropped. Each line is cleaned as every reader's text is
-(`normalise.clean_text`: no control characters, ligatures or soft hyphens), and a word
-broken at a line end is joined, with its hyphen or without (`normalise.keeps_hyphen`). Each
-box becomes one paragraph, paragraphs are separated by blank lines, pages follow each other.
+pages. What each box is comes from `pdf_roles`: running headers, footers and page numbers,
+page 1's title block, captions and source notes, and chart and table labels are left out,
+so that the text is the report's prose and headings. The title comes from the metadata,
+else from the title block; the metadata's author is the publisher. Each line is cleaned
+as every reader's text is (`normalise.clean_text`: no control characters, ligatures or soft
+hyphens), and a word broken at a line end is joined, with its hyphen or without
+(`normalise.keeps_hyphen`). Each box becomes one paragraph, paragraphs are separated by
+blank lines, pages follow each other; a paragraph cut by a column or page break is joined
+again, across whatever was left out in the cut.
 
 pdfminer.six read pages at about 10 a second (its content-stream parser is pure Python);
 PDFium reads the same two-column reports about 10 times faster, so a 200-page strategy is
@@ -22,8 +26,8 @@ import os
 import re
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from briefing.dates import date_line, parse_date
@@ -39,12 +43,8 @@ from briefing.formats.normalise import (
     keeps_hyphen,
 )
 from briefing.formats.pdf_boxes import Box
+from briefing.formats.pdf_roles import KEPT, Role, classify, is_caption_line
 
-#: A box this close to the top or bottom edge (share of the page height) may be a running
-#: header or footer.
-EDGE = 0.1
-#: A running header or footer is a line or two: at most this many words.
-RUNNING_WORDS = 16
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
 #: library, and a hostile file must not keep the indexer busy for ever.
 MAX_PAGES = 1000
@@ -54,8 +54,9 @@ MAX_PAGES = 1000
 MAX_SECONDS = 60.0
 #: A box wider than this share of the text area spans the columns (a title, a table).
 FULL_WIDTH = 0.6
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$"
-                          r"|^[ivxlcdm]{1,6}$", re.I)
+#: A box that reaches this far (share of its width) into the gap between two columns spans
+#: them too: a column's own text stops at its edge (a glyph may overhang it a little).
+INTO_GUTTER = 0.25
 # A line that ends in the middle of a word: the word's first part and the hyphen (a "-",
 # PDFium's U+0002 for one, a soft hyphen or U+2010).
 _WORD_END = re.compile(r"(\w+)[-\x02\u00ad\u2010]$")
@@ -82,24 +83,27 @@ def read_pdf(data: bytes) -> Reading:
             info = document.get_metadata_dict()
         finally:
             document.close()
-    boxes = [_cleaned(b) for b in boxes]
-    if not any(b.flat for b in boxes):
+    boxes = [part for b in boxes for part in _split_at_captions(_cleaned(b)) if part.flat]
+    if not boxes:
         raise CorpusError("no text layer (a scanned PDF?): nothing to quote")
-    boxes = _without_running_lines(boxes)
-    vocabulary = _vocabulary(boxes)
-    text, starts = _layout(boxes, vocabulary)
     meta = _metadata(data, info)
-    first = [_settled(join_lines(b.lines, vocabulary)) for b in boxes if b.page == 0]
-    title = meta.get("title") or _first_title(first)
+    ordered = _pages_in_order(boxes)
+    roles, block_title = classify(ordered, (meta.get("title", ""), meta.get("author", "")))
+    vocabulary = _vocabulary(boxes)
+    text, starts = _layout(ordered, roles, vocabulary)
+    first = [_settled(join_lines(b.lines, vocabulary))
+             for b, role in zip(ordered[0], roles[0], strict=True) if role != "running"]
+    title = meta.get("title") or block_title or _first_title(first)
     day = meta.get("date") or next((d for d in map(date_line, first[:8]) if d), None)
     warnings = (f"longer than {MAX_PAGES} pages: read up to page {MAX_PAGES}",) \
         if pages > MAX_PAGES else ()
-    return Reading(text=text, extractor=extractor(), title=title, date=day,
-                   pages=tuple(starts), warnings=warnings)
+    return Reading(text=text, extractor=extractor(), title=title,
+                   publisher=meta.get("author"), date=day, pages=tuple(starts),
+                   warnings=warnings)
 
 
 def extractor() -> str:
-    """What extracts a report's text, e.g. `pypdfium2 5.15.2 (PDFium 8149); text rules 2`:
+    """What extracts a report's text, e.g. `pypdfium2 5.15.2 (PDFium 8149); text rules 4`:
     the library, and the revision of our own cleaning and joining of its characters."""
     from pypdfium2.version import PDFIUM_INFO, PYPDFIUM_INFO
 
@@ -171,48 +175,47 @@ def _cleaned(box: Box) -> Box:
     return dataclasses.replace(box, lines=tuple(lines))
 
 
-# --------------------------------------------------------------------------- running lines
-
-
-def _without_running_lines(boxes: list[Box]) -> list[Box]:
-    """Drop running headers and footers: boxes at a page's edge whose wording (digits
-    aside) repeats on other pages, and bare page numbers there."""
-    edge = [b for b in boxes if _at_edge(b)]
-    pages = len({b.page for b in boxes})
-    seen = Counter(_shape(b.flat) for b in edge)
-    repeats = {shape for shape, n in seen.items() if n >= 2 and n >= pages / 3}
-
-    def running(box: Box) -> bool:
-        return _at_edge(box) and (
-            _shape(box.flat) in repeats or bool(_PAGE_NUMBER.match(box.flat)))
-
-    return [b for b in boxes if b.flat and not running(b)]
-
-
-def _at_edge(box: Box) -> bool:
-    if len(box.flat.split()) > RUNNING_WORDS:
-        return False  # body text that reaches the margin, not a header
-    return box.top < box.page_height * EDGE or box.bottom > box.page_height * (1 - EDGE)
-
-
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+def _split_at_captions(box: Box) -> list[Box]:
+    """A box cut before each of its lines that opens a caption or note ("Table 1. …",
+    "Source: …"): a table's last cell and the caption under it may be set as one block."""
+    cuts = [n for n, line in enumerate(box.lines) if n and is_caption_line(line)]
+    if not cuts or len(box.line_boxes) != len(box.lines):
+        return [box]
+    parts = []
+    for start, end in zip([0, *cuts], [*cuts, len(box.lines)], strict=True):
+        edges = box.line_boxes[start:end]
+        parts.append(dataclasses.replace(
+            box, x0=min(e[0] for e in edges), top=edges[0][1], x1=max(e[2] for e in edges),
+            bottom=max(e[3] for e in edges), lines=box.lines[start:end], line_boxes=edges))
+    return parts
 
 
 # --------------------------------------------------------------------------- reading order
 
 
+def _pages_in_order(boxes: list[Box]) -> list[list[Box]]:
+    """Every page's boxes in reading order, all of them: a caption or a title spanning the
+    columns splits the page into bands even though it is then left out of the text."""
+    pages: list[list[Box]] = [[] for _ in range(max(b.page for b in boxes) + 1)]
+    for box in boxes:
+        pages[box.page].append(box)
+    return [_reading_order(page) for page in pages]
+
+
 def _reading_order(boxes: list[Box]) -> list[Box]:
-    """One page's boxes in reading order: bands split by full-width boxes; within a band,
-    columns left to right, each top to bottom."""
+    """One page's boxes in reading order: bands split by boxes that span the columns (wider
+    than FULL_WIDTH of the text area, or across the gap between two columns); within a
+    band, columns left to right, each top to bottom."""
     if not boxes:
         return []
     left = min(b.x0 for b in boxes)
     width = max(max(b.x1 for b in boxes) - left, 1.0)
+    gutters = _gutters(boxes, width)
     out: list[Box] = []
     band: list[Box] = []
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
-        if box.x1 - box.x0 > FULL_WIDTH * width:
+        if box.x1 - box.x0 > FULL_WIDTH * width or any(
+                box.x0 < g0 and box.x1 > g0 + INTO_GUTTER * (g1 - g0) for g0, g1 in gutters):
             out.extend(_columns(band, left, width))
             out.append(box)
             band = []
@@ -220,6 +223,22 @@ def _reading_order(boxes: list[Box]) -> list[Box]:
             band.append(box)
     out.extend(_columns(band, left, width))
     return out
+
+
+def _gutters(boxes: list[Box], width: float) -> list[tuple[float, float]]:
+    """The gaps between a page's columns: where none of its paragraphs set in a column (two
+    lines or more, not spanning FULL_WIDTH) reaches. Text set in a column never reaches
+    into one: a line under the columns that is narrower than FULL_WIDTH but wider than a
+    column ("Germany pays a third of the budget.") does, and comes after both columns."""
+    spans = sorted((b.x0, b.x1) for b in boxes
+                   if len(b.lines) >= 2 and b.x1 - b.x0 <= FULL_WIDTH * width)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(a[1], b[0]) for a, b in pairwise(merged)]
 
 
 def _columns(band: list[Box], left: float, width: float) -> list[Box]:
@@ -231,25 +250,35 @@ def _columns(band: list[Box], left: float, width: float) -> list[Box]:
 # --------------------------------------------------------------------------- text
 
 
-def _layout(boxes: list[Box], words: Vocabulary) -> tuple[str, list[int]]:
-    """The document's text and the offset where each page starts. A paragraph cut by a
-    column or page break (no closing punctuation, the next box going on in lower case, or
-    a word broken by a hyphen going on) is joined again: its page is where it starts."""
+def _layout(pages: list[list[Box]], roles: list[list[Role]], words: Vocabulary
+            ) -> tuple[str, list[int]]:
+    """The document's text (its prose and headings) and the offset where each page starts.
+    A paragraph cut by a column or page break is joined again (`_goes_on`), whatever was
+    left out between its parts: its page is where it starts."""
     text = ""
     starts: list[int] = []
-    pages = max((b.page for b in boxes), default=-1) + 1
-    for page in range(pages):
+    last: Box | None = None  # the last paragraph of prose, while nothing came after it
+    skipped = False  # something was left out since it (a figure, a running header)
+    for page, page_roles in zip(pages, roles, strict=True):
         starts.append(len(text))
-        for box in _reading_order([b for b in boxes if b.page == page]):
+        for box, role in zip(page, page_roles, strict=True):
+            if role not in KEPT:
+                skipped = True
+                continue
             paragraph = join_lines(box.lines, words)
             if not paragraph:
                 continue
-            if text and _goes_on(text, paragraph):
+            if (last is not None and role == "text"
+                    and _goes_on(text, paragraph, last, _cut(last, box) or skipped)):
                 cut = text.rfind("\n\n", 0, len(text) - 2) + 2  # where the last one starts
-                text = text[:cut] + join_lines((text[cut:-2], paragraph), words) + "\n\n"
-                starts[-1] = min(starts[-1], len(text) - 2)
+                joined = join_lines((text[cut:-2], paragraph), words)
+                text = text[:cut] + joined + "\n\n"
+                # A page that opens by going on with a paragraph starts where its part does.
+                starts[-1] = min(starts[-1], cut + len(joined) - len(paragraph))
             else:
                 text += paragraph + "\n\n"
+            last = box if role == "text" else None
+            skipped = False
     end = len(text.rstrip("\n"))
     return _settled(text.rstrip("\n") + "\n"), [min(s, end) for s in starts]
 
@@ -259,12 +288,44 @@ def _settled(text: str) -> str:
     return _LEFT_MARK.sub("-", text)
 
 
-def _goes_on(text: str, paragraph: str) -> bool:
-    last = text.rstrip("\n")
-    if _broken_word(last) and _WORD_START.match(paragraph):
-        return True  # a word broken at the foot of a column: "cross-" | "regional"
-    return (not last.endswith((".", "!", "?", ":", ";", "…", '"', "”", ")"))
-            and paragraph[:1].islower())
+#: What closes a paragraph: after it, the next box starts a new one.
+_CLOSED = (".", "!", "?", ":", ";", "…", '"', "”", ")")
+#: Besides a lower-case letter or a digit, what a sentence may go on with after a break:
+#: "about | $4 billion", "about | €5 billion", "(including …".
+_GOES_ON_WITH = tuple("$€£¥₹(")
+#: A line that ends this close to its box's right edge (share of the box's width) fills it:
+#: a paragraph's last line rarely does, a line cut by a column or page break does.
+FULL_LINE = 0.05
+
+
+def _goes_on(text: str, paragraph: str, last: Box, cut: bool) -> bool:
+    """Whether `paragraph` goes on with the paragraph of prose `last` that ends `text`: a word
+    broken at the foot of a column ("cross-" | "regional"), or a sentence not closed by
+    punctuation that goes on in lower case; after a cut (`cut`: a column or page break, or
+    a figure or caption left out), also one that goes on with a number ("about | 11% of
+    …") or a currency, or whatever follows a last line that fills its column."""
+    end = text.rstrip("\n")
+    if _broken_word(end) and _WORD_START.match(paragraph):
+        return True
+    if end.endswith(_CLOSED):
+        return False
+    first = paragraph[:1]
+    if first.islower():
+        return True
+    return cut and (first.isdigit() or first in _GOES_ON_WITH or _fills(last))
+
+
+def _cut(last: Box, box: Box) -> bool:
+    """Whether `box` comes after a column or page break from `last`: on a later page, or
+    starting above `last`'s foot (the top of the next column)."""
+    return box.page != last.page or box.top < last.bottom
+
+
+def _fills(box: Box) -> bool:
+    """Whether a box of two lines or more ends with a line that fills its width."""
+    if len(box.line_boxes) < 2:
+        return False
+    return box.line_boxes[-1][2] >= box.x1 - FULL_LINE * (box.x1 - box.x0)
 
 
 def _broken_word(text: str) -> re.Match[str] | None:
@@ -307,14 +368,35 @@ def join_lines(lines: Iterable[str], words: Vocabulary | Iterable[str]) -> str:
 
 
 def _metadata(data: bytes, info: dict[str, str]) -> dict[str, str]:
-    """Title and date from the XMP packet, else the document information dictionary."""
+    """Title, author and date from the XMP packet, else the document information dictionary.
+    The author is the report's publisher when it names one ("Institute for Digital
+    Statecraft"; WeasyPrint writes `<meta name="author">` there), not a placeholder."""
     found = _xmp(data)
     title = " ".join(clean_text(info.get("Title", "")).split())
+    author = _author(info.get("Author", ""))
     day = parse_date(_pdf_date(info.get("CreationDate", "").strip()))
-    for key, value in (("title", title), ("date", day)):
+    for key, value in (("title", title), ("author", author), ("date", day)):
         if not found.get(key) and value:
             found[key] = value
     return found
+
+
+#: Authors that name no one: what office suites and converters write by default.
+PLACEHOLDER_AUTHORS = frozenset({
+    "admin", "administrator", "author", "user", "owner", "unknown", "anonymous", "none",
+    "n/a", "microsoft office user", "windows user", "microsoft", "office", "default",
+})
+#: An author longer than this is no name.
+AUTHOR_MAX_CHARS = 200
+
+
+def _author(value: str) -> str:
+    """A document's author as a publisher's name, or "" for none or a placeholder."""
+    name = " ".join(clean_text(value).split())
+    if (not name or len(name) > AUTHOR_MAX_CHARS or name.casefold() in PLACEHOLDER_AUTHORS
+            or not any(c.isalpha() for c in name)):
+        return ""
+    return name
 
 
 def _pdf_date(value: str) -> str:
@@ -324,8 +406,8 @@ def _pdf_date(value: str) -> str:
 
 
 def _xmp(data: bytes) -> dict[str, str]:
-    """dc:title and the creation date from the XMP metadata, parsed without a DTD, entities
-    or network: the packet is untrusted like the rest of the file."""
+    """dc:title, dc:creator and the creation date from the XMP metadata, parsed without a
+    DTD, entities or network: the packet is untrusted like the rest of the file."""
     from lxml import etree
 
     packet = _xmp_packet(data)
@@ -342,9 +424,10 @@ def _xmp(data: bytes) -> dict[str, str]:
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
           "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
     title = root.xpath("string(//dc:title//rdf:li[1])", namespaces=ns)
+    author = root.xpath("string(//dc:creator//rdf:li[1])", namespaces=ns)
     day = (root.xpath("string(//xmp:CreateDate)", namespaces=ns)
            or root.xpath("string(//dc:date//rdf:li[1])", namespaces=ns))
-    out = {"title": " ".join(clean_text(str(title)).split()),
+    out = {"title": " ".join(clean_text(str(title)).split()), "author": _author(str(author)),
            "date": parse_date(str(day)) or ""}
     return {k: v for k, v in out.items() if v}
 
