@@ -21,12 +21,12 @@ from typer._click import ClickException  # typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
 from briefing import __version__
-from briefing.errors import BriefingError, UnknownName, UsageError
+from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageError
 from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
 
 if TYPE_CHECKING:
-    from briefing.model import Brief, Skipped, Source
+    from briefing.model import Brief, Fact, Skipped, Source
     from briefing.store import Store, SyncReport
     from briefing.themes import Taxonomy
 
@@ -98,13 +98,35 @@ def corpus_path(corpus: Path | None) -> Path:
     return path
 
 
+_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_day(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+        shape = _DAY_SHAPE.fullmatch(value.strip())
+        if shape is None:
+            raise UsageError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+        why = _why_no_day(*map(int, shape.groups()))
+        raise UsageError(f"{option}: {value.strip()} is not a date ({why})") from None
+
+
+def _why_no_day(year: int, month: int, day: int) -> str:
+    """Why a date written in the right shape names no day: "February has 28 days in 2025"."""
+    import calendar
+
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "days start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} has {days} days" + (
+        f" in {year}" if month == 2 else "")
 
 
 @contextmanager
@@ -200,7 +222,13 @@ def selection_from(store, countries: list[str] | None, themes: list[str] | None,
                    ) -> Selection:
     from briefing.countries import resolve_country
 
-    codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
+    try:
+        codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
+    except UnknownName as err:
+        if err.suggestions:
+            raise
+        raise UsageError(f"{err} (see `briefing countries` for those the corpus has facts "
+                         "about)") from None
     slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
     return Selection(countries=codes, themes=slugs, **kw)
 
@@ -262,7 +290,7 @@ def make(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     corpus: CorpusOpt = None,
     as_of: Annotated[str | None, typer.Option("--date", help="As-of date YYYY-MM-DD (default: today): sources dated after it are not cited, and facts only they report are left out (undated sources stay; Method says so).", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later (undated ones are left out).", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later (undated ones are left out); the file name says it: brief-kr-since-2025-10-01-<date>.md.", show_default=False)] = None,
     max_facts: Annotated[int, typer.Option("--max-facts", min=1, help="Most facts in the brief.")] = 40,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Fact id to leave out (see `briefing facts`). Repeatable.", show_default=False)] = None,
     template: Annotated[Path | None, typer.Option("--template", help="Your own Markdown template (Jinja2).", show_default=False)] = None,
@@ -322,7 +350,8 @@ def facts(
 ) -> None:
     """List the facts about countries and themes (both given: facts matching a country and a theme).
 
-    JSON is written as it is read, so any corpus size takes the same memory.
+    JSON is written as it is read, so any corpus size takes the same memory. With no fact
+    to list, exit 1 with one line on stderr (`--json` still prints `[]`).
 
     Example: briefing facts --country KR --json
     """
@@ -335,24 +364,43 @@ def facts(
     store, _ = open_corpus(corpus, quiet=as_json or as_jsonl)
     selection = selection_from(store, country, theme)
     if as_json or as_jsonl:
-        found = store.iter_facts(selection.countries, selection.themes, query)
+        counted = [0]
+
+        def found() -> Iterator[Fact]:
+            for fact in store.iter_facts(selection.countries, selection.themes, query):
+                counted[0] += 1
+                yield fact
+
         write = write_facts_jsonl if as_jsonl else write_facts_json
         if output is None:
-            write(found, lambda text: echo_json(text, nl=False))
-            return
-        try:
-            with atomic_file(output) as fh:
-                write(found, lambda text: fh.write(text.encode("utf-8")))
-        except OSError as err:
-            raise BriefingError(f"cannot write {output}: {err.strerror or err}") from None
-        echo(str(output))
+            write(found(), lambda text: echo_json(text, nl=False))
+        else:
+            try:
+                with atomic_file(output) as fh:
+                    write(found(), lambda text: fh.write(text.encode("utf-8")))
+            except OSError as err:
+                raise BriefingError(f"cannot write {output}: {err.strerror or err}") from None
+            echo(str(output))
+        if not counted[0]:  # `[]` is written all the same: the output stays JSON
+            _no_facts(store, selection, query)
         return
-    found = store.facts(selection.countries, selection.themes, query)
+    facts = store.facts(selection.countries, selection.themes, query)
+    if not facts:
+        _no_facts(store, selection, query)
     columns = [("id", KEY), ("date", KEY), ("countries", SHORT), ("themes", SHORT),
                ("fact", TEXT)]
     rows = [(f.id, f.source.date or "undated", " ".join(f.countries), ", ".join(f.themes),
-             f.text) for f in found]
-    _print_table(columns, rows, f"{len(found)} facts")
+             f.text) for f in facts]
+    _print_table(columns, rows, f"{len(facts)} fact{'s' if len(facts) != 1 else ''}")
+
+
+def _no_facts(store: Store, selection: Selection, query: str | None) -> None:
+    """Nothing to list is nothing to do (exit 1, as `make` with no facts): one line."""
+    from briefing.brief import describe
+
+    what = describe(selection, store.taxonomy)
+    matching = f" matching {query!r}" if query else ""
+    raise NothingSelected(f"no facts about {what}{matching} in the corpus")
 
 
 @app.command()

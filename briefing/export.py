@@ -44,14 +44,17 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 
 def brief_stem(selection: Selection, as_of: str) -> str:
-    """`brief-kr-2026-11-22`, `brief-kr-jp-sovereign-ai-2026-11-22`, `brief-all-…`."""
+    """`brief-kr-2026-11-22`, `brief-kr-jp-sovereign-ai-2026-11-22`, `brief-all-…`; a brief
+    with a start date says so (`brief-kr-since-2025-10-01-2026-12-07`), so it never
+    overwrites the brief on the same selection without one."""
     parts = [c.lower() for c in selection.countries] + list(selection.themes)
     name = re.sub(r"[^a-z0-9-]+", "-", "-".join(parts)).strip("-") or "all"
     if len(name) > 60:
         import hashlib
 
         name = name[:50].rstrip("-") + "-" + hashlib.sha1(name.encode()).hexdigest()[:8]
-    return f"brief-{name}-{as_of}"
+    since = f"-since-{selection.since.isoformat()}" if selection.since else ""
+    return f"brief-{name}{since}-{as_of}"
 
 
 def source_record(s: Source) -> dict:

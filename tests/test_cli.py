@@ -208,6 +208,68 @@ def test_sources_counts_a_page_in_several_versions_once(tmp_path):
     assert len(listed) == 4  # every file is still listed, each with its newest version
 
 
+@pytest.mark.parametrize("form,stdout", [([], ""), (["--json"], "[]\n"), (["--jsonl"], "")])
+def test_facts_with_nothing_to_list_exits_1_with_one_line(corpus, form, stdout):
+    """As `make` with no facts: exit 1 (nothing to do), one line on stderr; JSON stays JSON."""
+    r = run("facts", "-c", "North Korea", "--corpus", str(corpus), *form)
+    assert r.exit_code == 1
+    assert r.stdout == stdout
+    assert r.stderr == "error: no facts about North Korea in the corpus\n"
+    r = run("facts", "-c", "KR", "-s", "xylophone", "--corpus", str(corpus), *form)
+    assert (r.exit_code, r.stderr) == (
+        1, "error: no facts about South Korea matching 'xylophone' in the corpus\n")
+    r = run("facts", "-c", "KR", "--corpus", str(corpus), *form)
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+@pytest.mark.parametrize("day,why", [
+    ("2025-02-30", "February has 28 days in 2025"),
+    ("2024-02-30", "February has 29 days in 2024"),
+    ("2025-04-31", "April has 30 days"),
+    ("2025-13-01", "there is no month 13"),
+    ("2025-01-00", "days start at 1"),
+])
+def test_a_day_that_does_not_exist_is_named_as_such(corpus, tmp_path, day, why):
+    for option in ("--since", "--date"):
+        r = run("make", "-c", "KR", option, day, "--corpus", str(corpus), "--out", str(tmp_path))
+        assert r.exit_code == 2
+        assert r.stderr == f"error: {option}: {day} is not a date ({why})\n"
+    r = run("make", "-c", "KR", "--since", "1 May", "--corpus", str(corpus), "--out",
+            str(tmp_path))
+    assert r.stderr == "error: --since expects a date as YYYY-MM-DD, got '1 May'\n"
+
+
+@pytest.mark.parametrize("name,said", [
+    # Made-up places: their nearest countries (Armenia, Rwanda, Western Sahara at 76-77) are
+    # no typos of them.
+    ("Narnia", ""), ("Wakanda", ""), ("Westeros", ""),
+    # Typos and ambiguous names: only those close to the best.
+    ("Kenia", "; did you mean Kenya, Slovenia?"),
+    ("Korea North", "; did you mean North Korea?"),
+    ("Austrlia", "; did you mean Australia, Austria?"),
+])
+def test_unknown_countries_suggest_only_close_names(corpus, tmp_path, name, said):
+    r = run("facts", "-c", name, "--corpus", str(corpus))
+    assert r.exit_code == 2
+    hint = "" if said else " (see `briefing countries` for those the corpus has facts about)"
+    assert r.stderr == f"error: unknown country {name!r}{said}{hint}\n"
+
+
+def test_a_brief_with_a_start_date_has_its_own_file_name(corpus, tmp_path):
+    out = tmp_path / "out"
+    made = []
+    for extra in ([], ["--since", "2024-07-01"]):
+        r = run("make", *extra, "--corpus", str(corpus), "--out", str(out), "--date", DAY,
+                "--format", "md")
+        assert r.exit_code == 0, r.output
+        made.append(r.stdout.strip())
+    assert made == [str(out / f"brief-all-{DAY}.md"),
+                    str(out / f"brief-all-since-2024-07-01-{DAY}.md")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(Path(p).name for p in made)
+    unfiltered = (out / f"brief-all-{DAY}.md").read_text(encoding="utf-8")
+    assert "facts reported since" not in unfiltered
+
+
 def test_user_template(corpus, tmp_path):
     t = tmp_path / "mine.md.j2"
     t.write_text("{{ b.title }} has {{ b.scope.facts }} facts; first: {{ b.items[0].fact.text }}\n")
