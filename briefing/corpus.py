@@ -503,14 +503,21 @@ def _dateline_day(header: Header, meta: dict[str, Any], path: Path) -> str | Non
 
 def is_boilerplate(line: str) -> bool:
     """A whole line of site furniture: a cookie notice, a "Related: ..." link, a caption,
-    a wire sign-off, a newsletter pitch ... (see `cues.FURNITURE`)."""
-    stripped = line.strip()
+    a wire sign-off, a newsletter pitch, an appeal for readers' money, an author's
+    disclosure ... (see `cues.FURNITURE`), also in Markdown emphasis ("*This article is
+    republished from ...*"); a rule of symbols ("---", "* * *")."""
+    stripped = _unemphasised(line.strip())
     size = len(stripped)
-    if not stripped or size > cues.FURNITURE_MAX_CHARS:
+    if size > cues.FURNITURE_MAX_CHARS:
         return False  # a paragraph, not a widget: skip the regexes on long lines
-    if _may_open_furniture(stripped) and cues.FURNITURE.match(stripped):
+    if not stripped[:1].isalnum() and not any(ch.isalnum() for ch in stripped):
+        return bool(line.strip())  # a thematic break says nothing
+    opener = _opener(stripped)
+    if (opener is None or opener in cues.FURNITURE_OPENERS) and cues.FURNITURE.match(stripped):
         return True
-    if _ends_in_furniture(stripped):
+    if (opener is None or opener in cues.NOTICE_OPENERS) and cues.NOTICE.match(stripped):
+        return True
+    if _ends_in_furniture(stripped) or _discloses(stripped):
         return True
     if size > WIDGET_MAX_CHARS:
         return False  # only a disclaimer, a pitch or a caption is this long
@@ -529,13 +536,33 @@ WIDGET_MAX_CHARS = 200
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _may_open_furniture(line: str) -> bool:
-    """Whether a line opens as some furniture does. About half the lines of news pages
-    do not, and skip the pattern (it takes five times as long as this test)."""
+def _opener(line: str) -> str | None:
+    """A line's first word, lowercased, to tell whether it opens as some furniture does
+    (`cues.FURNITURE_OPENERS`, `cues.NOTICE_OPENERS`): about half the lines of news pages
+    do not, and skip the patterns (each takes five times as long as this test). None for
+    a line opening with no letter, which is always matched against them."""
     if not line[0].isalpha():
-        return True
+        return None
     m = _FIRST_WORD.match(line)
-    return m is not None and m.group().lower() in cues.FURNITURE_OPENERS
+    return m.group().lower() if m is not None else ""
+
+
+#: Markdown emphasis around a line or paragraph: "*This article ...*", "**Note:** ...",
+#: "_Views are personal._". Only for matching: a block's span is trimmed by `_emphasis_off`.
+_EMPHASIS_EDGES = "*_"
+
+
+def _unemphasised(line: str) -> str:
+    """The line without the emphasis markers at its edges (for matching it)."""
+    if line and (line[0] in _EMPHASIS_EDGES or line[-1] in _EMPHASIS_EDGES):
+        return line.strip(_EMPHASIS_EDGES).strip()
+    return line
+
+
+def _discloses(line: str) -> bool:
+    """An author's disclosure ("... does not work for, consult, own shares in ...")."""
+    return any(hint in line for hint in cues.DISCLOSURE_HINTS) and bool(
+        cues.DISCLOSURE.search(line))
 
 
 def _ends_in_furniture(line: str) -> bool:
@@ -549,13 +576,14 @@ def _ends_in_furniture(line: str) -> bool:
 
 
 def is_tail_marker(line: str) -> bool:
-    return bool(cues.FURNITURE_TAIL.match(line.strip()))
+    return bool(cues.FURNITURE_TAIL.match(_unemphasised(line.strip())))
 
 
 def is_closing_furniture(line: str) -> bool:
-    """A note about the writer ("Jane Doe is a reporter covering ..."): furniture where a
-    story ends, so only trailing blocks are tested with it."""
-    stripped = line.strip()
+    """A note about the writer ("Jane Doe is a reporter covering ...", "Jane Doe receives
+    funding from ..."): furniture where a story ends, so only trailing blocks are tested
+    with it."""
+    stripped = _unemphasised(line.strip())
     return len(stripped) <= cues.FURNITURE_MAX_CHARS and bool(
         cues.FURNITURE_CLOSING.match(stripped))
 
@@ -578,6 +606,49 @@ def _drop_closing(text: str, blocks: list[Block]) -> list[Block]:
     while blocks and is_closing_furniture(collapse(text[blocks[-1].start:blocks[-1].end])):
         blocks.pop()
     return blocks
+
+
+def is_appeal(line: str) -> bool:
+    """A line of an appeal for readers' money ("Support us from as little as £1", "... we
+    have a small favour to ask"): furniture that marks a box of them."""
+    stripped = _unemphasised(line.strip())
+    return bool(cues.APPEAL_LINE.match(stripped) or cues.APPEAL.search(stripped.lower()))
+
+
+def _drop_appeals(text: str, blocks: list[Block], dropped: list[int]) -> list[Block]:
+    """The blocks less any appeal for readers' money: a paragraph that says one of
+    `cues.APPEAL` ("You've read 7 articles ...", "... we have a small favour to ask"),
+    and the short lines around it, or around an appeal line already dropped as furniture
+    (before `blocks[n]` for each n of `dropped`), that speak to the reader ("Millions turn
+    to us every day.", "It only takes a minute. Thank you."): they come in the same box."""
+    appeals = {n for n, b in enumerate(blocks) if b.kind != "heading" and _says_appeal(text, b)}
+    if not appeals and not dropped:
+        return blocks
+    # (first block before, first block after) each appeal
+    edges = [(n - 1, n + 1) for n in sorted(appeals)] + [(n - 1, n) for n in dropped]
+    for before, after in edges:
+        for n, step in ((before, -1), (after, 1)):
+            while (0 <= n < len(blocks) and n not in appeals
+                   and _speaks_to_reader(text[blocks[n].start:blocks[n].end])):
+                appeals.add(n)
+                n += step
+    return [b for n, b in enumerate(blocks) if n not in appeals]
+
+
+def _says_appeal(text: str, block: Block) -> bool:
+    """A paragraph holding a sentence of `cues.APPEAL`; most hold none of its hints."""
+    if block.end - block.start > cues.APPEAL_MAX_CHARS:
+        return False
+    lower = text[block.start:block.end].lower()
+    return any(hint in lower for hint in cues.APPEAL_HINTS) and bool(
+        cues.APPEAL.search(collapse(lower)))
+
+
+def _speaks_to_reader(chunk: str) -> bool:
+    """A short line addressed to the reader, quoting no one: an appeal's neighbour."""
+    return (len(chunk) <= cues.APPEAL_NEIGHBOUR_MAX_CHARS
+            and not any(q in chunk for q in '"“”«»')
+            and bool(cues.APPEAL_NEIGHBOUR.search(chunk.lower())))
 
 
 # --------------------------------------------------------------------------- the headline
@@ -674,6 +745,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
     blocks: list[Block] = []
     prev_text = ""
     numbered: tuple[int, int, int] | None = None  # (block, its number, where its text starts)
+    appeals: list[int] = []  # where an appeal line was dropped: before blocks[n]
     for s, e in _line_spans(text, start):
         line = text[s:e]
         if not line.strip():
@@ -684,6 +756,8 @@ def body_blocks(text: str, start: int) -> list[Block]:
         # A lowercase line that goes on with a hard-wrapped sentence is never furniture.
         wrapped = line.lstrip()[:1].islower() and _continues(prev_text, line)
         if not wrapped and is_boilerplate(line):
+            if is_appeal(line):
+                appeals.append(len(blocks))
             prev_text = ""
             continue
         s += len(line) - len(line.lstrip())
@@ -708,7 +782,65 @@ def body_blocks(text: str, start: int) -> list[Block]:
         else:
             blocks.append(Block("paragraph", s, e))
         prev_text = line
-    return _drop_closing(text, blocks)
+    blocks = [_emphasis_off(text, b) for b in blocks]
+    return _drop_closing(text, _drop_appeals(text, _labels_as_headings(text, blocks), appeals))
+
+
+# Markdown emphasis wrapping a whole block: "*This article ...*", "**Key points**", "_A note._"
+_EMPHASIS_OPEN = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])")
+_EMPHASIS_CLOSE = re.compile(r"(?<=[^\s*_])(\*{1,3}|_{1,3})\Z")
+
+
+def _emphasis_off(text: str, block: Block) -> Block:
+    """The block less the emphasis markers that wrap it, so a quote of it shows none: its
+    span starts after the opening marker and ends before the closing one (the same one)."""
+    if text[block.start] not in _EMPHASIS_EDGES:
+        return block  # most blocks: no pattern is run
+    opening = _EMPHASIS_OPEN.match(text, block.start, block.end)
+    if opening is None:
+        return block
+    closing = _EMPHASIS_CLOSE.search(text, opening.end(), block.end)
+    if closing is None or closing[1] != opening[1]:
+        return block
+    return Block(block.kind, opening.end(), closing.start())
+
+
+# A sentence's end: its stop, then any closing quotes, brackets or emphasis.
+_STOPS = frozenset(".!?…。！？")
+_CLOSERS = "\"'”’)]»*_"
+# A stop that ends one sentence and another that starts after it, inside a block.
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)\]»]*\s+[\"“‘(]?[A-Z0-9]")
+# A block that ends like this is cut mid-sentence or leads in to what follows: no label.
+_LEADS_ON = (":", ";", ",", "-", "–", "—", "(")
+
+
+#: A label is at least this many words: a shorter line is never a statement anyway (the
+#: extractor's MIN_WORDS) and stays what it was ("Mark Cooper (3280 articles)").
+LABEL_MIN_WORDS = 5
+#: A deck or caption is no longer than a headline may be: a longer block without a stop is
+#: prose cut short (the last paragraph of a teaser cut mid-sentence), still read for facts.
+LABEL_MAX_WORDS = 22
+
+
+def _labels_as_headings(text: str, blocks: list[Block]) -> list[Block]:
+    """Paragraphs with no sentence-final punctuation made headings: a standalone line of one
+    sentence without a stop is a deck under a headline ("Seoul wants universities to stop
+    queuing for chips"), a caption, a chart's title or a label, not a statement. List items
+    keep facts without full stops; a block of several sentences is prose that lost its
+    last stop, and so is a block longer than LABEL_MAX_WORDS."""
+    return [Block("heading", b.start, b.end)
+            if b.kind == "paragraph" and _is_label(text, b) else b
+            for b in blocks]
+
+
+def _is_label(text: str, block: Block) -> bool:
+    ending = text[max(block.start, block.end - 12):block.end]
+    last = ending.rstrip(_CLOSERS)[-1:]
+    if last in _STOPS or ending.endswith(_LEADS_ON):
+        return False  # most paragraphs: no pattern is run
+    words = len(text[block.start:block.end].split())
+    return (LABEL_MIN_WORDS <= words <= LABEL_MAX_WORDS
+            and _INNER_STOP.search(text, block.start, block.end) is None)
 
 
 # --------------------------------------------------------------------------- documents
@@ -933,8 +1065,9 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
             continue
         line = collapse(text[block.start:block.end])
         line_day = date_line(line)
-        if line_day or cues.BYLINE.match(line):
-            day = day or line_day or parse_date(line)
+        stamp = None if line_day else _date_only(line)
+        if line_day or stamp or cues.BYLINE.match(line):
+            day = day or line_day or parse_date(stamp["date"] if stamp else line)
             continue
         if n == title_at:
             title = " ".join(line.lstrip("#").split())
@@ -960,8 +1093,8 @@ def _title_index(text: str, blocks: list[Block]) -> int | None:
     short = None
     for n, block in enumerate(blocks[:HEADER_BLOCKS]):
         line = collapse(text[block.start:block.end])
-        if date_line(line) or cues.BYLINE.match(line):
-            continue
+        if date_line(line) or _date_only(line) or cues.BYLINE.match(line):
+            continue  # a date line is never a headline
         if _is_title(text, blocks, n):
             if len(line.split()) >= TITLE_MIN_WORDS:
                 return n
@@ -990,7 +1123,15 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
     if not line.endswith(".") or line.count(". ") or words > 16:
         return False
     after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
-    return any(date_line(a) or cues.BYLINE.match(a) for a in after)
+    return any(date_line(a) or _date_only(a) or cues.BYLINE.match(a) for a in after)
+
+
+def _date_only(line: str) -> re.Match[str] | None:
+    """A line that only dates the story ("July 22, 2025 · 6:15 AM UTC"), also when the date
+    reader takes no day from the whole line: its `date` group is the date."""
+    if len(line) > cues.DATE_ONLY_MAX_CHARS or not line[:1].isalnum():
+        return None
+    return cues.DATE_ONLY.fullmatch(line)
 
 
 def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:

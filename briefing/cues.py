@@ -626,6 +626,39 @@ _CREDIT = (r"(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled
            r"|research))?\s+by\s*:?")
 _SIGN_OFF = rf"{_CREDIT}\s*{_STAFF}(?:\s*[;,/.]\s*(?:and\s+)?{_CREDIT}\s*{_STAFF})*"
 
+#: Whole lines of an appeal for readers' money, a membership or a subscription (a box under
+#: or inside the story): "Support us from as little as £1 – it only takes a minute.",
+#: "Support the Observer – from £1", "Become a member today", "Become a Friend of Example
+#: News", "You've read 7 articles in the last year.", "You have read 3 of your 5 free
+#: articles this month", "You have reached your free article limit", "... we have a small
+#: favour to ask.", "Subscribe to continue reading", "To continue reading, log in or
+#: subscribe", "Already a subscriber? Sign in", "This article is available to subscribers
+#: only", "Make a contribution", "Donate now", "Independent journalism needs your support."
+#: ("Support for the plan from $5bn funds ..." is news). Verbose, case-blind.
+_APPEAL_LINES = r"""
+        (?:please\s)?support\sus\b.*
+      | (?:please\s)?support\s(?!(?:for|of|from|among|in|to|on)\b)(?:the\s)?[\w.'’&\s-]{1,40}?
+        \s(?:[–—-]\s)?(?:from|for)\s(?:as\slittle\sas\s|just\s|only\s)?[£$€]\s?\d.*
+      | (?:please\s)?(?:become|join\sus\sas)\sa\s(?:[\w'’-]+\s){0,2}(?:member|subscriber|supporter
+               |patron|friend)s?\b.*
+      | you(?:['’]ve|\shave)\s(?:read|viewed|opened)\s(?:\d+|\w+)\s(?:of\s(?:your\s|the\s)?
+        (?:\d+\s|\w+\s)?)?(?:free\s)?(?:articles?|stories|pieces)\b.*
+      | you(?:['’]ve|\shave)\s(?:reached|hit|used\sup)\s(?:your|the)\s.{0,60}\blimit\b.*
+      | (?:\.{2,}|…)?\s*(?:but\s|and\s|so\s)?we\s(?:have|['’]ve\sgot)\sa\s(?:small\s|quick\s)?
+        (?:favou?r|request)\sto\sask\b.*
+      | (?:(?:subscribe|log\sin|sign\sin|register)\s(?:now\s|today\s)?)?to\s(?:continue|keep)
+        \sreading\b.*
+      | already\sa\s(?:subscriber|member|supporter)\b.*
+      | this\s(?:article|story|content|piece)\sis\s(?:only\s)?(?:available|reserved|exclusive)
+        \s(?:only\s)?(?:to|for)\s(?:\w+\s)?(?:subscribers|members|supporters)\b.*
+      | (?:please\s)?(?:make|give)\sa\s(?:(?:one-off|single|monthly|annual|yearly|recurring
+               |small|regular)\s)?(?:contribution|donation)\b.*
+      | (?:please\s)?(?:donate|contribute)(?:\s(?:now|today|here|once|monthly))?[.!]?
+      | (?:independent|quality|free|trusted|fearless|our)\s(?:[\w,-]+\s){0,3}journalism\b.{0,80}?
+        \b(?:needs|relies\son|depends\son|is\s(?:funded|made\spossible)\sby)\s(?:your|readers
+               |you)\b.*
+"""
+
 #: Whole lines that are site furniture. Matched case-blind against a stripped line.
 FURNITURE = re.compile(
     r"""^(?:
@@ -749,6 +782,38 @@ FURNITURE_OPENERS = frozenset("""
     last updated published
 """.strip().split())
 
+#: Notes a site adds to a story, as whole lines, matched like FURNITURE but apart from it
+#: (only lines opening with one of NOTICE_OPENERS, or with no letter, are tried): appeals
+#: for readers' money, republishing and syndication notes, the labels over a disclosure.
+NOTICE = re.compile(
+    r"""^(?:
+    # reader-funding, membership and paywall appeals (`_APPEAL_LINES`), and the line that
+    # closes one: "Thank you.", "Thank you for reading."
+        """ + _APPEAL_LINES + r"""
+      | thank\s(?:you|s)(?:\sfor\s(?:reading|your\ssupport|supporting\s.*))?[.!]?
+    # republishing and syndication notes: "Republished with permission from Example Post",
+    # "This story was syndicated from a wire service.", "This story was syndicated from a
+    # wire service. It has not been edited by our staff and is published as received from
+    # the agency.", "It has not been edited by our staff ...", "This content is
+    # auto-generated from a news agency's copy."
+      | republished\s(?:with\spermission|under|from|courtesy|by\sarrangement)\b.*
+      | this\s(?:story|article|report|copy|content|piece)\s(?:was|is|has\sbeen)\s(?:\w+\s)?
+        (?:syndicated|auto-generated|generated\sautomatically)\b.*
+      | (?:it|this\s(?:story|article|report|copy|content))\shas\snot\sbeen\sedited\sby\b.*
+    # the labels over an author's disclosure: "Disclosure statement", "Conflicts of interest",
+    # "Competing interests"
+      | disclosure(?:\sstatement)?s?|(?:conflicts?|declarations?)\sof\sinterests?
+      | competing\sinterests
+    )\s*$""",
+    re.I | re.X,
+)
+#: Every word a NOTICE line can open with (as FURNITURE_OPENERS).
+NOTICE_OPENERS = frozenset("""
+    please support become join you we to subscribe log sign register already this make give
+    donate contribute independent quality free trusted fearless our thank republished it
+    disclosure disclosures conflicts conflict declarations declaration competing
+""".strip().split())
+
 #: Furniture that a line ends with: a caption whose credit closes it, a newsletter pitch.
 #: Searched for only in a line's last FURNITURE_ENDING_CHARS, and only when one of
 #: FURNITURE_ENDING_HINTS (lowercased) is there.
@@ -787,13 +852,21 @@ GLUED_SIGN_OFF = re.compile(rf"[(\[]\s*{_SIGN_OFF}\s*[)\]]\.?\s*", re.I)
 
 #: Notes about the writer, furniture only where a story ends (the same words at the top may
 #: be the story's subject): "Jane Doe is a reporter covering technology for Example News.",
-#: "Ana Perez is Example Wire's correspondent in Santiago.", "Tom Smith covers energy."
+#: "Ana Perez is Example Wire's correspondent in Santiago.", "Tom Smith covers energy.";
+#: and the funding notes a republished article closes with: "Jane Roe has received research
+#: funding from the energy regulator.", "Tom Smith receives funding from the Example
+#: Council.", "The Conversation France receives funding from its partner universities."
+#: (inside a story, "Example Robotics has received funding from the EU" is news: kept).
 FURNITURE_CLOSING = re.compile(
     rf"""^(?-i:{_NAME}(?:\s(?:{_NAME}|de|van|von|der|da|al|bin|el|le|la|del))+)\s
     (?:(?:is|was)\s(?:a|an|the|(?-i:[A-Z][\w.'’-]*))\s(?:[\w'’.,-]+\s){{0,5}}?
        (?:reporter|correspondent|journalist|editor|writer|columnist|contributor|freelancer
          |producer|photographer|photojournalist|bureau\schief|intern|staff\swriter)s?\b
-     |covers|reports\s(?:on|for)|writes\s(?:about|on|for)|has\s(?:covered|reported))\b.*$""",
+     |covers|reports\s(?:on|for)|writes\s(?:about|on|for)|has\s(?:covered|reported)
+     |(?:ha(?:s|ve)\s(?:also\s)?(?:previously\s)?received|receives|received)
+      \s(?:[\w-]+\s){{0,3}}?(?:funding|grants?|fees|payments?)\s(?:from|by)
+     |(?:ha(?:s|ve)\sbeen|is|are)\s(?:partly\s)?funded\sby)
+    \b.*$""",
     re.I | re.X,
 )
 
@@ -813,3 +886,89 @@ FURNITURE_TAIL = re.compile(
 )
 #: "Advertisement" in Chinese, Korean and Japanese ad slots: "芯达茂F广告位", "광고".
 AD_SLOT = re.compile(r"广告|광고|広告")
+
+#: An author's disclosure statement, wherever it sits and whoever it names: "Jane Roe does
+#: not work for, consult, own shares in or receive funding from any company or organisation
+#: that would benefit from this article, and has disclosed no relevant affiliations beyond
+#: their academic appointment.", "The authors declare no competing interests.", "The writer
+#: declares no conflict of interest." Searched for only in a line that holds one of
+#: DISCLOSURE_HINTS (as written inside a sentence).
+DISCLOSURE = re.compile(
+    r"""\bdo(?:es)?\snot\swork\sfor,\s(?:or\s)?consult\b
+      | \bha(?:s|ve)\sdisclosed\sno\s(?:relevant\s)?affiliations?\b
+      | \bdeclares?\sno\s(?:competing|conflicts?\sof)\sinterests?\b""",
+    re.I | re.X,
+)
+DISCLOSURE_HINTS = ("not work for", "disclosed no", "declare")
+
+#: A sentence only an appeal for readers' money says, anywhere in a paragraph: "You've read 7
+#: articles in the last year", "... we have a small favour to ask", "Support us from as
+#: little as £1", "Support the Observer – from £1", "subscribe to continue reading",
+#: "independent journalism needs your support", "you have reached your free article limit".
+#: A paragraph that says one is part of the appeal, and so are the short lines around it
+#: that speak to the reader (APPEAL_NEIGHBOUR): "Millions turn to us every day.", "It only
+#: takes a minute.", "Thank you." Matched against lowercased text.
+APPEAL = re.compile(
+    r"""\byou(?:['’]ve|\shave)\s(?:read|viewed|opened)\s(?:\d+|\w+)\s(?:of\s(?:your\s|the\s)?
+        (?:\d+\s|\w+\s)?)?(?:free\s)?(?:articles?|stories|pieces)\b
+      | \byou(?:['’]ve|\shave)\s(?:reached|hit|used\sup)\s(?:your|the)\s(?:\w+\s){0,4}limit\b
+      | \bwe\s(?:have|['’]ve\sgot)\sa\s(?:small\s|quick\s)?(?:favou?r|request)\sto\sask\b
+      | \bsupport\s(?:us|the\s[\w.'’&\s-]{1,40}?)\s(?:[–—-]\s)?(?:from|for)\s
+        (?:as\slittle\sas\s|just\s|only\s)?[£$€]\s?\d
+      | \b(?:subscribe|log\sin|sign\sin|register)\s(?:now\s|today\s)?to\s(?:continue|keep)
+        \sreading\b
+      | \bjournalism\b.{0,80}?\b(?:needs|relies\son|depends\son)\s(?:your|readers['’]?|you)\b
+      | \bmake\sa\s(?:(?:one-off|single|monthly|annual|recurring|small|regular)\s)?
+        (?:contribution|donation)\s(?:today|now|from\s[£$€]|of\s(?:as\slittle\sas\s)?[£$€])""",
+    re.X,
+)
+#: A whole line of an appeal (`_APPEAL_LINES`): dropped as furniture, it still marks where
+#: an appeal's box is, so its short neighbours go too.
+APPEAL_LINE = re.compile(rf"^(?:{_APPEAL_LINES})\s*$", re.I | re.X)
+#: Every APPEAL holds one of these (lowercased): a paragraph with none skips the pattern.
+APPEAL_HINTS = ("you've", "you’ve", "you have", " to ask", "support us", "support the",
+                "continue reading", "keep reading", "journalism", "make a ")
+#: A paragraph no longer than this is looked at for APPEAL (an appeal box's paragraph may
+#: be long: "... we have a small favour to ask. Millions turn to us ...").
+APPEAL_MAX_CHARS = 1_200
+#: A line next to an appeal that speaks to the reader, with no quotation in it (a quoted
+#: "we" is a source's): part of the same box. Matched against lowercased text.
+APPEAL_NEIGHBOUR = re.compile(
+    r"\b(?:you|your|yours|we|us|our|thank|thanks|subscri\w*|donat\w*|contribut\w*|membership)\b")
+#: An appeal's neighbour is a short line: a paragraph of the story is longer.
+APPEAL_NEIGHBOUR_MAX_CHARS = 200
+
+#: Class names and ids of the boxes pages put reader-funding, membership and paywall
+#: appeals in ("contributions-epic", "support-banner", "paywall", "membership-prompt",
+#: "donate-box", "reader-revenue-ask"): each class token is matched, lowercased. A box is
+#: dropped from a page only when its text is an appeal's too (`APPEAL_BOX_WORDS`).
+APPEAL_CLASS = re.compile(
+    r"(?:^|[-_])(?:epic|contributions?|contribute|paywall|membership|donate|donations?"
+    r"|support|supporters?|reader-revenue|regwall|subscription-wall)(?:$|[-_])")
+#: What an appeal box's text says: an APPEAL sentence, or words of asking for money or
+#: sign-ups addressed to the reader. Matched against lowercased text.
+APPEAL_BOX_WORDS = re.compile(
+    r"\b(?:subscri(?:be|ber|bers|ption|ptions)|donat(?:e|ion|ions)|contribut(?:e|ion|ions)"
+    r"|membership|become\sa\smember|support\s(?:us|our|the))\b")
+READER_ADDRESS = re.compile(r"\b(?:you|your)\b")
+#: An appeal box is no longer than this (a box holding more is the story itself).
+APPEAL_BOX_MAX_CHARS = 3_000
+
+#: A line that only dates the story, whatever the date reader makes of it: "July 22, 2025 ·
+#: 6:15 AM UTC", "Published 12 March 2025, 10:30 am GMT+9", "Updated: Tue 22 Jul 2025 06.15
+#: BST", "March 4, 2026 | Updated March 5, 2026", "17:50, 15.11.2024". Never a headline or
+#: a heading; its first date (the `date` group) dates the story.
+_STAMP_LABEL = (r"(?:(?:first\s|last\s)?(?:published|posted|updated|modified|dated|date)"
+                r"|as\sof|on)\s*:?\s*")
+_CLOCK = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?"
+_ZONE = r"\(?(?-i:UTC|GMT|Z|WIB|[A-Z]{1,3}T)(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?"
+DATE_ONLY = re.compile(
+    rf"(?:{_STAMP_LABEL})?(?:(?:{_CLOCK})(?:\s*{_ZONE})?(?:\s*[·|•,–—-]\s*|\s+))?"
+    rf"(?P<date>{DATE_WORDS})"
+    rf"(?:(?:\s*[·|•,–—-]\s*|\s+at\s+|\s+)(?:{_CLOCK}|{_ZONE}|{_STAMP_LABEL}{DATE_WORDS}))*"
+    r"\s*\.?",
+    re.I,
+)
+#: A date line is no longer than this.
+DATE_ONLY_MAX_CHARS = 90
+

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.corpus import document_text, is_boilerplate, is_tail_marker, read_document
 from briefing.extract.facts import extract_statements
-from briefing.formats.html import read_html
+from briefing.formats.html import read_html, title_site
 from briefing.store import open_store
 from briefing.themes import load_taxonomy
 
@@ -433,3 +433,332 @@ def test_real_sentences_with_furniture_words_are_not_furniture(line):
 ])
 def test_furniture_lines_are_furniture(line):
     assert is_boilerplate(line)
+
+
+# --------------------------------------------------------------------------- appeals for money
+
+HARBOUR_REAL = (
+    "Portugal will spend 180 million euros on a public AI computing centre near Sines, the "
+    "digital ministry said on Friday.",
+    "The ministry will support 40 start-ups with grants worth 25 million euros from next "
+    "year, officials said.",
+    "The Sines institute receives funding from the EU and three national governments, its "
+    "director said in 2025.",
+    "About 3,000 graphics processors will be installed at Sines by 2027, officials said.",
+)
+HARBOUR_APPEAL = (
+    "You've read 12 articles in the last year.",
+    "... we have a small favour to ask.",
+    "Readers like you keep our reporting open to everyone.",
+    "Support us from as little as €2 – it only takes a minute.",
+    "Thank you.",
+)
+HARBOUR_TITLE = "Portugal to build a 180 million euro AI computing centre"
+HARBOUR_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{HARBOUR_TITLE} | Technology | The Harbour Times</title>
+</head><body>
+<header><a href="/" class="logo">The Harbour Times</a>
+<a href="/support" class="support-link">Support the Harbour Times – from €2</a></header>
+<main><article>
+<h1>{HARBOUR_TITLE}</h1>
+<div class="article-body">
+<p class="standfirst">Lisbon wants researchers to stop renting foreign servers for their models</p>
+<p>{HARBOUR_REAL[0]}</p>
+<p>{HARBOUR_REAL[1]}</p>
+<p>{HARBOUR_REAL[2]}</p>
+<p>{HARBOUR_REAL[3]}</p>
+</div>
+<div class="contributions-epic">
+<p>{HARBOUR_APPEAL[0]} {HARBOUR_APPEAL[1]}</p>
+<p>{HARBOUR_APPEAL[2]}</p>
+<p>{HARBOUR_APPEAL[3]} {HARBOUR_APPEAL[4]}</p>
+</div>
+</article></main>
+</body></html>
+"""
+
+# The same kind of appeal pasted into a text file, one line a paragraph, after a story.
+SINES_TXT = f"""{HARBOUR_TITLE}
+
+{HARBOUR_REAL[0]}
+
+{HARBOUR_REAL[3]}
+
+Independent journalism like ours needs your support.
+
+We have a small favour to ask.
+
+Millions of readers rely on us every month, and we keep our reporting free.
+
+Make a contribution
+
+It only takes a minute. Thank you.
+"""
+
+
+def test_an_appeal_box_of_a_page_is_never_a_fact(tmp_path):
+    (tmp_path / "harbour.html").write_text(HARBOUR_PAGE, encoding="utf-8")
+    facts = facts_json(tmp_path)
+    assert [f["text"] for f in facts] == list(HARBOUR_REAL)
+    # The page names its site only in its <title>: the name after the headline and the
+    # section is the publisher.
+    assert {f["source"]["publisher"] for f in facts} == {"The Harbour Times"}
+    assert {f["source"]["title"] for f in facts} == {HARBOUR_TITLE}
+
+
+def test_the_page_reader_drops_an_appeal_box_but_not_a_story_in_a_paywall_box(tmp_path):
+    reading = read_html(HARBOUR_PAGE.encode())
+    assert not [a for a in HARBOUR_APPEAL if a in reading.text]
+    assert all(r in reading.text for r in HARBOUR_REAL)
+    # A site that wraps the story itself in a "paywall" element keeps its story: the box
+    # is named as an appeal's but its text asks for nothing.
+    walled = HARBOUR_PAGE.replace('<div class="article-body">', '<div class="paywall">')
+    assert all(r in read_html(walled.encode()).text for r in HARBOUR_REAL)
+
+
+def test_an_appeal_pasted_into_a_text_file_goes_with_its_short_lines(tmp_path):
+    (tmp_path / "sines.txt").write_text(SINES_TXT, encoding="utf-8")
+    assert [f["text"] for f in facts_json(tmp_path)] == [HARBOUR_REAL[0], HARBOUR_REAL[3]]
+
+
+# --------------------------------------------------------------------------- republishing notes
+
+TALK_REAL = (
+    "Spain approved 2.1 billion euros for data centres in 2025, most of it near Madrid.",
+    "The grid operator expects data centres to use 8% of the country's power by 2030.",
+    "The report was republished in 2024 with 30 new case studies of grid connections.",
+)
+TALK_MD = f"""---
+title: Spain's data centre rush tests its grid
+date: 2026-01-20
+---
+
+# Spain's data centre rush tests its grid
+
+*By Maria Lopez, Lecturer in Energy Policy, Example University*
+
+{TALK_REAL[0]}
+
+{TALK_REAL[1]}
+
+**{TALK_REAL[2]}**
+
+---
+
+*This article is republished from Example Talk under a Creative Commons license. Read the original article.*
+
+Disclosure statement
+
+Maria Lopez does not work for, consult, own shares in or receive funding from any company or organisation that would benefit from this article, and has disclosed no relevant affiliations beyond her academic appointment.
+
+Maria Lopez has received research funding from the national energy agency.
+
+Example Talk Spain receives funding from its partner universities.
+"""
+SYNDICATED_TXT = """Brazil offers 12 years of tax breaks to data centres
+
+Brazil will exempt new data centres from federal taxes for 12 years if they use renewable \
+power, the finance ministry said on Monday.
+
+Reporting by Ana Souza; Editing by Mark Hale
+
+This story was syndicated from a news agency. It has not been edited by our staff and is \
+published as received from the agency.
+"""
+
+
+def test_republishing_and_disclosure_notes_are_never_facts(tmp_path):
+    (tmp_path / "talk.md").write_text(TALK_MD, encoding="utf-8")
+    (tmp_path / "brazil.txt").write_text(SYNDICATED_TXT, encoding="utf-8")
+    quoted = sorted(f["text"] for f in facts_json(tmp_path))
+    assert quoted == sorted([*TALK_REAL, "Brazil will exempt new data centres from federal "
+                             "taxes for 12 years if they use renewable power, the finance "
+                             "ministry said on Monday."])
+
+
+def test_emphasis_around_a_paragraph_is_not_quoted_and_the_span_still_verifies(tmp_path):
+    """"**The report was republished ...**": the quote is the sentence, not its markers, and
+    its span points at exactly that text, so `briefing verify` checks it."""
+    (tmp_path / "talk.md").write_text(TALK_MD, encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "talk.md").articles
+    found = extract_statements(article, TAXONOMY)
+    assert [s.text for s in found] == list(TALK_REAL)
+    assert all(article.text[s.start:s.end] == s.text for s in found)
+    r = CliRunner().invoke(app, ["make", "-c", "ES", "--corpus", str(tmp_path), "--out",
+                                 str(tmp_path / "out"), "--date", "2026-02-01", "--format",
+                                 "md"])
+    assert r.exit_code == 0, r.output
+    brief = Path(r.stdout.strip())
+    assert "republished in 2024" in brief.read_text(encoding="utf-8")
+    assert "\\*" not in brief.read_text(encoding="utf-8")
+    v = CliRunner().invoke(app, ["verify", str(brief), "--corpus", str(tmp_path)])
+    assert v.exit_code == 0, v.output
+    assert v.stdout.strip().splitlines()[-1].endswith(" ok")
+
+
+def test_a_funding_sentence_inside_a_story_is_news(tmp_path):
+    """"X receives funding from ..." is a disclosure only where a story ends."""
+    (tmp_path / "harbour.html").write_text(HARBOUR_PAGE, encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "harbour.html").articles
+    assert HARBOUR_REAL[2] in [s.text for s in extract_statements(article, TAXONOMY)]
+
+
+# --------------------------------------------------------------------------- decks and labels
+
+DECK_MD = """---
+title: Chile backs a national GPU cluster
+date: 2026-02-03
+---
+
+# Chile backs a national GPU cluster
+
+Santiago wants its universities to share one machine instead of renting abroad
+
+Chile will spend 60 billion pesos on a shared cluster of 1,500 graphics processors, the \
+science ministry said.
+
+## What the plan funds
+
+The plan has three parts:
+
+- Spend 40 billion pesos on the cluster itself by 2027
+- Train 2,000 engineers a year in its use
+
+The cluster will be built in Valparaiso. It should reach full use by 2029
+
+Graphics processors bought, 2024-2027 (units)
+"""
+
+
+def test_a_deck_line_is_a_heading_and_list_items_stay_facts(tmp_path):
+    (tmp_path / "chile.md").write_text(DECK_MD, encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "chile.md").articles
+    kinds = {flat(article.text[b.start:b.end]): b.kind for b in article.blocks}
+    assert kinds["Santiago wants its universities to share one machine instead of renting "
+                 "abroad"] == "heading"
+    assert kinds["Graphics processors bought, 2024-2027 (units)"] == "heading"
+    assert kinds["## What the plan funds"] == "heading"  # a real heading stays one
+    assert kinds["Spend 40 billion pesos on the cluster itself by 2027"] == "item"
+    found = [s.text for s in extract_statements(article, TAXONOMY)]
+    assert found == [
+        "Chile will spend 60 billion pesos on a shared cluster of 1,500 graphics processors, "
+        "the science ministry said.",
+        "Spend 40 billion pesos on the cluster itself by 2027",
+        "Train 2,000 engineers a year in its use",
+        # a paragraph of two sentences that lost its last stop is prose, not a label (its
+        # second sentence leans on the first: one quote)
+        "The cluster will be built in Valparaiso. It should reach full use by 2029",
+    ]
+
+
+def test_a_page_standfirst_is_not_a_fact(tmp_path):
+    (tmp_path / "harbour.html").write_text(HARBOUR_PAGE, encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "harbour.html").articles
+    deck = "Lisbon wants researchers to stop renting foreign servers for their models"
+    assert [b.kind for b in article.blocks
+            if flat(article.text[b.start:b.end]) == deck] == ["heading"]
+    assert deck not in [s.text for s in extract_statements(article, TAXONOMY)]
+
+
+# --------------------------------------------------------------------------- date lines
+
+@pytest.mark.parametrize("stamp, day", [
+    ("July 22, 2025 · 6:15 AM UTC", "2025-07-22"),
+    ("Tue 22 Jul 2025 06.15 BST", "2025-07-22"),
+    ("17:50, 15.11.2025", "2025-11-15"),
+    ("Tuesday, July 22 · 6:15 AM ET", None),  # no year: no day, and still no title
+])
+def test_a_date_line_is_never_the_title(tmp_path, stamp, day):
+    (tmp_path / "s.txt").write_text(
+        f"Singapore funds chatbots\n\n{stamp}\n\n"
+        "Singapore will spend S$70 million on a regional language model, the authority said "
+        "on Tuesday.\n\nThe model already supports 11 languages, including Thai and "
+        "Tagalog.\n", encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "s.txt").articles
+    assert article.source.title == "Singapore funds chatbots"
+    assert article.source.date == day
+    assert stamp not in [flat(article.text[b.start:b.end]) for b in article.blocks]
+
+
+def test_a_headline_holding_a_date_is_still_the_title(tmp_path):
+    (tmp_path / "b.txt").write_text(
+        "Budget vote set for March 4, 2026\n\nMarch 1, 2026\n\n"
+        "Parliament will vote on a 2 billion dollar AI budget on March 4, the speaker said.\n"
+        "\nThe budget includes 400 million dollars for public computing.\n", encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "b.txt").articles
+    assert article.source.title == "Budget vote set for March 4, 2026"
+    assert article.source.date == "2026-03-01"
+
+
+# --------------------------------------------------------------------------- site names
+
+
+@pytest.mark.parametrize("title, headline, site", [
+    ("UK backs Edinburgh supercomputer | The Northern Ledger",
+     "UK backs Edinburgh supercomputer", "The Northern Ledger"),
+    ("UAE clears chip imports - Gulf Business Wire", "UAE clears chip imports",
+     "Gulf Business Wire"),
+    ("UK backs supercomputer | Technology | The Northern Ledger", "UK backs supercomputer",
+     "The Northern Ledger"),
+    ("Example News | Kenya opens AI hub", "Kenya opens AI hub", "Example News"),
+    ("Brazil's chip plan - what we know so far", "Brazil's chip plan", None),
+    ("Brazil's chip plan", "Brazil's chip plan", None),
+    ("Chile: a new plan for AI", "a new plan for AI", None),
+])
+def test_a_site_name_is_read_from_the_title_only_when_it_reads_as_one(title, headline, site):
+    assert title_site(title, headline) == site
+
+
+def test_the_site_name_a_page_gives_wins_over_its_title(tmp_path):
+    page = HARBOUR_PAGE.replace(
+        "</title>", '</title>\n<meta property="og:site_name" content="Harbour Media">')
+    assert read_html(page.encode()).publisher == "Harbour Media"
+
+
+# --------------------------------------------------------------------------- line shapes
+
+
+@pytest.mark.parametrize("line", [
+    "You've read 7 articles in the last year.",
+    "You have read 3 of your 5 free articles this month",
+    "... we have a small favour to ask.",
+    "Support us from as little as £1 – it only takes a minute.",
+    "Support the Harbour Times – from €2",
+    "Become a member today",
+    "Subscribe to continue reading",
+    "To continue reading, log in or create a free account.",
+    "Already a subscriber? Sign in",
+    "This article is available to subscribers only.",
+    "Make a contribution",
+    "Donate now",
+    "Independent journalism needs your support.",
+    "Thank you for reading.",
+    "*This article is republished from Example Talk under a Creative Commons license.*",
+    "Republished with permission from Example Post.",
+    "This story was syndicated from a wire service.",
+    "It has not been edited by our staff and is published as received from the agency.",
+    "Jane Roe does not work for, consult, own shares in or receive funding from any company "
+    "or organisation that would benefit from this article.",
+    "Disclosure statement",
+    "---",
+    "* * *",
+])
+def test_appeal_and_republishing_lines_are_furniture(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Support for the plan from $5 billion pension funds rose last year.",
+    "The fund will support independent journalism in 12 countries.",
+    "Britain will become a member of the consortium in 2027, the minister said.",
+    "Each member state must make a contribution of 2% of its budget.",
+    "Republished figures show exports rose 12% in 2025.",
+    "The report was republished in 2024 with 30 new case studies.",
+    "The institute receives funding from the EU and three governments.",
+    "Donations to university labs rose 20% in 2025.",
+    "Thanks to the subsidy, 400 firms now rent GPUs at half price.",
+    "Subscribers to the service rose 20% to 4 million.",
+])
+def test_sentences_with_appeal_and_republishing_words_are_not_furniture(line):
+    assert not is_boilerplate(line)

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
 
+from briefing import cues
 from briefing.corpus import clean_url, decode, url_host
 from briefing.dates import parse_date
 from briefing.errors import CorpusError
 from briefing.formats import Reading
 from briefing.formats.normalise import TEXT_RULES, clean_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: How far into the page a charset declaration is looked for (HTML5 says 1024 bytes;
 #: saved pages often put a long comment or script first).
@@ -38,21 +43,52 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True,
 def read_html(data: bytes) -> Reading:
     """A page's main text and metadata. CorpusError when it holds no article text."""
     import trafilatura  # about 0.2 s with lxml: only pages need it
+    from trafilatura.utils import load_html
 
     page, warnings = decode_html(data)
+    tree = load_html(page)
+    raw_title = _one_line(tree.findtext(".//title")) if tree is not None else None
     found = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, include_tables=True,
+        page if tree is None else without_appeals(tree), with_metadata=True,
+        include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, date_extraction_params=dict(_DATE_PARAMS))
     text = _paragraphs(clean_text(getattr(found, "text", None) or ""))
     if found is None or isinstance(found, dict) or not text:
         raise CorpusError("no article text found in the page")
     url = _clean(found.url) or _saved_from(page)
+    site = _one_line(found.sitename)
+    title = _headline(_one_line(found.title), site, text)
     return Reading(
         text=text, extractor=f"trafilatura {trafilatura.__version__}; {TEXT_RULES}",
-        title=_headline(_one_line(found.title), _one_line(found.sitename), text),
-        publisher=_one_line(found.sitename) or url_host(url),
+        title=title, publisher=site or title_site(raw_title, title) or url_host(url),
         date=parse_date(found.date) if found.date else None, url=url, warnings=warnings)
+
+
+def without_appeals(tree: HtmlElement) -> HtmlElement:
+    """The page less its boxes of appeals for readers' money (a "contributions epic", a
+    "support" banner, a paywall or membership prompt, a "donate" box), which trafilatura
+    may keep as paragraphs of the story. A box goes only when its class or id names such a
+    box (`cues.APPEAL_CLASS`) and its text asks as one does: a story that a page wraps in a
+    "paywall" element stays."""
+    for element in tree.xpath("//*[@class or @id]"):
+        if element.tag in _NEVER_A_BOX or not _named_as_appeal(element):
+            continue
+        words = " ".join(element.text_content().split()).lower()
+        if len(words) <= cues.APPEAL_BOX_MAX_CHARS and (
+                cues.APPEAL.search(words) or (cues.READER_ADDRESS.search(words)
+                                              and cues.APPEAL_BOX_WORDS.search(words))):
+            element.drop_tree()
+    return tree
+
+
+#: Elements that hold the page or the story itself, never an appeal box.
+_NEVER_A_BOX = frozenset({"html", "head", "body", "main", "article"})
+
+
+def _named_as_appeal(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return any(cues.APPEAL_CLASS.search(name) for name in names)
 
 
 def decode_html(data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -136,3 +172,45 @@ def _headline(title: str | None, site: str | None, text: str) -> str | None:
     if m and len(m.group("site").split()) <= SITE_NAME_WORDS:
         return first
     return title
+
+
+#: What parts a <title> into a headline and the names after or before it (no colon here:
+#: "Chile: a new plan for AI" is one headline).
+_TITLE_PARTS = re.compile(r"\s+[|–—·•-]\s+")
+#: Words a site's name may hold in lower case: "Journal of Commerce", "Le Monde de l'Info".
+_NAME_SMALL_WORDS = frozenset(
+    ("of", "the", "and", "&", "for", "on", "in", "at", "by", "de", "du", "des", "la", "le",
+     "les", "el", "al", "der", "die", "das", "da", "do", "y", "e", "van", "von"))
+
+
+def title_site(title: str | None, headline: str | None) -> str | None:
+    """The site's name a page's <title> puts after or before its headline when the page
+    names no site otherwise: "UK backs Edinburgh supercomputer | The Northern Ledger",
+    "... a year - Gulf Business Wire", "Example News | Headline", "Headline | Technology |
+    Example News" (the last part; a section comes between). None when that part does not
+    read as a name (short, in title case) or the title is the headline alone."""
+    if not title or not headline:
+        return None
+    key, head = title.casefold(), headline.casefold()
+    if key.startswith(head) and len(title) > len(headline):
+        parts = _TITLE_PARTS.split(title[len(headline):])
+        name = parts[-1] if len(parts) > 1 and not parts[0].strip() else None
+    elif key.endswith(head) and len(title) > len(headline):
+        parts = _TITLE_PARTS.split(title[:len(title) - len(headline)])
+        name = parts[0] if len(parts) > 1 and not parts[-1].strip() else None
+    else:
+        return None
+    return name.strip() if name and _reads_as_name(name.strip()) else None
+
+
+def _reads_as_name(name: str) -> bool:
+    """A site's name: a few words in title case or capitals ("The Northern Observer", "BBC
+    News"), or a domain ("example-news.com"); not a phrase of the headline ("What we know")."""
+    words = name.split()
+    if not 1 <= len(words) <= SITE_NAME_WORDS or name[-1] in ".!?:;,":
+        return False
+    if len(words) == 1 and re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", name):
+        return True
+    return (words[0][:1].isupper() or words[0][:1].isdigit()) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_SMALL_WORDS for w in words)
+
