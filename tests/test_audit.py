@@ -75,10 +75,10 @@ def line_of(markdown: str, start: str) -> str:
 
 WIRE = """South Korea will open a national AI computing centre in Gwangju next spring.
 
-Officials in South Korea said the centre will serve universities and startups first.
+Officials in South Korea said the Gwangju computing centre will serve universities and startups first.
 
-The Korean government expects private cloud firms to join the project later."""
-SHARED = "Officials in South Korea said the centre will serve universities and startups first."
+The Korean government expects private cloud firms to join the Gwangju project later."""
+SHARED = "Officials in South Korea said the Gwangju computing centre will serve universities and startups first."
 
 
 def corroboration_corpus(root: Path) -> Path:

@@ -278,8 +278,8 @@ def test_facts_json_has_subjects_mentions_and_figure_owners(tmp_path, monkeypatc
     assert [(f["text"], f["country"]) for f in sold["figures"]] == [
         ("$3 billion", "QA"), ("$900 million", "QA")]
     us = CliRunner().invoke(app, ["facts", "-c", "US", "--corpus", str(corpus), "--json"])
-    # The US supplies chips and cloud: no fact here is about it.
-    assert us.exit_code == 0 and json.loads(us.stdout) == []
+    # The US supplies chips and cloud: no fact here is about it (nothing to list: exit 1).
+    assert us.exit_code == 1 and json.loads(us.stdout) == []
 
 
 def test_a_brief_lists_each_figure_under_its_owner_and_leaves_suppliers_out(tmp_path,
