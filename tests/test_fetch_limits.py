@@ -141,23 +141,29 @@ def gzip_bomb() -> bytes:
     return b"".join([packer.compress(zeros) for _ in range(128)] + [packer.flush()])
 
 
+#: Runs `briefing add` as its child and prints the child's peak memory (kB). A process forked
+#: from pytest inherits pytest's peak (hundreds of MB late in a full run) and keeps it across
+#: exec; a child of this small launcher starts from the launcher's few MB.
+_LAUNCH = """
+import resource, subprocess, sys
+code = subprocess.call([sys.executable, "-m", "briefing", "add", *sys.argv[1:]])
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def run_add(*args: str, env: dict[str, str] | None = None, tmp: Path
             ) -> tuple[int, str, str, float, float]:
     """`briefing add ARGS` as a process of its own: exit code, stdout, stderr, seconds it
-    took, and its peak resident memory in MB (from the kernel, via wait4)."""
+    took, and its peak resident memory in MB (from the kernel, via a launcher's wait)."""
     out, err = tmp / "add.out", tmp / "add.err"
     started = time.monotonic()
     with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "briefing", "add", *args], cwd=ROOT,
-                                stdout=o, stderr=e, env={**os.environ, **(env or {})})
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            if proc.returncode is None and proc.poll() is None:
-                proc.kill()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        code = subprocess.call([sys.executable, "-c", _LAUNCH, *args], cwd=ROOT, stdout=o,
+                               stderr=e, env={**os.environ, **(env or {})})
     took = time.monotonic() - started
-    return (proc.returncode, out.read_text(), err.read_text(), took, usage.ru_maxrss / 1024)
+    *lines, peak = err.read_text().splitlines()
+    return code, out.read_text(), "".join(f"{line}\n" for line in lines), took, int(peak) / 1024
 
 
 def pages_in(folder: Path) -> list[str]:
