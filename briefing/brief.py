@@ -294,6 +294,8 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
     specific = says or Specifics(facts)
     kept.sort(key=lambda f: (not specific(f), -_score(f, selection, as_of), f.source.key,
                              f.position))
+    kept, restated = _drop_restatements(kept)
+    omitted.extend(restated)
     kept, capped = _cap_per_source(kept, per_source_cap(selection.max_facts),
                                    selection.max_facts)
     omitted.extend(capped)
@@ -377,6 +379,76 @@ def _drop_contained(facts: list[Fact]) -> tuple[list[Fact], list[Omission]]:
                 dropped.setdefault(m, f"{why} fact {fact.id}")
     kept = [f for n, f in enumerate(facts) if n not in dropped]
     omitted = [Omission(facts[n], reason) for n, reason in sorted(dropped.items())]
+    return kept, omitted
+
+
+# --------------------------------------------------------------------------- restatements
+
+# A page states its news in a summary bullet, the standfirst and the body ("£240 million
+# Global Talent Fellowships to attract up to 400 top AI researchers", "The UK will spend
+# £240 million over five years to attract up to 400 ..."), and two wires word one plan
+# two ways. Those are one statement: the brief quotes it once.
+
+
+def figure_key(fact: Fact, figure: Figure) -> tuple[str, float, str | None, tuple[str, ...]]:
+    """What makes two figures the same statement of a number: its kind, value, unit and
+    owner. A count's unit is its head noun ("400 top AI researchers" and "400 leading
+    researchers" both count researchers)."""
+    unit = figure.unit
+    if figure.kind == "count" and unit:
+        head = unit.split()[-1].casefold()
+        unit = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return figure.kind, round(figure.value, 6), unit, figure_countries(fact, figure)
+
+
+def _significant(figure: Figure) -> bool:
+    """A figure that can carry a statement: not a year alone ("in 2024" is in many facts)
+    and not a count of nothing in particular ("three countries")."""
+    return figure.kind != "year" and not is_bare_count(figure)
+
+
+def restates(fact: Fact, other: Fact) -> bool:
+    """Whether `fact` states again what `other` states: about the same countries, with at
+    least one figure that carries a statement, and every figure of `fact` among `other`'s
+    (same value, unit and owner). Different wordings of one announcement, not one sentence
+    quoted twice (those `_drop_contained` handles)."""
+    if set(fact.countries) != set(other.countries):
+        return False
+    if not any(_significant(f) for f in fact.figures) or len(fact.figures) > len(
+            other.figures):
+        return False
+    theirs = {figure_key(other, f) for f in other.figures}
+    return all(figure_key(fact, f) in theirs for f in fact.figures)
+
+
+def _drop_restatements(ranked: list[Fact]) -> tuple[list[Fact], list[Omission]]:
+    """The ranked facts without those restating a stronger one (earlier in `ranked`) or a
+    weaker one stating more figures: of a restated statement the strongest fact stays (it has
+    more sources, or is more specific, so it ranks first), unless a weaker wording states
+    every figure it does and more from as many publishers, which then stays in its place."""
+    kept: list[Fact] = []
+    omitted: list[Omission] = []
+    by_figure: dict[tuple, list[int]] = defaultdict(list)
+    for fact in ranked:
+        keys = {figure_key(fact, f) for f in fact.figures if _significant(f)}
+        near = sorted({n for k in keys for n in by_figure.get(k, ())})
+        host = next((n for n in near if restates(fact, kept[n])), None)
+        if host is not None:
+            omitted.append(Omission(fact, f"restates fact {kept[host].id} (same figures)"))
+            continue
+        if keys:
+            # A weaker wording that says more: it takes the place of what it restates.
+            held = next((n for n in near if restates(kept[n], fact)
+                         and fact_publishers(fact) >= fact_publishers(kept[n])), None)
+            if held is not None:
+                omitted.append(Omission(kept[held], f"restates fact {fact.id} (same figures)"))
+                kept[held] = fact
+                for k in keys:
+                    by_figure[k].append(held)
+                continue
+        for k in keys:
+            by_figure[k].append(len(kept))
+        kept.append(fact)
     return kept, omitted
 
 
@@ -583,7 +655,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     cutoff = years_before(options.as_of, options.stale_after_years)
     draft = [BriefItem(f, ()) for f in chosen]
     # A key finding says something specific; the others are quoted in their sections.
-    findings = [i for i in draft[:KEY_FINDINGS] if says(i.fact)]
+    findings = _key_findings(draft, says)
     rows = _figure_rows(draft)
     conflicts = _conflicts(rows)
     # "three countries", "2 teams": counts of nothing in particular are no key figures.
@@ -648,6 +720,38 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         later_left_out=len(later),
         later_sources=later_sources,
     )
+
+
+def _key_findings(draft: Sequence[BriefItem], says: Callable[[Fact], bool]
+                  ) -> list[BriefItem]:
+    """The strongest facts that say something specific, each with news of its own: a fact
+    that repeats a stronger finding's figure ("89 TWh in 2024", "10 trillion yen through
+    2030" in a second wording that adds another country's figure) is quoted in its section,
+    not as a second finding of the same number."""
+    findings: list[BriefItem] = []
+    for item in draft:
+        if len(findings) == KEY_FINDINGS or not says(item.fact):
+            break  # facts that say nothing specific come last
+        if not any(_shares_figure(item.fact, f.fact) for f in findings):
+            findings.append(item)
+    return findings
+
+
+def _shares_figure(fact: Fact, other: Fact) -> bool:
+    """Whether two facts state one number of one country: same kind, value and unit, for
+    the same owner or one the other fact is about (extraction may give a figure to the
+    bloc a sentence names, "France is the exception in Europe. It exported 89 TWh")."""
+    for f in fact.figures:
+        if not _significant(f):
+            continue
+        kind, value, unit, owners = figure_key(fact, f)
+        for g in other.figures:
+            k2, v2, u2, owners2 = figure_key(other, g)
+            if (kind, value, unit) == (k2, v2, u2) and (
+                    set(owners) & set(owners2) or set(owners) & set(other.countries)
+                    or set(owners2) & set(fact.countries)):
+                return True
+    return False
 
 
 def known_by(facts: Sequence[Fact], day: date) -> tuple[list[Fact], list[Omission], int]:

@@ -324,3 +324,75 @@ def test_the_patents_brief_of_the_seeds_has_no_generic_key_finding(corpus, tmp_p
     quoted = [f for f in facts if f.text in findings]
     assert quoted and all(says(f) for f in quoted)
     assert [f.text for f in facts if not says(f)] == [generic]
+
+
+# --------------------------------------------------------------------------- restatements
+
+#: One announcement, as a page states it three times (a summary bullet, the standfirst and
+#: the body) and a second outlet words it: written for these tests.
+RESTATED = (
+    "Up to 300 visiting engineers will join Dutch labs under a €90 million scheme",
+    "The Netherlands will spend €90 million over four years to bring up to 300 visiting "
+    "engineers to its chip laboratories, the economy minister said on Monday.",
+    "A new scheme will fund up to 300 senior engineers to move to Dutch laboratories.",
+)
+
+
+def test_a_statement_restated_in_other_words_is_one_finding():
+    own = make_source(1, publisher="Ministry", date_="2026-05-01")
+    other = make_source(2, publisher="Daily", date_="2026-05-02")
+    facts = [make_fact(n, text, own if n < 3 else other, countries=("NL",),
+                       figures=find_figures(text))
+             for n, text in enumerate(RESTATED, 1)]
+    unrelated = make_fact(9, "Dutch chip exports grew 12% in 2025.", own, countries=("NL",),
+                          figures=find_figures("Dutch chip exports grew 12% in 2025."))
+    brief = build_brief([*facts, unrelated], Selection(countries=("NL",)), TAX,
+                        Options(date(2026, 11, 22), audit=True), "0")
+    quoted = [i.fact.text for i in brief.items]
+    # The wording stating both figures stays; those stating one of them are restatements.
+    assert [t for t in RESTATED if t in quoted] == [RESTATED[0]]
+    assert unrelated.text in quoted
+    markdown = render_markdown(brief)
+    assert markdown.count("€90 million over four years") == 1  # only in the audit list
+    findings = markdown.split("## Key findings", 1)[1].split("\n## ", 1)[0]
+    assert findings.count("300") == 1
+    why = {o.fact.text: o.reason for o in brief.omissions or ()}
+    assert why[RESTATED[1]] == why[RESTATED[2]] == f"restates fact {facts[0].id} (same figures)"
+
+
+def test_a_second_wording_that_adds_another_country_is_no_second_finding():
+    """Two wires give one figure, one adding a neighbour's: not a restatement (it says more),
+    but one number is one key finding; the other is quoted in its section."""
+    src, wire = make_source(1, publisher="Wire A"), make_source(2, publisher="Wire B")
+    alone = "Japan has set aside 8 trillion yen for chip plants through 2031."
+    paired = ("Japan has earmarked 8 trillion yen for chips through 2031, while South Korea "
+              "plans about 20 trillion won over the same years.")
+    a = make_fact(1, alone, src, countries=("JP",), figures=find_figures(alone))
+    b = make_fact(2, paired, wire, countries=("JP", "KR"), figures=tuple(
+        replace(f, country="KR" if "won" in f.text else "JP") for f in find_figures(paired)))
+    brief = build_brief([a, b], Selection(countries=("JP",)), TAX, Options(date(2026, 11, 22)),
+                        "0")
+    assert len(brief.items) == 2 and len(brief.key_findings) == 1
+    assert brief.key_findings[0].fact.id in (a.id, b.id)
+
+
+def test_restatements_through_the_cli(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ministry.md").write_text(
+        "---\ntitle: Dutch lab scheme\ndate: 2026-05-01\npublisher: Ministry\n---\n\n"
+        f"- {RESTATED[0]}\n\n{RESTATED[1]}\n\n{RESTATED[2]}\n\n"
+        "Dutch chip exports grew 12% in 2025, customs figures showed.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["make", "-c", "NL", "--corpus", str(corpus), "--out",
+                                 str(tmp_path / "out"), "--date", "2026-11-22", "--format",
+                                 "md"], env={"BRIEFING_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.exit_code == 0, r.stderr
+    markdown = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    body = markdown.split("## Method", 1)[0]
+    findings = body.split("## Key findings", 1)[1].split("\n## ", 1)[0]
+    assert findings.count("€90 million") == 1 and RESTATED[0] in findings
+    assert RESTATED[1] not in body and RESTATED[2] not in body
