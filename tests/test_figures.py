@@ -28,7 +28,7 @@ def test_seed_budget_is_one_money_figure() -> None:
         "$6.8 billion next year."
     )
     start = text.index("$")
-    assert find_figures(text) == (Figure("$6.8 billion", "money", 6.8e9, "USD", start),)
+    assert find_figures(text) == (Figure("$6.8 billion", "money", 6.8e9, "$", start),)
 
 
 def test_seed_gpu_deal_is_a_count_of_gpus() -> None:
@@ -160,17 +160,17 @@ def test_percent_change_gives_both_values() -> None:
         ("Beijing set aside 10 billion yuan for chips.", ("10 billion yuan", 1e10, "CNY")),
         ("The fund holds RMB 10 billion.", ("RMB 10 billion", 1e10, "CNY")),
         ("The deal is worth USD 5 million.", ("USD 5 million", 5e6, "USD")),
-        ("They paid 5 million dollars for it.", ("5 million dollars", 5e6, "USD")),
+        ("They paid 5 million dollars for it.", ("5 million dollars", 5e6, "$")),
         ("GovTech set aside S$300 million.", ("S$300 million", 3e8, "SGD")),
         ("Ottawa pledged C$2.4 billion for AI.", ("C$2.4 billion", 2.4e9, "CAD")),
         ("Canberra pledged A$1 billion.", ("A$1 billion", 1e9, "AUD")),
         ("The MTR spent HK$2 billion.", ("HK$2 billion", 2e9, "HKD")),
         ("TSMC earned NT$10bn more.", ("NT$10bn", 1e10, "TWD")),
         ("Brazil committed R$23 billion to AI.", ("R$23 billion", 2.3e10, "BRL")),
-        ("A seed round of $500k closed.", ("$500k", 5e5, "USD")),
+        ("A seed round of $500k closed.", ("$500k", 5e5, "$")),
         ("It raised 300 million euros.", ("300 million euros", 3e8, "EUR")),
         ("The grant is 2 billion Singapore dollars.", ("2 billion Singapore dollars", 2e9, "SGD")),
-        ("A $3.5tn market is forecast.", ("$3.5tn", 3.5e12, "USD")),
+        ("A $3.5tn market is forecast.", ("$3.5tn", 3.5e12, "$")),
         ("The Treasury set aside R5.4 billion for AI.", ("R5.4 billion", 5.4e9, "ZAR")),
         ("The hub will cost R500m.", ("R500m", 5e8, "ZAR")),
         ("Stockholm adds 2 billion kronor.", ("2 billion kronor", 2e9, "SEK")),
@@ -193,14 +193,14 @@ def test_yen_sign_means_yuan_when_the_sentence_speaks_of_yuan() -> None:
 
 def test_money_ranges() -> None:
     assert described("Spending of $5-6 billion is planned.") == [
-        ("money", "$5-6 billion", 5e9, "USD")
+        ("money", "$5-6 billion", 5e9, "$")
     ]
-    assert described("It may cost $5 to $6 billion.") == [("money", "$5 to $6 billion", 5e9, "USD")]
+    assert described("It may cost $5 to $6 billion.") == [("money", "$5 to $6 billion", 5e9, "$")]
 
 
 def test_money_number_is_not_also_a_count() -> None:
     assert described("Nvidia booked $30 billion sales of chips.") == [
-        ("money", "$30 billion", 3e10, "USD")
+        ("money", "$30 billion", 3e10, "$")
     ]
 
 
@@ -601,3 +601,116 @@ def test_key_figures_show_physical_units_and_leave_out_vague_and_method_counts(t
     brief = Path(r.stdout.strip()).read_text(encoding="utf-8")
     (qatar,) = [line for line in brief.splitlines() if line.startswith("- **Figures for Qatar")]
     assert "1.2 gigawatts" in qatar and "dozen" not in qatar and "indicators" not in qatar
+
+
+# --------------------------------------------------------------------------- which dollar
+
+
+def test_hyphenated_scales_and_currency_words_read_whole_amounts() -> None:
+    assert described("Officials unveiled a $300-million research compute fund.") == [
+        ("money", "$300-million", 3e8, "$")]
+    assert described("Paris set up a €2-billion programme for chips.") == [
+        ("money", "€2-billion", 2e9, "EUR")]
+    assert described("The province backs a 300-million-dollar supercomputer.") == [
+        ("money", "300-million-dollar", 3e8, "$")]
+    # A number range and a hyphenated model name are still what they were.
+    assert described("It may cost $5-6 billion.") == [("money", "$5-6 billion", 5e9, "$")]
+    assert described("GPT-4 was trained on 25,000 GPUs.") == [("count", "25,000 GPUs", 25000, "GPUs")]
+
+
+def _money_of(tmp_path: Path, text: str) -> dict[str, tuple[float, str | None, str | None]]:
+    """Each money figure of an article, by its wording: value, currency and owner."""
+    from briefing.corpus import read_document
+    from briefing.extract.facts import extract_statements
+    from briefing.themes import load_taxonomy
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_document(tmp_path, path).articles
+    return {f.text: (f.value, f.unit, f.country)
+            for s in extract_statements(article, load_taxonomy())
+            for f in s.figures if f.kind == "money"}
+
+
+def test_a_bare_dollar_in_a_canadian_story_is_canadian(tmp_path: Path) -> None:
+    money = _money_of(tmp_path, (
+        "Ottawa names two sites for its public AI computers\n\n"
+        "Canada will spend $2.4 billion on public computing for its researchers, the "
+        "federal government said on Tuesday.\n\n"
+        "The plan includes a $300-million fund that helps Canadian start-ups rent machines.\n"))
+    assert money["$2.4 billion"] == (2.4e9, "CAD", "CA")
+    assert money["$300-million"] == (3e8, "CAD", "CA")
+
+
+def test_a_bare_dollar_in_an_australian_paper_is_australian(tmp_path: Path) -> None:
+    money = _money_of(tmp_path, (
+        "Australia sets out its national plan for artificial intelligence\n\n"
+        "Australia will put $1.2 billion into sovereign AI capability over the next four "
+        "years, the minister announced.\n\n"
+        "A further $50 million goes to training programmes at Australian universities.\n"))
+    assert money["$1.2 billion"][:2] == (1.2e9, "AUD")
+    assert money["$50 million"][:2] == (5e7, "AUD")
+
+
+def test_a_bare_dollar_in_an_american_story_is_usd(tmp_path: Path) -> None:
+    money = _money_of(tmp_path, (
+        "Washington widens its chip subsidies\n\n"
+        "The United States will add $6 billion to its grants for chip factories, the "
+        "Commerce Department said on Monday.\n"))
+    assert money["$6 billion"][:2] == (6e9, "USD")
+
+
+def test_explicit_dollar_prefixes_win_over_the_story_country(tmp_path: Path) -> None:
+    money = _money_of(tmp_path, (
+        "Canada and the United States compare their compute budgets\n\n"
+        "Canada has budgeted C$2 billion for public computing, while the United States "
+        "has set aside US$3 billion for its own programme.\n\n"
+        "Observers note that both countries spent $500 million on planning studies.\n"))
+    assert money["C$2 billion"][:2] == (2e9, "CAD")
+    assert money["US$3 billion"][:2] == (3e9, "USD")
+    # A story about two dollar countries: a bare "$" that neither owns is no known dollar,
+    # so it never sits beside USD or CAD figures as the same currency.
+    assert money["$500 million"][:2] == (5e8, "$")
+
+
+def test_a_bare_dollar_in_a_story_about_japan_is_usd_by_convention(tmp_path: Path) -> None:
+    money = _money_of(tmp_path, (
+        "Tokyo tops up its chip foundry subsidies\n\n"
+        "Japan will give the foundry another $5 billion, the trade ministry said on "
+        "Friday.\n"))
+    assert money["$5 billion"][:2] == (5e9, "USD")
+
+
+def test_a_figure_two_subjects_have_each_belongs_to_both(tmp_path: Path) -> None:
+    from briefing.corpus import read_document
+    from briefing.extract.facts import extract_statements
+    from briefing.themes import load_taxonomy
+
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Promises and spending on public AI computing\n\n"
+        "Mexico and Canada have so far spent about 15 per cent each of what they pledged "
+        "for public computing.\n", encoding="utf-8")
+    (article,) = read_document(tmp_path, path).articles
+    (fact,) = [s for s in extract_statements(article, load_taxonomy()) if s.figures]
+    assert fact.countries == ("CA", "MX")
+    assert [(f.text, f.country) for f in fact.figures] == [("15 per cent", None)]
+
+
+@pytest.mark.parametrize(
+    ("owner", "focus", "currency"),
+    [
+        ("NZ", ("AU",), "NZD"),  # the owner's own dollar first
+        (None, ("SG",), "SGD"),
+        ("JP", ("AU",), "AUD"),  # an Australian story converts a Japanese amount
+        (None, ("CN", "US"), "USD"),
+        ("DE", (), "USD"),
+        (None, ("CA", "AU"), "$"),  # two dollar countries: which is not known
+        (None, (), "$"),  # a round-up about no country
+        (None, ("MX", "TW"), "$"),  # a non-dollar country leads, another's dollar follows
+    ],
+)
+def test_dollar_currency_rule(owner: str | None, focus: tuple[str, ...], currency: str) -> None:
+    from briefing.extract.figures import dollar_currency
+
+    assert dollar_currency(owner, focus) == currency

@@ -27,7 +27,12 @@ from briefing.extract.discourse import (
     referent_noun,
     subjects_of,
 )
-from briefing.extract.figures import find_figures, has_number_words
+from briefing.extract.figures import (
+    UNSPECIFIED_DOLLAR,
+    dollar_currency,
+    find_figures,
+    has_number_words,
+)
 from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import split_sentences
 from briefing.extract.text import collapse, norm_key, plain
@@ -397,6 +402,20 @@ def _link(article: Article, unit: _Sentence, previous: _Sentence | None,
     return leaning
 
 
+# A figure followed by "each" or "apiece" is every subject's: "Brazil and Canada have spent
+# about 12 per cent each" is no more Canada's than Brazil's.
+_EACH_AFTER = re.compile(r"[ ,]*(?:each|apiece)\b", re.I)
+
+
+def _in_currency(figure: Figure, owner: str | None, focus: tuple[str, ...]) -> Figure:
+    """A figure in a bare "$" in the currency of whom it and its article are about
+    (`dollar_currency`: "$2.4 billion" in a story about Canada is CAD)."""
+    if figure.unit != UNSPECIFIED_DOLLAR:
+        return figure
+    return Figure(figure.text, figure.kind, figure.value, dollar_currency(owner, focus),
+                  figure.start)
+
+
 def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
                countries: tuple[str, ...], focus: tuple[str, ...], taxonomy: Taxonomy,
                heading: str | None, main_theme: _MainThemes, position: int) -> Statement:
@@ -433,6 +452,9 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
     if figures:
         owners = figure_owners(matchable, named, countries, [f.start for f in figures],
                                [f.start + len(f.text) for f in figures])
+        owners = [None if len(countries) > 1 and _EACH_AFTER.match(matchable, f.start + len(
+            f.text)) else o for f, o in zip(figures, owners, strict=True)]
+        figures = tuple(_in_currency(f, o, focus) for f, o in zip(figures, owners, strict=True))
         said = Said(flat, tuple(sorted(countries)), tuple(figures), article.source.date)
         figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, m)
                         for f, o, m in zip(figures, owners, measures(said), strict=True))

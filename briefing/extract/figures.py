@@ -11,8 +11,12 @@ the words after it decide what it is, in this order:
   (`yuan`, `won`, `rupees`, `dollars`, `kronor`, `EUR`; `kroner` is DKK or NOK by its adjective
   or the one of Denmark and Norway the sentence names), with a scale
   (`thousand`/`k`, `million`/`mn`/`m`, `billion`/`bn`/`b`, `trillion`/`tn`, `crore` 1e7,
-  `lakh` 1e5, `lakh crore` 1e12). Unit is the ISO 4217 code; a bare `$` is USD and `¥` is JPY
-  unless the sentence speaks of yuan/RMB/CNY/renminbi.
+  `lakh` 1e5, `lakh crore` 1e12; also hyphenated: `a $300-million fund`, `€2-billion`, `a
+  300-million-dollar plan`). Unit is the ISO 4217 code; `¥` is JPY unless the sentence speaks
+  of yuan/RMB/CNY/renminbi. A bare `$` (or `dollars`) is `$`, a dollar the sentence alone does
+  not place: `dollar_currency` tells which from whom the figure and its article are about
+  (Canadian news writes its own dollars as `$`), while `US$`, `C$`, `A$`, `CAD` and `Canadian
+  dollars` say it themselves.
 - `power`, `energy`, `data`, `compute`: a number and a unit of power (`1.9 gigawatts`, `a
   5-gigawatt campus`, `620MW`), energy (`89 terawatt-hours`, `40 TWh`), data (`40 petabytes`,
   `2 EB`) or computing speed (`2 exaflops`, `90 PFLOPS`); value in the kind's base unit
@@ -45,6 +49,7 @@ determiner points back (`the two countries`) or they make a share (`seven in ten
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,8 +59,12 @@ from briefing.model import Figure
 
 # --------------------------------------------------------------------------- currencies
 
+#: The unit of an amount in a bare "$" or "dollars": a dollar of a country the sentence does
+#: not say (see `dollar_currency`). Never compared with USD: a measure label carries it.
+UNSPECIFIED_DOLLAR = "$"
+
 _SYMBOL_CURRENCY = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "S$": "SGD", "C$": "CAD", "CA$": "CAD",
+    "$": UNSPECIFIED_DOLLAR, "US$": "USD", "U.S.$": "USD", "S$": "SGD", "C$": "CAD", "CA$": "CAD",
     "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "NT$": "TWD", "NZ$": "NZD", "R$": "BRL",
     "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY",
     "RMB¥": "CNY", "₩": "KRW", "₹": "INR", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND",
@@ -72,7 +81,7 @@ _CODES = sorted(
 _CODE_ALIASES = {"RMB": "CNY", "NTD": "TWD", "Rs": "INR", "Rs.": "INR", "Rp": "IDR",
                  "Rp.": "IDR", "RM": "MYR"}  # fmt: skip
 _WORD_CURRENCY = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "dollar": UNSPECIFIED_DOLLAR, "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "won": "KRW", "rupee": "INR",
     "riyal": "SAR", "dirham": "AED", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
     "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "lira": "TRY", "shekel": "ILS",
@@ -88,6 +97,11 @@ _DOLLAR_ADJECTIVE = {
     "australian": "AUD", "hong kong": "HKD", "new taiwan": "TWD", "taiwan": "TWD",
     "taiwanese": "TWD", "new zealand": "NZD",
 }  # fmt: skip
+# Countries whose currency is a dollar, which their own press and governments write as a bare
+# "$": "$2.4 billion" in a Canadian story is Canadian dollars, in an Australian white paper
+# Australian dollars.
+_DOLLAR_OF_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD",
+                      "HK": "HKD", "TW": "TWD"}  # fmt: skip
 # Currency words that are also common English words: money only when clearly an amount.
 _AMBIGUOUS_WORDS = frozenset({"won", "pound", "rand", "dong"})
 
@@ -144,9 +158,10 @@ _FIGURE = re.compile(
 )
 _DIGIT = re.compile(r"[0-9]+")
 _LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R)\Z")
+# A scale word may be hyphenated to the number: "a $300-million fund", "€2-billion".
 _SCALE_AFTER = re.compile(
-    rf"(?:{_SP}?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn"
-    rf"|lakhs?|crores?))|(?P<letter>[kKmMbB]))\b"
+    rf"(?:(?:{_SP}|[-\u2010\u2011])?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln"
+    rf"|bn|trn|tn|lakhs?|crores?))|(?P<letter>[kKmMbB]))\b"
     rf"(?:{_SP}(?i:(?P<crore>crores?))\b)?"
 )
 _PERCENT_AFTER = re.compile(
@@ -154,9 +169,10 @@ _PERCENT_AFTER = re.compile(
     rf"(?P<points>{_SP}points?\b)?"
     rf"|{_SP}(?i:percentage{_SP}points?|ppts?)\b(?P<pp>)"
 )
+# A currency word may be hyphenated to its amount: "a 300-million-dollar plan".
 _CURRENCY_AFTER = re.compile(
-    rf"{_SP}(?:(?i:(?P<adj>U\.S\.|US|American|Singapore|Canadian|Australian|Hong{_SP}Kong"
-    rf"|New{_SP}Taiwan|Taiwanese|Taiwan|New{_SP}Zealand|Danish|Norwegian|Swedish)){_SP})?"
+    rf"(?:{_SP}|[-\u2010\u2011](?=[A-Za-z]))(?:(?i:(?P<adj>U\.S\.|US|American|Singapore|Canadian"
+    rf"|Australian|Hong{_SP}Kong|New{_SP}Taiwan|Taiwanese|Taiwan|New{_SP}Zealand|Danish|Norwegian|Swedish)){_SP})?"
     rf"(?i:(?P<word>dollar|euro|pound|sterling|yen|yuan|renminbi|won|rupee|riyal|dirham"
     rf"|ringgit|baht|rupiah|franc|ruble|rouble|lira|shekel|naira|rand|reais|dong"
     rf"|kroner|krone|kronor|krona)s?)\b"
@@ -592,6 +608,31 @@ def _prefix_currency(text: str, cur: str) -> str:
     if cur in _SYMBOL_CURRENCY:
         return _SYMBOL_CURRENCY[cur]
     return _CODE_ALIASES.get(cur, cur)
+
+
+def dollar_currency(owner: str | None, focus: Sequence[str]) -> str:
+    """The currency of a bare "$" (or "dollars") whose figure belongs to `owner` in an
+    article about `focus` (its countries, strongest first):
+
+    - the owner's dollar when its currency is one;
+    - else the dollar of the one dollar country the article is mainly about ("$2.4 billion"
+      in a story about Canada is CAD, in Australia's white paper AUD, also when the figure is
+      another country's: such press converts);
+    - USD when neither the owner nor the article is about a dollar country, or only the US is
+      one ("$" is the US dollar by convention in international news, as in a story about
+      Japan);
+    - `UNSPECIFIED_DOLLAR` when which dollar is not known: the article is about several dollar
+      countries, or about none at all (a round-up), or a non-dollar country leads it and
+      another's dollar comes after (convention and that country disagree)."""
+    if owner in _DOLLAR_OF_COUNTRY:
+        return _DOLLAR_OF_COUNTRY[owner]
+    dollars = {_DOLLAR_OF_COUNTRY[c] for c in focus if c in _DOLLAR_OF_COUNTRY}
+    if not dollars:
+        return "USD" if owner or focus else UNSPECIFIED_DOLLAR
+    if len(dollars) > 1:
+        return UNSPECIFIED_DOLLAR
+    only = dollars.pop()
+    return only if only == "USD" or focus[0] in _DOLLAR_OF_COUNTRY else UNSPECIFIED_DOLLAR
 
 
 def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading | None:

@@ -108,7 +108,8 @@ _SI_PREFIXES = ((1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), 
 
 
 def figure_value(figure: Figure) -> str:
-    """The normalised value, for the key-figures table: `6.8 bn USD`, `36%`, `260,000 GPUs`."""
+    """The normalised value, for the key-figures table: `6.8 bn USD`, `36%`, `260,000 GPUs`,
+    `$68 bn` for a dollar of no known country."""
     v = figure.value
     if figure.kind == "percent":
         return f"{v:g}%"
@@ -123,6 +124,8 @@ def figure_value(figure: Figure) -> str:
             break
     else:
         number = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+    if figure.unit == "$":  # a dollar of no known country (`extract.figures.dollar_currency`)
+        return f"${number}"
     return f"{number} {figure.unit}" if figure.unit else number
 
 
