@@ -223,11 +223,13 @@ def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it(tmp_path):
     assert not any(s.text.startswith(("The law", "That alone")) for s in found)
 
 
-def test_the_short_opening_of_a_quotation_is_not_a_statement(tmp_path):
+def test_the_short_opening_of_a_quotation_stays_with_the_rest_of_it(tmp_path):
+    # Alone it says nothing, and the rest alone would show a closing mark with no opening.
     found = statements(tmp_path, "“Our ambition is very clear. We want Oman to be the third "
                                  "AI hub of the region,” the minister said.\n")
     assert [s.text for s in found] == [
-        "We want Oman to be the third AI hub of the region,” the minister said."]
+        "“Our ambition is very clear. We want Oman to be the third AI hub of the region,” the "
+        "minister said."]
 
 
 def test_questions_and_cut_off_teasers_stay_out(tmp_path):

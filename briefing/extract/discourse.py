@@ -280,6 +280,9 @@ def dominant(labels: Sequence[Sequence[str]], minimum: int = 2) -> str | None:
 #: company aims to ..."); an event noun says less ("The move ..."); a pronoun, a demonstrative
 #: or a share says nothing of it ("It has ...", "Of this, ...", "About 40% of them ...").
 NEEDS_NOUN, NEEDS_EVENT, NEEDS_POINTER = 1, 2, 3
+#: A sentence of a quotation after its first, or the quoted paragraph after "X said:": cut
+#: from the sentence opening the quotation or naming its speaker, it is not quoted at all.
+NEEDS_QUOTE = 4
 
 
 class Leaning(NamedTuple):
@@ -471,3 +474,54 @@ def _opens_on_a_name(text: str, named: Sequence[Named]) -> bool:
     if any(c.isupper() or c.isdigit() for c in word[1:]):
         return True
     return not _plural(word) and m["next"] in cues.ACTS_AFTER_A_NAME
+
+
+# --------------------------------------------------------------------------- quotations
+
+def open_after(sentence: str, inside: bool) -> bool:
+    """Whether a quotation is still open after `sentence` (plain: curly quotes read as '"'),
+    given whether one was open before it."""
+    return inside != (sentence.count('"') % 2 == 1)
+
+
+def _outside_quotes(sentence: str, inside: bool) -> str:
+    """The words of `sentence` outside its quotation marks (its attribution, if any)."""
+    parts = sentence.split('"')
+    return " ".join(parts[1 if inside else 0::2])
+
+
+def attributes(sentence: str, inside: bool = False) -> bool:
+    """Whether `sentence` quotes someone and says who: a quotation mark and a verb of saying
+    outside the quotation ("…," said a minister from Ghana. / Dr Tijani said: "…")."""
+    return '"' in sentence and cues.SPEECH_VERB.search(
+        _outside_quotes(sentence, inside)) is not None
+
+
+def wholly_quoted(sentence: str) -> bool:
+    """A sentence that is all quotation, with no one named as saying it: "The next step is
+    to leave with a cheque." """
+    body = sentence.strip()
+    return (body.startswith('"') and body.rstrip(")]").endswith('"') and body.count('"') == 2)
+
+
+def introduces_quote(sentence: str) -> bool:
+    """ "Technology Secretary Liz Kendall said:": a line that hands over to the quotation in
+    the paragraph after it."""
+    return cues.SPEECH_LEAD.search(sentence.rstrip()) is not None and '"' not in sentence
+
+
+def leans_as_quote(sentence: str, inside: bool, before: str, before_inside: bool,
+                   before_open: bool, same_block: bool) -> Leaning | None:
+    """Whether `sentence` goes on with a quotation `before` opened or attributed: it starts
+    inside a quotation still open (in its paragraph, or reopened by the mark that opens the
+    next paragraph of a long quotation), it is all quotation right after a sentence that
+    attributed one, or it is the paragraph after "X said:"."""
+    if inside and same_block:
+        return Leaning(checked=True, need=NEEDS_QUOTE)
+    if before_open and not same_block and sentence.startswith('"'):
+        return Leaning(checked=True, need=NEEDS_QUOTE)
+    if not before_open and wholly_quoted(sentence) and attributes(before, before_inside):
+        return Leaning(checked=True, need=NEEDS_QUOTE)
+    if not same_block and introduces_quote(before):
+        return Leaning(checked=True, need=NEEDS_QUOTE)
+    return None

@@ -15,15 +15,19 @@ from briefing import cues
 from briefing.corpus import Article
 from briefing.countries import Mention, find_countries
 from briefing.extract.discourse import (
+    NEEDS_QUOTE,
     SUBJECT,
     Leaning,
     Named,
     article_focus,
     dominant,
     figure_owners,
+    introduces_quote,
+    leans_as_quote,
     leans_on,
     name_roles,
     names_referent,
+    open_after,
     referent_noun,
     subjects_of,
 )
@@ -117,8 +121,9 @@ class _Sentence:
     not a dataclass: compiled, its constructor and fields are native (one is made per
     sentence of the corpus)."""
 
-    __slots__ = ("_figures", "about", "block", "end", "flat", "heading", "leaning",
-                 "matchable", "named", "number_words", "section", "start", "states", "themes")
+    __slots__ = ("_figures", "about", "block", "end", "flat", "heading", "inside", "leaning",
+                 "matchable", "named", "number_words", "open", "question", "section", "start",
+                 "states", "themes", "voiced")
 
     def __init__(self, block: int, start: int, end: int, flat: str, matchable: str,
                  named: list[Named], themes: tuple[str, ...] | None, section: int,
@@ -140,6 +145,12 @@ class _Sentence:
         # How it leans on the sentence before it (`_link`), once read; None: it stands alone.
         self.leaning: Leaning | None = None
         self.heading: str | None = None  # the heading it is under
+        # A quotation is open when it starts (`inside`) and when it ends (`open`), counted
+        # within its paragraph.
+        self.inside = False
+        self.open = False
+        self.question = False  # in an interview's question (`_questions`): never a fact
+        self.voiced = False  # in the paragraph a line such as "X said:" hands over to
         self._figures: tuple[Figure, ...] | None = None
 
     @property
@@ -234,14 +245,28 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     out: list[Statement] = []
     for chain in chains:
         for part in _quotes(chain):
-            while part and not part[-1].states:
+            while part and not part[-1].states and not _goes_on_quoting(part[-1]):
                 part.pop()  # a fragment after the statement is no row ("It is big.")
-            if not part:
+            if not any(u.states for u in part) or not _whole_quotation(part):
                 continue
             unit = part[-1]
             out.append(_statement(article, unit, part[:-1], unit.about, focus, taxonomy,
                                   unit.heading, main_theme, len(out)))
     return out
+
+
+def _goes_on_quoting(unit: _Sentence) -> bool:
+    """A sentence that goes on with a quotation (its closing words, its speaker: "In Delhi
+    we were at the table," said a minister.): a quote ending before it would leave the
+    quotation open or unattributed."""
+    return unit.leaning is not None and unit.leaning.need == NEEDS_QUOTE
+
+
+def _whole_quotation(part: list[_Sentence]) -> bool:
+    """Whether a quote holds every quotation it shows whole: it does not start inside one or
+    cut from its speaker (a long remark cut by MAX_JOINED_WORDS), nor end with one open. A
+    statement never has unbalanced quotation marks."""
+    return not (part[0].inside or _goes_on_quoting(part[0]) or part[-1].open)
 
 
 #: How far back (in sentences of the same section) the referent of a definite noun that
@@ -334,8 +359,11 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
     units: list[_Sentence | _Heading] = []
     section = 0
     blocks = article.blocks
+    questions = _questions(article)
     for b_index, block in enumerate(blocks):
-        if block.kind == "heading":
+        if block.kind == "heading" and not introduces_quote(plain(text[block.start:block.end])):
+            # (A line such as "Technology Secretary Liz Kendall said:" may have been read as
+            # a label: it is the first sentence of the quotation it hands over to.)
             heading = collapse(text[block.start:block.end]).lstrip("# ").strip()
             section += 1
             units.append(_Heading(heading, name_roles(plain(heading)), section,
@@ -346,6 +374,8 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
         paragraph = text[block.start:block.end]
         mentions = find_countries(plain(paragraph))
         worded = has_number_words(paragraph)
+        inside = False  # within a quotation, counted from the paragraph's start
+        asked = b_index in questions
         for n, (s, e) in enumerate(spans):
             flat = collapse(text[s:e])
             matchable = plain(flat)
@@ -357,11 +387,43 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             else:
                 named = name_roles(matchable) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            states = is_statement(flat, block.kind, is_last) or states_briefly(flat, named)
-            units.append(_Sentence(b_index, s, e, flat, matchable, named,
-                                   taxonomy.match(matchable) if states else None, section,
-                                   states, worded))
+            states = not asked and (is_statement(flat, block.kind, is_last)
+                                    or states_briefly(flat, named))
+            unit = _Sentence(b_index, s, e, flat, matchable, named,
+                             taxonomy.match(matchable) if states else None, section, states,
+                             worded)
+            unit.inside, unit.question = inside, asked
+            inside = unit.open = open_after(matchable, inside)
+            units.append(unit)
     return units
+
+
+def _questions(article: Article) -> set[int]:
+    """The blocks that put an interview's questions (indices): in an article with at least
+    MIN_QUESTIONS of them, a paragraph labelled "Q:" or "Question:", or one wholly in bold or
+    italic that ends on a question mark ("**You've committed more than S$1 billion to AI.
+    What has that bought so far?**"). Its premise is the interviewer's, not a fact of the
+    source. A bold question read as a heading counts towards the shape."""
+    text = article.text
+    found: set[int] = set()
+    shape = 0
+    for n, block in enumerate(article.blocks):
+        body = plain(text[block.start:block.end]).strip()
+        label = cues.QA_LABEL.match(body)
+        if label is not None:
+            if label["label"].lower() in ("q", "question"):
+                found.add(n)
+                shape += 1
+            continue
+        if not body.rstrip(_CLOSING).endswith(("?", "？")):
+            continue
+        # Its emphasis markers lie just outside its span (`corpus._emphasis_off`).
+        if block.start and text[block.start - 1] in "*_" and text[block.end:block.end + 1] in (
+                "*", "_"):
+            shape += 1
+            if block.kind == "paragraph":
+                found.add(n)
+    return found if shape >= cues.MIN_QUESTIONS else set()
 
 
 #: How the sentence before a dependent one must end to be its antecedent: as a statement.
@@ -384,6 +446,16 @@ def _link(article: Article, unit: _Sentence, previous: _Sentence | None,
         return None
     if not article.text[previous.end:unit.start].isspace():
         return None  # something was left out between them: not one quote
+    if previous.question != unit.question:
+        return None  # an interview's question and its answer are never one statement
+    same_block = previous.block == unit.block
+    quoted = leans_as_quote(unit.matchable, unit.inside, previous.matchable, previous.inside,
+                            previous.open, same_block)
+    if quoted is None and same_block and previous.voiced:
+        quoted = Leaning(checked=True, need=NEEDS_QUOTE)  # the rest of the quoted paragraph
+    if quoted is not None:
+        unit.voiced = previous.voiced if same_block else introduces_quote(previous.matchable)
+        return quoted
     if not previous.matchable.rstrip(_CLOSING).endswith(_SENTENCE_ENDS):
         return None  # a question, a lead-in ("as follows:"), a label or caption: no antecedent
     same_subject = bool(unit.about) and unit.about == previous.about
