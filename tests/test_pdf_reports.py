@@ -382,3 +382,58 @@ def test_a_table_set_tight_is_not_text():
     assert read_formatted("tight.pdf", data).text == (
         "Estonia counted 12 public research clusters in 2025.\n\n"
         "Latvia expects to open two more by 2027.\n")
+
+
+# --------------------------------------------------------------------------- sections in bands
+
+ALPINE = "Alpine Compute Outlook 2026"
+# Two sections set in two balanced columns each, under headings that span the page but whose
+# text is short: the heading sits over the first column only, with nothing beside it. Each
+# section's first paragraph is cut by its column break in the middle of a sentence.
+ALPINE_SECTIONS = {
+    "1. Hydropower and hosting": [
+        "Switzerland drew 57 per cent of its electricity from dams in 2025, and operators "
+        "have asked for grid links at 14 sites in the cantons of Valais and Ticino.",
+        "The federal office expects the first two of those halls to open in 2027 at the "
+        "earliest, because each needs a new substation.",
+        "Austria took a different route and offered a rebate of 20 per cent on network "
+        "fees to any hall that heats a town district with its waste warmth.",
+        "Three operators accepted the offer within six months of its launch in Tyrol.",
+    ],
+    "2. Researchers and visas": [
+        "Both countries compete for the same small pool of machine learning researchers, "
+        "and Zurich alone advertised 310 such posts in the first half of 2026.",
+        "Vienna answered with a fast visa that is decided in 15 working days for anyone "
+        "offered a post at a public university.",
+        "Liechtenstein has no university programme in the field and relies on commuters "
+        "from both neighbours for its 40 specialists.",
+        "Officials in Vaduz said they would review that position in 2028.",
+    ],
+}
+
+
+def alpine_report() -> bytes:
+    body = f"<h1>{ALPINE}</h1>" + "".join(
+        f"<h2>{head}</h2><div class='cols'><p>{' '.join(sentences[:3])}</p>"
+        f"<p>{sentences[3]}</p></div>" for head, sentences in ALPINE_SECTIONS.items())
+    css = """@page { size: 190mm 260mm; margin: 15mm; }
+h2 { font-size: 13pt; font-weight: bold; column-span: all; margin: 12pt 0 8pt 0 }
+.cols { columns: 2; column-gap: 9mm; hyphens: manual }
+.cols p { text-align: left }"""  # justified, a long word stretches spaces past WORD_GAP
+    return report(ALPINE, body, css, "Alpine Energy Institute")
+
+
+def test_a_heading_over_two_column_sections_splits_the_page_into_bands(tmp_path):
+    data = alpine_report()
+    heading, under = where(data, "2. Researchers"), where(data, "Both countries")
+    above_right = where(data, "Three operators")
+    first, cut = where(data, "Switzerland drew"), where(data, "substation.")
+    assert heading and under and above_right and first and cut
+    assert above_right[0] > first[0] + 200  # section 1 goes on in its second column,
+    assert abs(cut[1] - first[1]) < 4  # a sentence cut at its top,
+    assert above_right[1] < heading[1] < under[1]  # above the second heading
+    right, cut = where(data, "Liechtenstein"), where(data, "public university.")
+    assert right and cut  # and section 2 has a second column of its own, cut the same way
+    assert right[0] > first[0] + 200 and right[1] > heading[1] and abs(cut[1] - under[1]) < 4
+    assert said(facts(tmp_path, "alpine.pdf", data)) == [
+        (s, 1) for sentences in ALPINE_SECTIONS.values() for s in sentences]

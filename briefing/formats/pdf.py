@@ -42,8 +42,16 @@ from briefing.formats.normalise import (
     clean_text,
     keeps_hyphen,
 )
-from briefing.formats.pdf_boxes import Box
-from briefing.formats.pdf_roles import KEPT, Role, classify, is_caption_line
+from briefing.formats.pdf_boxes import SIZE_STEP, Box
+from briefing.formats.pdf_roles import (
+    HEADING_WORDS,
+    KEPT,
+    Role,
+    body_size,
+    classify,
+    ends_sentence,
+    is_caption_line,
+)
 
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
 #: library, and a hostile file must not keep the indexer busy for ever.
@@ -57,6 +65,10 @@ FULL_WIDTH = 0.6
 #: A box that reaches this far (share of its width) into the gap between two columns spans
 #: them too: a column's own text stops at its edge (a glyph may overhang it a little).
 INTO_GUTTER = 0.25
+#: A heading set in the first column heads a band of columns when the gap beside it in the
+#: other columns ends within this many lines of where its own column's text goes on (a
+#: figure beside a heading leaves a taller gap).
+SECTION_GAP_LINES = 2.0
 # A line that ends in the middle of a word: the word's first part and the hyphen (a "-",
 # PDFium's U+0002 for one, a soft hyphen or U+2010).
 _WORD_END = re.compile(r"(\w+)[-\x02\u00ad\u2010]$")
@@ -211,11 +223,11 @@ def _reading_order(boxes: list[Box]) -> list[Box]:
     left = min(b.x0 for b in boxes)
     width = max(max(b.x1 for b in boxes) - left, 1.0)
     gutters = _gutters(boxes, width)
+    heads = _section_heads(boxes, width, gutters)
     out: list[Box] = []
     band: list[Box] = []
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
-        if box.x1 - box.x0 > FULL_WIDTH * width or any(
-                box.x0 < g0 and box.x1 > g0 + INTO_GUTTER * (g1 - g0) for g0, g1 in gutters):
+        if _spans(box, width, gutters) or id(box) in heads:
             out.extend(_columns(band, left, width))
             out.append(box)
             band = []
@@ -223,6 +235,74 @@ def _reading_order(boxes: list[Box]) -> list[Box]:
             band.append(box)
     out.extend(_columns(band, left, width))
     return out
+
+
+def _spans(box: Box, width: float, gutters: list[tuple[float, float]]) -> bool:
+    """Whether a box spans the columns: wider than FULL_WIDTH of the text area, or reaching
+    INTO_GUTTER across the gap between two columns."""
+    return box.x1 - box.x0 > FULL_WIDTH * width or any(
+        box.x0 < g0 and box.x1 > g0 + INTO_GUTTER * (g1 - g0) for g0, g1 in gutters)
+
+
+def _section_heads(boxes: list[Box], width: float, gutters: list[tuple[float, float]]
+                   ) -> set[int]:
+    """The ids of the short lines in the first column that head a band of columns though
+    their text is short ("4. Power and place" over a two-column section): nothing is set
+    beside them in the other columns, whose text resumes below them. A heading inside a
+    column's flow has the other column's text beside it (a paragraph break there is a
+    line's height, too little to hold a heading and its margins), and the gap beside it
+    must end about where its own column's text goes on: a figure beside a heading leaves a
+    taller gap."""
+    if not gutters:
+        return set()
+    columns: list[list[Box]] = [[] for _ in range(len(gutters) + 1)]
+    for box in boxes:
+        if not _spans(box, width, gutters):
+            columns[sum(box.x0 >= g0 for g0, _ in gutters)].append(box)
+    lines = sorted((b.bottom - b.top) / len(b.lines) for b in boxes if b.lines)
+    reach = SECTION_GAP_LINES * lines[len(lines) // 2]
+    body = body_size([boxes])
+    return {id(b) for b in columns[0]
+            if _heading(b, body) and not any(o is not b and _beside(b, o) for o in boxes)
+            and _heads_band(b, columns, reach)}
+
+
+def _heading(box: Box, body: float) -> bool:
+    """Set as a heading: a short line, bold or larger than the page's body, ending no
+    sentence."""
+    return (len(box.flat.split()) <= HEADING_WORDS and not ends_sentence(box.flat)
+            and (box.bold or box.size > body * (1 + SIZE_STEP)))
+
+
+def _beside(a: Box, b: Box) -> bool:
+    """Whether two boxes share some height (a table's cells in a row do)."""
+    return a.top < b.bottom and b.top < a.bottom
+
+
+def _heads_band(head: Box, columns: list[list[Box]], reach: float) -> bool:
+    """Whether the other columns leave a gap beside `head` (and half its height above and
+    below) that ends within `reach` of where its own column's text goes on, with text of
+    theirs below it. Where their text above it ends is not compared: balanced columns end
+    lines apart when one holds a paragraph break more."""
+    below = _resumes(head, columns[0])
+    margin = (head.bottom - head.top) / 2
+    resumes = False
+    for column in columns[1:]:
+        if not column:
+            continue
+        if any(b.top < head.bottom + margin and b.bottom > head.top - margin for b in column):
+            return False
+        after = _resumes(head, column)
+        if after is not None:
+            resumes = True
+            if below is not None and after > below + reach:
+                return False
+    return resumes
+
+
+def _resumes(head: Box, column: list[Box]) -> float | None:
+    """Where a column's text below `head` starts (None: nowhere)."""
+    return min((b.top for b in column if b is not head and b.top >= head.bottom), default=None)
 
 
 def _gutters(boxes: list[Box], width: float) -> list[tuple[float, float]]:
