@@ -517,7 +517,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if (opener is None or opener in cues.NOTICE_OPENERS) and cues.NOTICE.match(stripped):
         return True
-    if _ends_in_furniture(stripped) or _discloses(stripped):
+    if _ends_in_furniture(stripped) or _discloses(stripped) or _notes_the_story(stripped):
         return True
     if size > WIDGET_MAX_CHARS:
         return False  # only a disclaimer, a pitch or a caption is this long
@@ -565,6 +565,44 @@ def _discloses(line: str) -> bool:
         cues.DISCLOSURE.search(line))
 
 
+def _notes_the_story(line: str) -> bool:
+    """A newsroom's note about the story itself: a newsletter promo, a sponsorship
+    disclosure, a correction, an interview's editing note (`cues.NOTE_LINE`)."""
+    lower = line.lower()
+    return any(hint in lower for hint in cues.NOTE_LINE_HINTS) and bool(
+        cues.NOTE_LINE.match(line))
+
+
+def is_story_end(line: str) -> bool:
+    """A press release's end mark ("ENDS", "-ENDS-", "###"): notes and contacts follow."""
+    return len(line) <= 20 and bool(cues.STORY_END.match(line))
+
+
+def opens_boilerplate_section(line: str) -> bool:
+    """A heading that opens a press release's boilerplate ("Notes to editors", "About
+    NITDA", "Media contact"): what follows it, to the next heading of the story, describes
+    the organisation or says whom to call."""
+    stripped = _unemphasised(_MD_HEADING.sub("", line.strip()))
+    return (len(stripped) <= cues.FURNITURE_MAX_CHARS and _is_heading(line)
+            and bool(cues.BOILERPLATE_SECTION.match(stripped)))
+
+
+#: A heading that ends a boilerplate section names a part of the story: at least this many
+#: words ("DSIT press office", "Tel: 020 7215 3000" are the section's own lines).
+SECTION_HEADING_MIN_WORDS = 4
+_CONTACT_BITS = re.compile(r"@|\d{3}|www\.|https?://|:")
+
+
+def _ends_section(line: str) -> bool:
+    """A heading of the story after a boilerplate section: a Markdown heading, or a
+    heading-like line of some words that holds no contact details."""
+    if _MD_HEADING.match(line):
+        return True
+    stripped = line.strip()
+    return (_is_heading(stripped) and len(stripped.split()) >= SECTION_HEADING_MIN_WORDS
+            and _CONTACT_BITS.search(stripped) is None)
+
+
 def _ends_in_furniture(line: str) -> bool:
     """A line closed by a photo credit or a sign-up prompt is a caption or a pitch."""
     tail = line[-cues.FURNITURE_ENDING_CHARS:]
@@ -599,6 +637,31 @@ def _glued_sign_off(text: str, start: int, end: int) -> int:
     while at > start and text[at - 1].isspace():
         at -= 1
     return at
+
+
+#: A note glued to the end of a paragraph is its last sentence, no longer than this.
+GLUED_NOTE_MAX_CHARS = 200
+_SENTENCE_START = re.compile(r"[.!?…][\"'”’)\]»]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _glued_note(text: str, start: int, end: int) -> int:
+    """Where a newsroom's note closing a paragraph begins ("... building its own models. The
+    interview has been edited for length and clarity."), else `end`: the block then ends
+    before it, and the rest keeps its exact span."""
+    tail = text[max(start, end - GLUED_NOTE_MAX_CHARS):end].lower()
+    if not any(hint in tail for hint in cues.NOTE_LINE_HINTS):
+        return end  # most paragraphs: no pattern is run
+    last = None
+    for m in _SENTENCE_START.finditer(text, max(start, end - GLUED_NOTE_MAX_CHARS), end):
+        last = m
+    if last is None or not _notes_the_story(text[last.end():end]):
+        return end
+    return _stop_end(last)
+
+
+def _stop_end(m: re.Match[str]) -> int:
+    """Where the sentence a `_SENTENCE_START` match closes ends: after its stop and closers."""
+    return m.start() + len(m.group().rstrip())
 
 
 def _drop_closing(text: str, blocks: list[Block]) -> list[Block]:
@@ -746,6 +809,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
     prev_text = ""
     numbered: tuple[int, int, int] | None = None  # (block, its number, where its text starts)
     appeals: list[int] = []  # where an appeal line was dropped: before blocks[n]
+    in_notes = False  # inside a boilerplate section ("Notes to editors", "About NITDA")
     for s, e in _line_spans(text, start):
         line = text[s:e]
         if not line.strip():
@@ -753,6 +817,15 @@ def body_blocks(text: str, start: int) -> list[Block]:
             continue
         if is_tail_marker(line):
             break
+        if is_story_end(line) and any(b.kind != "heading" for b in blocks):
+            break  # "-ENDS-": the rest is notes to editors and contacts
+        if opens_boilerplate_section(line) and not _continues(prev_text, line):
+            in_notes, prev_text = True, ""
+            continue
+        if in_notes:
+            if not _ends_section(line):
+                continue
+            in_notes = False
         # A lowercase line that goes on with a hard-wrapped sentence is never furniture.
         wrapped = line.lstrip()[:1].islower() and _continues(prev_text, line)
         if not wrapped and is_boilerplate(line):
@@ -762,6 +835,7 @@ def body_blocks(text: str, start: int) -> list[Block]:
             continue
         s += len(line) - len(line.lstrip())
         e = _glued_sign_off(text, s, e - (len(line) - len(line.rstrip())))
+        e = _glued_note(text, s, e)
         # The body's first line is never wrapped onto by a capitalised one: it is a headline.
         if (blocks and blocks[-1].kind == "paragraph" and _continues(prev_text, line)
                 and (len(blocks) > 1 or line.lstrip()[:1].islower())):
@@ -1059,6 +1133,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
     title = day = place = publisher = yearless = None
     title_at = _title_index(text, blocks) if need_title else None
     in_header = True
+    decks: list[Block] = []  # paragraphs under the headline, before any byline or dateline
     for n, block in enumerate(blocks):
         if not in_header or n >= HEADER_BLOCKS:
             kept.append(block)
@@ -1068,6 +1143,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
         stamp = None if line_day else _date_only(line)
         if line_day or stamp or cues.BYLINE.match(line):
             day = day or line_day or parse_date(stamp["date"] if stamp else line)
+            kept = _without_decks(kept, decks)
             continue
         if n == title_at:
             title = " ".join(line.lstrip("#").split())
@@ -1080,11 +1156,31 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
         place = place or found.get("place")
         publisher = publisher or found.get("publisher")
         yearless = yearless or found.get("yearless")
+        if "place" in found:  # a wire or press-release dateline opens the story
+            kept = _without_decks(kept, decks)
         if block.end > block.start:
             kept.append(block)
+            if title is not None and not found and len(line.split()) <= DECK_MAX_WORDS:
+                decks.append(block)
         # The story has begun once a paragraph of prose is read.
         in_header = len(line.split()) < 25 and not found
     return Header(kept, title, day, place, publisher, yearless)
+
+
+#: A deck (standfirst) under a headline is no longer than this: a longer block is prose.
+DECK_MAX_WORDS = 50
+
+
+def _without_decks(kept: list[Block], decks: list[Block]) -> list[Block]:
+    """The kept blocks less the paragraphs between the headline and a byline, date line or
+    dateline: a deck summing up the story ("Paris wants to turn its surplus of power into an
+    advantage for AI. Germany, short of power, is watching closely."), not the story, which
+    starts after them. `decks` is emptied."""
+    if not decks:
+        return kept
+    gone = {(b.start, b.end) for b in decks}
+    decks.clear()
+    return [b for b in kept if (b.start, b.end) not in gone]
 
 
 def _title_index(text: str, blocks: list[Block]) -> int | None:
@@ -1124,6 +1220,16 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
         return False
     after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
     return any(date_line(a) or _date_only(a) or cues.BYLINE.match(a) for a in after)
+
+
+def date_only(line: str) -> str | None:
+    """The day a line that only dates the story gives ("Posted: Jan. 21, 2026, 6:05 a.m.
+    CT | Updated: ..."), else None."""
+    day = date_line(line)
+    if day:
+        return day
+    stamp = _date_only(line)
+    return parse_date(stamp["date"]) if stamp else None
 
 
 def _date_only(line: str) -> re.Match[str] | None:

@@ -30,12 +30,14 @@ _DATE_WORDS = DATE_WORDS
 _DASH = r"(?:--?|[–—])"
 
 #: Wire dateline: "OSLO, March 4 (Reuters) - ", "NAIROBI, Jan. 9 (Xinhua) — ",
-#: "TOKYO (Kyodo) -- ", "WASHINGTON — ", "SAN FRANCISCO, Calif. (AP) —". The place is in
-#: capitals (or any case when an agency in brackets follows); the date may lack a year.
+#: "TOKYO (Kyodo) -- ", "WASHINGTON — ", "SAN FRANCISCO, Calif. (AP) —", and a press
+#: release's "ABUJA, NIGERIA – 19 August 2026 – " (place, dash, date, dash: the date is read
+#: and cut off with the place). The place is in capitals (or any case when an agency in
+#: brackets follows); the date may lack a year.
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,30}}[A-Z.](?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     rf"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+)?(?=(?:,\s*{_DATE_WORDS})?\s*\())"
-    rf"(?:,?\s*(?P<date>{_DATE_WORDS}))?"
+    rf"(?:(?:,?\s*|\s*{_DASH}\s*)(?P<date>{_DATE_WORDS}))?"
     rf"(?:\s*\((?P<agency>[A-Z][\w&.' ]{{1,30}})\))?"
     rf"\s*(?:{_DASH}|:)\s+(?=\S)",
 )
@@ -939,6 +941,62 @@ DISCLOSURE = re.compile(
 )
 DISCLOSURE_HINTS = ("not work for", "disclosed no", "declare")
 
+#: Notes a newsroom adds about the story itself, as whole lines, whatever word opens them:
+#: they state nothing about the world. Only a line holding one of NOTE_LINE_HINTS
+#: (lowercased) is matched. Case-blind.
+NOTE_LINE = re.compile(
+    r"""^(?:
+    # a newsletter's promo between paragraphs: "The Daily Digest newsletter: Every morning,
+    # the essential news.", "Morning Brief newsletter | Sign up for ..."
+        (?:the\s)?(?:[\w'’&.-]+\s){0,5}newsletters?\s*[:|–—]\s*\S.*
+    # a sponsorship or funding disclosure: "Disclosure: SiliconCurry has received sponsorship
+    # from ...", "Full disclosure: ...", "The sponsor had no role in this story.", "Funders
+    # had no say over the content of this report."
+      | (?:full\s)?disclosures?\s*:\s*\S.*
+      | (?:the\s)?(?:sponsors?|funders?|advertisers?|partners?)\s(?:had|has|have|played)\sno
+        \s(?:role|say|input|involvement|influence|editorial\scontrol)\s(?:in|over|on)\s.*
+    # corrections of the article itself: "An earlier version of this story misspelled the name
+    # of ...", "Correction: An earlier version ...", "This story has been corrected to show
+    # ...", "This article was amended on 3 March to ...", "Clarification: ..."
+      | (?:corrections?|clarifications?|editor['’]?s\snote)\s*(?:\(\w+\))?\s*:\s*\S.*
+      | an?\s(?:earlier|previous|prior)\sversion\sof\sth(?:is|e)\s(?:story|article|report|piece
+               |post|column|interview|headline|graphic)\b.*
+      | th(?:is|e)\s(?:story|article|report|piece|post|column|headline)\s(?:has\sbeen|was)
+        \s(?:corrected|amended|updated\sto\scorrect|clarified)\b.*
+    # an interview's editing note: "The interview has been edited for length and clarity.",
+    # "This interview has been condensed and edited.", "Answers have been lightly edited."
+      | (?:th(?:is|e)\s)?(?:interviews?|conversations?|transcripts?|q\s?&\s?a|exchanges?
+               |answers|responses|remarks)\s(?:has|have|was|were)\sbeen\s(?:lightly\s)?
+        (?:edited|condensed)\b.*
+      | (?:th(?:is|e)\s)?(?:interviews?|conversations?|transcripts?|q\s?&\s?a)\s(?:was|were)
+        \s(?:lightly\s)?(?:edited|condensed)\b.*
+    )\s*$""",
+    re.I | re.X,
+)
+NOTE_LINE_HINTS = ("newsletter", "disclosure", "sponsor", "funder", "advertiser", "partner",
+                   "correct", "clarif", "editor", "version of th", "amended", "edited",
+                   "condensed")
+
+#: A heading that opens a press release's boilerplate section, which runs to the next
+#: heading of the story or the end: "Notes to editors", "Note to Editors:", "Editor's
+#: notes", "About NITDA", "About the Federal Ministry of ...", "About us", "Media
+#: contact(s)", "Press contact", "Media enquiries", "Contact", "For more information"
+#: (its lines describe the organisation or say whom to call, never the news). Matched
+#: case-blind against a heading-like line less Markdown markers.
+BOILERPLATE_SECTION = re.compile(
+    r"""^(?:
+        notes?\sto\s(?:the\s)?(?:editors?|eds\.?)|editor['’]?s\snotes?|background\sfor\seditors
+      | about\s(?:the\s)?(?-i:[A-Z])[\w&.'’()-]*(?:,?\s[\w&.'’()-]+){0,12}|about\sus
+      | (?:media|press|news)\s(?:contacts?|enquiries|inquiries|office|information)
+      | contacts?(?:\s(?:details|information|us))?
+      | for\s(?:more|further)\s(?:information|details)(?:\s(?:contact|please\scontact))?
+    )\s*[:.]?\s*$""",
+    re.I | re.X,
+)
+#: A line that ends a press release's story: what follows is notes and contacts. "ENDS",
+#: "-ENDS-", "- ENDS -", "— ends —", "###", "# # #". In capitals ("ends" in a line is a word).
+STORY_END = re.compile(r"^\s*(?:[-–—]\s*)?(?:ENDS?|Ends)(?:\s*[-–—])?\s*$|^\s*#\s?#\s?#\s*$")
+
 #: A sentence only an appeal for readers' money says, anywhere in a paragraph: "You've read 7
 #: articles in the last year", "... we have a small favour to ask", "Support us from as
 #: little as £1", "Support the Observer – from £1", "subscribe to continue reading",
@@ -992,18 +1050,36 @@ READER_ADDRESS = re.compile(r"\b(?:you|your)\b")
 #: An appeal box is no longer than this (a box holding more is the story itself).
 APPEAL_BOX_MAX_CHARS = 3_000
 
+#: Class names and ids of the element a page puts its deck (standfirst) in, under the
+#: headline: "standfirst", "dek", "deck", "subhead", "sub-headline", "strapline",
+#: "article-summary", "intro", "lead", "gem-c-lead-paragraph" (GOV.UK), "excerpt". Each
+#: class token is matched, lowercased.
+DECK_CLASS = re.compile(
+    r"(?:^|[-_])(?P<name>standfirst|dek|deck|subhead|sub-?head(?:line|ing)?|strap(?:line)?"
+    r"|summary|intro|lead(?:-paragraph)?|excerpt|teaser|description)(?:$|[-_])")
+#: Of those, the names a page may also give its lede, the story's first paragraph styled
+#: bigger ("p.lead" in many themes): such a paragraph is a deck only when the story's plain
+#: paragraphs do not follow it at once.
+DECK_OR_LEDE = frozenset({"lead", "lead-paragraph", "intro", "summary", "excerpt", "teaser",
+                          "description"})
+
 #: A line that only dates the story, whatever the date reader makes of it: "July 22, 2025 ·
 #: 6:15 AM UTC", "Published 12 March 2025, 10:30 am GMT+9", "Updated: Tue 22 Jul 2025 06.15
-#: BST", "March 4, 2026 | Updated March 5, 2026", "17:50, 15.11.2024". Never a headline or
+#: BST", "March 4, 2026 | Updated March 5, 2026", "17:50, 15.11.2024", "Posted: Jan. 21,
+#: 2026, 6:05 a.m. CT | Updated: Jan. 22, 2026, 9:40 a.m. CT", "Published: 17/06/2026 at
+#: 06:30, updated at 11:12". Never a headline or
 #: a heading; its first date (the `date` group) dates the story.
 _STAMP_LABEL = (r"(?:(?:first\s|last\s)?(?:published|posted|updated|modified|dated|date)"
                 r"|as\sof|on)\s*:?\s*")
 _CLOCK = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?"
 _ZONE = r"\(?(?-i:UTC|GMT|Z|WIB|[A-Z]{1,3}T)(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?"
+# An update given as a time alone, after the date: "..., updated at 11:12", "· Updated 14:05".
+_UPDATE_TIME = rf"(?:last\s)?(?:updated|modified)\s*:?\s*(?:at\s+)?(?:{_CLOCK})"
 DATE_ONLY = re.compile(
     rf"(?:{_STAMP_LABEL})?(?:(?:{_CLOCK})(?:\s*{_ZONE})?(?:\s*[·|•,–—-]\s*|\s+))?"
     rf"(?P<date>{DATE_WORDS})"
-    rf"(?:(?:\s*[·|•,–—-]\s*|\s+at\s+|\s+)(?:{_CLOCK}|{_ZONE}|{_STAMP_LABEL}{DATE_WORDS}))*"
+    rf"(?:(?:\s*[·|•,–—-]\s*|\s+at\s+|\s+)"
+    rf"(?:{_CLOCK}|{_ZONE}|{_STAMP_LABEL}{DATE_WORDS}|{_UPDATE_TIME}))*"
     r"\s*\.?",
     re.I,
 )

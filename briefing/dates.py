@@ -81,16 +81,24 @@ _LINE_DATE = (
     rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
     rf"|{_DOTTED}"
 )
+# When the story was updated, after the date it was published: "| Updated: Jan. 22, 2026,
+# 9:40 a.m. CT", ", updated at 11:12", " · Updated 14:05 GMT". The first date is the day.
+_UPDATE = (rf"\s*[·|•,;–—-]?\s*(?:last\s+)?(?:updated|modified)\s*(?:on\b|:)?\s*"
+           rf"(?:(?:{WEEKDAY})?(?:{_LINE_DATE})(?:{_TIME_SEPARATOR}{_TIME})?|(?:at\s+)?{_TIME})"
+           rf"(?:\s*(?:{_ZONE}))?")
 # A whole line that is a date, maybe labelled and with a time and zone: "Published:
 # 2024-07-18", "Updated Mon, Sep 2, 2024 at 10:30 am", "July 22, 2025 · 6:15 AM UTC",
-# "Updated: Tue 22 Jul 2025 06.15 BST", "22.07.2025", "As of 12 March 2025" (a report's
+# "Updated: Tue 22 Jul 2025 06.15 BST", "22.07.2025", "Posted: Jan. 21, 2026, 6:05 a.m. CT
+# | Updated: Jan. 22, 2026, 9:40 a.m. CT", "Published: 17/06/2026 at 06:30, updated at
+# 11:12", "As of 12 March 2025" (a report's
 # cover). Nothing else may be on the line, so a short sentence that holds a date ("Seoul
 # said on 12 May 2025 it would") is not a date line.
 _DATE_LINE = re.compile(
     rf"^\s*(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated)|date|dated|as\s+of)"
     rf"\s*(?:on\b|:)?\s*)?"
     rf"(?:{WEEKDAY})?(?P<date>{_LINE_DATE})"
-    rf"(?:{_TIME_SEPARATOR}{_TIME}(?:\s*(?:{_ZONE}))?)?\s*$",
+    rf"(?:{_TIME_SEPARATOR}{_TIME}(?:\s*(?:{_ZONE}))?)?"
+    rf"(?:{_UPDATE})?\s*$",
     re.I,
 )
 #: A dateline may be up to this long after the file's own date and still be in its year: a

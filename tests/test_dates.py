@@ -348,3 +348,69 @@ def test_dateparser_is_not_loaded_until_a_date_is_read():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+# --------------------------------------------------------------------------- second trial
+
+
+#: How a page follows the published date with when it was updated.
+UPDATES = [
+    lambda d: f" | Updated: {AP[d.month - 1]} {d.day}, {d.year}, 9:40 a.m. CT",
+    lambda d: ", updated at 11:12",
+    lambda d: " · Updated 14:05 GMT",
+    lambda d: f" | Last updated {d.day} {MONTHS[d.month - 1]} {d.year}",
+]
+
+
+@PROPERTY
+@given(day=days, how=writing, lead=st.sampled_from(["Posted: ", "Published: ", "Published "]),
+       sep=st.sampled_from([", ", " at "]), hour=st.integers(1, 12), minute=st.integers(0, 59),
+       zone=st.sampled_from(["", " CT", " ET", " BST"]), update=st.sampled_from(UPDATES))
+def test_a_labelled_date_with_its_time_and_an_update(day, how, lead, sep, hour, minute, zone,
+                                                     update):
+    """"Posted: Jan. 21, 2026, 6:05 a.m. CT | Updated: ..." and "Published: 17/06/2026 at
+    06:30, updated at 11:12": the first date is the day, the line is metadata."""
+    line = (f"{lead}{WRITINGS[how](day)}{sep}{hour}:{minute:02} a.m.{zone}"
+            f"{update(day + timedelta(days=1))}")
+    assert date_line(line) == day.isoformat()
+    with tempfile.TemporaryDirectory() as folder:
+        article = read(Path(folder), f"{HEADLINE}\n\nBy Ana Ruiz\n\n{line}\n\n{BODY}\n")
+    assert article.source.date == day.isoformat()
+    assert article.source.title == HEADLINE
+    assert texts(article) == [BODY]
+
+
+@PROPERTY
+@given(day=days, how=writing, dash=st.sampled_from(["–", "—", "-"]),
+       place=st.sampled_from(["ABUJA, NIGERIA", "NAIROBI", "SAN JOSE, Costa Rica"]))
+def test_a_press_release_dateline_is_read_and_cut_off(day, how, dash, place):
+    """"ABUJA, NIGERIA – 19 August 2026 – The ministry ...": place, dash, date, dash. The
+    date dates the release and no piece of it is left at the start of the fact."""
+    with tempfile.TemporaryDirectory() as folder:
+        article = read(Path(folder), f"PRESS RELEASE\n\n{HEADLINE}\n\n"
+                                     f"{place} {dash} {WRITINGS[how](day)} {dash} {BODY}\n")
+    assert article.source.date == day.isoformat()
+    assert article.place == place
+    assert [article.text[b.start:b.end] for b in article.blocks if b.kind != "heading"] == [BODY]
+
+
+@pytest.mark.parametrize("line", [
+    "Seoul said on 12 May 2025 it would fund 3 labs, updated at 11:12",
+    "Published: 12 May 2025 at 06:30, and the ministry updated its plan",
+    "Updated: the plan now covers 12 labs",
+])
+def test_a_sentence_with_a_date_and_an_update_word_is_no_date_line(line):
+    assert date_line(line) is None
+
+
+def test_a_page_dated_only_by_its_posted_element(tmp_path):
+    """A page whose metadata gives no date, dated by its "Posted:" element, which the page
+    reader leaves out with the rest of the page's header."""
+    paragraphs = "".join(f"<p>{BODY} It named {n} sites.</p>" for n in range(3, 7))
+    (tmp_path / "p.html").write_text(
+        f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+        '<div class="meta"><span class="date">Posted: Jan. 21, 2026, 6:05 a.m. CT</span> | '
+        '<span class="updated">Updated: Jan. 22, 2026, 9:40 a.m. CT</span></div>'
+        f"{paragraphs}</article></body></html>", encoding="utf-8")
+    (article,) = read_document(tmp_path, tmp_path / "p.html").articles
+    assert article.source.date == "2026-01-21"

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing import cues
-from briefing.corpus import clean_url, decode, url_host
+from briefing.corpus import clean_url, date_only, decode, url_host
 from briefing.dates import parse_date
 from briefing.errors import CorpusError
 from briefing.formats import Reading
@@ -48,8 +48,9 @@ def read_html(data: bytes) -> Reading:
     page, warnings = decode_html(data)
     tree = load_html(page)
     raw_title = _one_line(tree.findtext(".//title")) if tree is not None else None
+    stamp = page_date(tree) if tree is not None else None
     found = trafilatura.bare_extraction(
-        page if tree is None else without_appeals(tree), with_metadata=True,
+        page if tree is None else without_decks(without_appeals(tree)), with_metadata=True,
         include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, date_extraction_params=dict(_DATE_PARAMS))
@@ -62,7 +63,88 @@ def read_html(data: bytes) -> Reading:
     return Reading(
         text=text, extractor=f"trafilatura {trafilatura.__version__}; {TEXT_RULES}",
         title=title, publisher=site or title_site(raw_title, title) or url_host(url),
-        date=parse_date(found.date) if found.date else None, url=url, warnings=warnings)
+        date=(parse_date(found.date) if found.date else None) or stamp, url=url,
+        warnings=warnings)
+
+
+def without_decks(tree: HtmlElement) -> HtmlElement:
+    """The page less its deck (standfirst): the sentence or two under the headline that sum
+    the story up ("Developers say the campus will bring 1,500 jobs. Neighbors worry about
+    water."), which trafilatura keeps as the first paragraph, quoted as a fact though the
+    story says it again. A deck is an element the page marks as one (`cues.DECK_CLASS`:
+    p.standfirst, .dek, .subhead, p.intro, .lead, .summary), or a sentence in an <h2> right
+    under the <h1>; it holds one paragraph at most and comes before the story's first long
+    paragraph. A `lead`, `intro` or `summary` paragraph followed at once by the story's
+    plain paragraphs is the story's lede, styled: it stays."""
+    for element in tree.xpath("//*[@class or @id] | //h1/following-sibling::*[1][self::h2]"):
+        if element.tag in _NEVER_A_BOX or not _is_deck(element):
+            continue
+        element.drop_tree()
+    return tree
+
+
+#: A deck is no longer than this many words.
+DECK_MAX_WORDS = 60
+#: A paragraph of the story is at least this many words: a deck comes before the first one.
+STORY_PARAGRAPH_WORDS = 25
+
+
+def _is_deck(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    marked = [m for name in names if (m := cues.DECK_CLASS.search(name))]
+    if marked:
+        styled_lede = all(m.group("name") in cues.DECK_OR_LEDE for m in marked)
+    elif element.tag == "h2" and element.getprevious() is not None \
+            and element.getprevious().tag == "h1":
+        styled_lede = False
+    else:
+        return False
+    words = element.text_content().split()
+    if not words or len(words) > DECK_MAX_WORDS or len(element.xpath(".//p")) > 1:
+        return False
+    if element.tag == "h2" and not marked and not words[-1].endswith((".", "?", "!")):
+        return False  # a heading under the headline, not a deck of sentences
+    if styled_lede and _followed_by_story(element):
+        return False
+    return not any(len(p.text_content().split()) >= STORY_PARAGRAPH_WORDS
+                   for p in element.xpath("preceding::p"))
+
+
+def _followed_by_story(element: HtmlElement) -> bool:
+    """The next element is a plain paragraph of the story (so this one is its lede)."""
+    after = element.getnext()
+    return (after is not None and after.tag == "p" and not after.get("class")
+            and len(after.text_content().split()) >= LEDE_NEIGHBOUR_WORDS)
+
+
+#: A plain paragraph of at least this many words right after a `p.lead` makes it the lede.
+LEDE_NEIGHBOUR_WORDS = 10
+
+
+#: Class tokens of the element a page gives its date in ("date", "published", "posted",
+#: "dateline", "timestamp", "pubdate"), and <time>: read when the page declares no date
+#: in its metadata ("Posted: Jan. 21, 2026, 6:05 a.m. CT").
+_DATE_CLASS = re.compile(r"(?:^|[-_])(?:date|dateline|published|posted|timestamp|pubdate"
+                         r"|publish-date|byline-date)(?:$|[-_])")
+#: A date element's text is no longer than a date line.
+DATE_ELEMENT_MAX_CHARS = 120
+
+
+def page_date(tree: HtmlElement) -> str | None:
+    """The day the page's own date element gives (its first that reads as a date line),
+    before trafilatura leaves it out with the rest of the page's header."""
+    for element in tree.xpath("//time | //*[@class]"):
+        if element.tag != "time":
+            names = (element.get("class") or "").lower().split()
+            if not any(_DATE_CLASS.search(name) for name in names):
+                continue
+        words = " ".join(element.text_content().split())
+        if not words or len(words) > DATE_ELEMENT_MAX_CHARS:
+            continue
+        day = date_only(words)
+        if day:
+            return day
+    return None
 
 
 def without_appeals(tree: HtmlElement) -> HtmlElement:
