@@ -414,6 +414,7 @@ SHORT_SENTENCE_WORDS = 15
 OBJECT_BACK = re.compile(
     r"\b(?:it|them)(?=\s*(?:[.,;:!?\"”’)]|$)|\s+(?:in|on|at|by|for|from|with|into|through"
     r"|over|until|after|before|again|next|this|last|as|if|when|unless|because)\b)"
+    r"|(?<=[a-z] )that(?=[.!?\"”’)]*$)"  # "The next phase is meant to fix that."
 )
 #: An indefinite article: before a pronoun object, the sentence may name what it points at
 #: itself ("Kenya built a data centre and opened it in May").
@@ -601,6 +602,51 @@ _ACTS_AFTER_A_NAME = """
 ACTS_AFTER_A_NAME = frozenset(_ACTS_AFTER_A_NAME.split())
 #: Two sentences quoted together stay short enough to read as one statement.
 MAX_JOINED_WORDS = 70
+
+#: A demonstrative pronoun as a subject inside the sentence: "Industry forecasts suggest
+#: this could triple by 2030", "Officials say these will be ready in May".
+DEMONSTRATIVE_SUBJECT = re.compile(
+    r"\b(?:suggests?|suggested|shows?|showed|says?|said|means?|expects?|expected|predicts?"
+    r"|predicted|estimates?|estimated|hopes?|believes?|warns?|warned|argues?|thinks?|and|but"
+    r"|so)\s+(?:this|these)\s+(?:could|would|will|is|was|are|were|has|have|had|may|might|can"
+    r"|should|must|means|meant|shows|showed|suggests|alone)\b")
+#: A member of a set the sentence before counted, the set left unnamed: "Sarvam AI, one of
+#: the four, received ...", "two of the three are in Bavaria".
+ONE_OF_THE_N = re.compile(
+    r"\b(?:one|two|three|four|five|some|none|each|all|both|most|neither)\s+of\s+the\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\s*(?=[,.;:)]|$)", re.I)
+#: A pronoun subject after an opening phrase: "With a population of six million, it has
+#: roughly doubled ...", "In 2024, they filed ...". Not after a clause that may name it
+#: itself ("When the firm opened its lab, it hired ...").
+OPENING_THEN_PRONOUN = re.compile(
+    r"^(?!(?:when|whenever|after|because|if|as|since|although|though|while|once|before"
+    r"|until|unless|where|whereas)\b)[^,;:\"]{3,60},\s+(?:it|they)\s+(?!is\s+(?:expected|likely"
+    r"|clear|possible|estimated|thought|understood)\b)", re.I)
+#: A demonstrative determiner inside a short sentence: "The government wants to bring that
+#: share below 50% by 2030.", "Critics say those rules come too late." Matched with the
+#: word before it and the noun after it; `NOT_A_NOUN` and `THAT_AFTER` rule out "this
+#: year", "that is", "said that prices rose".
+DEMONSTRATIVE_INSIDE = re.compile(
+    r"\b(?P<before>[a-z]+)\s+(?P<word>this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b")
+_NOT_A_NOUN = """
+    the a an it its is was are were be been being will would could can may might must should
+    has have had do does did not no to of in on at by for with from and or but as than that
+    this these those there their they we he she who which what when where why how year years
+    week weeks month months quarter decade time times morning day days summer winter spring
+    autumn weekend way alone also still already now all many most some much more
+"""
+NOT_A_NOUN = frozenset(_NOT_A_NOUN.split())
+#: "that" points back as a determiner only after a preposition ("of that money") or a verb
+#: after "to" ("to bring that share"); elsewhere it may open a clause ("said that prices
+#: rose", "mandated that models ...") or describe a noun ("initiatives that align ...").
+_THAT_AFTER = """
+    of in on at by for with from into to under about over below above beyond through after
+    before within without against despite
+"""
+THAT_AFTER = frozenset(_THAT_AFTER.split())
+#: A verb's bare form after "to" ("to bring", "to cut", "to assess"); a plural noun there is
+#: a destination ("commit to initiatives that align ...").
+TO_VERB_BEFORE = re.compile(r"\bto\s+(?:[a-z]*(?:ss|us)|[a-z]*[a-rt-z])\s+$")
 
 # Quotations. A remark is one statement with whoever made it: the sentences of a quotation
 # that runs over several ("In Paris we were observers. In Delhi we were at the table," said

@@ -466,3 +466,54 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
         spans.append((at, at + len(part)))
         at += len(part) + 1
     return spans
+
+
+# --------------------------------------------------------------------------- pointers past the opening
+
+@pytest.mark.parametrize(
+    ("text", "antecedent", "dependent"),
+    [
+        # A demonstrative determiner inside a short sentence.
+        ("About 60% of the servers used by Kenyan banks sit in data centres abroad. The "
+         "central bank wants to bring that share below 30% by 2029.\n",
+         "About 60% of the servers", "The central bank wants to bring that share"),
+        # A demonstrative pronoun as the subject of a reported forecast.
+        ("Chile runs about 200 megawatts of data centre capacity near Santiago. Analysts "
+         "expect this could double by 2028 if new transmission lines are built on time.\n",
+         "Chile runs about 200 megawatts", "Analysts expect this could double"),
+        # One of a set counted before, the set unnamed.
+        ("The ministry picked three start-ups to build Swahili language models in June. "
+         "Lugha Labs, one of the three, will receive 800 graphics chips for a year.\n",
+         "The ministry picked three start-ups", "Lugha Labs, one of the three"),
+        # "that" as the object closing a short sentence.
+        ("Most Estonian schools still lack fast connections to the national research "
+         "cloud. Officials say the next phase will fix that.\n",
+         "Most Estonian schools still lack", "Officials say the next phase will fix that."),
+        # A pronoun subject after an opening phrase.
+        ("Uruguay is a useful comparison for small states. With a population of 3.4 "
+         "million, it has trained about 5,000 data scientists since 2020.\n",
+         "Uruguay is a useful comparison", "With a population of 3.4 million, it has"),
+    ],
+)
+def test_a_pointer_past_the_opening_words_leans_back(tmp_path, text, antecedent, dependent):
+    assert_joined(tmp_path, text, antecedent, dependent)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # "that" opening a clause or describing a noun points at nothing before.
+        ("Kenya opened a national AI office in Nairobi on Monday. Officials said that "
+         "prices for cloud computing fell by a third.\n", "Officials said that prices"),
+        ("Kenya opened a national AI office in Nairobi on Monday. \"We only join projects "
+         "that serve farmers,\" the minister added.\n", "\"We only join projects"),
+        # A subordinate clause may name what its pronoun points at.
+        ("Kenya opened a national AI office in Nairobi on Monday. When the ministry "
+         "launched its plan, it promised 2,000 new data scientists by 2027.\n",
+         "When the ministry launched its plan"),
+    ],
+)
+def test_a_that_clause_or_a_named_clause_stands_alone(tmp_path, text, alone):
+    _, found = read_statements(tmp_path, text)
+    rows = quoting(found, alone)
+    assert len(rows) == 1 and rows[0].text.startswith(alone), [s.text for s in found]

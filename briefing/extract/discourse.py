@@ -313,6 +313,11 @@ def leans_on(sentence: str, before: str, before_named: Sequence[Named],
             or cues.PART_OF_BACK.match(sentence) or cues.SHARE_OF_BACK.match(sentence)
             or cues.PHRASE_BACK.match(sentence)):
         return Leaning(checked=False)
+    if (cues.DEMONSTRATIVE_SUBJECT.search(sentence) or cues.ONE_OF_THE_N.search(sentence)
+            or cues.OPENING_THEN_PRONOUN.match(sentence)):
+        # "Forecasts suggest this could triple", "Sarvam AI, one of the four, ...", "With a
+        # population of six million, it has ...": a pointer past the opening words.
+        return Leaning(checked=False)
     short = len(sentence.split()) <= cues.SHORT_SENTENCE_WORDS
     if cues.COUNTRY_BACK.match(sentence):
         # A short one says too little to stand alone ("The country's weakness is
@@ -381,10 +386,26 @@ def _short_leaning(sentence: str, before: str, before_named: Sequence[Named]
     pronoun = cues.OBJECT_BACK.search(sentence)
     if pronoun is not None and not cues.INDEFINITE.search(sentence, 0, pronoun.start()):
         return Leaning(checked=False)
+    if _points_with_a_demonstrative(sentence):
+        return Leaning(checked=False)
     if (cues.BARE_SHARE_END.search(sentence) and len(cues.SHARE.findall(sentence)) == 1
             and cues.SHARE.search(before)):
         return Leaning(checked=False)
     return None
+
+
+def _points_with_a_demonstrative(sentence: str) -> bool:
+    """ "The government wants to bring that share below 50% by 2030.": a demonstrative
+    determiner past the first word (an opening one is LEANS_BACK's), not "that" opening a
+    clause ("said that prices rose") nor a time ("this year")."""
+    for m in cues.DEMONSTRATIVE_INSIDE.finditer(sentence):
+        if m["noun"] in cues.NOT_A_NOUN:
+            continue
+        if m["word"] == "that" and m["before"] not in cues.THAT_AFTER and not (
+                cues.TO_VERB_BEFORE.search(sentence, 0, m.start("word"))):
+            continue
+        return True
+    return False
 
 
 _QUOTATION = re.compile(r"[\"“‘']")
