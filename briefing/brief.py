@@ -272,8 +272,9 @@ def _uncased(text: str) -> bool:
 
 def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
                  says: Callable[[Fact], bool] | None = None
-                 ) -> tuple[list[Fact], list[Omission]]:
-    """The facts a brief keeps, strongest first, and why each other match was left out.
+                 ) -> tuple[list[Fact], list[Omission], int]:
+    """The facts a brief keeps, strongest first, why each other match was left out, and
+    the most facts it took from any one source (see `_cap_per_source`).
     Facts that say nothing specific (`says`, by default `Specifics` of these facts) come
     after every fact that does."""
     kept: list[Fact] = []
@@ -296,12 +297,12 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
                              f.position))
     kept, restated = _drop_restatements(kept)
     omitted.extend(restated)
-    kept, capped = _cap_per_source(kept, per_source_cap(selection.max_facts),
-                                   selection.max_facts)
+    kept, capped, cap = _cap_per_source(kept, per_source_cap(selection.max_facts),
+                                        selection.max_facts)
     omitted.extend(capped)
     over = kept[selection.max_facts:]
     omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts") for f in over)
-    return kept[:selection.max_facts], omitted
+    return kept[:selection.max_facts], omitted, cap
 
 
 def per_source_cap(max_facts: int) -> int:
@@ -310,25 +311,39 @@ def per_source_cap(max_facts: int) -> int:
 
 
 def _cap_per_source(ranked: list[Fact], cap: int, room: int
-                    ) -> tuple[list[Fact], list[Omission]]:
-    """The ranked facts with at most `cap` from each (canonical) source, strongest first.
-    When the other sources cannot fill the brief's `room`, the strongest facts over the
-    cap come back: the cap makes room for other sources, it never leaves a brief short."""
-    taken: dict[str, int] = defaultdict(int)
-    kept: list[Fact] = []
-    over: list[Fact] = []
-    for fact in ranked:
-        if taken[fact.source.key] >= cap:
-            over.append(fact)
-            continue
-        taken[fact.source.key] += 1
-        kept.append(fact)
-    back = max(room - len(kept), 0)
-    if back:
-        chosen = {f.id for f in kept + over[:back]}
-        kept = [f for f in ranked if f.id in chosen]
+                    ) -> tuple[list[Fact], list[Omission], int]:
+    """The ranked facts with at most `cap` from each source a brief cites for them (a fact
+    quoted from one source and corroborated by another counts for both), strongest first,
+    and the cap applied. When the other sources cannot fill the brief's `room`, the cap is
+    raised for every source alike, to the least that fills it: the cap makes room for other
+    sources, it never leaves a brief short, and Method states the cap every source kept to."""
+    cited = [[s.key for s in cited_sources(f)] for f in ranked]
+
+    def under(limit: int) -> list[int]:
+        taken: dict[str, int] = defaultdict(int)
+        kept = []
+        for n, keys in enumerate(cited):
+            if all(taken[k] < limit for k in keys):
+                kept.append(n)
+                for k in keys:
+                    taken[k] += 1
+        return kept
+
+    kept = under(cap)
+    if len(kept) < room:
+        # The least cap that fills the brief (the kept count grows with the cap).
+        lo, hi = cap, max(cap, room)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if len(under(mid)) >= room:
+                hi = mid
+            else:
+                lo = mid + 1
+        cap, kept = lo, under(lo)
+    chosen = set(kept)
     why = f"{CAPPED_BY_SOURCE} ({cap})"
-    return kept, [Omission(f, why) for f in over[back:]]
+    return ([ranked[n] for n in kept],
+            [Omission(f, why) for n, f in enumerate(ranked) if n not in chosen], cap)
 
 
 def newest_date(fact: Fact) -> str | None:
@@ -650,7 +665,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     """The brief for a selection, from the facts that match it (as the store returns them)."""
     facts, later, later_sources = known_by(facts, options.as_of)
     says = Specifics(facts)
-    chosen, omitted = select_facts(facts, selection, options.as_of, says)
+    chosen, omitted, cap = select_facts(facts, selection, options.as_of, says)
     omitted = later + omitted
     cutoff = years_before(options.as_of, options.stale_after_years)
     draft = [BriefItem(f, ()) for f in chosen]
@@ -713,7 +728,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         version=__version__,
         corpus_fingerprint=fingerprint,
         omissions=tuple(omitted) if options.audit else None,
-        per_source_cap=per_source_cap(selection.max_facts),
+        per_source_cap=cap,
         capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
         undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
         items=tuple(final[f.id] for f in chosen),
@@ -820,13 +835,13 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
     what = describe(selection, store.taxonomy)
-    facts, matched, capped, undated = _candidates(store, selection, options)
+    facts, matched, tally, undated = _candidates(store, selection, options)
     if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
-    if capped is not None:  # only the strongest were read: the brief says so
-        brief = replace(brief, capped=capped, matched=matched, read=len(facts),
-                        undated_left_out=undated)
+    if tally is not None:  # only the strongest were read: the brief says so
+        brief = replace(brief, capped=tally.capped(brief.per_source_cap), matched=matched,
+                        read=len(facts), undated_left_out=undated)
     if not brief.items:
         why = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
                if brief.undated_left_out else "")
@@ -840,9 +855,9 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
 
 
 def _candidates(store: FactSource, selection: Selection, options: Options
-                ) -> tuple[list[Fact], int, int | None, int]:
+                ) -> tuple[list[Fact], int, _Tally | None, int]:
     """The facts a brief is built from, how many matched the selection, (when not every
-    match is read) how many the per-source cap leaves out of them all, and how many
+    match is read) the count of matches per source, and how many
     undated facts `--since` left out before reading (0 when every match is read: the
     brief counts those itself).
 
@@ -882,7 +897,7 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     if not among:
         return [], tally.matched, None, undated[0]
     facts = store.facts(citations=MAX_CITED, among=among)
-    return facts, tally.matched, tally.capped(selection.max_facts), undated[0]
+    return facts, tally.matched, tally, undated[0]
 
 
 class _Tally:
@@ -900,13 +915,10 @@ class _Tally:
                 self.per_source[d.source] += 1
                 yield d
 
-    def capped(self, max_facts: int) -> int:
-        """How many of the kept facts `_cap_per_source` leaves out: whatever their order,
-        those beyond the cap from each source, less those it takes back to fill the brief."""
-        cap = per_source_cap(max_facts)
-        over = sum(max(n - cap, 0) for n in self.per_source.values())
-        back = max(max_facts - (sum(self.per_source.values()) - over), 0)
-        return max(over - back, 0)
+    def capped(self, cap: int) -> int:
+        """How many of the kept facts a cap of `cap` facts a source leaves out (counted by
+        each fact's own source: the digests do not say which others corroborate it)."""
+        return sum(max(n - cap, 0) for n in self.per_source.values())
 
 
 class FactSource(Protocol):

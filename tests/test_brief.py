@@ -396,3 +396,48 @@ def test_restatements_through_the_cli(tmp_path):
     findings = body.split("## Key findings", 1)[1].split("\n## ", 1)[0]
     assert findings.count("€90 million") == 1 and RESTATED[0] in findings
     assert RESTATED[1] not in body and RESTATED[2] not in body
+
+
+# --------------------------------------------------------------------------- the source cap
+
+
+def facts_per_cited_source(markdown: str) -> dict[str, int]:
+    """How many quoted facts of a rendered brief cite each source number."""
+    import re
+
+    body = markdown.split("## Method", 1)[0]
+    counts: dict[str, int] = {}
+    for line in body.splitlines():
+        if re.match(r"(?:\d+\.|-) “", line):
+            marker = line.rsplit("” ", 1)[1]
+            for number in set(re.findall(r"(\d+)(?:, p\. \d+)?[\],]", marker)):
+                counts[number] = counts.get(number, 0) + 1
+    return counts
+
+
+def test_method_states_the_cap_every_source_kept_to():
+    """A long report, two short wires and a fact both the report and a wire state: when the
+    wires run out, the cap rises for every source alike, and Method states the cap the
+    rendered brief keeps to, counting each source a fact cites."""
+    import re
+
+    report = make_source(1, publisher="Institute", date_="2026-06-01")
+    wires = [make_source(n, publisher=f"Wire {n}", date_="2026-06-02") for n in (2, 3)]
+    facts = [make_fact(n, f"Korea will fund {n + 10} new chip design centres by 2029.", report,
+                       figures=find_figures(f"{n + 10} new chip design centres"))
+             for n in range(1, 21)]
+    for s in wires:
+        facts += [make_fact(100 * int(s.key[:3]) + n, f"Seoul will train {n * 1000 + 7} chip "
+                            "engineers a year, officials told reporters.", s)
+                  for n in range(1, 4)]
+    shared = "Korea will open a national AI chip institute in Daejeon in 2027, officials said."
+    facts.append(replace(make_fact(999, shared, report), citations=(
+        Citation(report, 0, len(shared), shared), Citation(wires[0], 0, len(shared), shared))))
+    brief = build_brief(facts, Selection(countries=("KR",), max_facts=12), TAX,
+                        Options(date(2026, 11, 22)), "0")
+    markdown = render_markdown(brief)
+    (stated,) = re.findall(r"At most (\d+) facts are taken from any one source", markdown)
+    counts = facts_per_cited_source(markdown)
+    assert len(brief.items) == 12 and brief.capped > 0
+    assert max(counts.values()) <= int(stated) == brief.per_source_cap, (counts, stated)
+    assert int(stated) > 5  # the wires had no more to give: the report filled the rest
