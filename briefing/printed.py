@@ -11,17 +11,18 @@ What is compared is each line's letters and digits (and currency and percent sig
 folded after NFKC: spaces, hyphens (a word broken at a line end), ligatures, quote marks and
 other punctuation drop out, so the two readers' ways of writing the same text agree. The
 quote must then read on in order, line after line: its start at the start of a sentence
-(the line's start, or after ". ", ": ", a bullet…), each part running to the end of its line,
-the next part at the start of a later line. Between two parts a few whole lines may be
-skipped (`GAP_LINES`): where a sentence runs on past a column or page break, a figure's or
-table's lines and the page's footer sit between its parts in the file's order. A header glued
-into a quote fails: the header is a line of its own somewhere else, not the start of the
-sentence's line.
+(the line's start, or after ". ", ": ", a bullet or a paragraph's number "2.1"…), each
+part running to the end of its line, the next part at the start of a later line. Between
+two parts a few whole lines may be skipped (`GAP_LINES`): where a sentence runs on past a
+column or page break, a figure's or table's lines and the page's footer sit between its
+parts in the file's order. A header glued into a quote fails: the header is a line of its
+own somewhere else, not the start of the sentence's line.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ _SIGNS = frozenset("$€£¥₹₩%")
 #: What may stand right before a quote on its line: a sentence or clause end, a closing quote
 #: or bracket, a bullet or a dash ("• The ministry", "1. The ministry", "said.” The").
 _SENTENCE_ENDS = frozenset(".!?:;)]}\"'”’»•·▪‣–—-*")
+#: The number of a numbered paragraph, alone before its text on the line: "2.1", "4.", "12",
+#: "(3)", "(b)", "(iv)", "§ 7" (government white papers and statutes number paragraphs so).
+_PARAGRAPH_NUMBER = re.compile(
+    r"^(?:§\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\d{1,3}\)|\([a-z]\)|\([ivxlc]{1,6}\))$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +110,15 @@ def _reads_from(want: str, i: int, lines: Sequence[Line], n: int, start: int, ga
 
 
 def _starts_sentence(line: Line, start: int) -> bool:
+    """Whether a quote may start at `start` of a line: at its start, after a sentence's or
+    clause's end, or after the number of a numbered paragraph that opens the line ("2.1
+    Australia hosts …", "(b) The Minister …") when the quote starts with a capital: a
+    number ending the line before a quote in lower case is a figure the quote left out
+    ("about 2.1 | million people" quoted as "million people")."""
     before = line.raw[:line.at[start]].rstrip()
-    return not before or before[-1] in _SENTENCE_ENDS
+    if not before or before[-1] in _SENTENCE_ENDS:
+        return True
+    return bool(_PARAGRAPH_NUMBER.match(before)) and line.raw[line.at[start]].isupper()
 
 
 def _ends_word(line: Line, end: int) -> bool:

@@ -8,6 +8,7 @@ fonts or of WeasyPrint cannot make it pass without testing anything."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -437,3 +438,46 @@ def test_a_heading_over_two_column_sections_splits_the_page_into_bands(tmp_path)
     assert right[0] > first[0] + 200 and right[1] > heading[1] and abs(cut[1] - under[1]) < 4
     assert said(facts(tmp_path, "alpine.pdf", data)) == [
         (s, 1) for sentences in ALPINE_SECTIONS.values() for s in sentences]
+
+
+# --------------------------------------------------------------------------- numbered paragraphs
+
+KIWI = "Aotearoa Compute Statement 2026"
+KIWI_PARAGRAPHS = {
+    "1.1": "New Zealand has about 110 megawatts of data centre capacity, most of it in "
+           "Auckland and near the Manapouri power station.",
+    "1.2": "The Government will spend $240 million over four years on a shared research "
+           "computer for the country's universities and Crown research institutes.",
+    "2.1": "New Zealand will require every operator seeking public support to report its "
+           "water use each year from 2027.",
+    "2.2": "Maximum fines under the Privacy Act for misuse of personal data by automated "
+           "systems in New Zealand will rise to $12 million.",
+}
+
+
+def test_a_brief_quoting_numbered_paragraphs_verifies_against_the_report_as_printed(tmp_path):
+    """pypdf prints a paragraph's number on the line of its first sentence ("2.1  New
+    Zealand will …"): the quote starts after it, and `verify` finds it as printed."""
+    body = f"<h1>{KIWI}</h1>" + "".join(
+        f'<p class="num"><b>{n}</b> {text}</p>' for n, text in KIWI_PARAGRAPHS.items())
+    # Set ragged right: justified, the first line's text starts right of the lines under it
+    # and a two-line paragraph falls apart into two boxes (a reader limit of its own).
+    css = """p.num { margin-left: 12mm; text-indent: -12mm; text-align: left }
+p.num b { display: inline-block; width: 12mm; text-indent: 0 }"""
+    data = report(KIWI, body, css, "Ministry of Business, Innovation and Employment")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "statement.pdf").write_bytes(data)
+    assert "2.1 New Zealand will require" in page_text(data, 0)  # the number before it
+    made = CliRunner().invoke(app, ["make", "-c", "NZ", "--corpus", str(corpus), "--out",
+                                    str(tmp_path / "out"), "--date", "2026-11-22",
+                                    "--format", "md"])
+    assert made.exit_code == 0, made.output
+    brief = made.stdout.strip()
+    written = Path(brief).read_text(encoding="utf-8")
+    quoted = [text for text in KIWI_PARAGRAPHS.values() if text[:60] in written]
+    assert len(quoted) >= 3  # the brief cites the numbered paragraphs
+    r = CliRunner().invoke(app, ["verify", brief, "--corpus", str(corpus)])
+    assert r.exit_code == 0, r.output
+    assert "as printed" not in r.stdout
+    assert r.stdout.strip().splitlines()[-1].endswith(" ok")

@@ -448,3 +448,30 @@ def test_the_printed_check_reads_what_pypdf_prints_as_the_text_it_is():
     assert not reads_in_order("The agency had contracted about 3,400 units",
                               lines_of(f"a cloud for research. The\n{table}\nagency had "
                                        "contracted about 3,400 units\n"))
+
+
+def test_a_quote_may_start_after_the_number_of_its_paragraph():
+    """White papers and statutes number their paragraphs ("2.1", "(b)", "§ 7"), and pypdf
+    prints the number on the line before the sentence: the sentence starts there. A number
+    that is a figure the quote left out, or words before it, still fail."""
+    from briefing.printed import lines_of, reads_in_order
+
+    page = lines_of(
+        "2. Compute and data centres\n"
+        "2.1  Tasmania hosts about 40 megawatts of data centre capacity, most of\n"
+        "it near Hobart.\n"
+        "(b) The Minister may exempt a research facility.\n"
+        "§ 7 Operators must report their water use each year.\n"
+        "The island's population grew by about 2.1 million people over a\n"
+        "century. In 2025 the agency grew by 12 staff.\n")
+    ok = ("Tasmania hosts about 40 megawatts of data centre capacity, most of it near Hobart.",
+          "2.1 Tasmania hosts about 40 megawatts of data centre capacity",
+          "The Minister may exempt a research facility.",
+          "Operators must report their water use each year.")
+    for quote in ok:
+        assert reads_in_order(quote, page), quote
+    wrong = ("million people over a century.",  # the figure before it left out
+             "the agency grew by 12 staff.",  # mid-sentence, after a year
+             "Hobart hosts about 40 megawatts of data centre capacity")
+    for quote in wrong:
+        assert not reads_in_order(quote, page), quote
