@@ -49,6 +49,8 @@ PER_SOURCE_SHARE = 0.25
 #: ...but a short brief may still quote this many facts from one source.
 PER_SOURCE_MIN = 5
 CAPPED_BY_SOURCE = "over the cap of facts from one source"
+#: Why a fact the user named with `--exclude` is left out.
+EXCLUDED = "excluded by the user"
 #: Why an undated fact is left out of a brief with a start date (`--since`).
 UNDATED_SINCE = "undated: a brief with a start date keeps only facts with a dated source"
 #: Why a fact is left out of a brief as of a date (`--date`) its sources are all after.
@@ -281,7 +283,7 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
     omitted: list[Omission] = []
     for fact in facts:
         if fact.id in selection.excluded:
-            omitted.append(Omission(fact, "excluded by the user"))
+            omitted.append(Omission(fact, EXCLUDED))
         elif selection.since and newest_date(fact) is None:
             omitted.append(Omission(fact, UNDATED_SINCE))
         elif selection.since and _before(fact, selection.since):
@@ -731,6 +733,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         per_source_cap=cap,
         capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
         undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
+        excluded_left_out=sum(1 for o in omitted if o.reason == EXCLUDED),
         items=tuple(final[f.id] for f in chosen),
         later_left_out=len(later),
         later_sources=later_sources,
@@ -841,7 +844,8 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
     if tally is not None:  # only the strongest were read: the brief says so
         brief = replace(brief, capped=tally.capped(brief.per_source_cap), matched=matched,
-                        read=len(facts), undated_left_out=undated)
+                        read=len(facts), undated_left_out=undated,
+                        excluded_left_out=tally.excluded)
     if not brief.items:
         why = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
                if brief.undated_left_out else "")
@@ -881,6 +885,7 @@ def _candidates(store: FactSource, selection: Selection, options: Options
 
     def keep(d: FactDigest) -> bool:
         if d.id in selection.excluded:
+            tally.excluded += 1
             return False
         if since is None:
             return True
@@ -905,6 +910,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.matched = 0
+        self.excluded = 0
         self.per_source: dict[str, int] = defaultdict(int)
 
     def kept(self, digests: Iterable[FactDigest], keep: Callable[[FactDigest], bool]

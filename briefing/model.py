@@ -364,6 +364,8 @@ class Brief:
     read: int = 0
     undated_left_out: int = 0
     """Facts left out under `selection.since` because none of their sources gives a date."""
+    excluded_left_out: int = 0
+    """Facts the user left out by id (`--exclude`) that matched the selection."""
     later_left_out: int = 0
     """Facts left out because only sources dated after `as_of` report them."""
     later_sources: int = 0

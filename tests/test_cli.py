@@ -104,6 +104,14 @@ def test_exclude_and_max_facts(corpus, tmp_path):
     assert "260,000" not in text
     assert text.count("\n- “") == 0  # three facts: the key findings, not repeated below
     assert "3 facts from" in text
+    assert "\n1 fact excluded by the user (`--exclude`).\n" in text
+    two = next(f for f in facts if f["id"] != gpu["id"])
+    r = run("make", "-c", "KR", "-x", gpu["id"], "-x", two["id"], "--corpus", str(corpus),
+            "--out", str(tmp_path / "pdf"), "--date", DAY, "--format", "pdf")
+    assert r.exit_code == 0, r.stderr
+    printed = subprocess.run(["pdftotext", r.stdout.strip(), "-"], capture_output=True,
+                             text=True, check=True).stdout
+    assert "2 facts excluded by the user (--exclude)." in " ".join(printed.split())
 
 
 def test_since_drops_older_and_undated_and_says_so(corpus, tmp_path):
