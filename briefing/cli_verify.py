@@ -34,7 +34,8 @@ def verify_command(
     must also be in the page as printed, read by a second PDF parser (pypdf): if our reading
     of the report glued a header into it, it is not found. A citation of an older version
     of a refreshed page says whether the newer version states the same. Exit 0 when every
-    citation is ok or changed, 1 otherwise.
+    citation is ok or changed, 1 otherwise, also when a newer version of a cited page
+    changed or dropped the statement (the source now says something else).
 
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """

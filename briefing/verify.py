@@ -99,6 +99,14 @@ class Check:
     source: CitedSource | None
     status: Status
     detail: str = ""
+    newer: str = ""
+    """For a citation of an older version of a page: what the newest version does with the
+    statement (`same`, `changed`, `gone`, `unreadable`); empty otherwise."""
+
+    @property
+    def superseded(self) -> bool:
+        """True of the file it cites, but the page now says something else, or nothing."""
+        return self.newer in ("changed", "gone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +117,9 @@ class Report:
 
     @property
     def passed(self) -> bool:
-        return all(c.status in PASSING for c in self.checks)
+        """Every citation checks out, and none quotes a statement a newer version of its page
+        changed or dropped: the source now says something else."""
+        return all(c.status in PASSING and not c.superseded for c in self.checks)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -119,8 +129,28 @@ class Report:
     @property
     def summary(self) -> str:
         n = len(self.checks)
-        parts = ", ".join(f"{count} {status}" for status, count in self.counts.items())
+        parts = ", ".join(f"{count} {status}{self._superseded_note(status)}"
+                          for status, count in self.counts.items())
         return f"{n} citation{'s' if n != 1 else ''}: {parts or 'none'}"
+
+    def _superseded_note(self, status: str) -> str:
+        """' (1 changed in a newer version of its page)' for the citations of `status`."""
+        of = [c for c in self.checks if c.status == status]
+        notes = [f"{n} {what} a newer version of its page" for n, what in (
+            (sum(c.newer == "changed" for c in of), "changed in"),
+            (sum(c.newer == "gone" for c in of), "no longer stated by")) if n]
+        return f" ({'; '.join(notes)})" if notes else ""
+
+    @property
+    def superseded_line(self) -> str | None:
+        """Why a brief whose every citation is true of its file still fails: its page has a
+        newer version that says something else."""
+        n = sum(c.superseded for c in self.checks)
+        if not n:
+            return None
+        return (f"{n} citation{'s' if n != 1 else ''} quote{'s' if n == 1 else ''} what an"
+                " older version of a page said: the newer version states it differently or"
+                " not at all (make the brief again to quote the newer version)")
 
 
 # --------------------------------------------------------------------------- reading a brief
@@ -314,24 +344,26 @@ def verify(brief: CitedBrief, corpus: Path) -> Report:
             if newest not in files:
                 files[newest] = _load(root, newest)
             updated = f"updated {when[:10]}, " if when else ""
-            said = (f"cites an older version of this page ({updated}{newest}); "
-                    f"{_in_newer(quote, files[newest])}")
-            check = replace(check, detail="; ".join(filter(None, (check.detail, said))))
+            verdict, in_newer = _in_newer(quote, files[newest])
+            said = f"cites an older version of this page ({updated}{newest}); {in_newer}"
+            check = replace(check, detail="; ".join(filter(None, (check.detail, said))),
+                            newer=verdict)
         checks.append(check)
     return Report(brief, root, tuple(checks))
 
 
-def _in_newer(quote: Quote, file: _File | None) -> str:
+def _in_newer(quote: Quote, file: _File | None) -> tuple[str, str]:
     """Whether the newest version of a page still states what a brief quotes from an older
-    one: the same, changed (its closest sentence, when near enough), or not at all."""
+    one: the same, changed (its closest sentence, when near enough), or not at all; as a
+    verdict (see `Check.newer`) and in words."""
     if file is None or file.text is None:
-        return "the newer version cannot be read"
+        return "unreadable", "the newer version cannot be read"
     if _states(file.text, replace(quote, spans=())):  # the spans are the older file's
-        return "the newer version says the same"
+        return "same", "the newer version says the same"
     closest = _closest_wording(file.text, quote.fact)
     if closest is not None:
-        return f"the statement changed in the newer version: “{closest}”"
-    return "the statement is not in the newer version"
+        return "changed", f"the statement changed in the newer version: “{closest}”"
+    return "gone", "the statement is not in the newer version"
 
 
 def _closest_wording(text: str, fact: str) -> str | None:
@@ -528,6 +560,8 @@ def report_lines(report: Report, width: int = 72) -> list[str]:
         line = f"{check.status:<9}  [{check.quote.number}] {where}: “{fact}”"
         lines.append(f"{line} — {check.detail}" if check.detail else line)
     lines.append(report.summary)
+    if report.superseded_line:
+        lines.append(report.superseded_line)
     return lines
 
 
@@ -540,7 +574,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "summary": report.summary,
         "counts": report.counts,
         "citations": [
-            {"status": c.status, "source": c.quote.number,
+            {"status": c.status, "newer_version": c.newer or None, "source": c.quote.number,
              "path": c.source.path if c.source else None,
              "title": c.source.label if c.source else None,
              "fact": c.quote.fact, "detail": c.detail}

@@ -339,7 +339,13 @@ def test_a_citation_of_an_older_version_says_what_the_newer_one_states(tmp_path)
                  STAYS, CHANGES.format("1.5 billion"), ARRIVES)
 
     r = run_verify(brief, corpus, "--json")
-    assert r.exit_code == 0, r.output  # each still states what it is cited for
+    # Each still states what it is cited for, but the page now says something else of two.
+    assert r.exit_code == 1, r.output
+    report = json.loads(r.stdout)
+    assert report["summary"] == ("3 citations: 3 ok (1 changed in a newer version of its page;"
+                                 " 1 no longer stated by a newer version of its page)")
+    assert sorted(c["newer_version"] for c in report["citations"]) == ["changed", "gone",
+                                                                        "same"]
     older = f"cites an older version of this page (updated 2026-03-05, {new})"
     said = {c["fact"]: c["detail"] for c in json.loads(r.stdout)["citations"]}
     assert said == {
