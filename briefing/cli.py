@@ -93,6 +93,8 @@ def corpus_path(corpus: Path | None) -> Path:
 
     path = corpus or (Path(os.environ["BRIEFING_CORPUS"]) if os.environ.get("BRIEFING_CORPUS")
                       else seeds_dir())
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"corpus {path} is a file, not a folder")
     if not path.is_dir():
         raise UsageError(f"corpus folder not found: {path}")
     return path
@@ -321,8 +323,13 @@ def make(
     # Ids are shown in lower case; one copied from elsewhere in upper case is the same id.
     excluded = [fid.strip().lower() for fid in exclude or ()]
 
+    start = parse_day(since, "--since")
+    if start is not None and start > day:
+        raise UsageError(f"the window --since {start.isoformat()} .. --date {day.isoformat()}"
+                         " is empty")
+
     def read(store: Store) -> Brief:
-        selection = selection_from(store, country, theme, since=parse_day(since, "--since"),
+        selection = selection_from(store, country, theme, since=start,
                                    max_facts=max_facts, excluded=frozenset(excluded))
         check_fact_ids(store, excluded, "--exclude")
         return brief_from_store(store, selection, Options(day, stale_after, audit))

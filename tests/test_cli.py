@@ -93,6 +93,16 @@ def test_bad_options_exit_2_in_one_line(corpus, tmp_path, args, message):
 def test_missing_corpus_folder(tmp_path):
     r = run("facts", "--corpus", str(tmp_path / "nope"))
     assert r.exit_code == 2 and "corpus folder not found" in r.stderr
+    (tmp_path / "notes.txt").write_text("Korea will spend more on chips.", encoding="utf-8")
+    r = run("facts", "--corpus", str(tmp_path / "notes.txt"))
+    assert r.exit_code == 2 and r.stderr.endswith("is a file, not a folder\n"), r.stderr
+
+
+def test_a_since_after_the_date_is_an_empty_window(corpus, tmp_path):
+    r = run("make", "-c", "KR", "--since", "2026-09-01", "--date", "2026-08-01", "--corpus",
+            str(corpus), "--out", str(tmp_path), "--format", "md")
+    assert r.exit_code == 2
+    assert r.stderr == "error: the window --since 2026-09-01 .. --date 2026-08-01 is empty\n"
 
 
 def test_exclude_and_max_facts(corpus, tmp_path):
