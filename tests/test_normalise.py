@@ -192,7 +192,7 @@ def test_a_saved_page_is_read_clean(tmp_path):
     assert facts and all(not NEVER.search(f["text"]) for f in facts)
     assert any("efficient machines" in f["text"] for f in facts)
     assert all(not NEVER.search(f["source"]["title"] or "") for f in facts)
-    assert facts[0]["source"]["extractor"].endswith("; text rules 8")
+    assert facts[0]["source"]["extractor"].endswith("; text rules 9")
 
 
 # --------------------------------------------------------------------------- briefs

@@ -481,3 +481,48 @@ p.num b { display: inline-block; width: 12mm; text-indent: 0 }"""
     assert r.exit_code == 0, r.output
     assert "as printed" not in r.stdout
     assert r.stdout.strip().splitlines()[-1].endswith(" ok")
+
+
+# --------------------------------------------------------------------------- footnotes
+
+BALKAN = "Balkan Compute Monitor 2026"
+# Each sentence ends with a footnote call; the notes are set at the page's foot.
+BALKAN_TEXT = [
+    ("Serbia opened a national AI platform in Kragujevac with 96 accelerators in 2025.",
+     "Ministry of Science press release, March 2025."),
+    ("Croatia has promised 45 million euros for a research cloud by 2028.",
+     "Budget documents for 2026, as read by the authors."),
+    ("Slovenia hosts the region's only petascale machine, in Maribor.",
+     "See the operator's own description of the system."),
+]
+
+
+def balkan_report() -> bytes:
+    paragraphs = "".join(f'<p>{s}<span class="fn">{note}</span> Officials expect more '
+                         "requests from universities than the platform can serve.</p>"
+                         for s, note in BALKAN_TEXT)
+    body = (f"<h1>{BALKAN}</h1>{paragraphs}<p>Models trained with more than "
+            "10<sup>25</sup> operations fall under the strictest rules.</p>")
+    css = """@page { size: 160mm 200mm; margin: 15mm; }
+.fn { float: footnote; font-size: 7.5pt }
+::footnote-call { content: counter(footnote); vertical-align: super; font-size: 6.5pt }
+::footnote-marker { content: counter(footnote) ". " }
+sup { font-size: 6.5pt }"""
+    return report(BALKAN, body, css, "Balkan Digital Observatory")
+
+
+def test_footnotes_and_their_calls_are_never_part_of_a_fact(tmp_path):
+    data = balkan_report()
+    printed = page_text(data, 0)
+    assert "in 2025.1 Officials" in printed and "by 2028.2 Officials" in printed  # the calls
+    assert "more than 1025 operations" in printed  # a power as the file's text gives it
+    note = where(data, "Ministry of Science")
+    assert note and note[1] > 400  # the notes at the foot of the page
+    found = [text for text, _ in said(facts(tmp_path, "balkan.pdf", data))]
+    assert not [f for f in found if any(n[:20] in f for _, n in BALKAN_TEXT)]
+    assert not [f for f in found if f[-2:-1].isdigit() and f[-1] != "."]
+    assert not [f for f in found if f.rstrip(".")[-1:].isdigit() and f[-2:-1] == "."]
+    for sentence, _ in BALKAN_TEXT:
+        assert sentence in found  # "… in 2025." and "… by 2028." keep their figures
+    assert "Models trained with more than 10^25 operations fall under the strictest rules." \
+        in found  # a power of ten is no footnote call

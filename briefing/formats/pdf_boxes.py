@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: pdfminer.six's LAParams defaults (char_margin, line_overlap, line_margin).
 CHAR_MARGIN = 2.0
@@ -79,6 +79,8 @@ class _Line:
     """PDFium's indices of its first and last characters (a line's are consecutive)."""
     size: float = 0.0
     bold: bool = False
+    marks: list[tuple[float, float, int]] = field(default_factory=list)
+    """For each piece of `text`, its character's top, bottom and index."""
 
 
 def page_boxes(page, number: int) -> list[Box]:
@@ -88,6 +90,7 @@ def page_boxes(page, number: int) -> list[Box]:
     try:
         lines = _lines(_chars(textpage.raw, shown))
         _read_styles(textpage.raw, lines)
+        _drop_superscripts(textpage.raw, lines)
     finally:
         textpage.close()
     return [_box(number, group, height) for group in _groups(lines)]
@@ -170,8 +173,10 @@ def _lines(chars: Iterator[_Char | None]) -> list[_Line]:
             line.x1, line.bottom = max(line.x1, x1), max(line.bottom, bottom)
             line.last = (x0, top, x1, bottom)
             line.last_char = index
+            line.marks.append((top, bottom, index))
         else:
-            line = _Line(x0, top, x1, bottom, [text], (x0, top, x1, bottom), index, index)
+            line = _Line(x0, top, x1, bottom, [text], (x0, top, x1, bottom), index, index,
+                         marks=[(top, bottom, index)])
             lines.append(line)
         gap = False
     return lines
@@ -204,6 +209,63 @@ def _read_styles(textpage, lines: list[_Line]) -> None:
         sizes = sorted(style.size(i) for i in {line.first_char, middle, line.last_char})
         line.size = sizes[len(sizes) // 2]
         line.bold = style.bold(middle)
+
+
+#: A reference mark set as a superscript ("… of the total.²"): a character at most this share
+#: of its line's usual height, its foot raised by at least this share of that height, in a
+#: font smaller than the line's by more than SIZE_STEP. Footnote calls are digits, or one of
+#: the marks below.
+SUPERSCRIPT_HEIGHT = 0.85
+SUPERSCRIPT_RAISE = 0.2
+_REFERENCE_MARKS = frozenset("0123456789*†‡§¶")
+#: A superscript after "10" is a power of ten, not a note ("10²⁵ operations"): kept as "10^25".
+_POWER_BASE = "10"
+
+
+def _drop_superscripts(textpage, lines: list[_Line]) -> None:
+    """Footnote calls set as superscripts taken out of their lines: "… from the United
+    States.³" reads "… from the United States.", not "States.3" (a figure glued to the
+    sentence). Told by the characters' boxes (smaller, foot raised above the line's) and
+    confirmed by their font size; a few C calls a candidate, none for other characters."""
+    style: _Styles | None = None
+    for line in lines:
+        if len(line.marks) < 3 or len(line.marks) != len(line.text):
+            continue
+        heights = sorted(b - t for t, b, _ in line.marks)
+        feet = sorted(b for _, b, _ in line.marks)
+        usual, foot = heights[len(heights) // 2], feet[len(feet) // 2]
+        raised = [n for n, (piece, (t, b, _)) in enumerate(zip(line.text, line.marks,
+                                                                 strict=True))
+                  if piece.strip() in _REFERENCE_MARKS and b - t <= SUPERSCRIPT_HEIGHT * usual
+                  and b <= foot - SUPERSCRIPT_RAISE * usual]
+        if not raised:
+            continue
+        style = style or _Styles(textpage)
+        small = {n for n in raised
+                 if style.size(line.marks[n][2]) < (1 - SIZE_STEP) * line.size}
+        if small:
+            _take_out(line, small)
+
+
+def _take_out(line: _Line, marks: set[int]) -> None:
+    """A line without the pieces at `marks`; a run of them set right after a word "10" is
+    its exponent, written after a "^"."""
+    text: list[str] = []
+    kept: list[tuple[float, float, int]] = []
+    power = False
+    for n, (piece, mark) in enumerate(zip(line.text, line.marks, strict=True)):
+        if n not in marks:
+            power = False
+        elif not power:
+            head = "".join(text)
+            power = (piece == piece.strip() and head.endswith(_POWER_BASE)
+                     and head[:-len(_POWER_BASE)][-1:] in ("", " "))
+            if not power:
+                continue  # a footnote call: left out
+            piece = "^" + piece
+        text.append(piece)
+        kept.append(mark)
+    line.text, line.marks = text, kept
 
 
 class _Styles:

@@ -21,6 +21,9 @@ one report's wording:
   the cells of a table or the bars of a chart are, with the line right above or below such
   a grid (its title, its axis); and a table whose rows are set as one block of short lines
   of names and numbers;
+- footnotes: the blocks at the foot of a page, under all of its text set in the body's
+  size, set smaller than the body ("1. See Nvidia, …", "4. Based on LinkedIn profile data
+  …"): a note on the text, not a statement of it;
 - headings: short lines set larger than the body or in bold that end no sentence. They
   stay in the text (they name the section that follows), never joined to a paragraph.
 """
@@ -35,7 +38,7 @@ from typing import Literal
 
 from briefing.formats.pdf_boxes import SIZE_STEP, Box
 
-Role = Literal["text", "heading", "running", "title", "caption", "label"]
+Role = Literal["text", "heading", "running", "title", "caption", "label", "note"]
 #: The roles whose boxes are the report's text.
 KEPT: tuple[Role, ...] = ("text", "heading")
 
@@ -111,12 +114,15 @@ def classify(pages: list[list[Box]], names: Iterable[str]) -> tuple[list[list[Ro
     out: list[list[Role]] = []
     for page in pages:
         labels = {id(b) for b in _labels(page, body)}
+        notes = {id(b) for b in _footnotes(page, body, running)}
         roles: list[Role] = []
         for box in page:
             if any(box is b for b in block):
                 roles.append("title")
             elif running.holds(box):
                 roles.append("running")
+            elif id(box) in notes:
+                roles.append("note")
             elif is_caption_line(box.flat):
                 roles.append("caption")
             elif id(box) in labels:
@@ -203,6 +209,23 @@ def _at_edge(box: Box) -> bool:
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def _footnotes(page: list[Box], body: float, running: _Running) -> list[Box]:
+    """The page's footnotes: boxes in its lower half set smaller than the body, under every
+    box of the page's text set in the body's size (there must be one: a page set all in
+    small type, an annex or a table, is no page of notes)."""
+    if not body:
+        return []
+    text = [b for b in page if _same_size(b.size, body) and not running.holds(b)]
+    if not text:
+        return []
+    foot = max(b.bottom for b in text)
+    return [b for b in page if b.top >= foot and b.top > b.page_height / 2
+            and b.size < body * (1 - SIZE_STEP) and not running.holds(b)]
 
 
 # --------------------------------------------------------------------------- labels
