@@ -15,6 +15,7 @@ both import it.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from datetime import date, timedelta
@@ -183,6 +184,12 @@ _PARSER: Any = None
 # dateparser shares settings between calls (scrapinghub/dateparser#441): one parse at a
 # time, as the terminal app may read an article in a worker thread while another indexes.
 _PARSER_LOCK = threading.Lock()
+# A process forked while another thread parses would find the lock held for ever (and
+# dateparser's own locks with it): a fork waits for the parse to end. PDF reports are read
+# in a forked child (`formats/sandbox.py`), from a thread of the terminal app too.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_PARSER_LOCK.acquire, after_in_parent=_PARSER_LOCK.release,
+                        after_in_child=_PARSER_LOCK.release)
 
 
 @lru_cache(maxsize=16384)

@@ -52,14 +52,21 @@ from briefing.formats.pdf_roles import (
     ends_sentence,
     is_caption_line,
 )
+from briefing.formats.sandbox import can_fork, run_bounded
 
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
 #: library, and a hostile file must not keep the indexer busy for ever.
 MAX_PAGES = 1000
-#: Seconds one file may take to read (checked between pages; `BRIEFING_PDF_SECONDS`
-#: overrides): a file built to be slow is skipped, not left to stall indexing. A 1000-page
-#: report takes about 17 s.
+#: Seconds one file may take to read (`BRIEFING_PDF_SECONDS` overrides): a file built to be
+#: slow is skipped, not left to stall indexing. A 1000-page report takes about 17 s. The
+#: file is read in a child process killed at the deadline (`sandbox.run_bounded`): a check
+#: between pages alone never came back from one page of a million text runs.
 MAX_SECONDS = 60.0
+#: Memory one file may take to read, in MB, beyond what the process held (`BRIEFING_PDF_
+#: MEMORY_MB` overrides): the child reading it cannot grow past it. PDFium holds about 600
+#: bytes per text run of a page (a page of a million runs took 835 MB); a two-column report
+#: of 163 pages and 940,000 characters needed under 30 MB.
+MAX_MEMORY_MB = 512.0
 #: A box wider than this share of the text area spans the columns (a title, a table).
 FULL_WIDTH = 0.6
 #: A box that reaches this far (share of its width) into the gap between two columns spans
@@ -81,20 +88,47 @@ _LEFT_MARK = re.compile(r"[\x02\u00ad](?=\n|$)")
 # PDFium is not thread-safe: the terminal app may read a report in a worker thread while
 # another one indexes.
 _PDFIUM = threading.Lock()
+_LOADING = threading.Lock()
 
 
 def read_pdf(data: bytes) -> Reading:
     """A report's text and metadata. CorpusError (encrypted, no text layer, broken, too
-    slow)."""
+    slow, too large to read in memory)."""
     if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise CorpusError("not a PDF file (no %PDF- header)")
-    with _PDFIUM:
-        document = _open(data)
-        try:
-            boxes, pages = _read_boxes(document)
-            info = document.get_metadata_dict()
-        finally:
-            document.close()
+    if not can_fork():  # no child process to stop: the time budget holds between pages
+        with _PDFIUM:
+            return _read(data)
+    _load_readers()
+    return run_bounded(lambda: _read(data), seconds=_budget(), memory_mb=_memory_cap(),
+                       what="PDF")
+
+
+def _load_readers() -> None:
+    """Import the reading code, PDFium, pypdf and dateparser before forking, once per
+    process, so that each child starts with them loaded (importing them in every child
+    took about 40 ms a file, 0.3 s with dateparser). PDFium is initialised here but never
+    called: every document is opened in a child. Serialised: a thread forking while
+    another imports would leave its child waiting on an import lock that no thread of the
+    child will ever release."""
+    with _LOADING:
+        import lxml.etree  # noqa: F401  # the XMP packet's parser
+        import pypdf  # noqa: F401  # reads the XMP packet (WeasyPrint's reports have one)
+        import pypdfium2  # noqa: F401  # loads and initialises PDFium
+
+        from briefing.formats import pdf_boxes  # noqa: F401
+
+        parse_date("2 January 2025")  # sets up dateparser (about 0.1 s) for the title page
+
+
+def _read(data: bytes) -> Reading:
+    """`read_pdf`'s work, in the child process."""
+    document = _open(data)
+    try:
+        boxes, pages = _read_boxes(document)
+        info = document.get_metadata_dict()
+    finally:
+        document.close()
     boxes = [part for b in boxes for part in _split_at_captions(_cleaned(b)) if part.flat]
     if not boxes:
         raise CorpusError("no text layer (a scanned PDF?): nothing to quote")
@@ -167,11 +201,22 @@ def _read_boxes(document) -> tuple[list[Box], int]:
 
 
 def _budget() -> float:
-    env = os.environ.get("BRIEFING_PDF_SECONDS", "").strip()
+    return _setting("BRIEFING_PDF_SECONDS", MAX_SECONDS, lowest=0.0)
+
+
+def _memory_cap() -> float:
+    return _setting("BRIEFING_PDF_MEMORY_MB", MAX_MEMORY_MB, lowest=1.0)
+
+
+def _setting(name: str, default: float, *, lowest: float) -> float:
+    """A limit from the environment; the default for a typo or a value out of range (a
+    typo in the variable must not stop indexing, nor turn a limit off)."""
+    env = os.environ.get(name, "").strip()
     try:
-        return float(env) if env else MAX_SECONDS
+        value = float(env) if env else default
     except ValueError:
-        return MAX_SECONDS  # a typo in the variable must not stop indexing
+        return default
+    return value if lowest <= value < 1e9 else default  # also NaN
 
 
 def _cleaned(box: Box) -> Box:
