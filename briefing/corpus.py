@@ -73,10 +73,14 @@ class Document:
 #: Pages and text files larger than this are not read (`BRIEFING_MAX_FILE_MB` overrides):
 #: a 50 MB saved page took 1.6 GB and over 15 minutes to extract, and every command syncs
 #: first. An article is a few hundred kB at most, a saved page with its scripts a few MB.
-#: PDF reports have their own budget (seconds to read, `formats/pdf.py`).
 MAX_FILE_MB = 10.0
+#: PDF reports larger than this are not read (`BRIEFING_MAX_PDF_MB` overrides): PDFium
+#: holds the whole file in memory (a 2 GB file was read whole). A long report with its
+#: charts is a few tens of MB; reading one also has a time and a memory budget
+#: (`formats/pdf.py`).
+MAX_PDF_MB = 100.0
 MB = 1024 * 1024
-#: The files the size limit applies to.
+#: The files the pages and text size limit applies to (reports have their own).
 LIMITED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES)
 TOO_LARGE = "too large"
 
@@ -100,14 +104,33 @@ NAME_MAX = 255
 
 def max_file_bytes() -> int:
     """The size limit for pages and text files, in bytes (`BRIEFING_MAX_FILE_MB`)."""
-    env = os.environ.get("BRIEFING_MAX_FILE_MB", "").strip()
+    return _limit_bytes("BRIEFING_MAX_FILE_MB", MAX_FILE_MB)
+
+
+def max_pdf_bytes() -> int:
+    """The size limit for PDF reports, in bytes (`BRIEFING_MAX_PDF_MB`)."""
+    return _limit_bytes("BRIEFING_MAX_PDF_MB", MAX_PDF_MB)
+
+
+def _limit_bytes(variable: str, default_mb: float) -> int:
+    env = os.environ.get(variable, "").strip()
     try:
-        mb = float(env) if env else MAX_FILE_MB
+        mb = float(env) if env else default_mb
     except ValueError:
-        mb = MAX_FILE_MB  # a typo in the variable must not stop indexing
+        mb = default_mb  # a typo in the variable must not stop indexing
     if not 0 < mb < 1e9:  # also NaN
-        mb = MAX_FILE_MB
+        mb = default_mb
     return round(mb * MB)
+
+
+def size_limit(rel: str) -> int | None:
+    """The size limit for a file of its kind, in bytes (None: a kind with none)."""
+    lower = rel.lower()
+    if lower.endswith(LIMITED_SUFFIXES):
+        return max_file_bytes()
+    if lower.endswith(PDF_SUFFIXES):
+        return max_pdf_bytes()
+    return None
 
 
 def too_large(size: int, limit: int) -> str:
@@ -118,10 +141,10 @@ def too_large(size: int, limit: int) -> str:
 
 def listing_problem(rel: str, size: int) -> str | None:
     """Why a file the walk listed is not to be read, from the listing alone, or None: a
-    problem the walk met (a negative size), or a page or text file over the size limit."""
+    problem the walk met (a negative size), or a file over the size limit for its kind."""
     if size >= 0:
-        limit = max_file_bytes()
-        if size > limit and rel.lower().endswith(LIMITED_SUFFIXES):
+        limit = size_limit(rel)
+        if limit is not None and size > limit:
             return too_large(size, limit)
         return None
     if size == OUTSIDE_LINK:
@@ -951,12 +974,12 @@ _TAG = re.compile(rb"<[A-Za-z]")
 
 
 def _read_bytes(path: Path, rel: str) -> bytes:
-    """A file's bytes; a page or text file no further than the size limit, should it have
-    grown since the walk measured it, and a page with no more than HTML_MAX_TAGS tags."""
+    """A file's bytes, no further than the size limit for its kind should it have grown
+    since the walk measured it, and a page with no more than HTML_MAX_TAGS tags."""
     with path.open("rb") as file:
-        if not rel.lower().endswith(LIMITED_SUFFIXES):
+        limit = size_limit(rel)
+        if limit is None:
             return file.read()
-        limit = max_file_bytes()
         data = file.read(limit + 1)
         if len(data) > limit:
             raise CorpusError(too_large(max(os.fstat(file.fileno()).st_size, len(data)), limit))

@@ -50,6 +50,7 @@ from briefing.corpus import (
     TOO_LARGE,
     listing_problem,
     max_file_bytes,
+    max_pdf_bytes,
     read_document,
     walk_corpus,
 )
@@ -723,7 +724,8 @@ class Store:
                 f"INSERT INTO temp.todo SELECT d.path, d.size, {settled} FROM temp.disk d"
                 + ("" if clear else " LEFT JOIN files f ON f.path = d.path WHERE f.path IS"
                    " NULL OR f.size != d.size OR f.mtime_ns != d.mtime_ns OR "
-                   + _CROSSED_LIMIT) + " ORDER BY d.path", () if clear else (max_file_bytes(),)
+                   + _CROSSED_LIMIT) + " ORDER BY d.path",
+                () if clear else (max_file_bytes(), max_pdf_bytes())
             ).rowcount
             removed = [] if clear else [row[0] for row in self.db.execute(
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM temp.disk)"
@@ -1436,17 +1438,20 @@ def _counted_digest(files: Iterable[tuple[str, int, int]]) -> tuple[int, str]:
         digest.update(array("q", [n for _, size, mtime in batch for n in (size, mtime)]))
         count += len(batch)
     digest.update(count.to_bytes(8, "little"))
-    # The size limit in force: a changed limit is a changed listing, and the plan reads
+    # The size limits in force: a changed limit is a changed listing, and the plan reads
     # again the files it now lets in or keeps out (`_CROSSED_LIMIT`).
     digest.update(max_file_bytes().to_bytes(8, "little"))
+    digest.update(max_pdf_bytes().to_bytes(8, "little"))
     return count, digest.hexdigest()
 
 
 #: A file on either side of the size limit from where it was when last read (skipped as
-#: too large, or read): `BRIEFING_MAX_FILE_MB` changed, and it is read again.
+#: too large, or read): `BRIEFING_MAX_FILE_MB` or `BRIEFING_MAX_PDF_MB` changed, and it is
+#: read again.
 _LIMITED = " OR ".join(f"d.path LIKE '%{suffix}'" for suffix in LIMITED_SUFFIXES)
+_REPORT = " OR ".join(f"d.path LIKE '%{suffix}'" for suffix in PDF_SUFFIXES)
 _CROSSED_LIMIT = (f"((coalesce(f.error, '') LIKE '{TOO_LARGE}:%')"
-                  f" != (d.size > ? AND ({_LIMITED})))")
+                  f" != ((d.size > ? AND ({_LIMITED})) OR (d.size > ? AND ({_REPORT}))))")
 
 
 def _worth_a_pool(files: int, reports: int) -> bool:
