@@ -192,18 +192,19 @@ WARNED_ONE_BY_ONE = 10
 
 
 def _warn_skipped(report: SyncReport) -> None:
-    if len(report.skipped) <= WARNED_ONE_BY_ONE:
-        for s in report.skipped:
-            warn(f"skipped {s.path}: {s.reason}")
+    _warn_each_or_sum(report.skipped, "skipped {path}: {reason}",
+                      "files skipped ({reasons}); see `briefing sources`")
+    _warn_each_or_sum(report.warnings, "{path}: {reason}",
+                      "warnings about files ({reasons}); see `briefing sources --json`")
+
+
+def _warn_each_or_sum(items, each: str, summed: str) -> None:
+    """A line per item, or one line counting them by reason when there are many."""
+    if len(items) <= WARNED_ONE_BY_ONE:
+        for item in items:
+            warn(each.format(path=item.path, reason=item.reason))
     else:
-        warn(f"{len(report.skipped):,} files skipped ({_by_reason(report.skipped)});"
-             " see `briefing sources`")
-    if len(report.warnings) <= WARNED_ONE_BY_ONE:
-        for w in report.warnings:
-            warn(f"{w.path}: {w.reason}")
-    else:
-        warn(f"{len(report.warnings):,} warnings about files ({_by_reason(report.warnings)});"
-             " see `briefing sources --json`")
+        warn(f"{len(items):,} " + summed.format(reasons=_by_reason(items)))
 
 
 def _by_reason(problems: Sequence[Skipped]) -> str:
