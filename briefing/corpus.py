@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from briefing import cues
 from briefing.dates import date_line, in_year_of, parse_date
-from briefing.errors import CorpusError
+from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.extract.text import collapse
 from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
 from briefing.formats.normalise import clean_text
@@ -392,7 +392,7 @@ def _front_matter_fields(block: str) -> Any:
     none ("date: 2026-02-30", "!!int 0xZZ") stops the whole block: it is read again with
     every value as plain text, so that only that value is lost (no date is found in it)."""
     try:
-        return load_yaml(block)
+        return load_yaml(block, untrusted=True)
     except (ValueError, OverflowError, TypeError):
         import yaml
 
@@ -421,14 +421,15 @@ def _text(value: Any) -> str | None:
     if value in (None, ""):
         return None
     text = str(value)
-    return " ".join(text.split()) or None if len(text) <= FIELD_MAX_CHARS else None
+    # A field reaches the brief, its facts.json and an email: never a control character.
+    return " ".join(clean_text(text).split()) or None if len(text) <= FIELD_MAX_CHARS else None
 
 
 def _title(value: Any) -> str | None:
     """A title field's value on one line, cut to TITLE_MAX_CHARS."""
     if value in (None, ""):
         return None
-    return bounded_title(" ".join(str(value)[:TITLE_MAX_CHARS * 4].split())) or None
+    return bounded_title(" ".join(clean_text(str(value)[:TITLE_MAX_CHARS * 4]).split())) or None
 
 
 def bounded_title(title: str) -> str:
@@ -955,6 +956,8 @@ def read_document(root: Path, path: Path) -> Document:
     if reading is not None:
         return _formatted_document(rel, sha, reading, path)
     text, warnings = decode(data)
+    if _OWN_BRIEF.search(text):
+        raise CorpusError(OWN_BRIEF)
     meta, body_start = split_front_matter(text)
     articles: list[Article] = []
     main = _main_article(rel, sha, text, meta or {}, body_start, path)
@@ -964,6 +967,12 @@ def read_document(root: Path, path: Path) -> Document:
     if not articles:
         raise CorpusError("no article text found")
     return Document(rel, sha, tuple(articles), warnings)
+
+
+#: The line that opens the Method of every Markdown brief (templates/brief.md.j2).
+_OWN_BRIEF = re.compile(
+    r"^This brief is extractive: every statement above is a sentence quoted from the cited"
+    r" source", re.M)
 
 
 #: Tags a page may have. trafilatura takes about a tenth of a millisecond a tag (a page of

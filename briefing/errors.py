@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: Why a brief that briefing wrote is not read as a source when it lies in the corpus
+#: (`briefing make --corpus .` writes into `./out/`): quoting its own Method as facts, and
+#: counting itself as a second source of every fact it cites.
+OWN_BRIEF = "a brief made by briefing: its own output is never a source"
+
 
 class BriefingError(Exception):
     """A problem reported to the user as one line, never as a traceback."""

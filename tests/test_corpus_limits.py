@@ -422,3 +422,68 @@ def test_the_summary_counts_reasons_by_kind():
     assert _by_reason(problems) == ("empty file: 7, malformed front matter: 2, reason 0: 1, "
                                     "reason 1: 1, 2 other reasons: 2")
     assert re.fullmatch(r"[^\n]+", _by_reason(problems))
+
+
+# --------------------------------------------------------------------------- found by an attack
+
+
+_BOMB_LEVELS = 30  # 9**30 strings once expanded: 1.7 kB of YAML took 15 GB before the fix
+
+
+def _alias_bomb() -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [{','.join([f'*a{n - 1}'] * 9)}]" for n in range(1, _BOMB_LEVELS)]
+    return "---\n" + "\n".join(lines) + f"\ntitle: *a{_BOMB_LEVELS - 1}\n---\n"
+
+
+def _limit_memory() -> None:  # a regression fails the test, not the machine
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_a_skipped_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bomb.md").write_text(_alias_bomb() + GOOD, encoding="utf-8")
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+    r = subprocess.run([str(BRIEFING), "sources", "--json", "--corpus", str(corpus)],
+                       capture_output=True, text=True, timeout=120, preexec_fn=_limit_memory,
+                       env={**env, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    listed = json.loads(r.stdout)
+    assert [s["path"] for s in listed["sources"]] == ["good.txt"]
+    (skipped,) = listed["skipped"]
+    assert skipped["path"] == "bomb.md"
+    assert "aliases are not allowed in front matter" in skipped["reason"]
+
+
+def test_front_matter_keeps_no_control_character_or_line_break_in_a_field(tmp_path):
+    path = tmp_path / "hostile.md"
+    path.write_text('---\ntitle: "Korea plan\\r\\nBcc: x@evil.example\\r\\n\\u001b]0;PWN\\u0007'
+                    '\\u001b[31mred"\npublisher: "Pub\\nBcc: y@evil.example"\n---\n' + GOOD,
+                    encoding="utf-8")
+    (article,) = read_document(tmp_path, path).articles
+    assert article.source.title == "Korea plan Bcc: x@evil.example red"
+    assert article.source.publisher == "Pub Bcc: y@evil.example"
+
+
+@pytest.mark.parametrize("kind", ["md", "pdf"])
+def test_a_brief_written_into_the_corpus_is_never_read_as_a_source(tmp_path, kind):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    runner, common = CliRunner(), ["--corpus", str(corpus), "--date", "2027-01-01"]
+    made = runner.invoke(app, ["make", "-c", "KR", "--format", kind, "--out",
+                               str(corpus / "out"), *common])
+    assert made.exit_code == 0, made.output
+    listed = json.loads(runner.invoke(app, ["sources", "--json", "--corpus", str(corpus)]).stdout)
+    assert [s["path"] for s in listed["sources"]] == ["good.txt"]
+    assert listed["skipped"] == [{"path": f"out/brief-kr-2027-01-01.{kind}",
+                                  "reason": "a brief made by briefing: its own output is never"
+                                            " a source"}]
+    again = runner.invoke(app, ["make", "-c", "KR", "--format", "md", "--out",
+                                str(tmp_path / "again"), *common])
+    assert again.exit_code == 0, again.output
+    assert "[2]" not in Path(again.stdout.strip()).read_text("utf-8")

@@ -31,7 +31,7 @@ from itertools import pairwise
 from typing import Any
 
 from briefing.dates import date_line, parse_date
-from briefing.errors import CorpusError
+from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.formats import Reading
 from briefing.formats.normalise import (
     LINE_END_HYPHENS,
@@ -125,8 +125,10 @@ def _read(data: bytes) -> Reading:
     """`read_pdf`'s work, in the child process."""
     document = _open(data)
     try:
-        boxes, pages = _read_boxes(document)
         info = document.get_metadata_dict()
+        if info.get("Creator", "").startswith("briefing "):
+            raise CorpusError(OWN_BRIEF)
+        boxes, pages = _read_boxes(document)
     finally:
         document.close()
     boxes = [part for b in boxes for part in _split_at_captions(_cleaned(b)) if part.flat]
