@@ -89,6 +89,7 @@ TOO_LARGE = "too large"
 #: go when the file changes. A failed system call is listed as `ERRNO_BASE - errno`.
 OUTSIDE_LINK = -1
 UNDECODABLE_NAME = -2
+NOT_A_FILE = -3
 ERRNO_BASE = -1000
 #: Reasons for the failures a walk meets, in words; others say the system's message.
 _ERRNO_REASONS = {
@@ -151,6 +152,8 @@ def listing_problem(rel: str, size: int) -> str | None:
         return "a link to a file outside the corpus: not followed"
     if size == UNDECODABLE_NAME:
         return "its name is not valid UTF-8 (shown with \\x escapes): rename it to read it"
+    if size == NOT_A_FILE:
+        return "not a regular file (a pipe, a device or a socket): not read"
     code = ERRNO_BASE - size
     reason = _ERRNO_REASONS.get(code)
     if reason is not None:
@@ -247,7 +250,10 @@ def _listed(entry: os.DirEntry[str], folder: str, prefix: str, folders: list[str
         if problem is not None:
             return prefix + name, problem, _lstat_mtime(entry)
     if not entry.is_file():
-        return None  # a link to a folder, a pipe, a device: not an article
+        if entry.is_dir():
+            return None  # a link to a folder: never followed
+        # A pipe or a device named like an article: reading it could block or never end.
+        return prefix + name, NOT_A_FILE, _lstat_mtime(entry)
     try:
         st = entry.stat()
     except FileNotFoundError:

@@ -487,3 +487,15 @@ def test_a_brief_written_into_the_corpus_is_never_read_as_a_source(tmp_path, kin
                                 str(tmp_path / "again"), *common])
     assert again.exit_code == 0, again.output
     assert "[2]" not in Path(again.stdout.strip()).read_text("utf-8")
+
+
+def test_a_pipe_named_like_an_article_is_listed_as_skipped_never_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    os.mkfifo(corpus / "pipe.txt")  # opening it to read would wait for a writer for ever
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    listed = json.loads(CliRunner().invoke(app, ["sources", "--json", "--corpus",
+                                                 str(corpus)]).stdout)
+    assert [s["path"] for s in listed["sources"]] == ["good.txt"]
+    assert listed["skipped"] == [{"path": "pipe.txt", "reason": "not a regular file (a pipe,"
+                                  " a device or a socket): not read"}]
