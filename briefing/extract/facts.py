@@ -204,12 +204,13 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             previous = None
             said = []
             continue
+        own = subjects_of(unit.named, focus)  # whom it names as its subjects, read once
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
             # a comparator the paragraph before ended on.
-            topic = subjects_of(unit.named, focus) or scope  # what the paragraph opens with
+            topic = own or scope  # what the paragraph opens with
             last = scope
-        countries = subjects_of(unit.named, focus)
+        countries = own
         lower = unit.matchable.lower()
         if countries and cues.REFERRING.match(lower):
             # "The country's $300 billion wealth fund is backing chips made in Taiwan":
@@ -231,7 +232,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         unit.about = countries
         unit.heading = heading
         unit.leaning = _link(article, unit, previous, per_block)
-        if unit.leaning is None and not subjects_of(unit.named, focus) and countries:
+        if unit.leaning is None and not own and countries:
             # "The bill passed with 210 votes" two sentences after a sentence on another
             # country's law: not joined to that one, but about the country whose bill it is.
             unit.about = _referent_about(unit, said) or countries
