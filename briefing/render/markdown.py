@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
 from briefing.render.compiled import CompiledTemplates
 from briefing.resources import templates_dir
@@ -101,8 +102,8 @@ def country_list(codes: Iterable[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes) or "—"
 
 
-#: Base units of physical figures (`extract.figures.PHYSICAL_UNITS`), shown with SI prefixes.
-_SI_UNITS = frozenset({"W", "Wh", "B", "FLOPS"})
+#: Base units of physical figures, shown with SI prefixes.
+_SI_UNITS = frozenset(PHYSICAL_UNITS.values())
 _SI_PREFIXES = ((1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
                 (1e3, "k"))
 
