@@ -88,11 +88,16 @@ def warn(message: str) -> None:
     echo(f"warning: {message}", err=True)
 
 
+def given_corpus(corpus: Path | None) -> Path | None:
+    """The corpus folder the user named: --corpus, else $BRIEFING_CORPUS, else None."""
+    env = os.environ.get("BRIEFING_CORPUS")
+    return corpus or (Path(env) if env else None)
+
+
 def corpus_path(corpus: Path | None) -> Path:
     from briefing.resources import seeds_dir
 
-    path = corpus or (Path(os.environ["BRIEFING_CORPUS"]) if os.environ.get("BRIEFING_CORPUS")
-                      else seeds_dir())
+    path = given_corpus(corpus) or seeds_dir()
     if path.exists() and not path.is_dir():
         raise UsageError(f"corpus {path} is a file, not a folder")
     if not path.is_dir():
@@ -551,8 +556,7 @@ def _made_folder(corpus: Path | None) -> Path | None:
     """The corpus folder `add` is told to write to (--corpus, else $BRIEFING_CORPUS),
     created with its parents if it is not there yet: adding the first links to a new
     corpus should not need a mkdir first."""
-    path = corpus or (Path(os.environ["BRIEFING_CORPUS"]) if os.environ.get("BRIEFING_CORPUS")
-                      else None)
+    path = given_corpus(corpus)
     if path is None:
         return None  # the bundled seeds: always there
     try:
