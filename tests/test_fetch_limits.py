@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from pages import ARTICLE, page_with
+from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
 import briefing.fetch as fetch
@@ -141,29 +142,13 @@ def gzip_bomb() -> bytes:
     return b"".join([packer.compress(zeros) for _ in range(128)] + [packer.flush()])
 
 
-#: Runs `briefing add` as its child and prints the child's peak memory (kB). A process forked
-#: from pytest inherits pytest's peak (hundreds of MB late in a full run) and keeps it across
-#: exec; a child of this small launcher starts from the launcher's few MB.
-_LAUNCH = """
-import resource, subprocess, sys
-code = subprocess.call([sys.executable, "-m", "briefing", "add", *sys.argv[1:]])
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
-sys.exit(code)
-"""
-
-
 def run_add(*args: str, env: dict[str, str] | None = None, tmp: Path
             ) -> tuple[int, str, str, float, float]:
-    """`briefing add ARGS` as a process of its own: exit code, stdout, stderr, seconds it
-    took, and its peak resident memory in MB (from the kernel, via a launcher's wait)."""
-    out, err = tmp / "add.out", tmp / "add.err"
-    started = time.monotonic()
-    with out.open("wb") as o, err.open("wb") as e:
-        code = subprocess.call([sys.executable, "-c", _LAUNCH, *args], cwd=ROOT, stdout=o,
-                               stderr=e, env={**os.environ, **(env or {})})
-    took = time.monotonic() - started
-    *lines, peak = err.read_text().splitlines()
-    return code, out.read_text(), "".join(f"{line}\n" for line in lines), took, int(peak) / 1024
+    """`briefing add ARGS` as a process of its own (tests/processes.py): exit code, stdout,
+    stderr, seconds it took, and its peak resident memory in MB (from the kernel, via a
+    launcher's wait, so not pytest's inherited peak)."""
+    run = run_briefing("add", *args, tmp=tmp, **(env or {}))
+    return run.code, run.stdout, run.stderr, run.seconds, run.process_mb
 
 
 def pages_in(folder: Path) -> list[str]:

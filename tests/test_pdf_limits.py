@@ -6,7 +6,7 @@ killed at the deadline (`BRIEFING_PDF_SECONDS`) and capped in memory
 
 The hostile PDFs are written here in raw PDF syntax (a content stream of `BT ... Tj ET` runs
 in a standard Type 1 font). `briefing sources` runs as a real process under a small
-launcher that reports its peak memory: the largest single process from the kernel (wait4),
+launcher (tests/processes.py) that reports its peak memory: the largest single process from the kernel (wait4),
 and the whole tree's (the command, its pool workers, the readers they fork) polled from
 /proc as it runs.
 """
@@ -16,15 +16,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pages import report_pdf
+from processes import Run, briefing
 from typer.testing import CliRunner
 
 from briefing import dates
@@ -33,7 +31,6 @@ from briefing.errors import CorpusError
 from briefing.formats import pdf
 from briefing.formats.sandbox import run_bounded
 
-ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 #: What a command may take in all while a hostile report is read (Python, the index, the
 #: pool workers and the reader's child).
@@ -86,83 +83,6 @@ def hostile_pdf(runs: int, letters: int = 1, columns: int = 50) -> bytes:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, xref)
     return bytes(out)
-
-
-#: Runs `briefing ARGS` as its child and prints, on its last stderr line, the largest
-#: single process's peak memory (kB, from wait4: the command, or any descendant it waited
-#: for) and the peak of the whole tree's proportional memory (kB, polled from /proc; PSS
-#: counts a page shared by forked processes once). A process forked from pytest would
-#: inherit pytest's peak (hundreds of MB late in a full run) and keep it across exec.
-_LAUNCH = r"""
-import os, resource, subprocess, sys, time
-
-def parents():
-    found = {}
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat", "rb") as f:
-                    stat = f.read()
-            except OSError:
-                continue
-            found[int(name)] = int(stat[stat.rindex(b")") + 2:].split()[1])
-    return found
-
-def pss(pid):
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
-    except OSError:
-        return 0
-
-proc = subprocess.Popen([sys.executable, "-m", "briefing", *sys.argv[1:]])
-tree_peak = 0
-while proc.poll() is None:
-    ppid = parents()
-    tree = {proc.pid}
-    grew = True
-    while grew:
-        more = {p for p, parent in ppid.items() if parent in tree} - tree
-        tree |= more
-        grew = bool(more)
-    tree_peak = max(tree_peak, sum(pss(p) for p in tree))
-    time.sleep(0.02)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree_peak, file=sys.stderr)
-sys.exit(proc.returncode)
-"""
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-    seconds: float
-    process_mb: float
-    tree_mb: float
-
-
-def briefing(*args: str, tmp: Path, timeout: float = 120, **env: str) -> Run:
-    """`briefing ARGS` as a process of its own under the launcher: killed once `timeout`
-    passes (a hang fails the bound)."""
-    out, err = tmp / "stdout", tmp / "stderr"
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        started = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, *args], cwd=ROOT,
-                                stdout=stdout, stderr=stderr,
-                                env={**os.environ, "COLUMNS": "200", **env},
-                                start_new_session=True)
-        try:
-            code = proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-            pytest.fail(f"briefing {' '.join(args)} still ran after {timeout} s")
-        seconds = time.monotonic() - started
-    *lines, peaks = err.read_text("utf-8", "replace").splitlines()
-    process_kb, tree_kb = map(int, peaks.split())
-    return Run(code, out.read_text("utf-8", "replace"), "".join(f"{x}\n" for x in lines),
-               seconds, process_kb / 1024, tree_kb / 1024)
 
 
 def listed(run: Run) -> tuple[dict[str, dict], dict[str, str]]:
