@@ -143,7 +143,10 @@ _PHYSICAL_AFTER = re.compile(
     r"|(?P<abbr>[kKMGT]W(?P<abbr_hours>h)?|[MGTPEZ]B|[TPEZ]FLOPS?(?:/s)?))"
     r"(?![A-Za-z0-9])"
 )
-_PHYSICAL_BASE = {"watt": ("power", "W"), "byte": ("data", "B"), "flop": ("compute", "FLOPS")}
+# Kind of a spelled-out unit and of an abbreviation by its unit letter ("GW", "TB"; any other
+# is "FLOPS"); each kind's base unit is PHYSICAL_UNITS'.
+_PHYSICAL_BASE = {"watt": "power", "byte": "data", "flop": "compute"}
+_ABBR_KIND = {"W": "power", "B": "data"}
 
 # South African news writes rand as "R5.4 billion", "R500m": an R glued to an amount with a
 # scale (a bare "R5" is a road, a form or a model).
@@ -574,14 +577,14 @@ def _physical(text: str, pos: int, scale: float) -> _Reading | None:
     if m["abbr"]:
         abbr = m["abbr"]
         factor = _LETTER_FACTOR[abbr[0]]
-        kind = {"W": "power", "B": "data"}.get(abbr[1], "compute")
+        kind = _ABBR_KIND.get(abbr[1], "compute")
         if m["abbr_hours"]:
             kind = "energy"
     else:
         base, prefix = m["base"].lower(), (m["prefix"] or "").lower()
         if base == "flop" and not prefix:
             return None  # "two flops" failed; nobody counts single operations
-        kind = _PHYSICAL_BASE[base][0]
+        kind = _PHYSICAL_BASE[base]
         if m["hours"]:
             if base != "watt":
                 return None
