@@ -4,7 +4,8 @@ so no one file may stop, hang or swamp any command.
 Hostile inputs are built in tmp_path (a 50 MB saved page, a 200 MB one-line text file, a
 5 MB YAML title, link loops, a link to /etc/passwd, a name that is not UTF-8, a path past
 4,096 bytes, 5,000 empty files) and the real `briefing` runs on them in a subprocess, timed,
-with its peak memory (its own and its pool workers') read from `wait4`.
+with its peak memory (its own and its pool workers') read from `wait4` in a small launcher
+(tests/processes.py).
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from processes import Run
+from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -56,36 +57,14 @@ SENTENCE = ("Seoul will fund 12 new AI data centres in 2026 for sovereign AI, th
 MB = 1024 * 1024
 
 
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-    seconds: float
-    peak_mb: float
-
-
 def briefing(*args: str, cache: Path, timeout: float, **env: str) -> Run:
-    """The real CLI in a subprocess; killed once `timeout` passes (a hang fails the bound).
-    Peak memory is wait4's ru_maxrss: the largest of the process and every descendant it
-    waited for (its pool workers)."""
+    """The real CLI in a process of its own under the shared launcher (tests/processes.py),
+    with only our BRIEFING_ settings; a hang past `timeout` fails the test. Its peak memory
+    is the largest of the command and every descendant it waited for (its pool workers),
+    counted from the launcher's few MB, not from pytest's inherited peak."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
-    environ.update(BRIEFING_CACHE_DIR=str(cache), COLUMNS="200", **env)
-    out, err = cache.parent / "stdout", cache.parent / "stderr"
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        started = time.monotonic()
-        proc = subprocess.Popen([str(BRIEFING), *args], stdout=stdout, stderr=stderr,
-                                env=environ)
-        killer = threading.Timer(timeout, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        seconds = time.monotonic() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(proc.returncode, out.read_text("utf-8", "replace"),
-               err.read_text("utf-8", "replace"), seconds, usage.ru_maxrss / 1024)
+    return run_briefing(*args, tmp=cache.parent, timeout=timeout, environ=environ,
+                        BRIEFING_CACHE_DIR=str(cache), **env)
 
 
 def write_repeated(path: Path, head: bytes, chunk: bytes, size: int, tail: bytes = b"") -> None:
@@ -168,7 +147,7 @@ def test_a_hostile_corpus_lists_each_problem_and_the_rest_works(hostile, tmp_pat
     cache = tmp_path / "cache"
     first = briefing("sources", "--corpus", str(corpus), "--json", cache=cache, timeout=60)
     assert first.code == 0, first.stderr
-    assert first.seconds <= 30 and first.peak_mb <= 300, (first.seconds, first.peak_mb)
+    assert first.seconds <= 30 and first.process_mb <= 300, (first.seconds, first.process_mb)
     listed = json.loads(first.stdout)
     reasons = {s["path"]: s["reason"] for s in listed["skipped"]}
     assert reasons["huge-page.html"] == "too large: 50.0 MB, over the 10 MB limit"
@@ -198,7 +177,7 @@ def test_a_hostile_corpus_lists_each_problem_and_the_rest_works(hostile, tmp_pat
     # Every other command: one summary warning, the facts, in bounded time.
     again = briefing("countries", "--corpus", str(corpus), cache=cache, timeout=60)
     assert again.code == 0, again.stderr
-    assert again.seconds <= 30 and again.peak_mb <= 300, (again.seconds, again.peak_mb)
+    assert again.seconds <= 30 and again.process_mb <= 300, (again.seconds, again.process_mb)
     assert "South Korea" in again.stdout
     (warning,) = again.stderr.splitlines()
     total = len(reasons)
@@ -223,7 +202,7 @@ def test_a_one_line_text_file_under_the_limit_indexes_in_bounded_time(tmp_path):
     run = briefing("sources", "--corpus", str(corpus), "--json", cache=tmp_path / "cache",
                    timeout=150)
     assert run.code == 0, run.stderr
-    assert run.seconds <= 120 and run.peak_mb <= 450, (run.seconds, run.peak_mb)
+    assert run.seconds <= 120 and run.process_mb <= 450, (run.seconds, run.process_mb)
     sources = {s["path"]: s["facts"] for s in json.loads(run.stdout)["sources"]}
     assert sources == {"good.md": 3, "one-line.txt": 1}  # one sentence, said many times
 
