@@ -127,13 +127,10 @@ def _kill(pid: int) -> None:
 
 def _reap(pid: int) -> int:
     """Wait for the child and return its status (a killed child is gone at once)."""
-    while True:
-        try:
-            return os.waitpid(pid, 0)[1]
-        except InterruptedError:  # pragma: no cover  (PEP 475 retries; kept for clarity)
-            continue
-        except ChildProcessError:  # reaped by someone else (a SIGCHLD handler)
-            return 0
+    try:
+        return os.waitpid(pid, 0)[1]  # retried after a signal by Python itself (PEP 475)
+    except ChildProcessError:  # reaped by someone else (a SIGCHLD handler)
+        return 0
 
 
 def _child(task: Callable[[], object], fd: int, memory_mb: float,
