@@ -90,7 +90,7 @@ STORY_PARAGRAPH_WORDS = 25
 
 
 def _is_deck(element: HtmlElement) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    names = _class_names(element)
     marked = [m for name in names if (m := cues.DECK_CLASS.search(name))]
     if marked:
         styled_lede = all(m.group("name") in cues.DECK_OR_LEDE for m in marked)
@@ -164,12 +164,18 @@ def without_appeals(tree: HtmlElement) -> HtmlElement:
     return tree
 
 
+def _class_names(element: HtmlElement) -> list[str]:
+    """An element's class tokens and id, in lower case: what a deck or an appeal box is
+    named by."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+
+
 #: Elements that hold the page or the story itself, never an appeal box.
 _NEVER_A_BOX = frozenset({"html", "head", "body", "main", "article"})
 
 
 def _named_as_appeal(element: HtmlElement) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    names = _class_names(element)
     return any(cues.APPEAL_CLASS.search(name) for name in names)
 
 
