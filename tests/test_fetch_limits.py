@@ -235,7 +235,9 @@ def test_a_trickling_server_is_given_up_at_the_deadline(server, tmp_path, kind):
     assert err.splitlines() == [
         f"error: {server.base}/slow: took longer than {SHORT_DEADLINE} s, the limit for one link"]
     assert out.splitlines()[-1] == "1 failed"
-    assert SHORT_DEADLINE <= took < 2 * SHORT_DEADLINE, f"took {took:.1f} s"
+    # The trickle never ends by itself, so any bound proves the deadline; `took` counts the
+    # process's start-up too, which a loaded machine can stretch by seconds.
+    assert SHORT_DEADLINE <= took < SHORT_DEADLINE + 10, f"took {took:.1f} s"
     assert pages_in(corpus) == []
 
 
