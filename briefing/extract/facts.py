@@ -212,7 +212,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             last = scope
         countries = own
         lower = unit.matchable.lower()
-        if countries and cues.REFERRING.match(lower):
+        if countries and _refers_back(lower, unit.named, opening=True):
             # "The country's $300 billion wealth fund is backing chips made in Taiwan":
             # opening on the antecedent, the sentence is about it too.
             countries = tuple(dict.fromkeys([*_fitting(last, focus), *countries]))
@@ -223,7 +223,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
             scope = topic = focus
-        elif cues.REFERRING.search(lower):
+        elif _refers_back(lower, unit.named):
             # "the government", "its": the nearest antecedent, the story's own country when
             # that was one of several just named.
             countries = _fitting(last, focus) or _fitting(topic, focus)
@@ -348,6 +348,22 @@ class _MainThemes:
         if section not in self.found:  # most sections never ask
             self.found[section] = dominant(self.groups.get(section, [])) or self.article
         return self.found[section]
+
+
+def _refers_back(lower: str, named: list[Named], opening: bool = False) -> bool:
+    """Whether a sentence (lowercased) points back at a country already talked about ("the
+    government", "its", "the country's"; with `opening`, as its first words), not at one it
+    names itself: "the Czech Republic", "the United Kingdom", "the European Union" read like
+    "the republic", "the kingdom", "the union", yet a sentence naming them is about them."""
+    found = cues.REFERRING.match(lower) if opening else cues.REFERRING.search(lower)
+    while found is not None:
+        a, b = found.span()
+        if not any(n.start < b and a < n.end for n in named):
+            return True
+        if opening:
+            return False
+        found = cues.REFERRING.search(lower, b)
+    return False
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
