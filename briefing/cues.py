@@ -283,13 +283,40 @@ CLAUSE_BREAK = re.compile(
 #: China", "$2bn for Kenya" (what comes between is only these words). Not "from": money from
 #: a country is that country's investment in the story's one.
 FIGURE_OF = re.compile(r"\s*(?:of|in|by|for)\s+(?:the\s+)?")
+#: Words of approximation between a country and its figure ("the UK's roughly £4.5 billion").
+_ABOUT = (r"(?:about|around|nearly|over|some|roughly|almost|just|only|a\s+mere|an\s+estimated"
+          r"|estimated|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to)")
 #: A country right before its figure: "followed by China with 15%", "second only to the
-#: United States with 44%", "China (10.1 percent)", "the US at 34%".
+#: United States with 44%", "China (10.1 percent)", "the US at 34%", and a possessive:
+#: "24 times more than the UK's £4.5 billion", "compared to South Korea's 3.12".
 NAME_THEN_FIGURE = re.compile(
-    r"(?:['’]s)?\s*,?\s*(?:with|at|on|of|has|had|holds|held|\()\s*(?:about|around|nearly|over"
-    r"|some|roughly|almost|just|only|more\s+than|less\s+than)?\s*",
+    rf"(?:['’]s)?\s*,?\s*(?:with|at|on|of|has|had|holds|held|\()\s*{_ABOUT}?\s*"
+    rf"|['’]s\s+(?:{_ABOUT}\s+)?",
     re.I,
 )
+#: A country and its figure with the verb left out, as the second of coordinated clauses:
+#: "with the UAE contributing $300 million and the US $200 million", "Brazil has 12%,
+#: Mexico 8%". GAPPED_NAME_BEFORE is what stands before the country (searched in the few
+#: characters before it), NAME_THEN_GAPPED_FIGURE what stands between it and the figure.
+NAME_THEN_GAPPED_FIGURE = re.compile(rf"\s+(?:{_ABOUT}\s+)?", re.I)
+GAPPED_NAME_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$",
+                                re.I)
+#: A figure paying for something of a country, named by its adjective: "a $20.8 billion
+#: (€20B) European fund", "a $500 million American investment" (a count's noun is part of
+#: its figure, so only money and measures end right before such an adjective).
+FIGURE_FOR_ADJECTIVE = re.compile(r"\)?(?:\s*\([^()]{1,40}\))?\s+")
+#: Money a country spends in another: "Saudi Arabia will spend $1 trillion in the U.S." is
+#: Saudi Arabia's, when it opens the clause (after FIGURE_OF has found the place).
+SPENT_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+#: A list of figures, as "respectively" pairs with a list of countries: "the 500 billion yen
+#: and 450 billion yen to be spent by the U.S. and Chinese governments respectively".
+FIGURES_LISTED = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{_ABOUT}\s+)?",
+                            re.I)
+#: A comma before a country that opens a clause of its own, whose verb (lowercase) follows
+#: it: "the US developed 40 major AI models, China produced 15" (not a list: "Germany,
+#: France and Italy"). COUNTRY_CLAUSE_BEFORE is searched in the few characters before it.
+COUNTRY_CLAUSE_BEFORE = re.compile(r"[,;]\s+(?:the\s+)?$", re.I)
+COUNTRY_CLAUSE_VERB = re.compile(r"['’]s\b|\s+(?!(?:and|or|nor)\b)[a-z]")
 #: A figure for the whole world, no country's: "30,000 AI companies in the world",
 #: "1.8 million developers worldwide".
 GLOBAL_AFTER = re.compile(
@@ -297,6 +324,8 @@ GLOBAL_AFTER = re.compile(
     r"|across\s+the\s+globe)\b",
     re.I,
 )
+#: "the world's 30,000 AI firms": a figure of the whole world, named before it.
+GLOBAL_BEFORE = re.compile(rf"\bworld['’]s\s+(?:{_ABOUT}\s+)?$", re.I)
 #: A "which" clause right after a country, up to the next clause break or the sentence end.
 RELATIVE_AFTER = re.compile(
     r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)

@@ -210,15 +210,24 @@ def article_focus(title_named: Sequence[Named], dateline: Sequence[str],
 
 def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
                   starts: Sequence[int], ends: Sequence[int]) -> list[str | None]:
-    """The country each figure (by its span in `text`) belongs to: a country named right
-    after it ("the 44% of the United States"), else the country of its clause. A clause
-    after "while", "followed by", "compared with" belongs to the country it names; a "which"
-    clause to the country just before it; a clause naming none to the one before it. The
-    first clause falls back to the sentence's subject."""
+    """The country each figure (by its span in `text`) belongs to, as the sentence states it:
+
+    - the countries of "A and B ... X and Y respectively", in order;
+    - a country named right after it ("the 44% of the United States", "7 trillion yen in the
+      U.S."; but money a clause's own subject spends "in" another country is its own:
+      "Saudi Arabia will spend $1 trillion in the U.S."), or right before it ("followed by
+      China with 15%", "the UK's £4.5 billion", "and the US $200 million"), or as the
+      adjective of what it pays for ("a $20 billion European fund");
+    - none for a figure of the whole world ("the world's 30,000 AI firms");
+    - else the country of its clause. A clause after "while", "followed by", "compared
+      with" belongs to the country it names; a "which" clause to the country just before it;
+      a clause naming none to the one before it. The first clause falls back to the
+      sentence's subject."""
     if not named:  # one clause's worth of owner: the sentence's subject
         first = subjects[0] if subjects else None
-        return [None if cues.GLOBAL_AFTER.match(text, end) else first for end in ends]
-    clauses = _clauses(text)
+        return [None if _global(text, start, end) else first
+                for start, end in zip(starts, ends, strict=True)]
+    clauses = _clauses(text, named)
     owners: list[str | None] = []
     owner_of: list[str | None] = []
     for n, (a, b) in enumerate(clauses):
@@ -232,19 +241,15 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
         else:
             own = inside[0].code if inside else owner_of[-1]
         owner_of.append(own)
-    for start, end in zip(starts, ends, strict=True):
-        # "the 44% of the United States", "38,000 patents in China": named right after it;
-        # "followed by China with 15%": right before it.
-        beside = next((x for x in named if x.start >= end
-                       and cues.FIGURE_OF.fullmatch(text, end, x.start)), None) or next(
-            (x for x in named if x.end <= start
-             and cues.NAME_THEN_FIGURE.fullmatch(text, x.end, start)), None)
+    paired = _respectively(text, named, starts, ends)
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        index = next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
+        beside = paired.get(i) or _named_beside(text, named, clauses[index], start, end)
         if beside is not None:
-            owners.append(beside.code)
-        elif cues.GLOBAL_AFTER.match(text, end):
+            owners.append(beside)
+        elif _global(text, start, end):
             owners.append(None)  # "30,000 AI companies in the world"
         else:
-            index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
             # In the sentence's own clause, the subject named nearest before the figure: "In
             # Europe, the UK is sixth with 714 patent families" is the UK's.
             nearest = [x.code for x in named if index == 0 and x.end <= start
@@ -253,12 +258,107 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     return owners
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _named_beside(text: str, named: Sequence[Named], clause: tuple[int, int], start: int,
+                  end: int) -> str | None:
+    """The country a figure's own words give it: named right after it ("38,000 patents in
+    China", "a $20 billion European fund"), or right before it ("followed by China with
+    15%", "the UK's £4.5 billion", "and the US $200 million")."""
+    after = next((x for x in named if x.start >= end and (
+        cues.FIGURE_OF.fullmatch(text, end, x.start)
+        or (cues.FIGURE_FOR_ADJECTIVE.fullmatch(text, end, x.start)
+            and is_adjective(text[x.start:x.end])))), None)
+    if after is not None:
+        opener = _spender(text, named, clause, start)
+        if opener is not None and opener != after.code and cues.SPENT_IN.fullmatch(
+                text, end, after.start):
+            return opener  # "Saudi Arabia will spend $1 trillion in the U.S."
+        return after.code
+    before = next((x for x in reversed(named) if x.end <= start), None)
+    if before is None:
+        return None
+    if cues.NAME_THEN_FIGURE.fullmatch(text, before.end, start):
+        return before.code
+    if (cues.NAME_THEN_GAPPED_FIGURE.fullmatch(text, before.end, start)
+            and cues.GAPPED_NAME_BEFORE.search(text, max(0, before.start - 12), before.start)
+            and not _names_a_dollar(text, before, start)):
+        return before.code  # "with the UAE contributing $300 million and the US $200 million"
+    return None
+
+
+def _names_a_dollar(text: str, name: Named, start: int) -> bool:
+    """ "and US $200 million": without "the", a "US" right before "$" writes US dollars."""
+    return text.startswith("$", start) and not text[:name.start].rstrip().lower().endswith(
+        "the")
+
+
+def _spender(text: str, named: Sequence[Named], clause: tuple[int, int],
+             start: int) -> str | None:
+    """The country opening a figure's clause as its subject, before the figure."""
+    for x in named:
+        if x.start >= start:
+            break
+        if clause[0] <= x.start and x.role == SUBJECT and _opens_clause(text, x.start):
+            return x.code
+    return None
+
+
+def _global(text: str, start: int, end: int) -> bool:
+    """A figure of the whole world: "30,000 AI companies in the world", "the world's 30,000
+    AI firms"."""
+    return bool(cues.GLOBAL_AFTER.match(text, end)
+                or cues.GLOBAL_BEFORE.search(text, max(0, start - 24), start))
+
+
+def _respectively(text: str, named: Sequence[Named], starts: Sequence[int],
+                  ends: Sequence[int]) -> dict[int, str]:
+    """ "the 500 billion yen and 450 billion yen to be spent by the U.S. and Chinese
+    governments respectively", "Japan and Korea spend 3% and 4% respectively": a list of
+    figures and a list of as many countries before "respectively" pair up in order (figure
+    index -> country)."""
+    at = text.find("respectively")
+    if at < 0 or len(starts) < 2:
+        return {}
+    figures = [i for i, e in enumerate(ends) if e <= at]
+    group = figures[-1:]
+    while len(group) < len(figures) and cues.FIGURES_LISTED.fullmatch(
+            text, ends[group[0] - 1], starts[group[0]]):
+        group.insert(0, group[0] - 1)
+    listed = _listed_before(text, [x for x in named if x.end <= at])
+    if len(group) < 2 or len(listed) != len(group):
+        return {}
+    return dict(zip(group, listed, strict=True))
+
+
+def _listed_before(text: str, named: Sequence[Named]) -> list[str]:
+    """The countries of the last list of names in `named` ("the U.S. and China", "Japan,
+    Korea and India"), in order, each once."""
+    if not named:
+        return []
+    run = [named[-1]]
+    for x in reversed(named[:-1]):
+        if not cues.LISTED_WITH.fullmatch(text, x.end, run[0].start):
+            break
+        run.insert(0, x)
+    codes = [x.code for x in run]
+    return codes if len(set(codes)) == len(codes) else []
+
+
+def _clauses(text: str, named: Sequence[Named] = ()) -> list[tuple[int, int]]:
+    """Where each clause of a sentence starts and ends: at CLAUSE_BREAK, and at a comma
+    before a country opening a clause of its own ("the US developed 40 models, China
+    produced 15": the verb after the name is lowercase, not a list's "and")."""
+    breaks = [(m.start(), m.end()) for m in cues.CLAUSE_BREAK.finditer(text)]
+    for x in named:
+        opening = cues.COUNTRY_CLAUSE_BEFORE.search(text, max(0, x.start - 6), x.start)
+        if opening is not None and cues.COUNTRY_CLAUSE_VERB.match(text, x.end):
+            breaks.append((opening.start(), opening.start() + 1))
+    if len(breaks) > 1:
+        breaks.sort()
     spans, at = [], 0
-    for m in cues.CLAUSE_BREAK.finditer(text):
-        if m.start() > at:
-            spans.append((at, m.start()))
-            at = m.end()
+    for a, b in breaks:
+        if a > at:
+            spans.append((at, a))
+            at = b
     spans.append((at, len(text) + 1))
     return spans
 
