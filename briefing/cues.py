@@ -213,13 +213,118 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         funded by
         outside
         beyond
-""".strip().splitlines())
+""".strip().splitlines()) | frozenset(
+    " ".join(line.split("#")[0].split()).lower() for line in """
+        # A precedent a law or plan copies: "Modelled on the European Union's AI Act, the
+        # draft law ...", "inspired by Singapore's sandbox", "in line with the EU's rules".
+        modelled on
+        modeled on
+        modelled after
+        modeled after
+        patterned on
+        patterned after
+        inspired by
+        based on
+        in line with
+        similar to
+        akin to
+        mirroring
+        emulating
+        footsteps of
+        following
+        # A supplier or licensor: "GPUs supplied by the United States", "a licence granted by
+        # the US" ("bought from", "imported from", "a licence from" end in "from").
+        provided by
+        financed by
+        sponsored by
+        granted by
+        licensed by
+        # A rival or a target: "a rival to the United States' models", "to counter China",
+        # "to keep pace with the US", "putting pressure on the United States".
+        rival to
+        rivals to
+        competitor to
+        competitor of
+        competitors to
+        competitors of
+        challenger to
+        challenge to
+        to challenge
+        counter
+        countering
+        counterweight to
+        alternative to
+        in response to
+        catch up to
+        catching up to
+        keep pace with
+        keeping pace with
+        keep up with
+        gap with
+        pressure on
+        # A country the story widens from: "the competition is not limited to Germany:
+        # Czechia is also applying".
+        not limited to
+        not confined to
+        not restricted to
+        # A partner beside the story's country: "Kenya, alongside Germany, ...", "joined by
+        # France", "teamed up with Japan", "a joint venture with Korea".
+        alongside
+        together with
+        joined by
+        teamed up with
+        teaming up with
+        teams up with
+        partner with
+        partners with
+        partnerships with
+        agreements with
+        alliance with
+        joint venture with
+        signed with
+        # A rank held below another country: "second only to the United States".
+        second only to
+        next only to
+""".strip().splitlines() if line.split("#")[0].strip())
+#: Two countries acting together, the first opening the clause: "Germany partnered with
+#: France to build ...", "Japan has teamed up with the UK": both are what it is about (a
+#: partner after anything else is named in passing: "the country partnered with Germany").
+JOINT_ACTION = re.compile(
+    r"\s+(?:(?:has|have|had|will|is|are|was|were|would)\s+)?(?:partnered|partners?|partnering"
+    r"|teamed\s+up|teams\s+up|teaming\s+up|join(?:ed|s)?\s+forces)\s+with\s+(?:the\s+)?",
+    re.I)
+#: A company's home: "a European headquarters in Ireland", "a start-up based in Kenya". Like
+#: "Japan's SoftBank", a maker named in passing unless the story is about that country.
+HOME_BEFORE = re.compile(
+    r"\b(?:headquartered|headquarters|head\s+office|based|registered|incorporated|domiciled)"
+    r"\s+in\s+(?:the\s+)?$", re.I)
+#: Cues that must stand right before the country (or its "the"), never one word away: "in
+#: the following months Germany will ..." is about Germany.
+ADJACENT_CUES = frozenset({"following", "counter", "alongside"})
+#: Words that give examples of a noun the clause has just named: "partnered with nine
+#: others, including Germany, France and Switzerland" (the examples share that noun's role).
+EXAMPLES_BEFORE = frozenset({"including", "notably", "among them", "in particular",
+                             "especially", "particularly"})
+#: The examples word right before a country (its "the" aside), and the clause it ends.
+EXAMPLES_AFTER = re.compile(
+    r"(?:,\s*|\s)(?:including|notably|among\s+them|in\s+particular|especially|particularly)"
+    r"\s+(?:the\s+)?$", re.I)
+#: At most this many words name the noun between a cue and its examples ("partnered with
+#: nine other countries, including ...").
+EXAMPLES_NOUN_WORDS = 4
+#: A rank before "after": "third in Africa after Nigeria and South Africa", "ranked second
+#: after the US" (those ranked above are compared with, not what the sentence is about).
+#: Matched against the lowercased words before the country.
+RANKED_AFTER = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd"
+    r"|th)|runner-up|next|largest|biggest|highest)\b(?:\s+[\w-]+){0,4}\s+after\s+(?:the\s+)?$")
 #: A name listed right before a country, after a cue: "markets in Africa and India", "exports
 #: to Europe, China ...": the country shares the cue of the list's first name.
 LISTED_NAME_BEFORE = re.compile(
     r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,|,?\s+(?:and|or))\s+(?:the\s+)?$")
 #: The words a cue can end with: a country after none of them needs no closer look.
-MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE)
+MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE) | frozenset(
+    cue.split()[-1] for cue in EXAMPLES_BEFORE) | {"after"}
 #: An adjective form after these words and before nothing noun-like is a language: "trained
 #: in Spanish and Portuguese", "chatbots that answer in Korean".
 LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speak|speaks|speaking|spoken|written|translated"

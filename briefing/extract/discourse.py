@@ -74,9 +74,10 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
                 text, previous.end, m.start):
             # "behind the United States and China": a list shares its role.
             out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
-        elif m.start > 2 and (_after_cue(text, m.start) or _names_a_language(text, m)):
+        elif m.start > 2 and ((_after_cue(text, m.start) and not _acts_jointly(text, m, out))
+                              or _names_a_language(text, m)):
             out.append(Named(m.code, m.start, m.end, MENTION))
-        elif _names_a_maker(text, m):
+        elif _names_a_maker(text, m) or _names_a_home(text, m):
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
         else:
             out.append(Named(m.code, m.start, m.end, SUBJECT))
@@ -112,18 +113,63 @@ def _after_cue(text: str, start: int) -> bool:
     words = _TAIL_WORDS.findall(near)[-5:]
     if words and words[-1] in _ARTICLES:
         words.pop()
+    if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
+        return True  # "third in Africa after Nigeria"
     for skip in (0, 1):  # "behind leaders Nigeria": one word between the cue and the name
         tail = words[:len(words) - skip]
-        if skip and (len(words) < 2 or not text[start - 1].isspace()):
-            break
+        if skip and (len(words) < 2 or not text[start - 1].isspace()
+                     or _PUNCTUATED_BEFORE.search(near)):
+            break  # "the following countries: Germany" has no cue one word before it
         if skip and tail and tail[-1] in _ARTICLES:  # "from the neighbouring UAE"
             tail.pop()
         for n in (1, 2, 3):
-            if len(tail) >= n and " ".join(tail[-n:]) in cues.MENTION_BEFORE:
+            cue = " ".join(tail[-n:])
+            if (len(tail) >= n and cue in cues.MENTION_BEFORE
+                    and not (skip and cue in cues.ADJACENT_CUES)):
                 return True
+    if words and words[-1] in _EXAMPLE_WORDS and _examples_of_a_mention(text, start):
+        return True
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
     if listed is not None and 2 < listed.start() < start:
         return _after_cue(text, listed.start())  # "markets in Africa and India"
+    return False
+
+
+_PUNCTUATED_BEFORE = re.compile(r"[,;:()\"]\s*(?:(?:the|a|an)\s+)?$")
+_EXAMPLE_WORDS = frozenset(cue.split()[-1] for cue in cues.EXAMPLES_BEFORE)
+
+
+def _names_a_home(text: str, m: Mention) -> bool:
+    """ "OpenAI's European headquarters in Ireland": where a company is based
+    (`cues.HOME_BEFORE`), checked only after " in " or " in the "."""
+    if not text.endswith(("in ", "the "), 0, m.start):
+        return False
+    return cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+
+
+def _acts_jointly(text: str, m: Mention, before: list[Named]) -> bool:
+    """ "Germany partnered with France to build ...": the partner of a country opening the
+    clause acts with it (`cues.JOINT_ACTION`)."""
+    opener = before[-1] if before else None
+    return (opener is not None and opener.role == SUBJECT
+            and cues.JOINT_ACTION.fullmatch(text, opener.end, m.start) is not None
+            and _opens_clause(text, opener.start))
+
+
+def _examples_of_a_mention(text: str, start: int) -> bool:
+    """Whether a country is an example of a noun its clause names after a cue: "the country
+    partnered with nine others, including Germany" (not "Ten countries, including Germany,
+    signed", where the noun is what the sentence is about)."""
+    examples = cues.EXAMPLES_AFTER.search(text, max(0, start - 30), start)
+    if examples is None:
+        return False
+    clause = cues.STRONG_BREAK.split(text[max(0, examples.start() - 80):examples.start()])[-1]
+    words = _TAIL_WORDS.findall(clause.lower())
+    # A cue ending at words[k], then the noun (one to EXAMPLES_NOUN_WORDS words).
+    for k in range(len(words) - 2, len(words) - 2 - cues.EXAMPLES_NOUN_WORDS, -1):
+        for n in (1, 2, 3):
+            if k + 1 - n >= 0 and " ".join(words[k + 1 - n:k + 1]) in cues.MENTION_BEFORE:
+                return True
     return False
 
 
