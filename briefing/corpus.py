@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 from briefing import cues
 from briefing.dates import date_line, in_year_of, parse_date
 from briefing.errors import OWN_BRIEF, CorpusError
+from briefing.extract.sentences import leads_a_list
 from briefing.extract.text import collapse
 from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
 from briefing.formats.normalise import clean_text
@@ -799,6 +801,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 # the next number ("1. Compute" then "2. Talent"), so that makes the first an item again.
 _NUMBERED = re.compile(r"\s*(\d{1,3})\.\s+")
 _TERMINAL = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»', '。', '！', '？')
+#: How a line cut mid-sentence by its layout ends ("NIS 120 million is earmarked for this
+#: initiative," above a heading).
+_CUT_BY_LAYOUT = (",", ";")
 
 
 def _line_spans(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -810,19 +815,111 @@ def _line_spans(text: str, start: int) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
+# A Markdown blockquote's marker at a line's start ("> **We will build ...**").
+_QUOTE_MARK = re.compile(r">+[ \t]*(?=\S)")
+
+# ---- Markdown that lost its line breaks: an article saved as one line, its block markers
+# inline ("... said. ## Funding NIS 120 million is ... > **\"We will,\" she said.** * Compute
+# for research * Talent"). Only markers no sentence writes are read: a heading's hashes, a
+# blockquote's ">" after a sentence's end and before a capital, a quote or emphasis, and
+# a bullet ("*", "•") before a word; never "-" (a dash) or "1." (a number).
+_INLINE_MARK = re.compile(
+    r"(?<=\S)[ \t]+(?P<heading>#{1,6})[ \t]+(?=[A-Z0-9\"“‘*_])"
+    r"|(?<=[.!?…:\"”’)*])[ \t]+(?P<quote>>)[ \t]+(?=[A-Z\"“‘*_])"
+    r"|(?<=\S)[ \t]+(?P<item>\*|•)[ \t]+(?=\w)")
+_FLAT_HASHES = re.compile(r"#{1,6}[ \t]+")
+#: A line is read for inline markers only when it is at least this long (a paragraph of
+#: several sentences, not a heading or an item of its own).
+FLAT_LINE_MIN_CHARS = 200
+#: A flattened heading is at most this many words: past them, the text is prose.
+FLAT_HEADING_MAX_WORDS = 12
+_FLAT_WORD = re.compile(r"\S+")
+# Bold that closes a flattened blockquote: "> **\"…,\" she said.** The policy …".
+_BOLD_CLOSE = re.compile(r"(?<=[.!?…\"”’])\*\*(?=[ \t])")
+
+
+def _line_pieces(text: str, start: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, fresh) of each line of text[start:], a flattened Markdown line cut into
+    the blocks its inline markers start (`fresh`: a marker, or the end of a flattened
+    heading or quote, starts it, so it never goes on the block before)."""
+    for s, e in _line_spans(text, start):
+        if e - s < FLAT_LINE_MIN_CHARS or not _may_be_flattened(text, s, e):
+            yield s, e, False
+            continue
+        marks = list(_INLINE_MARK.finditer(text, s, e))
+        if not any(m["heading"] for m in marks) and len(marks) < 2:
+            yield s, e, False  # one bullet or quote mark in a long line: prose after all
+            continue
+        cuts = [s, *(m.start(m.lastgroup or 0) for m in marks), e]
+        for n, (a, b) in enumerate(pairwise(cuts)):
+            yield from _flat_piece(text, a, b, fresh=n > 0)
+
+
+def _may_be_flattened(text: str, s: int, e: int) -> bool:
+    """The cheap test: a line with none of the marker characters inside is never cut."""
+    inner = text.find
+    return any(inner(c, s + 1, e) >= 0 for c in (" #", " >", " *", "•"))
+
+
+def _flat_piece(text: str, a: int, b: int, fresh: bool) -> Iterator[tuple[int, int, bool]]:
+    """One piece of a flattened line: a heading's or a bold quote's text, then the prose
+    that follows it on the same piece, as separate pieces."""
+    hashes = _FLAT_HASHES.match(text, a, b)
+    if hashes is not None:
+        end = _flat_heading_end(text, hashes.end(), b)
+        if end is None:  # no heading's end to be seen: the text after the marker is prose
+            yield hashes.end(), b, True
+            return
+        yield a, end, fresh
+        a, fresh = end, True
+    elif (quoted := _QUOTE_MARK.match(text, a, b)) and text.startswith("**", quoted.end()):
+        closing = _BOLD_CLOSE.search(text, quoted.end(), b)
+        if closing is not None:
+            yield a, closing.end(), fresh
+            a, fresh = closing.end(), True
+    if text[a:b].strip():
+        yield a, b, fresh
+
+
+def _flat_heading_end(text: str, start: int, end: int) -> int | None:
+    """Where a flattened heading's text that starts at `start` ends: at the piece's end if
+    the piece is short and ends as a heading does (no stop, comma or other lead-on: "## Key
+    Pillars Of The Plan" before a list), else before the first capitalised word (after its
+    first) that starts a sentence, its next word in lower case or a number ("## Next steps
+    The ministry will", "## Funding NIS 120 million is"), or a quote."""
+    words = [(m.start(), m.group()) for m in _FLAT_WORD.finditer(text, start, end)]
+    last = words[-1][1][-1:] if words else ""
+    if (len(words) <= FLAT_HEADING_MAX_WORDS and last not in _STOPS
+            and last not in _LEADS_ON and not _INNER_STOP.search(text, start, end)):
+        return end
+    for n in range(1, min(len(words) - 1, FLAT_HEADING_MAX_WORDS + 1)):
+        word = words[n][1]
+        after = words[n + 1][1][:1]
+        if word[:1] in "\"“‘" or (word[:1].isupper() and (after.islower() or after.isdigit())):
+            return words[n - 1][0] + len(words[n - 1][1])
+    return None
+
+
 def _is_heading(line: str) -> bool:
     line = line.strip()
     if _MD_HEADING.match(line):
         return True
     words = line.split()
     if line.endswith(":"):
-        return len(words) <= 12
-    if line.endswith(_TERMINAL) or len(words) > 20:
-        return False
+        return len(words) <= 12 and not leads_a_list(line)
+    if line.endswith(_TERMINAL + _CUT_BY_LAYOUT) or len(words) > 20:
+        return False  # a line that ends on a comma is a sentence its layout cut, no heading
     # Short lines without a full stop read as headings; longer ones must look Title Case.
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return len(words) <= 8 or capitalised >= 0.6 * max(len(long_words), 1)
+
+
+#: A hard-wrapped line is no longer than this (text wrapped at 72-120 columns, a PDF's printed
+#: line). A longer line is a paragraph written on one line: when it ends on a comma ("NIS 120
+#: million is earmarked for this initiative,") and a capitalised line follows ("How will the
+#: program work?"), that line is a new block (a heading), not the rest of its sentence.
+WRAPPED_LINE_MAX_CHARS = 200
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -830,7 +927,8 @@ def _continues(prev: str, line: str) -> bool:
     if not prev or prev.rstrip().endswith(_TERMINAL) or _ITEM.match(line):
         return False
     first = line.lstrip()[:1]
-    return first.islower() or (len(prev) >= 60 and not _is_heading(prev))
+    return first.islower() or (60 <= len(prev) <= WRAPPED_LINE_MAX_CHARS
+                               and not _is_heading(prev))
 
 
 def body_blocks(text: str, start: int) -> list[Block]:
@@ -840,10 +938,11 @@ def body_blocks(text: str, start: int) -> list[Block]:
     numbered: tuple[int, int, int] | None = None  # (block, its number, where its text starts)
     appeals: list[int] = []  # where an appeal line was dropped: before blocks[n]
     in_notes = False  # inside a boilerplate section ("Notes to editors", "About NITDA")
-    for s, e in _line_spans(text, start):
+    for s, e, fresh in _line_pieces(text, start):
         line = text[s:e]
+        if fresh or not line.strip():
+            prev_text = ""  # a Markdown marker started this piece: it never goes on a block
         if not line.strip():
-            prev_text = ""
             continue
         if is_tail_marker(line):
             break
@@ -864,6 +963,8 @@ def body_blocks(text: str, start: int) -> list[Block]:
             prev_text = ""
             continue
         s += len(line) - len(line.lstrip())
+        if quoted := _QUOTE_MARK.match(text, s, e):
+            s, line = quoted.end(), text[quoted.end():e]  # "> " is Markdown, not the quote
         e = _glued_sign_off(text, s, e - (len(line) - len(line.rstrip())))
         e = _glued_note(text, s, e)
         # The body's first line is never wrapped onto by a capitalised one: it is a headline.

@@ -434,6 +434,12 @@ GLOBAL_BEFORE = re.compile(rf"\bworld['’]s\s+(?:{_ABOUT}\s+)?$", re.I)
 #: A "which" clause right after a country, up to the next clause break or the sentence end.
 RELATIVE_AFTER = re.compile(
     r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)
+#: A "that" clause on a thing of a country named in passing, its person's name aside: "in
+#: response to US President Donald Trump's declaration that OpenAI will invest $500 billion
+#: in the United States" (what the clause says of it is said in passing too).
+THING_CLAUSE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.-]*){0,4}['’]s(?:\s+[A-Za-z][\w-]*){1,4}?\s+(?:that|which|who)\s"
+    r"[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)")
 #: A clause that describes the noun just before it ("..., which has 40 start-ups", "the U.S.
 #: market, currently valued at over $200 billion").
 RELATIVE = re.compile(r"(?:which|who|currently\s+valued|valued|worth)\b", re.I)
@@ -1266,3 +1272,21 @@ DATE_ONLY = re.compile(
 #: A date line is no longer than this.
 DATE_ONLY_MAX_CHARS = 90
 
+
+# Text shapes (issue 22, kind 6). A sentence that hands over to a list and still says
+# something: "The policy is structured around six key pillars:", "The plan has five main
+# objectives:", "The ministry outlined three measures:". It has a verb after its first word
+# (one of these, common in the policy news that introduces a list) and ends on what it
+# counts or names, not on a word that only hands over ("include:", "as follows:", "are:").
+LIST_LEAD_VERB = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|can|must|should|includes|included"
+    r"|comprises|comprised|consists|contains|covers|rests|focuses|focused|targets|lists"
+    r"|names|sets\s+out|set\s+out|outlines|outlined|identifies|identified|announced"
+    r"|unveiled|proposes|proposed|approved|adopted|offers|offered|highlights|spans"
+    r"|features|introduces|introduced|establishes|established|requires|required)\s",
+    re.I)
+#: Last words before the colon that hand over without naming what follows.
+LIST_LEAD_HANDOVER = frozenset((
+    "include", "includes", "including", "included", "are", "is", "was", "were", "as",
+    "follows", "following", "such", "like", "namely", "these", "those", "this", "that", "to",
+    "of", "for", "with", "by", "on", "in", "at", "from", "be", "been", "below", "here"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefing import cues
 from briefing.corpus import Article
-from briefing.countries import Mention, find_countries
+from briefing.countries import NO_PLACES, PlaceContext, article_places, find_countries
 from briefing.extract.discourse import (
     NEEDS_QUOTE,
     SUBJECT,
@@ -38,7 +38,7 @@ from briefing.extract.figures import (
     has_number_words,
 )
 from briefing.extract.measures import Said, measures
-from briefing.extract.sentences import split_sentences
+from briefing.extract.sentences import leads_a_list, split_sentences
 from briefing.extract.text import collapse, norm_key, plain
 from briefing.model import Figure
 from briefing.themes import Taxonomy
@@ -84,17 +84,23 @@ def _opens_a_quote(text: str) -> bool:
     return flat.startswith('"') and flat.count('"') % 2 == 1
 
 
-def is_statement(text: str, kind: str, excerpt_end: bool) -> bool:
-    """Whether a sentence states something: long enough, not a question or a lead-in, and
-    not the cut-off tail of a teaser."""
+def is_statement(text: str, kind: str, excerpt_end: bool, block_end: bool = False) -> bool:
+    """Whether a sentence states something: long enough, not a question or a bare lead-in,
+    and not the cut-off tail of a teaser. A lead-in that says something itself ("The policy
+    is structured around six key pillars:", `leads_a_list`) is a statement; so is the last
+    sentence of its block (`block_end`) ending on a comma or semicolon: the layout cut it
+    ("NIS 120 million is earmarked for this initiative," above a heading)."""
     stripped = text.rstrip("\"'”’)] ")
-    if len(text.split()) < MIN_WORDS or stripped.endswith(("?", ":", "？")):
+    if len(text.split()) < MIN_WORDS or stripped.endswith(("?", "？")):
+        return False
+    if stripped.endswith(":") and not leads_a_list(stripped):
         return False
     if _ASIDE.match(text):
         return False
     if _opens_a_quote(text) and len(text.split()) < QUOTE_FRAGMENT_WORDS:
         return False  # “Our ambition is very clear. …: the start of a quotation, alone
-    if stripped.endswith((",", ";", "-", "–", "—")):
+    if stripped.endswith(("-", "–", "—")) or (stripped.endswith((",", ";")) and not (
+            block_end and not excerpt_end)):
         return False
     return not (excerpt_end and kind != "item" and not stripped.endswith((".", "!", "…", "。")))
 
@@ -113,7 +119,28 @@ def states_briefly(text: str, named: list[Named]) -> bool:
     if not any(n.role == SUBJECT for n in named):
         return False
     flat = plain(text)
-    return bool(cues.RANKING.search(flat.lower()) or find_figures(flat, True))
+    return bool(cues.RANKING.search(flat.lower()) or find_figures(flat, True)
+                or _country_then_verb(flat, named))
+
+
+# What may stand before a short statement's country ("The UK lags behind."), and the words
+# after a country that carry on its name, not a verb ("Japan and Korea.", "Kenya of old.").
+_BRIEF_OPENERS = ("", "the")
+_NOT_A_VERB = frozenset(("and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by",
+                         "as", "than", "the", "a", "an"))
+
+
+def _country_then_verb(flat: str, named: list[Named]) -> bool:
+    """A short sentence that opens on the country it is about and goes on with a lower-case
+    word (its verb: "Singapore uses voluntary frameworks.", "India joins the race."). Site
+    furniture never has that shape: "Read more." names no country, and a publisher's name
+    ("Kenya News Agency.", "China Daily reported.") goes on with a capital."""
+    first = next((n for n in named if n.role == SUBJECT), None)
+    if first is None or flat[:first.start].strip().lower() not in _BRIEF_OPENERS:
+        return False
+    after = flat[first.end:].split(None, 1)
+    word = after[0].rstrip(".,!") if after else ""
+    return word.isalpha() and word.islower() and word not in _NOT_A_VERB
 
 
 class _Sentence:
@@ -178,11 +205,13 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     ("This data shows ...") is quoted with it, and every sentence is in one statement at
     most: a chain of dependents too long for one quote is cut into consecutive quotes
     (`_quotes`)."""
-    units = _read_units(article, taxonomy)
+    # A name two places share ("Georgia", "Victoria") is read with the whole article.
+    places = article_places(plain(article.text))
+    units = _read_units(article, taxonomy, places)
     sentences = [u for u in units if isinstance(u, _Sentence)]
-    title = [] if article.source.title == Path(article.source.path).stem else name_roles(
-        plain(article.source.title))
-    dateline = [m.code for m in find_countries(plain(article.place or ""))]
+    title = [] if article.source.title == Path(article.source.path).stem else _roles(
+        plain(article.source.title), places)
+    dateline = [m.code for m in find_countries(plain(article.place or ""), places)]
     first_block = sentences[0].block if sentences else -1
     lede = [u.named for u in sentences if u.block == first_block][:2]
     body = [u.named for u in sentences if u.block != first_block]
@@ -370,7 +399,13 @@ def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, 
     return tuple(c for c in antecedent if c in focus) or antecedent
 
 
-def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Heading]:
+def _roles(text: str, places: PlaceContext) -> list[Named]:
+    """`name_roles` of a plain text, shared place names read with the article (`places`)."""
+    return name_roles(text, find_countries(text, places))
+
+
+def _read_units(article: Article, taxonomy: Taxonomy,
+                places: PlaceContext = NO_PLACES) -> list[_Sentence | _Heading]:
     """Headings and sentences in order, with the countries each names and their roles."""
     text = article.text
     units: list[_Sentence | _Heading] = []
@@ -383,13 +418,13 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             # a label: it is the first sentence of the quotation it hands over to.)
             heading = collapse(text[block.start:block.end]).lstrip("# ").strip()
             section += 1
-            units.append(_Heading(heading, name_roles(plain(heading)), section,
+            units.append(_Heading(heading, _roles(plain(heading), places), section,
                                   taxonomy.match(plain(heading))))
             continue
         spans = split_sentences(text, block.start, block.end)
         # One scan of the paragraph tells which sentences name a country at all.
         paragraph = text[block.start:block.end]
-        mentions = find_countries(plain(paragraph))
+        mentions = find_countries(plain(paragraph), places)
         worded = has_number_words(paragraph)
         inside = False  # within a quotation, counted from the paragraph's start
         asked = b_index in questions
@@ -399,12 +434,12 @@ def _read_units(article: Article, taxonomy: Taxonomy) -> list[_Sentence | _Headi
             lo, hi = s - block.start, e - block.start
             own = [m for m in mentions if lo <= m.start and m.end <= hi]
             if own and len(flat) == e - s:  # same offsets: no need to scan again
-                own = [Mention(m.code, m.start - lo, m.end - lo, m.text) for m in own]
+                own = [m._replace(start=m.start - lo, end=m.end - lo) for m in own]
                 named = name_roles(matchable, own)
             else:
-                named = name_roles(matchable) if own else []
+                named = _roles(matchable, places) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            states = not asked and (is_statement(flat, block.kind, is_last)
+            states = not asked and (is_statement(flat, block.kind, is_last, n == len(spans) - 1)
                                     or states_briefly(flat, named))
             unit = _Sentence(b_index, s, e, flat, matchable, named,
                              taxonomy.match(matchable) if states else None, section, states,
@@ -543,6 +578,12 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
                                [f.start + len(f.text) for f in figures])
         owners = [None if len(countries) > 1 and _EACH_AFTER.match(matchable, f.start + len(
             f.text)) else o for f, o in zip(figures, owners, strict=True)]
+        # A country that owns a figure the sentence states is a subject of the fact, though
+        # it is named as a comparator: "far ahead of the US, its closest rival, which has
+        # filed about 6,300 patents" is about the US too (its mention goes).
+        owning = {n.code for n in named} & {o for o in owners if o is not None}
+        if not owning <= set(countries):
+            countries = tuple(dict.fromkeys([*countries, *sorted(owning)]))
         figures = tuple(_in_currency(f, o, focus) for f, o in zip(figures, owners, strict=True))
         said = Said(flat, tuple(sorted(countries)), tuple(figures), article.source.date)
         figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, m)

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 
+from briefing import cues
 from briefing.extract.text import word_set
 
-_CLOSERS = "\"'”’»)\\]}›」』）》〉】"
+# Markdown emphasis closes with its sentence too ("… she said.** The policy …").
+_CLOSERS = "\"'”’»)\\]}›」』）》〉】*_"
 # Only closers that cannot open a quote may stand after a space (`said. ”`).
 _SPACED_CLOSERS = "”»)\\]」』）》〉】"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -85,7 +87,29 @@ def _add_span(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
     stripped = piece.strip()
     if stripped and _HAS_WORD.search(stripped):
         s += len(piece) - len(piece.lstrip())
-        spans.append((s, s + len(stripped)))
+        e = s + len(stripped)
+        if stripped[0] in _EMPHASIS or stripped[-1] in _EMPHASIS:
+            s, e = _outside_emphasis(text, s, e)
+        spans.append((s, e))
+
+
+_EMPHASIS = "*_"
+
+
+def _outside_emphasis(text: str, s: int, e: int) -> tuple[int, int]:
+    """A sentence's span less the Markdown emphasis at its edges that is not paired inside
+    it: "**Seoul will spend more.**" wraps it (both go), "**Seoul will spend more." opens
+    bold that a later sentence closes (it goes), "**Seoul** will spend more." keeps both."""
+    piece = text[s:e]
+    lead = piece[:len(piece) - len(piece.lstrip(_EMPHASIS))][:3]
+    tail = piece[len(piece.rstrip(_EMPHASIS)):][-3:]
+    if lead and lead == tail and piece.count(lead) == 2 and len(piece) > 2 * len(lead):
+        return s + len(lead), e - len(tail)
+    if lead and piece.count(lead) == 1:
+        s += len(lead)
+    if tail and piece.count(tail) == 1:
+        e -= len(tail)
+    return s, e
 
 
 def _ends_sentence(text: str, cut: int, term: int, after: int, stop: int) -> bool:
@@ -119,3 +143,22 @@ def _is_abbreviation(word: str) -> bool:
     if len(word) == 1:
         return word.isalpha()
     return word.lower() in _ABBREVIATIONS or _DOTTED.fullmatch(word) is not None
+
+
+def leads_a_list(text: str) -> bool:
+    """A sentence that ends on a colon handing over to a list and states something itself
+    ("The policy is structured around six key pillars:"): at least LIST_LEAD_MIN_WORDS
+    words, a verb after its first word (`cues.LIST_LEAD_VERB`), and a last word that names
+    what follows, not one that only hands over ("include:", "as follows:"). A speaker's
+    lead-in ("the minister said:") has no such verb."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return False
+    words = body[:-1].split()
+    if len(words) < LIST_LEAD_MIN_WORDS or words[-1].lower() in cues.LIST_LEAD_HANDOVER:
+        return False
+    return cues.LIST_LEAD_VERB.search(body, len(words[0])) is not None
+
+
+#: A list's lead-in sentence is at least this many words (the extractor's MIN_WORDS).
+LIST_LEAD_MIN_WORDS = 5
