@@ -91,7 +91,8 @@ def _described_mentions(text: str, named: list[Named]) -> list[Named]:
     for n, first in enumerate(named):
         if first.role != MENTION:
             continue
-        clause = cues.RELATIVE_AFTER.match(text, first.end)
+        clause = cues.RELATIVE_AFTER.match(text, first.end) or cues.THING_CLAUSE_AFTER.match(
+            text, first.end)
         if clause is None:
             continue
         end = first.end + len(clause[0])
