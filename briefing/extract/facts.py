@@ -580,8 +580,10 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
             f.text)) else o for f, o in zip(figures, owners, strict=True)]
         # A country that owns a figure the sentence states is a subject of the fact, though
         # it is named as a comparator: "far ahead of the US, its closest rival, which has
-        # filed about 6,300 patents" is about the US too (its mention goes).
-        owning = {n.code for n in named} & {o for o in owners if o is not None}
+        # filed about 6,300 patents" is about the US too (its mention goes). A year is no
+        # country's figure ("funded by France 2030", "between 2021 and 2022").
+        owning = {n.code for n in named} & {o for f, o in zip(figures, owners, strict=True)
+                                            if o is not None and f.kind != "year"}
         if not owning <= set(countries):
             countries = tuple(dict.fromkeys([*countries, *sorted(owning)]))
         figures = tuple(_in_currency(f, o, focus) for f, o in zip(figures, owners, strict=True))

@@ -391,15 +391,100 @@ def find_figures(text: str, number_words: bool = True) -> tuple[Figure, ...]:
     worded = _worded_figures(text) if number_words else None
     if worded:
         figures = sorted([*figures, *worded], key=lambda f: f.start)
+    if figures and any(f.kind in _GAPPED_KINDS for f in figures):
+        gapped = _gapped_figures(text, figures, number_words)
+        if gapped:
+            figures = sorted([*figures, *gapped], key=lambda f: f.start)
     return tuple(figures)
+
+
+# --------------------------------------------------------------------------- gapped figures
+
+# A bare number in a later clause of a sentence that has already said what it counts or
+# pays: "the US developed 40 major AI models, China produced 15, while Europe managed only
+# three", "Of Israel's 9,000 startups, over 2,200 use AI", "14 billion reais will go to
+# business, while more than 5 billion will be invested in infrastructure", "one with 8
+# billion parameters and another with 70 billion", "40 facilities in Victoria versus 90 in
+# Sydney". It is a figure of the same kind and unit as the nearest figure before it, when
+# the clauses are joined (a comma, "and", "while", "versus", ...) and the number stands
+# where a figure would, not as a year, rank, age, date or label. Not after a percentage
+# ("12% in 2020 and 15 in 2023" need not be percent).
+_GAPPED_KINDS = frozenset({"count", "money", *PHYSICAL_UNITS})
+_BARE_NUMBER = re.compile(
+    rf"(?<![\w.,:/$€£¥₹%+#-])(?P<num>{_NUM})"
+    rf"(?:{_SP}?(?P<scale>(?i:thousand|million|billion|trillion|mn|bn|tn)))?(?![\w%％-])"
+)
+_GAP_JOINS = re.compile(
+    r"[,;–—]|\b(?:and|while|whereas|but|versus|vs|compared|than|against|another)\b", re.I)
+# What may follow a gapped number: the end of its clause, or a verb, conjunction or
+# preposition ("China produced 15, while", "over 2,200 use AI", "more than 5 billion will
+# be invested", "90 in Sydney").
+_GAP_AFTER = re.compile(
+    r"[ \u00a0]*(?:$|[,.;:)–—!]|(?:and|or|while|whereas|but|in|for|by|at|respectively|each"
+    r"|apiece|were|was|are|is|will|would|could|can|have|has|had|use|used|did|last|this)\b)",
+    re.I,
+)
+# Words before a number that make it no figure of the sentence's noun: a place in time or a
+# ranking ("in 15", "since 2019", "aged 18", "ranked 3"), a change rather than a count ("up
+# 5", "rose by 3"), a label or a day (`_LABELS`).
+_THE_N_IN = re.compile(r"[ \u00a0]+(?:in|of|by)[ \u00a0]")
+_NOT_GAPPED_AFTER = word_set(
+    """
+    in on at since by from to until till of aged age ages rank ranked ranks ranking place
+    placed up down plus minus rose fell grew increased decreased jumped climbed dropped
+    score scored scores index rated times day days week weeks month months year years
+    """
+)
+
+
+def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> list[Figure]:
+    """Bare numbers of later coordinated clauses, read as the kind and unit of the figure
+    before them (see `_BARE_NUMBER`)."""
+    taken = [(f.start, f.start + len(f.text)) for f in figures]
+    spans = [(m.start(), m.end(), m["num"], m["scale"]) for m in _BARE_NUMBER.finditer(text)]
+    if number_words and has_number_words(text):
+        spans += [(m.start(), m.end(), m[0], None) for m in _NUMBER_WORD.finditer(text)
+                  if "dozen" not in m[0].lower()]
+    out: list[Figure] = []
+    for start, end, num, scale_word in sorted(spans):
+        if any(a <= start < b for a, b in taken):
+            continue
+        before = [f for f in figures if f.start + len(f.text) <= start and f.kind != "year"]
+        if not before or before[-1].kind not in _GAPPED_KINDS:
+            continue
+        model = before[-1]
+        if not _GAP_JOINS.search(text, model.start + len(model.text), start):
+            continue
+        previous = _previous_word(text, start)
+        if previous in _NOT_GAPPED_AFTER or previous in _LABELS:
+            continue
+        if previous in _DETERMINERS and not (previous == "the" and _THE_N_IN.match(text, end)):
+            continue  # "the 15 that ..." points back; "the 1,200 in the UK" compares
+        if not _GAP_AFTER.match(text, end):
+            continue
+        value = _word_value(num) if num[0].isalpha() else _number(num)
+        if scale_word is None and (("." in num) or (num.isdigit() and _is_year_shaped(num))):
+            continue  # "3.12" is a score or a rate, "2024" a year
+        if scale_word is None and model.kind == "money" and _SCALE_AFTER.search(model.text):
+            continue  # "$5 billion ... 15": fifteen what, the text does not say
+        scale = _SCALE[scale_word.lower()] if scale_word else 1.0
+        out.append(Figure(text[start:end], model.kind, _scaled(value, scale), model.unit, start))
+    return out
+
+
+def _word_value(word: str) -> float:
+    return float(sum(_WORD_VALUES.get(w, 0) for w in word.lower().replace("-", " ").split()))
 
 
 def has_number_words(text: str) -> bool:
     """Whether a text may hold a number written as a word: a set lookup, as the pattern is
     slow to scan and most text has none."""
-    # A number word counts only with a noun after it, so one touching punctuation ("nine.")
-    # need not be seen: splitting on spaces is enough.
-    return not _NUMBER_TOKENS.isdisjoint(text.lower().split())
+    # Words split on spaces and the punctuation that may end a clause after one.
+    return not _NUMBER_TOKENS.isdisjoint(text.lower().translate(_CLAUSE_END).split())
+
+
+# A number word may end a clause ("while Europe managed only three."): a gapped figure.
+_CLAUSE_END = str.maketrans(",.;:)!", "      ")
 
 
 def _worded_figures(text: str) -> list[Figure]:
