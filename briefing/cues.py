@@ -282,6 +282,12 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         alliance with
         joint venture with
         signed with
+        # A country a leader visits is the venue, not the actor: "during President Ruto's
+        # visit to Washington", "on a trip to China".
+        visit to
+        visits to
+        trip to
+        trips to
         # A rank held below another country: "second only to the United States".
         second only to
         next only to
@@ -338,6 +344,12 @@ LISTED_WITH = re.compile(
 #: "Japan's SoftBank", "Korea's Samsung": a possessive before a capitalised name gives a
 #: company's home country.
 POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w&.-]*)")
+#: "Washington's bans on high-end chips", "the US's export controls", "America's tariffs":
+#: measures one country aims at others name it as a maker (a mention unless the story is
+#: about it), like "US export controls".
+POSSESSIVE_RESTRICTION = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:bans?|sanctions|curbs|controls|restrictions|tariffs"
+    r"|blockade|embargo)\b")
 #: Where a clause starts for deciding whether a country opens it: the sentence start, a
 #: semicolon or colon, or a comma before a conjunction.
 STRONG_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:while|whereas|but|and|as|although|though)\b)",

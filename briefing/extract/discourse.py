@@ -189,8 +189,9 @@ def _names_a_maker(text: str, m: Mention) -> bool:
     Such a country is still a subject when the story is about it (`subjects_of`)."""
     after = text[m.end:m.end + 2]
     if after[:1] in "'’":
-        return cues.POSSESSIVE_NAME.match(text, m.end) is not None and not _opens_clause(
-            text, m.start)
+        return (cues.POSSESSIVE_NAME.match(text, m.end) is not None
+                or cues.POSSESSIVE_RESTRICTION.match(text, m.end) is not None
+                ) and not _opens_clause(text, m.start)
     if (after and after[0] in "-–" and after[1:2].isupper()) or text[m.start - 1:m.start] in (
             "-", "–"):
         return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
