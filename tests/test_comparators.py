@@ -227,3 +227,16 @@ def test_what_a_clause_says_of_a_countrys_thing_named_in_passing_is_in_passing(t
                "The fund comes in response to US President Jane Doe's declaration that "
                "three firms will invest $500 billion in the United States.")
     assert "US" not in st.countries and "US" in st.mentions
+
+
+def test_a_country_visited_or_restricting_others_is_named_in_passing(tmp_path):
+    st = about(tmp_path, *KENYA, "The agreement will be signed during President Jane Doe's "
+                                 "state visit to the United States next week.")
+    assert (st.countries, st.mentions) == (("KE",), ("US",))
+    st = about(tmp_path, *CHINA, "Chinese labs built the models despite the US's export "
+                                 "controls on high-end chips.")
+    assert (st.countries, st.mentions) == (("CN",), ("US",))
+    # Opening its clause, the country imposing the measure is what the sentence is about.
+    (st,) = statements(tmp_path, "The US's export controls on high-end chips took effect in "
+                                 "May, officials said.\n")
+    assert st.countries == ("US",)
