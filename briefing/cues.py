@@ -425,6 +425,10 @@ FIGURE_FOR_ADJECTIVE = re.compile(r"\)?(?:\s*\([^()]{1,40}\))?\s+")
 #: Money a country spends in another: "Saudi Arabia will spend $1 trillion in the U.S." is
 #: Saudi Arabia's, when it opens the clause (after FIGURE_OF has found the place).
 SPENT_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+#: A figure a change starts from is the same owner's as the figure before it: "spend $1
+#: trillion, up from $600 billion", "5% of GDP, down from 7%".
+CHANGED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+(?:the\s+)?$",
+                          re.I)
 #: A list of figures, as "respectively" pairs with a list of countries: "the 500 billion yen
 #: and 450 billion yen to be spent by the U.S. and Chinese governments respectively".
 FIGURES_LISTED = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{_ABOUT}\s+)?",

@@ -295,6 +295,8 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
         beside = paired.get(i) or _named_beside(text, named, clauses[index], start, end)
         if beside is not None:
             owners.append(beside)
+        elif owners and cues.CHANGED_FROM.search(text, max(0, start - 24), start):
+            owners.append(owners[-1])  # "$1 trillion in the U.S., up from $600 billion"
         elif _global(text, start, end):
             owners.append(None)  # "30,000 AI companies in the world"
         else:
@@ -341,11 +343,15 @@ def _names_a_dollar(text: str, name: Named, start: int) -> bool:
 
 def _spender(text: str, named: Sequence[Named], clause: tuple[int, int],
              start: int) -> str | None:
-    """The country opening a figure's clause as its subject, before the figure."""
+    """The country opening a figure's clause as its subject, before the figure, by its own
+    name: not as the home of a company ("Japan's SoftBank will invest $3 billion in India"
+    is SoftBank's money, placed in India) nor by its adjective ("Chinese firms")."""
     for x in named:
         if x.start >= start:
             break
-        if clause[0] <= x.start and x.role == SUBJECT and _opens_clause(text, x.start):
+        if (clause[0] <= x.start and x.role == SUBJECT and _opens_clause(text, x.start)
+                and not is_adjective(text[x.start:x.end])
+                and cues.POSSESSIVE_NAME.match(text, x.end) is None):
             return x.code
     return None
 
