@@ -1301,8 +1301,10 @@ LIST_LEAD_VERB = re.compile(
     r"|unveiled|proposes|proposed|approved|adopted|offers|offered|highlights|spans"
     r"|features|introduces|introduced|establishes|established|requires|required)\s",
     re.I)
-#: Last words before the colon that hand over without naming what follows.
+#: Last words before the colon that hand over without naming what follows, and pronouns: a
+#: site's prompt to its reader ("Our experts will discuss this issue with you:") counts nothing.
 LIST_LEAD_HANDOVER = frozenset((
     "include", "includes", "including", "included", "are", "is", "was", "were", "as",
     "follows", "following", "such", "like", "namely", "these", "those", "this", "that", "to",
-    "of", "for", "with", "by", "on", "in", "at", "from", "be", "been", "below", "here"))
+    "of", "for", "with", "by", "on", "in", "at", "from", "be", "been", "below", "here",
+    "you", "us", "them", "it", "me", "him", "her"))

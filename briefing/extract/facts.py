@@ -88,8 +88,9 @@ def is_statement(text: str, kind: str, excerpt_end: bool, block_end: bool = Fals
     """Whether a sentence states something: long enough, not a question or a bare lead-in,
     and not the cut-off tail of a teaser. A lead-in that says something itself ("The policy
     is structured around six key pillars:", `leads_a_list`) is a statement; so is the last
-    sentence of its block (`block_end`) ending on a comma or semicolon: the layout cut it
-    ("NIS 120 million is earmarked for this initiative," above a heading)."""
+    sentence of a block that another block follows (`block_end`) ending on a comma or
+    semicolon: the layout cut it ("NIS 120 million is earmarked for this initiative," above
+    a heading)."""
     stripped = text.rstrip("\"'”’)] ")
     if len(text.split()) < MIN_WORDS or stripped.endswith(("?", "？")):
         return False
@@ -439,7 +440,10 @@ def _read_units(article: Article, taxonomy: Taxonomy,
             else:
                 named = _roles(matchable, places) if own else []
             is_last = article.excerpt and b_index == len(blocks) - 1 and n == len(spans) - 1
-            states = not asked and (is_statement(flat, block.kind, is_last, n == len(spans) - 1)
+            # A block's last sentence ends where its layout cut it, unless the text ends
+            # there too (an excerpt cut off mid-sentence).
+            cut = n == len(spans) - 1 and b_index < len(blocks) - 1
+            states = not asked and (is_statement(flat, block.kind, is_last, cut)
                                     or states_briefly(flat, named))
             unit = _Sentence(b_index, s, e, flat, matchable, named,
                              taxonomy.match(matchable) if states else None, section, states,
