@@ -288,10 +288,38 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         visits to
         trip to
         trips to
+        # A destination kept from or reached by what the story's country makes: "to avoid
+        # American technology making its way to China", "out of China's reach"; a country
+        # alluded to or criticised: "a clear reference to China", "criticised the European
+        # Union's rules".
+        way to
+        way into
+        out of
+        reference to
+        references to
+        criticized
+        criticised
+        criticizing
+        criticising
+        condemned
+        accused
         # A rank held below another country: "second only to the United States".
         second only to
         next only to
 """.strip().splitlines() if line.split("#")[0].strip())
+#: An equality comparison: "six times as many patents as the US", "twice as large as
+#: Germany's" (matched on the lowercased words before the country).
+AS_MUCH_AS = re.compile(
+    r"\bas\s+(?:many|much|few|little|large|big|high|low|fast|quickly|strong|good|well)\b"
+    r"(?:\s+[\w-]+){0,5}?\s+as\s+(?:the\s+)?$")
+#: A country word opening the name of a company or university: "Singapore Management
+#: University", "Saudi Telecom Company", "Korea Development Bank". The organisation's home: a
+#: maker named in passing unless the story is about it. Government bodies ("the European
+#: Commission", "the Italian Data Protection Authority") are the country acting, so not here.
+ORGANISATION_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w&-]*){0,3}\s+(?:University|College|Institute|Airlines|Airways|Telecom"
+    r"|Telecommunications|Mobile|Holdings|Corporation|Corp\.?|Company|Co\.|Bank|Foundation"
+    r"|Academy|School)\b")
 #: Two countries acting together, the first opening the clause: "Germany partnered with
 #: France to build ...", "Japan has teamed up with the UK": both are what it is about (a
 #: partner after anything else is named in passing: "the country partnered with Germany").

@@ -240,3 +240,54 @@ def test_a_country_visited_or_restricting_others_is_named_in_passing(tmp_path):
     (st,) = statements(tmp_path, "The US's export controls on high-end chips took effect in "
                                  "May, officials said.\n")
     assert st.countries == ("US",)
+
+
+@pytest.mark.parametrize(
+    ("story", "sentence", "mentions"),
+    [
+        # An equality comparison names its yardstick in passing.
+        (CHINA, "Chinese inventors filed six times as many AI patents as the United States "
+                "over the decade.", ("US",)),
+        # A destination kept from, an allusion, a criticised country.
+        (KAZAKHSTAN, "The licence rules aim to stop the chips from making their way to China "
+                     "through resellers.", ("CN",)),
+        (CHINA, "Officials warned against blocs of rich democracies, a clear reference to the "
+                "United States.", ("US",)),
+        (PERU, "Lawmakers also criticised the European Union's rules as too costly for small "
+               "firms.", ("EU",)),
+        # An organisation named after its home, and a company's home in a list.
+        (KENYA, "One of the new fellows previously worked at Singapore Management "
+                "University.", ("SG",)),
+        (KENYA, "The backers are two local banks, a pension fund and Japan's SoftBank, "
+                "officials said.", ("JP",)),
+    ],
+)
+def test_yardsticks_allusions_and_homes_are_mentions(tmp_path, story, sentence, mentions):
+    st = about(tmp_path, *story, sentence)
+    (own,) = {"Peru": ("PE",), "Kazakhstan": ("KZ",), "Kenya": ("KE",),
+              "China": ("CN",)}[story[0].split()[0]],
+    assert (st.countries, st.mentions) == (own, mentions), st.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        # The same shapes where the country is what the sentence is about.
+        ("Japan's SoftBank will invest $3 billion in new data centres.", ("JP",)),
+        ("Singapore has twice as many AI researchers per head as it had in 2019.", ("SG",)),
+        ("Singapore's universities trained 5,000 AI engineers last year.", ("SG",)),
+    ],
+)
+def test_the_same_shapes_opening_on_the_country_keep_it(tmp_path, sentence, subjects):
+    (st,) = statements(tmp_path, sentence + "\n")
+    assert st.countries == subjects, st.text
+
+
+def test_an_organisation_named_after_the_storys_country_stays_with_it(tmp_path):
+    found = statements(tmp_path, (
+        "Singapore trains AI engineers\n\n"
+        "Singapore will train 15,000 AI engineers by 2030, the government said.\n\n"
+        "Most of the courses will be taught at Singapore Management University from "
+        "next year.\n"))
+    st = find(found, "Most of the courses")
+    assert st.countries == ("SG",)

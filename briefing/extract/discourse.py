@@ -116,6 +116,9 @@ def _after_cue(text: str, start: int) -> bool:
         words.pop()
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
         return True  # "third in Africa after Nigeria"
+    if words and words[-1] == "as" and cues.AS_MUCH_AS.search(
+            text[max(0, start - 80):start].lower()):
+        return True  # "six times as many patents as the US"
     for skip in (0, 1):  # "behind leaders Nigeria": one word between the cue and the name
         tail = words[:len(words) - skip]
         if skip and (len(words) < 2 or not text[start - 1].isspace()
@@ -189,14 +192,19 @@ def _names_a_maker(text: str, m: Mention) -> bool:
     Such a country is still a subject when the story is about it (`subjects_of`)."""
     after = text[m.end:m.end + 2]
     if after[:1] in "'’":
-        return (cues.POSSESSIVE_NAME.match(text, m.end) is not None
-                or cues.POSSESSIVE_RESTRICTION.match(text, m.end) is not None
-                ) and not _opens_clause(text, m.start)
+        if cues.POSSESSIVE_NAME.match(text, m.end) is not None:
+            # "Japan's SoftBank" is a company's home, in a list too ("OpenAI, Oracle and Abu
+            # Dhabi's MGX"): the country only when it opens the sentence.
+            return not _opens_clause(text, m.start, _SENTENCE_BREAK)
+        return (cues.POSSESSIVE_RESTRICTION.match(text, m.end) is not None
+                and not _opens_clause(text, m.start))
     if (after and after[0] in "-–" and after[1:2].isupper()) or text[m.start - 1:m.start] in (
             "-", "–"):
         return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
     if not after or after[0] not in " -.":
         return False  # the common cases: "Korea,", "Korea)"
+    if after[1:2].isupper() and cues.ORGANISATION_AFTER.match(text, m.end):
+        return True  # "Singapore Management University"
     if (is_adjective(m.text) and after[0] == " " and after[1:].islower()
             and not _opens_clause(text, m.start)):
         return True  # "prioritise American students", "a broader European ambition"
@@ -211,10 +219,14 @@ def _names_a_maker(text: str, m: Mention) -> bool:
     return singular_thing or not _opens_clause(text, m.start)
 
 
-def _opens_clause(text: str, start: int) -> bool:
+_SENTENCE_BREAK = re.compile(r"[;:]\s")
+
+
+def _opens_clause(text: str, start: int, breaks: re.Pattern[str] = cues.STRONG_BREAK) -> bool:
     """Whether a country word stands at the head of its clause: nothing but an opener or two
-    between it and the sentence start or a clause break ("; ", ", while")."""
-    head = cues.STRONG_BREAK.split(text[:start])[-1]
+    between it and the sentence start or a clause break ("; ", ", while"; with
+    `_SENTENCE_BREAK`, only "; " and ": ")."""
+    head = breaks.split(text[:start])[-1]
     words = [w.strip("\"'“”‘’").lower() for w in head.split()]
     return len(words) <= 3 and all(w in _OPENERS for w in words)
 
