@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing import cues
-from briefing.countries import Mention, find_countries, is_adjective
+from briefing.countries import Mention, find_countries, is_adjective, names_a_place
 
 SUBJECT, MENTION = "subject", "mention"
 # Focus weights: a headline or dateline names what a story is about far more surely than
@@ -633,6 +633,8 @@ def _has_a_name(text: str, named: Sequence[Named], bare: bool = False) -> bool:
     is no country, calendar word, title or common acronym, past its first word or as its
     first word when that reads as a name (`_opens_on_a_name`); with `bare`, one without
     "the" before it."""
+    if bare:  # a place inside a country is a place's name all the same ("Quebec", "Texas")
+        named = [n for n in named if not names_a_place(text[n.start:n.end])]
     for m in _CAPITALISED.finditer(text, 1):
         if m.start() <= 2 and not text[:m.start()].strip("\"“‘'( "):
             continue  # the sentence's own first word, after an opening quote
