@@ -147,6 +147,37 @@ def test_a_blockquote_marker_and_bold_stay_out_of_the_quote_in_a_markdown_file(t
         "The ministry named three consortia.")
 
 
+WRAPPED_QUOTE = (
+    "Seoul funds a sovereign model\n\n"
+    "South Korea will fund a Korean-language model with 1 trillion won, the science ministry "
+    "said on Tuesday.\n\n"
+    '> "Korea will not rent its intelligence from abroad, and this model is how we\n'
+    '> make sure of it," the minister told reporters in Seoul on Tuesday.\n\n'
+    "The winners will be chosen in June by a panel of academics.\n"
+)
+
+
+def test_a_blockquote_wrapped_over_lines_is_quoted_without_its_markers_and_verifies(
+        tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seoul.md").write_text(WRAPPED_QUOTE, encoding="utf-8")
+    (article,) = read_document(corpus, corpus / "seoul.md").articles
+    quote = find(statements(article), '"Korea will not rent')
+    assert "how we make sure of it," in quote.text and ">" not in quote.text
+    assert quote.countries == ("KR",)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["make", "-c", "KR", "--corpus", str(corpus), "--out", str(out),
+                            "--date", "2026-11-22", "--format", "md"])
+    assert r.exit_code == 0, r.output
+    brief = (out / "brief-kr-2026-11-22.md").read_text(encoding="utf-8")
+    assert "how we make sure of it" in brief
+    r = runner.invoke(app, ["verify", str(out / "brief-kr-2026-11-22.md"), "--corpus",
+                            str(corpus)])
+    assert r.exit_code == 0, r.output
+    assert "3 citations: 3 ok" in r.output
+
+
 # --------------------------------------------------------------------------- list lead-ins
 
 LEAD_IN_MD = (

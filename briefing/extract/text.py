@@ -40,7 +40,15 @@ def unligature(text: str) -> str:
     return text.translate(_LIGATURES)
 
 
+# A Markdown blockquote wrapped over several lines repeats its marker on each ("> make sure
+# of it,\" the minister said."): the marker is layout, never the quote's text. Collapsed
+# text (statements, and what `verify` compares) reads the line without it.
+_QUOTE_LINE = re.compile(r"\n[ \t]*>+(?=[ \t])")
+
+
 def collapse(text: str) -> str:
+    if "\n" in text and ">" in text:
+        text = _QUOTE_LINE.sub("\n", text)
     return " ".join(text.split())
 
 
