@@ -291,3 +291,13 @@ def test_an_organisation_named_after_the_storys_country_stays_with_it(tmp_path):
         "next year.\n"))
     st = find(found, "Most of the courses")
     assert st.countries == ("SG",)
+
+
+def test_the_storys_country_partnering_with_other_countries_keeps_the_sentence(tmp_path):
+    st = about(tmp_path, *KENYA, "The country partnered with nine other countries, including "
+                                 "Germany and France, to fund the research.")
+    assert (st.countries, st.mentions) == (("KE",), ("DE", "FR"))
+    # Talk of countries in general that names none of its own is about none.
+    found = statements(tmp_path, f"{KENYA[0]}\n\n{KENYA[1]}\n\nMany countries are now "
+                                 "drafting rules on funding for AI research.\n")
+    assert find(found, "Many countries").countries == ()

@@ -249,6 +249,11 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             last = countries
         elif countries:
             last = countries
+        elif unit.named and _refers_back(lower, unit.named, opening=True):
+            # "The country partnered with nine other countries, including Germany": opening
+            # on the antecedent and naming others only in passing, it is about the antecedent
+            # however it goes on about countries in general.
+            countries = _fitting(last, focus) or _fitting(topic, focus)
         elif cues.GENERIC.search(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
