@@ -453,6 +453,15 @@ FIGURE_FOR_ADJECTIVE = re.compile(r"\)?(?:\s*\([^()]{1,40}\))?\s+")
 #: Money a country spends in another: "Saudi Arabia will spend $1 trillion in the U.S." is
 #: Saudi Arabia's, when it opens the clause (after FIGURE_OF has found the place).
 SPENT_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+#: A country named by a word for it spending money: "where the Kingdom pledged to spend $1
+#: trillion in the U.S.", "the country will invest $5 billion in France" (right before the
+#: figure; the sentence's subject other than the place is the spender).
+COUNTRY_SPENDS = re.compile(
+    r"\bthe\s+(?:kingdom|country|emirate|republic|nation)\s+(?:has\s+|had\s+|will\s+"
+    r"|would\s+)?(?:(?:pledged|pledges|promised|promises|committed|commits|agreed|agrees|plans"
+    r"|planned|aims|vowed|intends)\s+to\s+)?(?:spend|invest|put|pour|inject|spends|invests"
+    r"|spent|invested)\s+(?:about\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+)?$",
+    re.I)
 #: A figure a change starts from is the same owner's as the figure before it: "spend $1
 #: trillion, up from $600 billion", "5% of GDP, down from 7%".
 CHANGED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+(?:the\s+)?$",

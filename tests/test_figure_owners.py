@@ -86,6 +86,10 @@ def owners(st: Statement) -> dict[str, str | None]:
         ("Saudi pledge",
          "Saudi Arabia will spend $600 billion in the U.S., up from $400 billion last year.",
          {"$600 billion": "SA", "$400 billion": "SA"}, ("SA", "US")),
+        ("Qatar's pledge to France",
+         "Qatar's emir met the French president in Paris, where the emirate pledged to invest "
+         "$10 billion in France over five years.",
+         {"$10 billion": "QA"}, ("FR", "QA")),
         # Money paying for a country's thing, named by its adjective.
         ("Europe's AI gigafactories",
          "The Commission unveiled a €20 billion European fund for AI gigafactories.",
@@ -155,6 +159,16 @@ def test_a_gapped_number_takes_the_kind_and_unit_of_the_figure_before_it(tmp_pat
 def test_stray_numbers_are_not_read_as_gapped_figures(tmp_path, sentence, figures):
     st = statement(tmp_path, "Kenya's data centres", sentence)
     assert [f.text for f in st.figures] == figures
+
+
+def test_one_before_a_scale_word_is_a_number(tmp_path):
+    st = statement(tmp_path, "Ghana's skills drive",
+                   "Ghana plans to train one million young people in digital skills by 2028.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in st.figures] == [
+        ("one million young people", "count", 1e6, "young people"), ("2028", "year", 2028.0, None)]
+    other = statement(tmp_path, "Ghana's skills drive",
+                      "Ghana is one of the three countries in the new skills programme.")
+    assert [f.text for f in other.figures] == []
 
 
 def test_a_country_merely_named_near_a_figure_does_not_own_it(tmp_path):

@@ -304,7 +304,8 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     paired = _respectively(text, named, starts, ends)
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         index = next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
-        beside = paired.get(i) or _named_beside(text, named, clauses[index], start, end)
+        beside = paired.get(i) or _named_beside(text, named, subjects, clauses[index], start,
+                                                end)
         if beside is not None:
             owners.append(beside)
         elif owners and cues.CHANGED_FROM.search(text, max(0, start - 24), start):
@@ -320,8 +321,8 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     return owners
 
 
-def _named_beside(text: str, named: Sequence[Named], clause: tuple[int, int], start: int,
-                  end: int) -> str | None:
+def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
+                  clause: tuple[int, int], start: int, end: int) -> str | None:
     """The country a figure's own words give it: named right after it ("38,000 patents in
     China", "a $20 billion European fund"), or right before it ("followed by China with
     15%", "the UK's £4.5 billion", "and the US $200 million")."""
@@ -330,9 +331,15 @@ def _named_beside(text: str, named: Sequence[Named], clause: tuple[int, int], st
         or (cues.FIGURE_FOR_ADJECTIVE.fullmatch(text, end, x.start)
             and is_adjective(text[x.start:x.end])))), None)
     if after is not None:
+        if not cues.SPENT_IN.fullmatch(text, end, after.start):
+            return after.code
         opener = _spender(text, named, clause, start)
-        if opener is not None and opener != after.code and cues.SPENT_IN.fullmatch(
-                text, end, after.start):
+        if opener is None and cues.COUNTRY_SPENDS.search(text, max(clause[0], start - 80),
+                                                         start):
+            # "where the Kingdom pledged to spend $1 trillion in the U.S.": the country the
+            # sentence is about, by a word for it.
+            opener = next((c for c in subjects if c != after.code), None)
+        if opener is not None and opener != after.code:
             return opener  # "Saudi Arabia will spend $1 trillion in the U.S."
         return after.code
     before = next((x for x in reversed(named) if x.end <= start), None)

@@ -325,7 +325,8 @@ _VAGUE_QUANTITIES = ("a dozen", "half a dozen", "dozens", "a handful", "several"
 #: A count of a generic noun below this is a bare count (see `is_bare_count`).
 BARE_COUNT_BELOW = 100
 
-# Number words ("one" only inside "twenty-one": "one of the", "one million" are not counts).
+# Number words ("one" only inside "twenty-one" or before a scale word: "one of the" is no
+# count, "one million people" is).
 _WORD_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9,
@@ -338,9 +339,12 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMBER_WORD = re.compile(
     rf"(?<![\w-])(?:a\s+dozen|(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen)(?:\s+dozen)?(?![\w-])",
+    r"|sixteen|seventeen|eighteen|nineteen"
+    # "one" only before a scale word: "one million South Africans", "one billion dollars"
+    r"|one(?=\s+(?:thousand|million|billion|trillion)\b))(?:\s+dozen)?(?![\w-])",
     re.IGNORECASE,
 )
+_ONE_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _NUMBER_TOKENS = frozenset([*(w for w in _WORD_VALUES if w != "one"), *(
     f"{tens}-{unit}" for tens in _TENS.split("|")
     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))])
@@ -480,7 +484,9 @@ def has_number_words(text: str) -> bool:
     """Whether a text may hold a number written as a word: a set lookup, as the pattern is
     slow to scan and most text has none."""
     # Words split on spaces and the punctuation that may end a clause after one.
-    return not _NUMBER_TOKENS.isdisjoint(text.lower().translate(_CLAUSE_END).split())
+    words = text.lower().translate(_CLAUSE_END).split()
+    return not _NUMBER_TOKENS.isdisjoint(words) or (
+        "one" in words and not _ONE_SCALES.isdisjoint(words))
 
 
 # A number word may end a clause ("while Europe managed only three."): a gapped figure.
