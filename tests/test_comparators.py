@@ -301,3 +301,15 @@ def test_the_storys_country_partnering_with_other_countries_keeps_the_sentence(t
     found = statements(tmp_path, f"{KENYA[0]}\n\n{KENYA[1]}\n\nMany countries are now "
                                  "drafting rules on funding for AI research.\n")
     assert find(found, "Many countries").countries == ()
+
+
+def test_a_section_on_one_country_does_not_take_the_other_countries_of_the_report(tmp_path):
+    found = statements(tmp_path, (
+        "# Kenya and Nigeria: an AI report\n\n"
+        "Kenya will spend $50 million on AI research, the ministry said.\n\n"
+        "Nigeria will spend $80 million on AI research, its ministry said.\n\n"
+        "## Nigeria\n\n"
+        "The government approved new funding for Kenyan start-ups in Abuja this year.\n"))
+    funding = find(found, "The government approved")
+    # Kenya is the report's focus, not this section's: its start-ups are named in passing.
+    assert (funding.countries, funding.mentions) == (("NG",), ("KE",))

@@ -223,18 +223,20 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         per_block[u.block] = per_block.get(u.block, 0) + 1
 
     heading: str | None = None
-    scope = last = topic = focus
+    # The section's focus: the article's, or under a heading naming countries, theirs (a
+    # report's section on Nigeria is not about the Kenya its title names).
+    scope = last = topic = local = focus
     previous: _Sentence | None = None
     said: list[_Sentence] = []  # the sentences of this section so far
     chains: list[list[_Sentence]] = []  # runs of sentences each leaning on the one before
     for unit in units:
         if isinstance(unit, _Heading):
             heading = unit.text
-            scope = last = subjects_of(unit.named, focus) or focus
+            local = scope = last = subjects_of(unit.named, focus) or focus
             previous = None
             said = []
             continue
-        own = subjects_of(unit.named, focus)  # whom it names as its subjects, read once
+        own = subjects_of(unit.named, local)  # whom it names as its subjects, read once
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
             # a comparator the paragraph before ended on.
@@ -245,7 +247,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         if countries and _refers_back(lower, unit.named, opening=True):
             # "The country's $300 billion wealth fund is backing chips made in Taiwan":
             # opening on the antecedent, the sentence is about it too.
-            countries = tuple(dict.fromkeys([*_fitting(last, focus), *countries]))
+            countries = tuple(dict.fromkeys([*_fitting(last, local), *countries]))
             last = countries
         elif countries:
             last = countries
@@ -253,17 +255,17 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # "The country partnered with nine other countries, including Germany": opening
             # on the antecedent and naming others only in passing, it is about the antecedent
             # however it goes on about countries in general.
-            countries = _fitting(last, focus) or _fitting(topic, focus)
+            countries = _fitting(last, local) or _fitting(topic, local)
         elif cues.GENERIC.search(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
-            scope = topic = focus
+            scope = topic = local
         elif _refers_back(lower, unit.named):
             # "the government", "its": the nearest antecedent, the story's own country when
             # that was one of several just named.
-            countries = _fitting(last, focus) or _fitting(topic, focus)
+            countries = _fitting(last, local) or _fitting(topic, local)
         else:
-            countries = _fitting(topic, focus)
+            countries = _fitting(topic, local)
         unit.about = countries
         unit.heading = heading
         unit.leaning = _link(article, unit, previous, per_block)
