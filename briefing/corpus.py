@@ -824,12 +824,13 @@ _QUOTE_MARK = re.compile(r">+[ \t]*(?=\S)")
 # blockquote's ">" after a sentence's end and before a capital, a quote or emphasis, and
 # a bullet ("*", "•") before a word; never "-" (a dash) or "1." (a number).
 _INLINE_MARK = re.compile(
-    r"(?<=\S)[ \t]+(?P<heading>#{1,6})[ \t]+(?=[A-Z0-9\"“‘*_])"
+    r"(?<=\S)[ \t]+(?P<heading>#{2,6}(?=[ \t]+[A-Z0-9\"“‘*_])|#(?=[ \t]+[A-Z\"“‘*_]))[ \t]+"
     r"|(?<=[.!?…:\"”’)*])[ \t]+(?P<quote>>)[ \t]+(?=[A-Z\"“‘*_])"
     r"|(?<=\S)[ \t]+(?P<item>\*|•)[ \t]+(?=\w)")
 _FLAT_HASHES = re.compile(r"#{1,6}[ \t]+")
-#: A line is read for inline markers only when it is at least this long (a paragraph of
-#: several sentences, not a heading or an item of its own).
+#: A line is cut at its quote and bullet markers only when it is at least this long (a
+#: paragraph of several sentences, not an item of its own); a heading's marker inside a line
+#: cuts it whatever its length ("# Title ## Overview Kenya approved ...").
 FLAT_LINE_MIN_CHARS = 200
 #: A flattened heading is at most this many words: past them, the text is prose.
 FLAT_HEADING_MAX_WORDS = 12
@@ -843,12 +844,13 @@ def _line_pieces(text: str, start: int) -> Iterator[tuple[int, int, bool]]:
     the blocks its inline markers start (`fresh`: a marker, or the end of a flattened
     heading or quote, starts it, so it never goes on the block before)."""
     for s, e in _line_spans(text, start):
-        if e - s < FLAT_LINE_MIN_CHARS or not _may_be_flattened(text, s, e):
+        if not _may_be_flattened(text, s, e):
             yield s, e, False
             continue
         marks = list(_INLINE_MARK.finditer(text, s, e))
-        if not any(m["heading"] for m in marks) and len(marks) < 2:
-            yield s, e, False  # one bullet or quote mark in a long line: prose after all
+        if not any(m["heading"] for m in marks) and (len(marks) < 2
+                                                     or e - s < FLAT_LINE_MIN_CHARS):
+            yield s, e, False  # one bullet or quote mark, or a short line: prose after all
             continue
         cuts = [s, *(m.start(m.lastgroup or 0) for m in marks), e]
         for n, (a, b) in enumerate(pairwise(cuts)):

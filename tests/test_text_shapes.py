@@ -118,15 +118,27 @@ def test_a_one_line_article_is_briefed_and_every_quote_verifies(tmp_path):
     assert "not found" not in r.output
 
 
+def test_a_short_one_line_article_with_a_heading_marker_is_read_too(tmp_path):
+    article = read(tmp_path, "# Kenya Backs AI ## Overview Kenya approved a national AI "
+                             "strategy on Monday, the ministry said.\n", "kenya.md")
+    assert article.source.title == "Kenya Backs AI"
+    (st,) = statements(article)
+    assert (st.text, st.countries, st.heading) == (
+        "Kenya approved a national AI strategy on Monday, the ministry said.", ("KE",),
+        "Overview")
+
+
 @pytest.mark.parametrize("line", [
     # one bullet-like star and a comparison sign in a long line of prose: not Markdown
     "Analysts at the bank put the odds of a rate cut at 3 * 10 to the power of minus two, "
     "while the ratio of demand to supply > 2 on most days this year, which the central bank "
     "of Chile says is still manageable for the economy as a whole and for its exporters.",
-    # a C# developer and a hashtag are no headings
+    # a C# developer, a hashtag and a spaced rank are no headings
     "Chile's new coding schools train C# developers and data engineers for local firms, and "
     "the campaign runs under #ChileDigital on social media, according to the economy "
     "ministry, which expects the first graduates to be hired by exporters next year.",
+    "Chile was ranked # 1 in Latin America for AI readiness, ahead of Brazil and Uruguay, "
+    "in a survey of 30 countries that the economy ministry published on Tuesday.",
 ])
 def test_a_long_line_of_prose_is_not_cut_at_look_alike_markers(tmp_path, line):
     article = read(tmp_path, "Chile trains coders\n\n" + line + "\n")
