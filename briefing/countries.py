@@ -138,6 +138,9 @@ class Mention(NamedTuple):
     place: bool = False
     """Named by a place inside the country, its seat of government or its leader ("Texas",
     "Beijing", "the Kremlin", "President Macron"), not by the country's own name."""
+    seat: bool = False
+    """Named by its government's seat or leader ("the Knesset", "the Biden administration",
+    "President Macron"): the country acts there only when that opens its clause."""
 
 
 class PlaceContext(NamedTuple):
@@ -159,6 +162,7 @@ class _Entry(NamedTuple):
 
     code: str | None
     place: bool = False
+    seat: bool = False
     readings: tuple[str | None, ...] = ()
     """For a name two places share: its readings, the first taken when nothing says more."""
     person: bool = False
@@ -193,7 +197,7 @@ def find_countries(text: str, places: PlaceContext | None = None) -> list[Mentio
         if entry.place and found and found[-1].code == code and _SAME_REFERENT.fullmatch(
                 text, found[-1].end, start):
             continue  # "U.S. President Donald Trump", "India's Narendra Modi": one reference
-        found.append(Mention(code, start, m.end(), written, entry.place))
+        found.append(Mention(code, start, m.end(), written, entry.place, entry.seat))
     return found
 
 
@@ -211,7 +215,8 @@ def article_places(text: str) -> PlaceContext:
     """What an article (its plain text) tells about the names two places share: which
     countries it names otherwise, and which it names by a place, seat, leader or
     sub-national cue. One quick scan when no shared name occurs, as in most articles."""
-    if _shared_name_pattern().search(text) is None:
+    if not any(m.start() == 0 or not _is_word_char(text[m.start() - 1])
+               for m in _shared_name_pattern().finditer(text)):
         return NO_PLACES
     ambiguous = _places().ambiguous
     named: set[str] = set()
@@ -335,7 +340,8 @@ def _entry_of(written: str) -> _Entry:
         return _Entry(_misspelt_country(written))
     places = _places()
     readings = places.ambiguous.get(key, ())
-    return _Entry(gaz.surface[key], key in gaz.place_keys, readings, key in places.people)
+    return _Entry(gaz.surface[key], key in gaz.place_keys, key in places.seats, readings,
+                  key in places.people)
 
 
 def is_adjective(word: str) -> bool:
@@ -651,6 +657,8 @@ class _Places(NamedTuple):
     """Surface keys of place names that are also people's names."""
     cues: dict[str, re.Pattern[str]]
     """Code -> words that say a shared name is the place inside that country."""
+    seats: frozenset[str] = frozenset()
+    """Surface keys of the seats and leaders of governments (`governments.yaml`)."""
 
 
 @cache
@@ -658,13 +666,16 @@ def _places() -> _Places:
     places = load_yaml((data_dir() / "places.yaml").read_text(encoding="utf-8"))
     governments = load_yaml((data_dir() / "governments.yaml").read_text(encoding="utf-8"))
     owners: dict[str, set[str]] = {}
+    seats: set[str] = set()
     for code, names in [*places["places"].items(), *governments["seats"].items()]:
         for name in names:
             owners.setdefault(name, set()).add(code)
+    seats.update(name for names in governments["seats"].values() for name in names)
     for code, leaders in governments["leaders"].items():
         for leader in leaders:
             for form in _leader_forms(leader):
                 owners.setdefault(form, set()).add(code)
+                seats.add(form)
     # A form two countries share ("Prime Minister Lee", "Lee government") names neither.
     forms = {text: codes.pop() for text, codes in owners.items() if len(codes) == 1}
     ambiguous: dict[str, tuple[str | None, ...]] = {}
@@ -674,7 +685,8 @@ def _places() -> _Places:
     people = {_key(v) for name in places["people"]
               for v in [name, *_variants(_Form(name, None, "place"))]}
     cues = {code: re.compile("|".join(patterns)) for code, patterns in places["cues"].items()}
-    return _Places(forms, ambiguous, frozenset(people), cues)
+    seat_keys = {_key(v) for text in seats for v in (text, _ascii(text))}
+    return _Places(forms, ambiguous, frozenset(people), cues, frozenset(seat_keys))
 
 
 def _leader_forms(leader: dict) -> list[str]:
@@ -682,7 +694,8 @@ def _leader_forms(leader: dict) -> list[str]:
     Biden administration", "the Modi government" (never the surname alone)."""
     surname = leader["surname"]
     forms = [leader["name"]]
-    forms += [f"{office} {surname}" for office in leader.get("office", [])]
+    forms += [f"{office} {name}" for office in leader.get("office", [])
+              for name in dict.fromkeys([surname, leader["name"]])]
     forms += [f"{surname} {word}" for word in ("administration", "government",
                                                 "Administration", "Government")]
     return forms
@@ -708,9 +721,10 @@ def _add_places(surface: dict[str, str | None]) -> set[str]:
 
 @cache
 def _shared_name_pattern() -> re.Pattern[str]:
-    """Any name two places share, word-bounded: most articles have none."""
+    """Any name two places share, bounded at its end (the start is checked by the caller: a
+    leading \\b would keep `re` from skipping ahead to the names' first letters, 5x slower)."""
     names = sorted(_places().ambiguous, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _explicit_forms(entries: dict[str, dict], blocked: Iterable[str]) -> list[_Form]:

@@ -199,3 +199,16 @@ def test_a_capital_as_an_actor_names_its_country(tmp_path):
                                  "chips at home by 2027.\n")
     assert st.countries == ("CN",)
     assert owners(st)["30%"] == "CN"
+
+
+def test_a_leader_named_in_passing_is_a_mention(tmp_path):
+    found = statements(tmp_path, (
+        "Qatar gets its chips\n\n"
+        "Qatar received a licence to import 20,000 AI chips after talks with the Biden "
+        "administration.\n\n"
+        "The first shipment arrived following President Joe Biden's visit to the region.\n"))
+    licence = find(found, "Qatar received")
+    assert licence.countries == ("QA",) and licence.mentions == ("US",)
+    assert owners(licence)["20,000 AI chips"] == "QA"
+    shipment = find(found, "The first shipment")
+    assert shipment.countries == ("QA",) and shipment.mentions == ("US",)

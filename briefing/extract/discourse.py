@@ -77,7 +77,12 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
         elif m.start > 2 and ((_after_cue(text, m.start) and not _acts_jointly(text, m, out))
                               or _names_a_language(text, m)):
             out.append(Named(m.code, m.start, m.end, MENTION))
-        elif _names_a_maker(text, m) or _names_a_home(text, m):
+        elif (_names_a_maker(text, m) or _names_a_home(text, m)
+              or (m.seat and not _opens_clause(text, m.start))):
+            # (A government named by its seat or leader acts when it opens the clause: "The
+            # Biden administration's rule caps ...", "The Knesset passed ..."; further in it
+            # is mostly a time or a counterpart: "following President Trump's inauguration",
+            # "talks between the UAE and the Trump administration".)
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
         else:
             out.append(Named(m.code, m.start, m.end, SUBJECT))
