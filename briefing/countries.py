@@ -268,12 +268,13 @@ _NOT_A_SURNAME = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "State", "Premier", "Governor", "Gov", "Government", "Senator",
-    "Senate", "Legislature", "Parliament", "Department",
+    "Senate", "Legislature", "Parliament", "Department", "Province", "Provincial",
+    "Prefecture", "City", "County", "Region", "Regional", "Island", "Islands", "Metropolitan",
 })
 _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Queen|King|Lady|Lord|Sir|Dame|Princess"
                            r"|Prince|Lake|Mount|Port|Fort)\.?)[ \u00a0]+$")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+$")
-_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Z][a-z]+)")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Z][A-Za-z]*)")
 
 
 def _names_a_person(text: str, start: int, end: int) -> bool:

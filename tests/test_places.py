@@ -52,6 +52,7 @@ def codes(text: str) -> list[str]:
         ("Plants in Bavaria, Tamil Nadu and Guangdong.", ["DE", "IN", "CN"]),
         ("Queensland, Hokkaido and Gauteng expand their grids.", ["AU", "JP", "ZA"]),
         ("A campus in Chennai and a lab in Lagos.", ["IN", "NG"]),
+        ("Talks in Paris on Monday; a lab in Oxford; Guizhou Province.", ["FR", "GB", "CN"]),
         # A longer name wins over the country inside it.
         ("A county in New Mexico, and a port in Papua New Guinea.", ["US", "PG"]),
         ("Equatorial Guinea and West Virginia.", ["GQ", "US"]),
@@ -79,6 +80,9 @@ def test_places_seats_and_leaders_name_their_country(text, expected):
         "Reading the report, a Nice idea, a Split decision, a Mobile app.",
         # A shared name with nothing in the text to say which place it is.
         "Punjab and Victoria were mentioned.",
+        # Cities opening the names of firms, papers and treaties.
+        "Boston Consulting Group and Oxford Insights ranked the plans.",
+        "Signatories of the Paris Agreement joined the Hiroshima AI Process.",
     ],
 )
 def test_people_and_words_are_no_place(text):

@@ -157,11 +157,16 @@ _AMBIGUOUS = {
 
 # Names that are also people's names: not a place right after a title or a capitalised
 # word that is no direction ("George Washington", "Queen Victoria") or right before a
-# capitalised word ("Victoria Beckham", "Sydney Sweeney", "Washington Post").
-_PEOPLE = ["Washington", "Victoria", "Virginia", "Georgia", "Indiana", "Sydney", "Alberta",
+# capitalised word ("Victoria Beckham", "Sydney Sweeney", "Washington Post"). Also cities
+# that open the names of firms, papers, universities and treaties news cites for other
+# countries ("Boston Consulting Group", "Oxford Insights", "the Chicago Tribune", "the
+# Paris Agreement", "the Kyoto Protocol", the G7's "Hiroshima AI Process").
+_PEOPLE = ["Washington", "Victoria", "Virginia", "Indiana", "Sydney", "Alberta",
            "Paris", "Tennessee", "Florida", "Montana", "Adelaide", "Alexandria", "Hesse",
            "Samara", "Brooklyn", "Memphis", "Atlanta", "Kansas", "Nevada", "Odesa", "Chiba",
-           "Jeddah", "Orissa", "Kazan", "Madison", "Lima"]
+           "Jeddah", "Orissa", "Kazan", "Madison", "Lima",
+           "Oxford", "Boston", "Cambridge", "Seattle", "Chicago", "Detroit", "Miami", "Toronto",
+           "Manchester", "Kyoto", "Hiroshima", "Montreal", "Montréal", "Lagos", "Birmingham"]
 
 # Cues that an article is about a place inside a country rather than the country a shared
 # name also names ("Gov. Brian Kemp", "state lawmakers", "the Premier of Victoria"), and
