@@ -1345,3 +1345,8 @@ LIST_LEAD_HANDOVER = frozenset((
     "follows", "following", "such", "like", "namely", "these", "those", "this", "that", "to",
     "of", "for", "with", "by", "on", "in", "at", "from", "be", "been", "below", "here",
     "you", "us", "them", "it", "me", "him", "her"))
+#: A sentence that opens on a contrast with the one before it leans on it: "However, among
+#: small firms adoption has been slower.", "But the lab has no cluster of its own yet.",
+#: "Still, the state's economy outgrew the loss." (issue 22, kind 6).
+CONTRAST_OPENER = re.compile(
+    r"[\"“‘']?(?:but|however|yet|still|nevertheless|nonetheless|even\s+so)\b,?\s", re.I)

@@ -295,3 +295,31 @@ def test_a_comma_inside_a_block_still_ends_no_statement(tmp_path):
             "---\n")
     found = statements(read(tmp_path, text))
     assert found == []
+
+
+# --------------------------------------------------------------------------- contrasts
+
+CONTRAST = (
+    "Kenya opens a national AI lab\n\n"
+    "Kenya opened a national AI lab in Nairobi in March, the ministry said.\n\n"
+    "But the lab has no computing cluster of its own yet, officials admitted.\n\n"
+    "Uptake among large Kenyan banks has been fast, a central bank survey found in June. "
+    "However, among small lenders adoption has been slower.\n\n"
+    "The survey covered 40 lenders and was published by the central bank in Nairobi. "
+    "The regulator plans a second round next year.\n\n"
+    "Still, officials expect the lab to host its first projects by December.\n"
+)
+
+
+def test_a_sentence_opening_on_a_contrast_is_quoted_with_the_one_it_answers(tmp_path):
+    found = statements(read(tmp_path, CONTRAST))
+    texts = [s.text for s in found]
+    # across a break, after a paragraph of one sentence, and inside a paragraph: one quote
+    assert ("Kenya opened a national AI lab in Nairobi in March, the ministry said. But the "
+            "lab has no computing cluster of its own yet, officials admitted.") in texts
+    assert ("Uptake among large Kenyan banks has been fast, a central bank survey found in "
+            "June. However, among small lenders adoption has been slower.") in texts
+    assert not any(t.startswith(("But ", "However")) for t in texts)
+    # after a paragraph of several sentences, a contrast does not reach back over the break
+    assert "Still, officials expect the lab to host its first projects by December." in texts
+    assert all(s.countries == ("KE",) for s in found)

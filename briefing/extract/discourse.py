@@ -508,7 +508,14 @@ def leans_on(sentence: str, before: str, before_named: Sequence[Named],
         leaning = _on_referent(inner, before, before_named)
         if leaning is not None and leaning.checked:
             return leaning
-    return _short_leaning(sentence, before, before_named) if short else None
+    if short:
+        leaning = _short_leaning(sentence, before, before_named)
+        if leaning is not None:
+            return leaning
+    # "However, adoption has been slower.": a contrast with what the sentence before says,
+    # read with it; needed least of all (a long chain is cut before it first).
+    return Leaning(checked=False, need=NEEDS_NOUN) if cues.CONTRAST_OPENER.match(
+        sentence) else None
 
 
 def referent_noun(sentence: str) -> str | None:
