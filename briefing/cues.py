@@ -83,6 +83,14 @@ REFERRING = re.compile(
 #: Talk of countries in general: "120 countries will face limits", "other nations".
 #: Matched against lowercased text.
 GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b")
+#: Countries named just before, summed up: "these countries have all launched AI
+#: policies", "the two countries have declined to sign", "both nations agreed" (the count,
+#: when given, must match). Matched against lowercased text.
+PLURAL_REFERENT = re.compile(
+    r"\b(?:these|those|both|the\s+(?P<count>two|three|four|five|six))\s+(?:countries"
+    r"|nations|economies|governments)\b")
+#: The number a PLURAL_REFERENT count word stands for.
+REFERENT_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 #: A country right after these words is named as a supplier, comparator, rival, partner or
 #: target, not as what the sentence is about: "chips from the United States", "more than
@@ -306,7 +314,52 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         # A rank held below another country: "second only to the United States".
         second only to
         next only to
+        # The other party to an agreement or talks the story's country is in: "the MoU with
+        # Saudi Arabia", "negotiations with the US", "a dialogue with Japan", "negotiations
+        # between the UAE and ..." (see AGREEMENT_WITH for words in between).
+        mou with
+        mous with
+        memoranda with
+        negotiations with
+        negotiating with
+        dialogue with
+        contract with
+        contracts with
+        negotiations between
+        talks between
+        # A place where others react or meet, not who acts: "spurred concern in the U.S.",
+        # "considerable concern in Washington", "alarm in Brussels", "speaking at a
+        # conference in Taipei", "a summit in Paris"; a war or conflict fought there.
+        concern in
+        concerns in
+        alarm in
+        worries in
+        worry in
+        unease in
+        anxiety in
+        backlash in
+        conference in
+        summit in
+        forum in
+        expo in
+        conflict in
+        war in
 """.strip().splitlines() if line.split("#")[0].strip())
+#: An agreement or talks named a few words before "with": "approved four memoranda of
+#: understanding (MoUs) on digital technology with Saudi Arabia", "signed an agreement on
+#: chips last week with Japan" (the partner is named in passing; matched on the lowercased
+#: words before the country, within its clause).
+AGREEMENT_WITH = re.compile(
+    r"\b(?:mous?|memorand(?:um|a)|agreements?|deals?|pacts?|accords?|treat(?:y|ies)"
+    r"|partnerships?|talks|negotiations|dialogues?|contracts?)\b[^,;:.]{0,60}\bwith\s+"
+    r"(?:the\s+)?$")
+#: A country word right before the name of an agreement, talks or a conflict names the
+#: other party or the place, not the actor: "the Italy MoU deals with ...", "the Iran
+#: conflict has raised fuel costs", "the Ukraine war" (like a maker: a subject only when the
+#: story is about that country). Only right before: "India signs deal" is India acting.
+EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:MoUs?|memorandum|agreement|pact|accord|treaty|conflict|war|crisis|dispute"
+    r"|invasion)\b", re.I)
 #: An equality comparison: "six times as many patents as the US", "twice as large as
 #: Germany's" (matched on the lowercased words before the country).
 AS_MUCH_AS = re.compile(
@@ -343,6 +396,19 @@ EXAMPLES_BEFORE = frozenset({"including", "notably", "among them", "in particula
 EXAMPLES_AFTER = re.compile(
     r"(?:,\s*|\s)(?:including|notably|among\s+them|in\s+particular|especially|particularly)"
     r"\s+(?:the\s+)?$", re.I)
+#: Examples of countries as the subject of their clause: "nations such as Singapore,
+#: Switzerland, and the United Kingdom have the highest densities", "Countries like Kenya
+#: and Ghana have adopted ..." (the noun opens the clause; the list is followed by its verb,
+#: `LIST_VERB`). Not "sanctions on nations like Iran". Matched on the lowercased text before
+#: the first country.
+EXAMPLES_OF_SUBJECT = re.compile(
+    r"(?:^|\bthat\s+|[;:]\s+)(?:(?:the|other|many|some|several|most|smaller|larger|rich"
+    r"|wealthy|poorer|developing|advanced|leading|[a-z]+ern|[a-z]+an)\s+){0,2}(?:countries"
+    r"|nations|economies|governments)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
+#: Words after a list of countries that say it is not the subject of a verb: a preposition
+#: or conjunction goes on with the noun phrase ("nations like Iran and China in Asia ...").
+NOT_LIST_VERB = frozenset({"and", "or", "to", "in", "on", "for", "of", "with", "as", "by",
+                           "from", "at", "into", "that", "which", "who", "where", "among"})
 #: At most this many words name the noun between a cue and its examples ("partnered with
 #: nine other countries, including ...").
 EXAMPLES_NOUN_WORDS = 4

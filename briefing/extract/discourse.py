@@ -77,6 +77,13 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
         elif m.start > 2 and ((_after_cue(text, m.start) and not _acts_jointly(text, m, out))
                               or _names_a_language(text, m)):
             out.append(Named(m.code, m.start, m.end, MENTION))
+        elif (previous is not None and previous.role == SUBJECT
+              and cues.POSSESSIVE_NAME.match(text, m.end) is not None
+              and cues.LISTED_WITH.fullmatch(text, previous.end, m.start)
+              and _opens_clause(text, previous.start)):
+            # "Qatar and Singapore's GIC are taking stakes": listed with a country opening
+            # the clause, a possessive maker acts with it.
+            out.append(Named(m.code, m.start, m.end, SUBJECT))
         elif (_names_a_maker(text, m) or _names_a_home(text, m)
               or (m.seat and not _opens_clause(text, m.start))):
             # (A government named by its seat or leader acts when it opens the clause: "The
@@ -119,6 +126,8 @@ def _after_cue(text: str, start: int) -> bool:
     words = _TAIL_WORDS.findall(near)[-5:]
     if words and words[-1] in _ARTICLES:
         words.pop()
+    if words and words[-1] in ("as", "like", "including") and _examples_as_subject(text, start):
+        return False  # "nations such as Singapore and Switzerland have the highest ..."
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
         return True  # "third in Africa after Nigeria"
     if words and words[-1] == "as" and cues.AS_MUCH_AS.search(
@@ -138,6 +147,9 @@ def _after_cue(text: str, start: int) -> bool:
                 return True
     if words and words[-1] in _EXAMPLE_WORDS and _examples_of_a_mention(text, start):
         return True
+    if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
+            cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
+        return True  # "four memoranda of understanding on digital technology with Italy"
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
     if listed is not None and 2 < listed.start() < start:
         return _after_cue(text, listed.start())  # "markets in Africa and India"
@@ -163,6 +175,23 @@ def _acts_jointly(text: str, m: Mention, before: list[Named]) -> bool:
     return (opener is not None and opener.role == SUBJECT
             and cues.JOINT_ACTION.fullmatch(text, opener.end, m.start) is not None
             and _opens_clause(text, opener.start))
+
+
+_LIST_WORD = re.compile(r"[\w.'’-]+|,")
+
+
+def _examples_as_subject(text: str, start: int) -> bool:
+    """Whether the countries listed from `start` are examples of a noun opening the clause
+    and the subject of the verb after the list: "nations such as Singapore, Switzerland, and
+    the United Kingdom have ..." (`cues.EXAMPLES_OF_SUBJECT`)."""
+    head = text[max(0, start - 80):start].lower()
+    if cues.EXAMPLES_OF_SUBJECT.search(head) is None:
+        return False
+    for word in _LIST_WORD.findall(text, start, start + 160):
+        if word == "," or word[0].isupper() or word in ("and", "the"):
+            continue  # still the list: "Singapore, Switzerland, and the United Kingdom"
+        return word not in cues.NOT_LIST_VERB
+    return False
 
 
 def _examples_of_a_mention(text: str, start: int) -> bool:
@@ -203,13 +232,18 @@ def _names_a_maker(text: str, m: Mention) -> bool:
             return not _opens_clause(text, m.start, _SENTENCE_BREAK)
         return (cues.POSSESSIVE_RESTRICTION.match(text, m.end) is not None
                 and not _opens_clause(text, m.start))
-    if (after and after[0] in "-–" and after[1:2].isupper()) or text[m.start - 1:m.start] in (
-            "-", "–"):
-        return not _opens_clause(text, m.start)  # "the UAE–US AI Campus", "Saudi-U.S. forum"
+    if (after and after[0] in "-–" and after[1:2].isupper()) or (
+            text[m.start - 1:m.start] in ("-", "–") and _NAME_THEN_HYPHEN.search(
+                text, max(0, m.start - 30), m.start)):
+        # "the UAE–US AI Campus", "Saudi-U.S. forum" (not a dash flattened to a hyphen:
+        # "Southeast Asian countries-Indonesia, Malaysia ... -all scored below")
+        return not _opens_clause(text, m.start)
     if not after or after[0] not in " -.":
         return False  # the common cases: "Korea,", "Korea)"
     if after[1:2].isupper() and cues.ORGANISATION_AFTER.match(text, m.end):
         return True  # "Singapore Management University"
+    if after[0] == " " and cues.EVENT_NOUN_AFTER.match(text, m.end):
+        return True  # "the Italy MoU", "the Iran conflict": the other party, the place
     if (is_adjective(m.text) and after[0] == " " and after[1:].islower()
             and not _opens_clause(text, m.start)):
         return True  # "prioritise American students", "a broader European ambition"
@@ -225,6 +259,8 @@ def _names_a_maker(text: str, m: Mention) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[;:]\s")
+#: A name right before a hyphen, as in "Saudi-U.S." or "India-US" (a capitalised word).
+_NAME_THEN_HYPHEN = re.compile(r"(?<![\w.])[A-Z][\w.]*[-–]$")
 
 
 def _opens_clause(text: str, start: int, breaks: re.Pattern[str] = cues.STRONG_BREAK) -> bool:
@@ -296,17 +332,20 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     owners: list[str | None] = []
     owner_of: list[str | None] = []
     for n, (a, b) in enumerate(clauses):
-        inside = [x for x in named if a <= x.start < b]
+        # A yardstick ("one-quarter that of neighbouring Malaysia") owns nothing.
+        inside = [x for x in named if a <= x.start < b and not cues.YARDSTICK_BEFORE.search(
+            text, max(a, x.start - 30), x.start)]
         if n == 0:
             own = next((x.code for x in inside if x.code in subjects), None)
-            own = own or (subjects[0] if subjects else None)
+            own = own or _titled_actor(text, inside, a) or (subjects[0] if subjects else None)
         elif cues.RELATIVE.match(text, a):
             before = [x for x in named if x.start < a]
             own = before[-1].code if before else owner_of[-1]
         else:
-            own = inside[0].code if inside else owner_of[-1]
+            own = inside[0].code if inside else (
+                _relative_possessor(text, named, clauses[n - 1], a) or owner_of[-1])
         owner_of.append(own)
-    paired = _respectively(text, named, starts, ends)
+    paired = _respectively(text, named, starts, ends) or _versus(text, named, starts, ends)
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         index = next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
         beside = paired.get(i) or _named_beside(text, named, subjects, clauses[index], start,
@@ -326,6 +365,51 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     return owners
 
 
+def _titled_actor(text: str, inside: Sequence[Named], start: int) -> str | None:
+    """The country of a leader opening a clause that names no subject of its own: "Last
+    week, UK Prime Minister Keir Starmer also announced funding of £1 billion" in a passage
+    about Europe is the UK's."""
+    for x in inside:
+        if cues.PERSON_TITLE.match(text, x.end) and cues.PERSON_TITLE_OPENS.fullmatch(
+                text, start, x.start):
+            return x.code
+    return None
+
+
+def _relative_possessor(text: str, named: Sequence[Named], previous: tuple[int, int],
+                        start: int) -> str | None:
+    """The owner of a clause going on with a relative clause's verb ("Trump's Stargate
+    announcement, a venture that includes ..., and plans to spend US$500 billion"): the
+    country whose thing the relative clause is about, named as a possessive right before it."""
+    if not cues.AND_VERB_S.match(text, start):
+        return None
+    relative = None
+    for relative in cues.THAT_VERB_S.finditer(text, previous[0], previous[1]):
+        pass
+    if relative is None:
+        return None
+    owner = next((x for x in reversed(named) if previous[0] <= x.start
+                  and x.end <= relative.start()), None)
+    if owner is None or not text.startswith(("'s", "’s"), owner.end):
+        return None
+    return owner.code
+
+
+def _versus(text: str, named: Sequence[Named], starts: Sequence[int],
+            ends: Sequence[int]) -> dict[int, str]:
+    """ "American patents are cited seven times more often than Chinese ones (13.18 vs 1.90
+    average citations)": two figures set against each other by "vs" after a sentence naming
+    two countries pair with them in order, as "respectively" does."""
+    if "vs" not in text and "versus" not in text:
+        return {}
+    for i in range(len(starts) - 1):
+        if cues.VERSUS_BETWEEN.fullmatch(text, ends[i], starts[i + 1]):
+            codes = list(dict.fromkeys(x.code for x in named if x.end <= starts[i]))
+            if len(codes) == 2:
+                return {i: codes[0], i + 1: codes[1]}
+    return {}
+
+
 def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
                   clause: tuple[int, int], start: int, end: int) -> str | None:
     """The country a figure's own words give it: named right after it ("38,000 patents in
@@ -334,7 +418,9 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
     after = next((x for x in named if x.start >= end and (
         cues.FIGURE_OF.fullmatch(text, end, x.start)
         or (cues.FIGURE_FOR_ADJECTIVE.fullmatch(text, end, x.start)
-            and is_adjective(text[x.start:x.end])))), None)
+            and is_adjective(text[x.start:x.end]))
+        or (cues.FIGURE_SENT_TO.fullmatch(text, end, x.start)
+            and cues.GOODS_SENT.search(text, clause[0], start)))), None)
     if after is not None:
         if not cues.SPENT_IN.fullmatch(text, end, after.start):
             return after.code

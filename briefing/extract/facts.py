@@ -256,6 +256,10 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # on the antecedent and naming others only in passing, it is about the antecedent
             # however it goes on about countries in general.
             countries = _fitting(last, local) or _fitting(topic, local)
+        elif _sums_up(lower, last):
+            # "these countries have all launched ...", "the two countries have declined ...":
+            # the countries the sentence before was about.
+            countries = last
         elif cues.GENERIC.search(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
@@ -401,6 +405,23 @@ def _refers_back(lower: str, named: list[Named], opening: bool = False) -> bool:
             return False
         found = cues.REFERRING.search(lower, b)
     return False
+
+
+_PLURAL_NOUNS = ("countries", "nations", "economies", "governments")
+
+
+def _sums_up(lower: str, last: tuple[str, ...]) -> bool:
+    """Whether a sentence (lowercased) points back at several countries just talked about
+    ("these countries", "both nations", "the two countries" after a sentence about two)."""
+    if len(last) < 2 or not any(w in lower for w in _PLURAL_NOUNS):
+        return False  # the common case, decided without a regex
+    found = cues.PLURAL_REFERENT.search(lower)
+    if found is None:
+        return False
+    count = found["count"]
+    if count is not None:
+        return cues.REFERENT_COUNT[count] == len(last)
+    return found[0].startswith("these") or found[0].startswith("those") or len(last) == 2
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:

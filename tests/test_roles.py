@@ -1,0 +1,146 @@
+"""Who a sentence is about (issue 22, round 2): the other party to an agreement, a place where
+others react or meet, a government body named without its country, a leader's bare surname
+after his full name, lists of countries as the subject and "these countries" after them,
+and possessive makers listed with a subject.
+
+Every article here is written for these tests; each rule has a negative case (the same kind
+of words where the country really is what the sentence is about).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.corpus import read_document
+from briefing.extract.discourse import name_roles
+from briefing.extract.facts import Statement, extract_statements
+from briefing.themes import load_taxonomy
+
+TAXONOMY = load_taxonomy()
+
+
+def statements(tmp_path: Path, text: str) -> list[Statement]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_document(tmp_path, path).articles
+    return extract_statements(article, TAXONOMY)
+
+
+def find(found: list[Statement], words: str) -> Statement:
+    hits = [s for s in found if words in s.text]
+    assert len(hits) == 1, (words, [s.text for s in found])
+    return hits[0]
+
+
+def roles(sentence: str) -> list[tuple[str, str]]:
+    return [(n.code, n.role) for n in name_roles(sentence)]
+
+
+INDIA_MOUS = (
+    "India signs digital pacts with four countries\n\n"
+    "The Union Cabinet on Wednesday cleared three memoranda of understanding on digital "
+    "public infrastructure with Ghana, Peru and Japan, officials said.\n\n"
+    "The MoU with Ghana covers payment systems and identity software for 12 million people.\n\n"
+    "The Japan MoU sets up a joint working group on semiconductors and AI research.\n\n"
+    "The agreement with Peru was signed in May and runs for five years.\n"
+)
+
+
+def test_the_partners_of_an_agreement_are_named_in_passing(tmp_path):
+    found = statements(tmp_path, INDIA_MOUS)
+    # The Union Cabinet is India's government: the story is about India.
+    first = find(found, "The Union Cabinet on Wednesday")
+    assert (first.countries, first.mentions) == (("IN",), ("GH", "JP", "PE"))
+    for words, partner in (("The MoU with Ghana", "GH"), ("The Japan MoU", "JP"),
+                           ("The agreement with Peru", "PE")):
+        st = find(found, words)  # (a sentence may be quoted with the one it leans on)
+        assert st.countries == ("IN",) and partner in st.mentions, st.text
+
+
+def test_a_country_signing_the_agreement_is_still_its_subject():
+    # Acting, not named as the other party: a headline's "India signs MoU with ...".
+    assert roles("India signs MoU with Ghana on digital payments") == [
+        ("IN", "subject"), ("GH", "mention")]
+    assert roles("Japan signed an agreement on chips with Peru last week.") == [
+        ("JP", "subject"), ("PE", "mention")]
+    # A country before a verb is no modifier of the agreement noun after it.
+    assert roles("Ghana approved a deal on Tuesday.") == [("GH", "subject")]
+
+
+def test_a_country_naming_a_conflict_is_the_storys_country_only_when_it_is_about_it(tmp_path):
+    found = statements(tmp_path, (
+        "Chile's data centres face higher energy bills\n\n"
+        "Chile's data-centre operators expect power prices to rise by 15% this year.\n\n"
+        "The Iran conflict has raised fuel costs for the operators, the association said.\n"))
+    st = find(found, "The Iran conflict")
+    assert (st.countries, st.mentions) == (("CL",), ("IR",))
+    found = statements(tmp_path, (
+        "Ukraine builds drones at home\n\n"
+        "Ukraine is building 40,000 drones a month, its digital ministry said.\n\n"
+        "The Ukraine war has pushed the ministry to fund 200 new makers.\n"))
+    assert find(found, "The Ukraine war").countries == ("UA",)
+
+
+def test_a_place_where_others_react_or_meet_is_a_mention():
+    assert roles("Kenya's new AI rules have spurred concern in the United States.") == [
+        ("KE", "subject"), ("US", "mention")]
+    assert roles("The deal caused alarm in Washington, officials said.") == [
+        ("US", "mention")]
+    assert roles("Speaking at a conference in Taipei, the minister praised the chips.") == [
+        ("TW", "mention")]
+    # Where a country acts "in" itself, it stays the subject.
+    assert roles("Taiwan invested $2 billion in new fabs in 2024.") == [("TW", "subject")]
+
+
+SUMMIT = (
+    "Norway and Chile refuse to sign summit pledge\n\n"
+    "Norway and Chile declined to sign the pledge on open AI at the summit on Tuesday. "
+    "Asked why, the two countries said the text was too vague on compute limits.\n"
+)
+
+
+def test_the_two_countries_point_back_at_the_pair_just_named(tmp_path):
+    st = find(statements(tmp_path, SUMMIT), "the two countries said")
+    assert st.countries == ("CL", "NO")
+
+
+def test_a_count_that_does_not_match_is_no_pointer_back(tmp_path):
+    text = SUMMIT.replace("the two countries", "the three countries")
+    assert find(statements(tmp_path, text), "the three countries said").countries == ()
+    # Talk of countries in general after a single country is not about it.
+    found = statements(tmp_path, (
+        "Peru drafts an AI law\n\n"
+        "Peru's Congress debated an AI bill on Monday. "
+        "Other countries have passed similar laws in the past two years.\n"))
+    assert find(found, "Other countries have passed").countries == ()
+
+
+def test_a_list_after_a_dash_is_the_subject_and_these_countries_follow_it(tmp_path):
+    found = statements(tmp_path, (
+        "Gulf states lead an AI readiness index\n\n"
+        "Apart from Qatar, the Andean countries—Peru, Bolivia and Ecuador—all scored below "
+        "the regional average of 48 points. However, these countries have all adopted "
+        "national AI plans since 2022.\n"))
+    st = find(found, "all scored below")
+    assert st.countries == ("BO", "EC", "PE")
+    assert "QA" in st.mentions
+
+
+def test_examples_opening_the_clause_are_its_subjects():
+    assert roles("A new index shows that nations such as Peru, Chile, and the United "
+                 "Kingdom have the most AI engineers per capita.") == [
+        ("PE", "subject"), ("CL", "subject"), ("GB", "subject")]
+    # Examples of a noun named after a verb or a preposition stay in passing.
+    assert roles("Kenya sells chips to countries such as Peru and Chile.") == [
+        ("KE", "subject"), ("PE", "mention"), ("CL", "mention")]
+    assert roles("Norway imposed sanctions on nations like Iran and Syria in 2023.") == [
+        ("NO", "subject"), ("IR", "mention"), ("SY", "mention")]
+
+
+def test_a_possessive_maker_listed_with_a_subject_acts_with_it():
+    assert roles("Qatar and Norway's wealth fund NBIM are buying stakes in the lab.") == [
+        ("QA", "subject"), ("NO", "subject")]
+    # Listed after a non-country, or as an object, it stays a company's home.
+    assert roles("Investors include Nvidia, SoftBank and Norway's NBIM.") == [
+        ("NO", "mention")]
+    assert roles("The lab sold stakes to Qatar and Norway's NBIM.")[1] == ("NO", "mention")
