@@ -152,6 +152,9 @@ class PlaceContext(NamedTuple):
     placed: frozenset[str]
     """Codes a place, seat or leader of which the article names, or whose sub-national cue it
     uses ("Gov.", "state lawmakers", "Premier")."""
+    surnames: tuple[tuple[str, str], ...] = ()
+    """(surname, code) of each leader the article names in full ("Vladimir Putin"): his bare
+    surname later in the article ("Putin announced ...") is the same person."""
 
 
 NO_PLACES = PlaceContext(frozenset(), frozenset())
@@ -198,6 +201,31 @@ def find_countries(text: str, places: PlaceContext | None = None) -> list[Mentio
                 text, found[-1].end, start):
             continue  # "U.S. President Donald Trump", "India's Narendra Modi": one reference
         found.append(Mention(code, start, m.end(), written, entry.place, entry.seat))
+    if places is not None and places.surnames:
+        found = _with_surnames(text, found, places.surnames)
+    return found
+
+
+def _with_surnames(text: str, found: list[Mention], surnames: tuple[tuple[str, str], ...]
+                   ) -> list[Mention]:
+    """`found` with the bare surnames of leaders the article named in full ("Putin said"
+    after "Vladimir Putin"), read like "President Putin": a seat. Not inside another mention
+    (the full name itself), nor as part of another person's name ("Melania Trump", "Trump
+    Tower")."""
+    added = False
+    for surname, code in surnames:
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            if ((at == 0 or not _is_word_char(text[at - 1]))
+                    and (end == len(text) or not _is_word_char(text[end]))
+                    and not any(m.start <= at < m.end for m in found)
+                    and not _names_a_person(text, at, end)):
+                found.append(Mention(code, at, end, surname, True, True))
+                added = True
+            at = text.find(surname, end)
+    if added:
+        found.sort(key=lambda m: m.start)
     return found
 
 
@@ -215,9 +243,10 @@ def article_places(text: str) -> PlaceContext:
     """What an article (its plain text) tells about the names two places share: which
     countries it names otherwise, and which it names by a place, seat, leader or
     sub-national cue. One quick scan when no shared name occurs, as in most articles."""
+    surnames = _named_leaders(text)
     if not any(m.start() == 0 or not _is_word_char(text[m.start() - 1])
                for m in _shared_name_pattern().finditer(text)):
-        return NO_PLACES
+        return PlaceContext(frozenset(), frozenset(), surnames) if surnames else NO_PLACES
     ambiguous = _places().ambiguous
     named: set[str] = set()
     placed: set[str] = set()
@@ -228,7 +257,29 @@ def article_places(text: str) -> PlaceContext:
         if m.place:
             placed.add(m.code)
     placed.update(code for code, cue in _places().cues.items() if cue.search(text))
-    return PlaceContext(frozenset(named), frozenset(placed))
+    return PlaceContext(frozenset(named), frozenset(placed), surnames)
+
+
+def _named_leaders(text: str) -> tuple[tuple[str, str], ...]:
+    """(surname, code) of the leaders an article names in full, in order of first naming; a
+    surname two of them share ("Lee") names neither."""
+    full = _places().full_names
+    owners: dict[str, set[str]] = {}
+    for m in _full_name_pattern().finditer(text):
+        if m.start() and _is_word_char(text[m.start() - 1]):
+            continue
+        surname, code = full[m.group()]
+        owners.setdefault(surname, set()).add(code)
+    return tuple((surname, codes.pop()) for surname, codes in owners.items()
+                 if len(codes) == 1)
+
+
+@cache
+def _full_name_pattern() -> re.Pattern[str]:
+    """Any leader's full name, bounded at its end (no leading \\b: see
+    `_shared_name_pattern`)."""
+    names = sorted(_places().full_names, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _reading(readings: tuple[str | None, ...], places: PlaceContext | None) -> str | None:
@@ -658,8 +709,11 @@ class _Places(NamedTuple):
     """Surface keys of place names that are also people's names."""
     cues: dict[str, re.Pattern[str]]
     """Code -> words that say a shared name is the place inside that country."""
-    seats: frozenset[str] = frozenset()
+    seats: frozenset[str]
     """Surface keys of the seats and leaders of governments (`governments.yaml`)."""
+    full_names: dict[str, tuple[str, str]]
+    """A leader's full name as written -> (his surname, his country), for leaders whose
+    surname is one word other than their name ("Vladimir Putin" -> Putin)."""
 
 
 @cache
@@ -672,8 +726,13 @@ def _places() -> _Places:
         for name in names:
             owners.setdefault(name, set()).add(code)
     seats.update(name for names in governments["seats"].values() for name in names)
+    full_names: dict[str, tuple[str, str]] = {}
     for code, leaders in governments["leaders"].items():
         for leader in leaders:
+            surname = leader["surname"]
+            if " " not in surname and surname != leader["name"]:
+                for name in dict.fromkeys([leader["name"], _ascii(leader["name"])]):
+                    full_names[name] = (surname, code)
             for form in _leader_forms(leader):
                 owners.setdefault(form, set()).add(code)
                 seats.add(form)
@@ -687,7 +746,7 @@ def _places() -> _Places:
               for v in [name, *_variants(_Form(name, None, "place"))]}
     cues = {code: re.compile("|".join(patterns)) for code, patterns in places["cues"].items()}
     seat_keys = {_key(v) for text in seats for v in (text, _ascii(text))}
-    return _Places(forms, ambiguous, frozenset(people), cues, frozenset(seat_keys))
+    return _Places(forms, ambiguous, frozenset(people), cues, frozenset(seat_keys), full_names)
 
 
 def _leader_forms(leader: dict) -> list[str]:

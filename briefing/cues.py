@@ -327,17 +327,9 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         contracts with
         negotiations between
         talks between
-        # A place where others react or meet, not who acts: "spurred concern in the U.S.",
-        # "considerable concern in Washington", "alarm in Brussels", "speaking at a
-        # conference in Taipei", "a summit in Paris"; a war or conflict fought there.
-        concern in
-        concerns in
-        alarm in
-        worries in
-        worry in
-        unease in
-        anxiety in
-        backlash in
+        # A place where others meet, not who acts: "speaking at a conference in Taipei", "a
+        # summit in Paris"; a war or conflict fought there. (Not a place that reacts:
+        # "concern in Washington" is the US's concern, what the sentence is about.)
         conference in
         summit in
         forum in

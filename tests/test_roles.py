@@ -81,15 +81,16 @@ def test_a_country_naming_a_conflict_is_the_storys_country_only_when_it_is_about
     assert find(found, "The Ukraine war").countries == ("UA",)
 
 
-def test_a_place_where_others_react_or_meet_is_a_mention():
-    assert roles("Kenya's new AI rules have spurred concern in the United States.") == [
-        ("KE", "subject"), ("US", "mention")]
-    assert roles("The deal caused alarm in Washington, officials said.") == [
-        ("US", "mention")]
+def test_a_place_where_others_meet_is_a_mention():
     assert roles("Speaking at a conference in Taipei, the minister praised the chips.") == [
         ("TW", "mention")]
-    # Where a country acts "in" itself, it stays the subject.
+    assert roles("Ministers from 40 countries met at a summit in Seoul on Tuesday.") == [
+        ("KR", "mention")]
+    # Where a country acts "in" itself, it stays the subject; so does a place that reacts
+    # (the concern is its own).
     assert roles("Taiwan invested $2 billion in new fabs in 2024.") == [("TW", "subject")]
+    assert roles("The deal caused alarm in Washington, officials said.") == [
+        ("US", "subject")]
 
 
 SUMMIT = (
@@ -144,3 +145,27 @@ def test_a_possessive_maker_listed_with_a_subject_acts_with_it():
     assert roles("Investors include Nvidia, SoftBank and Norway's NBIM.") == [
         ("NO", "mention")]
     assert roles("The lab sold stakes to Qatar and Norway's NBIM.")[1] == ("NO", "mention")
+
+
+def test_a_leaders_bare_surname_after_his_full_name_is_his_country(tmp_path):
+    found = statements(tmp_path, (
+        "Russia sets up an AI alliance\n\n"
+        "President Vladimir Putin has ordered the government to build a national AI "
+        "platform by 2026.\n\n"
+        "Last month, Putin announced an alliance of AI researchers from 12 countries.\n"))
+    assert find(found, "Putin announced").countries == ("RU",)
+
+
+def test_a_bare_surname_without_the_full_name_or_inside_another_name_is_nobodys(tmp_path):
+    found = statements(tmp_path, (
+        "Kenya opens an AI lab\n\n"
+        "Kenya opened an AI lab with 200 researchers on Monday.\n\n"
+        "Putin announced an alliance of AI researchers from 12 countries.\n"))
+    assert find(found, "Putin announced").countries == ()
+    found = statements(tmp_path, (
+        "Kenya courts investors\n\n"
+        "Kenya hosted Donald Trump at a summit on Monday, officials said.\n\n"
+        "The Trump Tower in Nairobi will house an AI hub with 300 desks, Eric Trump "
+        "said.\n"))
+    st = find(found, "The Trump Tower")
+    assert (st.countries, st.mentions) == (("KE",), ())
