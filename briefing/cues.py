@@ -554,6 +554,35 @@ THING_CLAUSE_AFTER = re.compile(
 #: A clause that describes the noun just before it ("..., which has 40 start-ups", "the U.S.
 #: market, currently valued at over $200 billion").
 RELATIVE = re.compile(r"(?:which|who|currently\s+valued|valued|worth)\b", re.I)
+#: Goods sent to a country are its own: "approved the export of up to 500,000 AI chips
+#: annually to the UAE", "sold 20,000 GPUs to Saudi Arabia" (FIGURE_SENT_TO stands between
+#: the figure and the country, GOODS_SENT before the figure in its clause).
+FIGURE_SENT_TO = re.compile(
+    r"\s*(?:(?:annually|yearly|a\s+year|per\s+year|each\s+year|every\s+year)\s+)?"
+    r"to\s+(?:the\s+)?", re.I)
+GOODS_SENT = re.compile(
+    r"\b(?:export(?:s|ed|ing)?|sale|sales|sell(?:s|ing)?|sold|ship(?:s|ped|ping|ments?)?"
+    r"|deliver(?:s|ed|y|ies)?|import(?:s|ed|ing)?)\b", re.I)
+#: Two figures set against each other: "(13.18 vs 1.90 average citations)".
+VERSUS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.I)
+#: A yardstick a figure is a fraction or multiple of: "one-quarter that of neighbouring
+#: Malaysia", "twice those of the US" (searched right before the country): not its owner.
+YARDSTICK_BEFORE = re.compile(
+    r"\b(?:that|those)\s+of\s+(?:(?:the|neighbou?ring|nearby|rival)\s+)?$", re.I)
+#: A clause going on with the verb of a relative clause before it, its subject left out:
+#: "Trump's Stargate announcement, a venture that includes some of the biggest US tech
+#: companies, and plans to spend US$500 billion" (the venture plans, not the sentence's
+#: subject: both verbs in the present's third person). AND_VERB_S opens the later clause,
+#: THAT_VERB_S is the relative clause's verb.
+_NOT_VERB_S = r"(?!(?:was|thus|plus|this|its|is|as|less|unless|whereas)\b)"
+AND_VERB_S = re.compile(rf"and\s+(?:also\s+)?{_NOT_VERB_S}[a-z]+[^s\W]s\s")
+THAT_VERB_S = re.compile(rf"\b(?:that|which)\s+(?:also\s+)?{_NOT_VERB_S}[a-z]+[^s\W]s\b")
+#: A leader or official of a country acting in a sentence about another: "UK Prime Minister
+#: Keir Starmer also announced funding of £1 billion" (the title right after the country;
+#: PERSON_TITLE_OPENS: what may come before it in its clause, a time phrase and a comma).
+PERSON_TITLE = re.compile(
+    r"\s+(?:prime\s+minister|president|chancellor|premier|minister|secretary)\b", re.I)
+PERSON_TITLE_OPENS = re.compile(r"\s*(?:[^,]{0,30},\s*)?(?:the\s+)?$", re.I)
 
 #: A ranking or a share: "Germany followed in second place", "filled out the top five",
 #: "ranks third", "a share of 17.1 percent". It ranks whatever its section is about, so it

@@ -149,7 +149,8 @@ class _Sentence:
     not a dataclass: compiled, its constructor and fields are native (one is made per
     sentence of the corpus)."""
 
-    __slots__ = ("_figures", "about", "block", "end", "flat", "heading", "inside", "leaning",
+    __slots__ = ("_figures", "about", "before", "block", "end", "flat", "heading", "inside",
+                 "leaning",
                  "matchable", "named", "number_words", "open", "question", "section", "start",
                  "states", "themes", "voiced")
 
@@ -180,12 +181,29 @@ class _Sentence:
         self.question = False  # in an interview's question (`_questions`): never a fact
         self.voiced = False  # in the paragraph a line such as "X said:" hands over to
         self._figures: tuple[Figure, ...] | None = None
+        # The sentence right before it, whose counted noun it may leave out ("Texas has 157
+        # data centers under construction. Virginia has 141 under construction.").
+        self.before: _Sentence | None = None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
         if self._figures is None:  # found once, though a sentence may be quoted twice
-            self._figures = find_figures(self.flat, self.number_words)
-        return self._figures
+            # Sentences with numbers before it first, in order (a loop, not recursion: a
+            # table's rows may run to thousands).
+            run: list[_Sentence] = []
+            at: _Sentence | None = self
+            while at is not None and at._figures is None:
+                run.append(at)
+                at = at.before if _has_digit(at.flat) else None
+            for u in reversed(run):
+                b = u.before
+                context = (b.flat, b._figures) if b is not None and b._figures else None
+                u._figures = find_figures(u.flat, u.number_words, context)
+        return self._figures or ()  # (set by the loop: the run ends on this sentence)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 class _Heading:
@@ -478,6 +496,8 @@ def _read_units(article: Article, taxonomy: Taxonomy,
                              worded)
             unit.inside, unit.question = inside, asked
             inside = unit.open = open_after(matchable, inside)
+            if units and isinstance(units[-1], _Sentence):
+                unit.before = units[-1]
             units.append(unit)
     return units
 

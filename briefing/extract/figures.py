@@ -229,7 +229,7 @@ _NOT_COUNTED = word_set(
     km kms miles kilometres kilometers metres meters feet inches acres hectares litres liters
     gallons tons tonnes kilograms grams pounds ounces degrees watts kilowatts megawatts
     gigawatts terawatts volts bits bytes kilobytes megabytes gigabytes terabytes
-    petabytes barrels cents pence basis levels
+    petabytes barrels cents pence basis levels quarters thirds halves fifths tenths
     year month week day hour minute second decade century time fold point
     kg mm cm nm mw gw kw tw kwh mwh gwh twh ghz mhz tb gb mb pb flops tflops petaflops
     exaflops mile kilometre kilometer metre meter foot inch acre hectare litre liter gallon
@@ -348,6 +348,20 @@ _ONE_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _NUMBER_TOKENS = frozenset([*(w for w in _WORD_VALUES if w != "one"), *(
     f"{tens}-{unit}" for tens in _TENS.split("|")
     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))])
+# A fraction written out is a share of what follows it: "Two-thirds of states offer tax
+# breaks", "one-quarter that of neighbouring Malaysia", "three quarters of firms" (a percent
+# figure, value in percent). A number word must lead it ("a quarter of a century", "the third
+# quarter" are no shares), and "of" or "that of" must follow.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+_FRACTION = re.compile(
+    r"(?<![\w-])(?P<num>one|two|three|four|seven|nine)[-\u2010\u2011 ]"
+    r"(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)"
+    r"(?=[ \u00a0]+(?:of|that[ \u00a0]+of|those[ \u00a0]+of)\b)",
+    re.IGNORECASE,
+)
+_FRACTION_TOKENS = frozenset(
+    f"{n}-{d}" for n in ("one", "two", "three", "four", "seven", "nine") for d in _DENOMINATORS)
 _WORD_RATIO = re.compile(r"\w+\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _DETERMINERS = word_set("the these those both its their our his her all first last other")
 # A superlative right after a number ranks rather than counts: "South Korea's two largest
@@ -371,14 +385,17 @@ class _Reading:
 
 
 # What a number written as a word can be: "nine companies", "two billion euros", "two
-# gigawatts". Not a percent or a year ("twenty percent" is rare and reads as prose).
-_WORDED_KINDS = frozenset({"count", "money", *PHYSICAL_UNITS})
+# gigawatts", and a percent, which news spells out when it opens a sentence ("Seventy percent
+# of the state's data centres ..."). Not a year.
+_WORDED_KINDS = frozenset({"count", "money", "percent", *PHYSICAL_UNITS})
 
 
-def find_figures(text: str, number_words: bool = True) -> tuple[Figure, ...]:
+def find_figures(text: str, number_words: bool = True,
+                 before: tuple[str, tuple[Figure, ...]] | None = None) -> tuple[Figure, ...]:
     """Figures a sentence states, in order; `start` is the offset of `text` in the sentence.
     `number_words=False` skips reading numbers written as words (a caller that knows the
-    paragraph has none)."""
+    paragraph has none). `before` is the sentence before it and its figures, whose counted
+    noun a parallel sentence may leave out (`_elided_figures`)."""
     figures: list[Figure] = []
     pos = 0
     # Jump from digit to digit rather than letting the big pattern try every position: most
@@ -395,6 +412,14 @@ def find_figures(text: str, number_words: bool = True) -> tuple[Figure, ...]:
     worded = _worded_figures(text) if number_words else None
     if worded:
         figures = sorted([*figures, *worded], key=lambda f: f.start)
+    if before is not None and before[1]:
+        elided = _elided_figures(text, figures, *before)
+        if elided is not None:
+            figures = sorted([*figures, elided], key=lambda f: f.start)
+    if figures and ("vs" in text or "versus" in text):
+        paired = _paired_before(text, figures)
+        if paired:
+            figures = sorted([*figures, *paired], key=lambda f: f.start)
     if figures and any(f.kind in _GAPPED_KINDS for f in figures):
         gapped = _gapped_figures(text, figures, number_words)
         if gapped:
@@ -425,7 +450,9 @@ _GAP_JOINS = re.compile(
 # be invested", "90 in Sydney").
 _GAP_AFTER = re.compile(
     r"[ \u00a0]*(?:$|[,.;:)–—!]|(?:and|or|while|whereas|but|in|for|by|at|respectively|each"
-    r"|apiece|were|was|are|is|will|would|could|can|have|has|had|use|used|did|last|this)\b)",
+    r"|apiece|were|was|are|is|will|would|could|can|have|has|had|use|used|did|last|this"
+    # "another 651 that have been announced"
+    r"|that|which|who)\b)",
     re.I,
 )
 # Words before a number that make it no figure of the sentence's noun: a place in time or a
@@ -467,13 +494,86 @@ def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> lis
         if not _GAP_AFTER.match(text, end):
             continue
         value = _word_value(num) if num[0].isalpha() else _number(num)
-        if scale_word is None and (("." in num) or (num.isdigit() and _is_year_shaped(num))):
-            continue  # "3.12" is a score or a rate, "2024" a year
+        if scale_word is None and (("." in num and not _is_rate(model)) or (
+                num.isdigit() and _is_year_shaped(num))):
+            continue  # "3.12" is a score unless it pairs with a rate; "2024" is a year
         if scale_word is None and model.kind == "money" and _SCALE_AFTER.search(model.text):
             continue  # "$5 billion ... 15": fifteen what, the text does not say
         scale = _SCALE[scale_word.lower()] if scale_word else 1.0
         out.append(Figure(text[start:end], model.kind, _scaled(value, scale), model.unit, start))
     return out
+
+
+# A count whose noun the sentence leaves out because the one before said it, in the same
+# shape: "Texas has 157 data centers under construction. Virginia has 141 under
+# construction." The bare number stands after the same word as the count before it (its
+# verb) and before the same word, and is the sentence's first number; not a year, a label's
+# number or a decimal.
+_TOKEN_AFTER = re.compile(rf"{_SP}*([A-Za-z]+|[^\sA-Za-z0-9]|$)")
+
+
+def _elided_figures(text: str, figures: Sequence[Figure], previous: str,
+                    previous_figures: Sequence[Figure]) -> Figure | None:
+    """The bare number of a sentence that repeats the shape of the count in the sentence
+    before it, read as that count (see `_TOKEN_AFTER`)."""
+    first = _BARE_NUMBER.search(text)
+    if first is None or first["scale"] or any(f.start <= first.start() for f in figures):
+        return None
+    num = first["num"]
+    if "." in num or _is_year_shaped(num):
+        return None
+    word = _previous_word(text, first.start())
+    if not word or word in _NOT_GAPPED_AFTER or word in _LABELS or word in _DETERMINERS or (
+            word in _STOP_WORDS and word not in _VERBS):
+        return None
+    after = _TOKEN_AFTER.match(text, first.end())
+    for model in previous_figures:
+        if model.kind != "count" or not model.unit or _SCALE_WORD.search(model.text):
+            continue
+        end = model.start + len(model.text)
+        their = _TOKEN_AFTER.match(previous, end)
+        if (_previous_word(previous, model.start) == word and after is not None
+                and their is not None and after[1].lower() == their[1].lower()):
+            return Figure(num, "count", _number(num), model.unit, first.start())
+    return None
+
+
+# Verbs among the stop words that may stand before an elided count ("Virginia has 141").
+_VERBS = word_set("has have had is are was were")
+
+
+def _is_rate(figure: Figure) -> bool:
+    """A count with a fraction: a rate or an average ("6.26 citations per patent"), whose
+    comparator may be a bare decimal ("compared to South Korea's 3.12")."""
+    return figure.kind == "count" and not figure.value.is_integer()
+
+
+# A bare number right before "vs" and a figure is that figure's pair: "(13.18 vs 1.90 average
+# citations)", "30 vs 45 percent".
+_VERSUS_BEFORE = re.compile(
+    rf"(?<![\w.,:/$€£¥₹%+#-])(?P<num>{_NUM}){_SP}*(?:vs\.?|versus){_SP}+$", re.IGNORECASE)
+
+
+def _paired_before(text: str, figures: list[Figure]) -> list[Figure]:
+    """Bare numbers set against a count or percent by "vs" before it, read as its kind and
+    unit (not against money or a scaled count: "5 vs 6 billion" does not say 5 what)."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.kind not in ("count", "percent") or _SCALE_WORD.search(f.text):
+            continue
+        m = _VERSUS_BEFORE.search(text, max(0, f.start - 30), f.start)
+        if m is None or _is_year_shaped(m["num"]) or _previous_word(text, m.start()) in (
+                _LABELS | _NOT_GAPPED_AFTER):
+            continue
+        if "." in m["num"] and f.kind == "count" and not _is_rate(f):
+            continue  # "2.5 vs 3 models": versions
+        if any(g.start <= m.start() < g.start + len(g.text) for g in figures):
+            continue
+        out.append(Figure(m["num"], f.kind, _number(m["num"]), f.unit, m.start()))
+    return out
+
+
+_SCALE_WORD = re.compile(r"(?i:thousand|million|billion|trillion|lakh|crore)")
 
 
 def _word_value(word: str) -> float:
@@ -486,7 +586,8 @@ def has_number_words(text: str) -> bool:
     # Words split on spaces and the punctuation that may end a clause after one.
     words = text.lower().translate(_CLAUSE_END).split()
     return not _NUMBER_TOKENS.isdisjoint(words) or (
-        "one" in words and not _ONE_SCALES.isdisjoint(words))
+        "one" in words and not _ONE_SCALES.isdisjoint(words)) or not _FRACTION_TOKENS.isdisjoint(
+        words) or ("one" in words and not _DENOMINATORS.keys().isdisjoint(words))
 
 
 # A number word may end a clause ("while Europe managed only three."): a gapped figure.
@@ -512,6 +613,13 @@ def _worded_figures(text: str) -> list[Figure]:
         if reading is not None and reading.kind in _WORDED_KINDS:
             out.append(Figure(text[m.start():reading.end], reading.kind,
                               _scaled(value, reading.scale), reading.unit, m.start()))
+    for m in _FRACTION.finditer(text):
+        if _previous_word(text, m.start()) in _DETERMINERS:
+            continue  # "the two thirds" points back
+        share = _WORD_VALUES[m["num"].lower()] / _DENOMINATORS[m["den"].lower()] * 100
+        out.append(Figure(m[0], "percent", _scaled(share, 1.0), "%", m.start()))
+    if len(out) > 1:
+        out.sort(key=lambda f: f.start)
     return out
 
 
@@ -597,7 +705,18 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
         return _abbreviated_count(text, start, after, num) if cur is None else None
     if scale == 1 and _is_year_shaped(num):
         return _year_or_count(text, start, pos, num)
-    return _count(text, start, pos, num, scale)
+    count = _count(text, start, pos, num, scale)
+    if count is None and _in_crores(text, after):
+        # Indian news leaves the rupee out of an amount in crores or lakhs ("a 10,000-crore
+        # AI mission", "allocated 2,000 crore to the scheme"): counting nothing, it is money.
+        return _unglued(text, _Reading("money", "INR", scale, pos))
+    return count
+
+
+def _in_crores(text: str, after: int) -> bool:
+    """Whether the scale word after a number is an Indian one (crore, lakh)."""
+    m = _SCALE_AFTER.match(text, after)
+    return m is not None and (m["word"] or "").lower().startswith(("crore", "lakh"))
 
 
 def _year_or_count(text: str, start: int, pos: int, num: str) -> _Reading:
@@ -732,8 +851,11 @@ def dollar_currency(owner: str | None, focus: Sequence[str]) -> str:
 def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading | None:
     """A number followed by what it counts (`260,000 advanced GPUs`), or the number closing
     a "number of <noun> ... reached N" sentence."""
-    if (scale == 1 and "." in num) or _previous_word(text, start) in _LABELS:
-        return None  # "Qwen 2.5 models" is a version: nobody counts 2.5 things
+    if _previous_word(text, start) in _LABELS:
+        return None
+    # A decimal counts nothing ("Qwen 2.5 models" is a version) unless it is a rate or an
+    # average: "6.26 citations per patent", "1.90 average citations", "a citation rate of 6.12".
+    decimal = scale == 1 and "." in num
     if _RATIO_BEFORE.search(text, max(0, start - 12), start):
         return None  # "1 in 4 workers" is a share
     if _next_word(text, pos) in _SUPERLATIVES:
@@ -749,15 +871,51 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
             lower = word.lower()
             if lower in _STOP_WORDS or lower in _NOT_COUNTED:
                 break
+            if word[-1] in "'’" and _is_plural(word[:-1]):
+                # A plural's possessive: "10,000 graphics processing units' worth of compute"
+                seen.append(word[:-1])
+                head, head_end = len(seen), end - 1
+                break
             seen.append(word)
             if _is_plural(word):
                 head, head_end = len(seen), end
                 if lower not in _PLURAL_MODIFIERS:
                     break  # the head; a modifier ("graphics") may come before one
         if head:
-            return _Reading("count", _compound(seen[:head]), scale, head_end)
+            unit = _compound(seen[:head])
+            per = _PER_AFTER.match(text, head_end)
+            if per is not None:  # a rate: "6.26 citations per patent", "151 robots per 10,000"
+                return _Reading("count", f"{unit} per {' '.join(per[1].split())}", scale,
+                                per.end())
+            if not decimal or seen[0].lower() in _AVERAGES:
+                return _Reading("count", unit, scale, head_end)
+            return None
+    if decimal:
+        return _rate_of(text, start, pos, scale)
     noun = _counted_noun(text, start)
-    return _Reading("count", noun, scale, pos) if noun else None
+    if noun:
+        return _Reading("count", noun, scale, pos)
+    return _rate_of(text, start, pos, scale)
+
+
+# What a rate is per: "6.26 citations per patent", "151 robots per 10,000 workers".
+_PER_AFTER = re.compile(rf"{_SP}+per{_SP}+((?:[0-9][0-9,]*{_SP}+)?[A-Za-z][\w-]*)")
+# Words that make a decimal before a plural an average, not a version ("1.90 average
+# citations", "a mean 2.4 children" aside).
+_AVERAGES = word_set("average mean median")
+# "an average citation rate of 6.12", "a fertility rate of 1.2": the number a rate is, when
+# nothing after it says what it counts (a percent sign would have made it a percent).
+_RATE_OF = re.compile(rf"(?:\b([A-Za-z][\w-]*){_SP}+)?rate{_SP}+of{_SP}+$", re.IGNORECASE)
+_RATE_ENDS = re.compile(rf"{_SP}*(?:$|[,.;:()–—])")
+
+
+def _rate_of(text: str, start: int, pos: int, scale: float) -> _Reading | None:
+    """The number of "a citation rate of 6.12": a count whose unit is the rate's name."""
+    rate = _RATE_OF.search(text, max(0, start - 40), start)
+    if rate is None or not _RATE_ENDS.match(text, pos):
+        return None
+    what = rate[1] if rate[1] and rate[1].lower() not in _STOP_WORDS else ""
+    return _Reading("count", f"{what} rate".strip(), scale, pos)
 
 
 def _compound(words: list[str]) -> str:
