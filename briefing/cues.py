@@ -327,6 +327,13 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         contracts with
         negotiations between
         talks between
+        # Where someone else's money or work goes, as a qualifier: "so much money being
+        # invested in these large systems, mostly in the US".
+        mostly in
+        mainly in
+        largely in
+        primarily in
+        chiefly in
         # A place where others meet, not who acts: "speaking at a conference in Taipei", "a
         # summit in Paris"; a war or conflict fought there. (Not a place that reacts:
         # "concern in Washington" is the US's concern, what the sentence is about.)
@@ -416,17 +423,22 @@ LISTED_NAME_BEFORE = re.compile(
     r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,|,?\s+(?:and|or))\s+(?:the\s+)?$")
 #: The words a cue can end with: a country after none of them needs no closer look.
 MENTION_CUE_WORDS = frozenset(cue.split()[-1] for cue in MENTION_BEFORE) | frozenset(
-    cue.split()[-1] for cue in EXAMPLES_BEFORE) | {"after"}
+    cue.split()[-1] for cue in EXAMPLES_BEFORE) | {"after", "only", "even"}
 #: An adjective form after these words and before nothing noun-like is a language: "trained
 #: in Spanish and Portuguese", "chatbots that answer in Korean".
 LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speak|speaks|speaking|spoken|written|translated"
                              r"|read|reads)\s+$", re.I)
 LANGUAGE_AFTER = re.compile(r"\s*(?:$|[,.;:)!?]|and\b|or\b|as\b|with\b|too\b)", re.I)
 #: Countries listed after one named in passing share its role: "behind the United States and
-#: China", "from US and Canadian funds", "like Iran, China, and Russia".
+#: China", "from US and Canadian funds", "like Iran, China, and Russia", "behind not only
+#: the US and China, but also India".
 LISTED_WITH = re.compile(
-    r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor))\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?",
+    r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor|but\s+also))\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+)?",
     re.I)
+#: Words that may stand between a cue and the country it applies to, read past: "behind not
+#: only the United States", "ahead of even China" (the lowercased words, `_after_cue`).
+CUE_FILLERS = (("not", "only"), ("even",))
 #: "Japan's SoftBank", "Korea's Samsung": a possessive before a capitalised name gives a
 #: company's home country.
 POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w&.-]*)")
@@ -467,7 +479,10 @@ _THINGS = (
 ENTITY_WORDS = frozenset(f"{_PERSONS} {_THINGS} prime".split())
 ENTITY_AFTER = re.compile(
     r"\.?(?:[\s-]+(?:made|based|built|owned|backed|listed|headquartered))?\s+"
-    r"(?:(?:[a-z][\w-]*|AI|A\.I\.)\s+){0,3}"
+    # (Words modifying the noun, not a verb and its object: "Kenya has no chip plant",
+    # "Kenya approved a new rule" are Kenya acting.)
+    r"(?:(?:(?!(?:a|an|the|no|its|their|has|have|had|is|are|was|were|will|would|can|could"
+    r"|to)\s)[a-z][\w-]*|AI|A\.I\.)\s+){0,3}"
     rf"(?:(?P<person>prime\s+minister|{_alternation(_PERSONS.replace(' ', chr(10)))})\b"
     rf"|(?P<noun>{_alternation(_THINGS.replace(' ', chr(10)))})\b)",
     re.I,

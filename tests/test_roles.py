@@ -169,3 +169,34 @@ def test_a_bare_surname_without_the_full_name_or_inside_another_name_is_nobodys(
         "said.\n"))
     st = find(found, "The Trump Tower")
     assert (st.countries, st.mentions) == (("KE",), ())
+
+
+def test_a_fronted_comparator_leaves_the_clause_after_its_comma_to_its_subject():
+    assert roles("Unlike China, Kenya has no chip plant of its own.") == [
+        ("CN", "mention"), ("KE", "subject")]
+    assert roles("Compared with the US, India spends less on AI research.") == [
+        ("US", "mention"), ("IN", "subject")]
+    # A list after the cue shares its role to the end.
+    assert roles("Kenya trails the US, China and Japan in AI patents.") == [
+        ("KE", "subject"), ("US", "mention"), ("CN", "mention"), ("JP", "mention")]
+
+
+def test_a_country_before_a_verb_and_its_object_acts():
+    # Not "a Kenya rule": the country approves it.
+    assert roles("Kenya approved a new rule on AI in schools.") == [("KE", "subject")]
+    assert roles("Last year the leading U.S. chip designer said so.") == [("US", "mention")]
+
+
+def test_a_cue_reaches_past_not_only_and_a_list_past_but_also():
+    assert roles("Peru lags far behind not only the United States and China, but also "
+                 "Chile and Brazil.") == [("PE", "subject"), ("US", "mention"),
+                                          ("CN", "mention"), ("CL", "mention"),
+                                          ("BR", "mention")]
+    # Without a cue, "not only ... but also" lists subjects.
+    assert roles("Not only Peru but also Chile signed the charter.") == [
+        ("PE", "subject"), ("CL", "subject")]
+
+
+def test_where_someone_elses_money_mostly_goes_is_a_mention():
+    assert roles("So much money is being invested in large models, mostly in the US, "
+                 "that talent leaves.") == [("US", "mention")]

@@ -71,10 +71,11 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
             continue  # "US$922 million" names a currency, not the country
         previous = out[-1] if out else None
         if previous is not None and previous.role == MENTION and cues.LISTED_WITH.fullmatch(
-                text, previous.end, m.start):
+                text, previous.end, m.start) and not _opens_after_comma(text, previous, m):
             # "behind the United States and China": a list shares its role.
             out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
-        elif m.start > 2 and ((_after_cue(text, m.start) and not _acts_jointly(text, m, out))
+        elif m.start > 2 and ((_after_cue(text, m.start, m.end)
+                               and not _acts_jointly(text, m, out))
                               or _names_a_language(text, m)):
             out.append(Named(m.code, m.start, m.end, MENTION))
         elif (previous is not None and previous.role == SUBJECT
@@ -94,6 +95,24 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
         else:
             out.append(Named(m.code, m.start, m.end, SUBJECT))
     return _described_mentions(text, out)
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _opens_after_comma(text: str, previous: Named, m: Mention) -> bool:
+    """Whether a country after a comma is no list's next member but the subject of a new
+    clause, a verb right after it: "Unlike China, Kenya has no chip plant", "Ahead of
+    Nigeria, Kenya leads" (not "behind the US, China and Japan")."""
+    return _COMMA_ONLY.fullmatch(text, previous.end, m.start) is not None and _verb_after(
+        text, m.end)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """Whether a lowercase word that can be a verb follows a country ("Kenya has")."""
+    verb = _NEXT_WORD.match(text, end)
+    return verb is not None and verb[1] not in cues.NOT_LIST_VERB and verb[1] != "nor"
 
 
 def _described_mentions(text: str, named: list[Named]) -> list[Named]:
@@ -117,7 +136,7 @@ _TAIL_WORDS = re.compile(r"[a-z][a-z.-]*", re.I)
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _after_cue(text: str, start: int) -> bool:
+def _after_cue(text: str, start: int, end: int = 0) -> bool:
     """Whether the words right before a country are a cue of MENTION_BEFORE (looked up, not
     searched: every country word of every sentence asks)."""
     near = text[max(0, start - 40):start].lower()
@@ -126,6 +145,10 @@ def _after_cue(text: str, start: int) -> bool:
     words = _TAIL_WORDS.findall(near)[-5:]
     if words and words[-1] in _ARTICLES:
         words.pop()
+    for filler in cues.CUE_FILLERS:  # "behind not only the United States"
+        if len(words) > len(filler) and tuple(words[-len(filler):]) == filler:
+            del words[-len(filler):]
+            break
     if words and words[-1] in ("as", "like", "including") and _examples_as_subject(text, start):
         return False  # "nations such as Singapore and Switzerland have the highest ..."
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
@@ -151,8 +174,10 @@ def _after_cue(text: str, start: int) -> bool:
             cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
         return True  # "four memoranda of understanding on digital technology with Italy"
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
-    if listed is not None and 2 < listed.start() < start:
-        return _after_cue(text, listed.start())  # "markets in Africa and India"
+    if listed is not None and 2 < listed.start() < start and not (
+            end and _COMMA_ONLY.search(text, listed.start(), start) and _verb_after(text, end)):
+        # "markets in Africa and India" (not "Unlike China, Kenya has ...": a new clause)
+        return _after_cue(text, listed.start())
     return False
 
 
