@@ -190,3 +190,14 @@ def test_goods_and_money_without_a_sending_verb_keep_their_clause_owner(tmp_path
                    "Macron compared the plan to Japan's Watt initiative, a venture that covers "
                    "several utilities, and pledged $40 billion for French grids.")
     assert {f.text: f.country for f in st.figures} == {"$40 billion": "FR"}
+
+
+def test_a_rate_measures_itself_not_a_number_of_things(tmp_path):
+    st = statement(tmp_path, "Danish patents",
+                   "Danish firms get 4.1 citations per patent, compared to Norway's 2.9.")
+    assert [(f.text, f.country, f.measure) for f in st.figures] == [
+        ("4.1 citations per patent", "DK", "citations per patent"),
+        ("2.9", "NO", "citations per patent"),
+    ]
+    st = statement(tmp_path, "Danish patents", "Danish firms filed 4,100 patents in 2024.")
+    assert [f.measure for f in st.figures if f.kind == "count"] == ["number of patents, 2024"]

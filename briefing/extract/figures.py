@@ -12,11 +12,12 @@ the words after it decide what it is, in this order:
   or the one of Denmark and Norway the sentence names), with a scale
   (`thousand`/`k`, `million`/`mn`/`m`, `billion`/`bn`/`b`, `trillion`/`tn`, `crore` 1e7,
   `lakh` 1e5, `lakh crore` 1e12; also hyphenated: `a $300-million fund`, `€2-billion`, `a
-  300-million-dollar plan`). Unit is the ISO 4217 code; `¥` is JPY unless the sentence speaks
-  of yuan/RMB/CNY/renminbi. A bare `$` (or `dollars`) is `$`, a dollar the sentence alone does
-  not place: `dollar_currency` tells which from whom the figure and its article are about
-  (Canadian news writes its own dollars as `$`), while `US$`, `C$`, `A$`, `CAD` and `Canadian
-  dollars` say it themselves.
+  300-million-dollar plan`); an amount in crores or lakhs that counts nothing is rupees though
+  Indian news leaves the rupee out (`a 10,000-crore AI mission`). Unit is the ISO 4217
+  code; `¥` is JPY unless the sentence speaks of yuan/RMB/CNY/renminbi. A bare `$` (or
+  `dollars`) is `$`, a dollar the sentence alone does not place: `dollar_currency` tells which
+  from whom the figure and its article are about (Canadian news writes its own dollars as
+  `$`), while `US$`, `C$`, `A$`, `CAD` and `Canadian dollars` say it themselves.
 - `power`, `energy`, `data`, `compute`: a number and a unit of power (`1.9 gigawatts`, `a
   5-gigawatt campus`, `620MW`), energy (`89 terawatt-hours`, `40 TWh`), data (`40 petabytes`,
   `2 EB`) or computing speed (`2 exaflops`, `90 PFLOPS`); value in the kind's base unit
@@ -35,15 +36,25 @@ the words after it decide what it is, in this order:
   target a change sets for it ("double the number of AI practitioners to 15,000"). A
   superlative after a number ranks, it does not count (`its two largest chipmakers`). Durations and
   measures (`10 years`, `6 times`, `5 km`) are not counts; a year-shaped number is a count
-  only after a quantity word (`nearly 2000 engineers`).
+  only after a quantity word (`nearly 2000 engineers`). A rate's unit says what it is per
+  (`151 robots per 10,000 workers`); a decimal counts only as a rate or an average (`6.26
+  citations per patent`, `1.90 average citations`, `a citation rate of 6.12`), so versions
+  (`Qwen 2.5 models`) and index scores stay out. A bare number is a figure of the kind and
+  unit of the one before it in a joined clause (`40 models, China produced 15`; a decimal
+  only after a rate: `compared to South Korea's 3.12`), of the one after it across "vs"
+  (`13.18 vs 1.90 average citations`), and of the count of the sentence before when it
+  repeats its shape (`Texas has 157 data centers under construction. Virginia has 141 under
+  construction.`).
 
 Ranges: `30-40%`, `$5-6 billion`, `$5 to $6 billion`, `between 30 and 40 percent` are one
 figure whose `text` is the whole range and whose `value` is the lower bound; `from 20 to 30
 percent` is a change, so it gives two figures that share the unit. Numbers glued to letters
 (`GPT-4`, `A100`, `M6`, `5G`, `1st`), fractions (`1/3`), times (`9:30`), European decimals
 (`6,8`) and bare numbers are not figures. Number words count things or are money when a noun
-or currency follows (`nine companies`, `two dozen firms`, `two billion euros`), unless a
-determiner points back (`the two countries`) or they make a share (`seven in ten adults`).
+or currency follows (`nine companies`, `two dozen firms`, `two billion euros`), or are a
+percent (`Seventy percent of ...`), unless a determiner points back (`the two countries`) or
+they make a share (`seven in ten adults`); a fraction written out before "of" is a percent
+(`Two-thirds of states`, `one-quarter that of ...`).
 """
 
 from __future__ import annotations

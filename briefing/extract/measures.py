@@ -132,7 +132,18 @@ def _counted(fact: Said, figure: Figure, tokens: list[tuple[str, int]], after: i
     # Nvidia GB300 chips.
     modifiers = [_unpossessed(w) for w in lead if _is_modifier(w, fact)]
     noun = " ".join([*modifiers, figure.unit])
+    if _is_rate(figure.unit):
+        # "citations per patent", "average citations", "citation rate": a rate is its own
+        # measure, no number of things
+        return f"{noun}{_topic(fact, tokens, after)}"
     return f"number of {noun}{_topic(fact, tokens, after)}"
+
+
+def _is_rate(unit: str) -> bool:
+    """A count's unit that is a rate or an average (`extract.figures`: "citations per
+    patent", "average citations", "fertility rate")."""
+    return " per " in unit or unit.startswith(("average ", "mean ", "median ")) or (
+        unit == "rate" or unit.endswith(" rate"))
 
 
 def _unpossessed(word: str) -> str:
