@@ -296,6 +296,12 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         visits to
         trip to
         trips to
+        # ... and so is a place someone tours: "Huang visited several other cities,
+        # including London and Berlin", "the minister, visiting Tokyo, said".
+        visited
+        visiting
+        toured
+        touring
         # A destination kept from or reached by what the story's country makes: "to avoid
         # American technology making its way to China", "out of China's reach"; a country
         # alluded to or criticised: "a clear reference to China", "criticised the European
@@ -448,6 +454,32 @@ POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w&.-]*)")
 POSSESSIVE_RESTRICTION = re.compile(
     r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:bans?|sanctions|curbs|controls|restrictions|tariffs"
     r"|blockade|embargo)\b")
+#: A verb of spending or building before "in" and a country, in a clause another country
+#: opens: the place its money goes, not a second actor ("the UAE committed to funding
+#: comparable AI infrastructure in the U.S.", "Japan will invest $5 billion in India").
+#: Searched, lowercased, between the opening country and the place.
+SPENDS_BEFORE_PLACE = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|fund(?:s|ed|ing)?|spend(?:s|ing)?|spent"
+    r"|financ(?:e|es|ed|ing)|build(?:s|ing)?|built|pour(?:s|ed|ing)?)\b[^;:]*\bin\s+"
+    r"(?:the\s+)?$")
+#: The first words of a short time or linking phrase fronted before a clause's subject and
+#: its comma: "Last week, UK Prime Minister Keir Starmer announced", "In return, the UAE
+#: committed", "On Tuesday, Chinese firms said" (the phrase names no place: "In Kenya,
+#: Chinese firms ..." is no such phrase).
+FRONTED_OPENERS = frozenset({
+    "last", "this", "next", "earlier", "later", "in", "on", "at", "during", "since", "after",
+    "before", "by", "meanwhile", "however", "separately", "additionally", "moreover",
+    "furthermore", "also", "today", "yesterday", "now", "then", "still", "instead",
+    "similarly", "likewise", "overall", "recently", "previously", "currently", "finally",
+    "first", "second", "third", "notably", "importantly", "indeed", "so", "thus",
+})
+#: Capitalised words a fronted phrase may hold past its first word: dates ("On Monday,").
+DATE_NAMES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+})
 #: Where a clause starts for deciding whether a country opens it: the sentence start, a
 #: semicolon or colon, or a comma before a conjunction.
 STRONG_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:while|whereas|but|and|as|although|though)\b)",

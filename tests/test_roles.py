@@ -200,3 +200,35 @@ def test_a_cue_reaches_past_not_only_and_a_list_past_but_also():
 def test_where_someone_elses_money_mostly_goes_is_a_mention():
     assert roles("So much money is being invested in large models, mostly in the US, "
                  "that talent leaves.") == [("US", "mention")]
+
+
+def test_a_short_time_phrase_before_the_subject_keeps_it_opening_its_clause():
+    # A titled leader's country after "Last week," acts, as it would opening the sentence.
+    assert roles("Last week, UK Prime Minister Keir Starmer announced new AI funding.") == [
+        ("GB", "subject")]
+    assert roles("On Tuesday, Chinese firms said they would open three labs.") == [
+        ("CN", "subject")]
+    # A fronted phrase naming a place is no time phrase: the firms are still a maker there.
+    assert roles("In Kenya, Chinese firms have opened three labs.") == [
+        ("KE", "subject"), ("CN", "mention")]
+
+
+def test_a_place_someone_visits_is_a_mention():
+    assert roles("President Ruto visited Washington last week to court chip makers.") == [
+        ("KE", "subject"), ("US", "mention")]
+    assert roles("He also toured several cities, including Lagos and Accra, where he "
+                 "signed deals.") == [("NG", "mention"), ("GH", "mention")]
+
+
+def test_where_a_countrys_money_goes_is_a_mention_unless_the_story_is_about_it(tmp_path):
+    assert roles("In return, Japan committed to funding AI data centres in India.") == [
+        ("JP", "subject"), ("IN", "mention")]
+    # A company's money in a country: the country is what the sentence is about.
+    assert roles("Microsoft will invest $3 billion in India by 2026.") == [("IN", "subject")]
+    found = statements(tmp_path, (
+        "India draws AI investment\n\n"
+        "India expects $20 billion of AI investment this year, officials said.\n\n"
+        "Japan will invest $5 billion in India by 2030, its trade ministry said.\n"))
+    st = find(found, "Japan will invest")
+    assert st.countries == ("IN", "JP")
+    assert [f.country for f in st.figures if f.text.startswith("$")] == ["JP"]

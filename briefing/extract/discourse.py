@@ -85,7 +85,7 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
             # "Qatar and Singapore's GIC are taking stakes": listed with a country opening
             # the clause, a possessive maker acts with it.
             out.append(Named(m.code, m.start, m.end, SUBJECT))
-        elif (_names_a_maker(text, m) or _names_a_home(text, m)
+        elif (_names_a_maker(text, m) or _names_a_home(text, m) or _spent_in(text, m, out)
               or (m.seat and not _opens_clause(text, m.start))):
             # (A government named by its seat or leader acts when it opens the clause: "The
             # Biden administration's rule caps ...", "The Knesset passed ..."; further in it
@@ -193,6 +193,16 @@ def _names_a_home(text: str, m: Mention) -> bool:
     return cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
 
 
+def _spent_in(text: str, m: Mention, before: list[Named]) -> bool:
+    """A country where the money of another opening the clause goes: "In return, the UAE
+    committed to funding AI infrastructure in the U.S." (`cues.SPENDS_BEFORE_PLACE`)."""
+    if not text.endswith(("in ", "in the "), 0, m.start):
+        return False  # the common case
+    opener = next((n for n in before if n.role == SUBJECT), None)
+    return (opener is not None and opener.code != m.code and _opens_clause(text, opener.start)
+            and cues.SPENDS_BEFORE_PLACE.search(text[opener.end:m.start].lower()) is not None)
+
+
 def _acts_jointly(text: str, m: Mention, before: list[Named]) -> bool:
     """ "Germany partnered with France to build ...": the partner of a country opening the
     clause acts with it (`cues.JOINT_ACTION`)."""
@@ -294,7 +304,19 @@ def _opens_clause(text: str, start: int, breaks: re.Pattern[str] = cues.STRONG_B
     `_SENTENCE_BREAK`, only "; " and ": ")."""
     head = breaks.split(text[:start])[-1]
     words = [w.strip("\"'“”‘’").lower() for w in head.split()]
-    return len(words) <= 3 and all(w in _OPENERS for w in words)
+    if len(words) <= 3 and all(w in _OPENERS for w in words):
+        return True
+    fronted, comma, rest = head.partition(", ")
+    if not comma or "," in rest:
+        return False
+    # "Last week, UK Prime Minister ...", "In return, the UAE ...": a short time or linking
+    # phrase before the comma.
+    phrase = fronted.split()
+    words = [w.lower() for w in rest.split()]
+    return (0 < len(phrase) <= 4 and phrase[0].lower() in cues.FRONTED_OPENERS
+            and all(not w[0].isupper() or w.rstrip(".") in cues.DATE_NAMES
+                    for w in phrase[1:])
+            and len(words) <= 3 and all(w in _OPENERS for w in words))
 
 
 def subjects_of(named: Sequence[Named], focus: Sequence[str]) -> tuple[str, ...]:
