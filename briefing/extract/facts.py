@@ -202,8 +202,11 @@ class _Sentence:
         return self._figures or ()  # (set by the loop: the run ends on this sentence)
 
 
+_A_DIGIT = re.compile(r"[0-9]")
+
+
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _A_DIGIT.search(text) is not None
 
 
 class _Heading:

@@ -527,6 +527,9 @@ def _elided_figures(text: str, figures: Sequence[Figure], previous: str,
                     previous_figures: Sequence[Figure]) -> Figure | None:
     """The bare number of a sentence that repeats the shape of the count in the sentence
     before it, read as that count (see `_TOKEN_AFTER`)."""
+    models = [f for f in previous_figures if f.kind == "count" and f.unit]
+    if not models:
+        return None  # the common case: the sentence before counted nothing
     first = _BARE_NUMBER.search(text)
     if first is None or first["scale"] or any(f.start <= first.start() for f in figures):
         return None
@@ -538,8 +541,8 @@ def _elided_figures(text: str, figures: Sequence[Figure], previous: str,
             word in _STOP_WORDS and word not in _VERBS):
         return None
     after = _TOKEN_AFTER.match(text, first.end())
-    for model in previous_figures:
-        if model.kind != "count" or not model.unit or _SCALE_WORD.search(model.text):
+    for model in models:
+        if _SCALE_WORD.search(model.text):
             continue
         end = model.start + len(model.text)
         their = _TOKEN_AFTER.match(previous, end)
@@ -596,9 +599,14 @@ def has_number_words(text: str) -> bool:
     slow to scan and most text has none."""
     # Words split on spaces and the punctuation that may end a clause after one.
     words = text.lower().translate(_CLAUSE_END).split()
-    return not _NUMBER_TOKENS.isdisjoint(words) or (
-        "one" in words and not _ONE_SCALES.isdisjoint(words)) or not _FRACTION_TOKENS.isdisjoint(
-        words) or ("one" in words and not _DENOMINATORS.keys().isdisjoint(words))
+    return not _WORDED_TOKENS.isdisjoint(words) or (
+        "one" in words and not _AFTER_ONE.isdisjoint(words))
+
+
+# Tokens that make a text worth scanning for number words and written-out fractions ("nine",
+# "two-thirds"), and what "one" must come with ("one million", "one third").
+_WORDED_TOKENS = _NUMBER_TOKENS | _FRACTION_TOKENS
+_AFTER_ONE = _ONE_SCALES | frozenset(_DENOMINATORS)
 
 
 # A number word may end a clause ("while Europe managed only three."): a gapped figure.
