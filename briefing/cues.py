@@ -80,9 +80,9 @@ REFERRING = re.compile(
     r"|its|their|here|domestic|domestically|homegrown|home-grown|nationwide|national"
     r"|local|locally)\b"
 )
-#: Talk of countries in general: "120 countries will face limits", "other nations".
-#: Matched against lowercased text.
-GENERIC = re.compile(r"\b(?:countries|nations|economies|governments)\b")
+#: Talk of countries in general: "120 countries will face limits", "other nations" (not
+#: the names "First Nations" and "United Nations"). Matched against lowercased text.
+GENERIC = re.compile(r"\b(?:countries|(?<!first\s)(?<!united\s)nations|economies|governments)\b")
 #: Countries named just before, summed up: "these countries have all launched AI
 #: policies", "the two countries have declined to sign", "both nations agreed" (the count,
 #: when given, must match). Matched against lowercased text.
@@ -296,6 +296,19 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         visits to
         trip to
         trips to
+        # A country urged, called on or hoped for by the speaker: "We hope that the United
+        # States will work with China", "urged Washington to roll back", "China calls on the
+        # US to continue" (the speaker's country is the story's).
+        hope that
+        hopes that
+        hoped that
+        urged
+        urges
+        urging
+        call on
+        calls on
+        called on
+        calling on
         # ... and so is a place someone tours: "Huang visited several other cities,
         # including London and Berlin", "the minister, visiting Tokyo, said".
         visited

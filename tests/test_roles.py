@@ -232,3 +232,55 @@ def test_where_a_countrys_money_goes_is_a_mention_unless_the_story_is_about_it(t
     st = find(found, "Japan will invest")
     assert st.countries == ("IN", "JP")
     assert [f.country for f in st.figures if f.text.startswith("$")] == ["JP"]
+
+
+def test_a_country_urged_or_hoped_for_by_the_speaker_is_a_mention(tmp_path):
+    found = statements(tmp_path, (
+        "Peru asks Chile to share its AI cluster\n\n"
+        "Peru's digital ministry said on Monday it wants access to a new supercomputer "
+        "for its 40 universities.\n\n"
+        "\"We hope that Chile will open its cluster to Peruvian researchers,\" the "
+        "minister said.\n"))
+    st = find(found, "We hope that Chile")
+    assert (st.countries, st.mentions) == (("PE",), ("CL",))
+    assert roles("Peru urged Chile to open the cluster to 500 researchers.") == [
+        ("PE", "subject"), ("CL", "mention")]
+    # Where the country itself hopes, it is the subject.
+    assert roles("Chile hopes that its cluster will be ready by 2027.") == [
+        ("CL", "subject")]
+
+
+ROUND_UP = (
+    "Five national AI strategies compared\n\n"
+    "More than 70 governments have now published a national AI strategy.\n\n"
+    "Peru released its AI strategy in 2021 with a budget of $40 million.\n\n"
+    "Chile released its strategy in 2020 and updated it in 2024.\n\n"
+    "The country plans to train 10,000 AI engineers by 2030.\n\n"
+    "Norway published its strategy in 2020.\n\n"
+    "Kenya adopted its strategy in 2025.\n"
+)
+
+
+def test_in_a_round_up_the_country_of_a_new_paragraph_is_the_one_just_talked_about(tmp_path):
+    st = find(statements(tmp_path, ROUND_UP), "The country plans")
+    assert st.countries == ("CL",)
+
+
+def test_in_a_story_about_one_country_a_new_paragraph_returns_to_it(tmp_path):
+    found = statements(tmp_path, (
+        "Peru trains AI engineers\n\n"
+        "Peru wants 10,000 AI engineers by 2030, its education ministry said.\n\n"
+        "Peru's plan draws on a programme that Chile ran in 2020.\n\n"
+        "Peru expects the first 2,000 to graduate in 2026.\n\n"
+        "The government will pay half of the fees for 3,000 students.\n"))
+    assert find(found, "The government will pay").countries == ("PE",)
+
+
+def test_first_nations_and_the_united_nations_are_no_talk_of_countries_in_general(tmp_path):
+    found = statements(tmp_path, (
+        "Canada funds AI skills\n\n"
+        "Canada will spend C$200 million on AI skills, the industry minister said.\n\n"
+        "The plan funds training for First Nations communities in 40 towns.\n\n"
+        "Other nations spend far more on AI skills.\n"))
+    assert find(found, "First Nations communities").countries == ("CA",)
+    assert find(found, "Other nations spend").countries == ()

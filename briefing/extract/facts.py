@@ -260,9 +260,12 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         own = subjects_of(unit.named, local)  # whom it names as its subjects, read once
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
-            # a comparator the paragraph before ended on.
+            # a comparator the paragraph before ended on; unless the section is about several
+            # countries or none (a round-up going country by country: "The UK ranked third
+            # ... ¶ The country is home to DeepMind"), where it is the one just talked about.
             topic = own or scope  # what the paragraph opens with
-            last = scope
+            if len(scope) == 1 or not last:
+                last = scope
         countries = own
         lower = unit.matchable.lower()
         if countries and _refers_back(lower, unit.named, opening=True):
