@@ -102,9 +102,22 @@ def _openssl(*args: object) -> None:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A port nothing listens on that no other process is given for about a minute, for a
+    server to bind (aiosmtpd's Controller cannot take port 0) or a client to be refused on.
+
+    A port merely probed and closed could be handed to a test in another pytest-xdist worker
+    before ours binds it. So a connection is made and closed from our side first: that leaves
+    the port in TIME_WAIT, which the kernel skips when it picks a port for bind(0), while a
+    server that sets SO_REUSEADDR (asyncio's, so the Controller's) may still bind it."""
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT inherits it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)):
+            accepted, _ = listener.accept()
+            accepted.close()  # the side that closes first holds the TIME_WAIT: ours
+    return port
 
 
 @contextmanager
