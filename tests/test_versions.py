@@ -64,7 +64,8 @@ def ledger():
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # Polled every 50 ms: shutdown() waits for the next poll (0.5 s by default).
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     state["url"] = f"http://127.0.0.1:{server.server_address[1]}/2026/03/uk-compute-budget"
     yield state
     server.shutdown()

@@ -104,7 +104,9 @@ def site():
     state = Site()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 50 ms, not the default 0.5 s: shutdown() waits for the next poll, and
+    # that wait was half a second of every test that uses the site.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
     yield state
