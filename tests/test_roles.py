@@ -160,8 +160,9 @@ def test_a_bare_surname_without_the_full_name_or_inside_another_name_is_nobodys(
     found = statements(tmp_path, (
         "Kenya opens an AI lab\n\n"
         "Kenya opened an AI lab with 200 researchers on Monday.\n\n"
-        "Putin announced an alliance of AI researchers from 12 countries.\n"))
-    assert find(found, "Putin announced").countries == ()
+        "Putin announced an alliance of AI researchers on Friday.\n"))
+    st = find(found, "Putin announced")
+    assert "RU" not in st.countries + st.mentions
     found = statements(tmp_path, (
         "Kenya courts investors\n\n"
         "Kenya hosted Donald Trump at a summit on Monday, officials said.\n\n"
@@ -284,3 +285,26 @@ def test_first_nations_and_the_united_nations_are_no_talk_of_countries_in_genera
         "Other nations spend far more on AI skills.\n"))
     assert find(found, "First Nations communities").countries == ("CA",)
     assert find(found, "Other nations spend").countries == ()
+
+
+def test_countries_as_the_destination_of_what_the_subject_does_are_no_turn_to_the_world(
+        tmp_path):
+    found = statements(tmp_path, (
+        "Norway limits exports of AI chips\n\n"
+        "Norway's trade ministry set new limits on AI chip exports on Monday.\n\n"
+        "The rules cap the computing power that can be sold to most countries at 50,000 "
+        "GPUs a year.\n\n"
+        "Other countries have set no such limits so far.\n"))
+    assert find(found, "sold to most countries").countries == ("NO",)
+    assert find(found, "Other countries have set").countries == ()
+
+
+def test_governments_listed_among_other_users_are_no_turn_to_the_world(tmp_path):
+    found = statements(tmp_path, (
+        "Chile releases an open language model\n\n"
+        "Chile's science ministry released an open language model for Spanish on Monday.\n\n"
+        "The model is meant as a public tool that governments, universities and start-ups "
+        "can adapt for 20 languages.\n\n"
+        "Many governments still buy such models from abroad.\n"))
+    assert find(found, "public tool that governments").countries == ("CL",)
+    assert find(found, "Many governments still buy").countries == ()

@@ -284,7 +284,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # "these countries have all launched ...", "the two countries have declined ...":
             # the countries the sentence before was about.
             countries = last
-        elif cues.GENERIC.search(lower):
+        elif _talks_of_countries(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
             scope = topic = local
@@ -432,6 +432,21 @@ def _refers_back(lower: str, named: list[Named], opening: bool = False) -> bool:
 
 
 _PLURAL_NOUNS = ("countries", "nations", "economies", "governments")
+
+
+def _talks_of_countries(lower: str) -> bool:
+    """Whether a sentence (lowercased) turns to countries in general (`cues.GENERIC`): not
+    as the destination or partner of what its subject does ("sold to most countries") nor
+    "governments" listed among other kinds of users ("governments, universities and
+    companies can adapt")."""
+    for m in cues.GENERIC.finditer(lower):
+        if cues.GENERIC_OBJECT_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
+            continue
+        if m[0] == "governments" and cues.NON_STATE_ACTORS.search(
+                lower, max(0, m.start() - 40), m.end() + 40):
+            continue
+        return True
+    return False
 
 
 def _sums_up(lower: str, last: tuple[str, ...]) -> bool:
