@@ -532,7 +532,9 @@ _THINGS = (
     "curbs ban bans maker makers manufacturer manufacturers developer developers partner "
     "partners product products technology technologies hardware model models app apps "
     "corporation corporations conglomerate conglomerates operator operators carrier carriers "
-    "campus campuses datasets data language languages speakers market markets"
+    "campus campuses datasets data language languages speakers market markets "
+    # A leading firm by its standing: "Silicon Valley frontrunner OpenAI", "a Chinese upstart".
+    "frontrunner frontrunners front-runner front-runners upstart upstarts unicorn unicorns"
 )
 #: Every word ENTITY_AFTER can end on, to skip the pattern when none follows a country.
 ENTITY_WORDS = frozenset(f"{_PERSONS} {_THINGS} prime".split())

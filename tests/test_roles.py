@@ -308,3 +308,8 @@ def test_governments_listed_among_other_users_are_no_turn_to_the_world(tmp_path)
         "Many governments still buy such models from abroad.\n"))
     assert find(found, "public tool that governments").countries == ("CL",)
     assert find(found, "Many governments still buy").countries == ()
+
+
+def test_a_firm_named_by_its_standing_is_a_makers_firm():
+    assert roles("Kenya's new model was praised by Silicon Valley frontrunner OpenAI on "
+                 "Monday.") == [("KE", "subject"), ("US", "mention")]
