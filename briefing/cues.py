@@ -80,23 +80,22 @@ REFERRING = re.compile(
     r"|its|their|here|domestic|domestically|homegrown|home-grown|nationwide|national"
     r"|local|locally)\b"
 )
+#: A word for a country itself (not "its", "national"): "the country is home to", "the
+#: government aims", "the kingdom's fund". Matched against lowercased text.
+COUNTRY_REFERENT = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(?:country|nation|state|kingdom|republic|emirate|island"
+    r"|city-state|government|administration|ministry|cabinet)\b")
 #: Talk of countries in general: "120 countries will face limits", "other nations" (not
 #: the names "First Nations" and "United Nations"). Matched against lowercased text.
 GENERIC = re.compile(r"\b(?:countries|(?<!first\s)(?<!united\s)nations|economies|governments)\b")
-#: Countries in general as the destination or partner of what the sentence's own subject
-#: does are no turn to countries in general: "caps on the computing power that can be sold
-#: to most countries", "exports to 40 countries", "deals with other nations" (not "from":
-#: "researchers from 12 countries" are the world's).
-#: Searched in the lowercased words right before a GENERIC noun.
+#: Countries in general as the destination of what the sentence's own subject does are no
+#: turn to countries in general: "caps on the computing power that can be sold to most
+#: countries", "exports to 40 countries" (not "from": "researchers from 12 countries" are
+#: the world's; not "with": "with countries competing for ..." is the world). Searched in
+#: the lowercased words right before a GENERIC noun.
 GENERIC_OBJECT_BEFORE = re.compile(
-    r"\b(?:to|with)\s+(?:(?:most|all|other|many|some|several|more|about|over|nearly"
+    r"\bto\s+(?:(?:most|all|other|many|some|several|more|about|over|nearly"
     r"|[0-9][0-9,]*|the|these|those)\s+){0,3}$")
-#: Kinds of actors besides governments: "a public good that governments, universities,
-#: start-ups and companies can adapt" lists users, not countries in general.
-NON_STATE_ACTORS = re.compile(
-    r"\b(?:universities|companies|businesses|firms|enterprises|start-?ups|researchers"
-    r"|academia|industry|institutions|organi[sz]ations|developers|citizens|individuals"
-    r"|civil\s+society)\b")
 #: Countries named just before, summed up: "these countries have all launched AI
 #: policies", "the two countries have declined to sign", "both nations agreed" (the count,
 #: when given, must match). Matched against lowercased text.

@@ -299,15 +299,14 @@ def test_countries_as_the_destination_of_what_the_subject_does_are_no_turn_to_th
     assert find(found, "Other countries have set").countries == ()
 
 
-def test_governments_listed_among_other_users_are_no_turn_to_the_world(tmp_path):
+def test_governments_beside_businesses_and_countries_after_with_are_the_world(tmp_path):
     found = statements(tmp_path, (
         "Chile releases an open language model\n\n"
         "Chile's science ministry released an open language model for Spanish on Monday.\n\n"
-        "The model is meant as a public tool that governments, universities and start-ups "
-        "can adapt for 20 languages.\n\n"
-        "Many governments still buy such models from abroad.\n"))
-    assert find(found, "public tool that governments").countries == ("CL",)
-    assert find(found, "Many governments still buy").countries == ()
+        "Generative AI is changing how governments and businesses think about AI.\n\n"
+        "Spending may reach $200 billion by 2027, with countries competing for talent.\n"))
+    assert find(found, "how governments and businesses").countries == ()
+    assert find(found, "with countries competing").countries == ()
 
 
 def test_a_firm_named_by_its_standing_is_a_makers_firm():

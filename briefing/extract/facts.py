@@ -247,6 +247,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     # The section's focus: the article's, or under a heading naming countries, theirs (a
     # report's section on Nigeria is not about the Kenya its title names).
     scope = last = topic = local = focus
+    carried: tuple[str, ...] = ()  # a round-up's country a new paragraph may go on with
     previous: _Sentence | None = None
     said: list[_Sentence] = []  # the sentences of this section so far
     chains: list[list[_Sentence]] = []  # runs of sentences each leaning on the one before
@@ -262,12 +263,16 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # A new paragraph: "the government" there is the section's country again, not
             # a comparator the paragraph before ended on; unless the section is about several
             # countries or none (a round-up going country by country: "The UK ranked third
-            # ... ¶ The country is home to DeepMind"), where it is the one just talked about.
+            # ... ¶ The country is home to DeepMind"), where "the country" or "the
+            # government" opening the paragraph is the one just talked about.
             topic = own or scope  # what the paragraph opens with
-            if len(scope) == 1 or not last:
-                last = scope
+            carried = last if len(scope) != 1 else ()
+            last = scope
         countries = own
         lower = unit.matchable.lower()
+        if carried and not own and cues.COUNTRY_REFERENT.search(lower):
+            last = carried
+        carried = ()
         if countries and _refers_back(lower, unit.named, opening=True):
             # "The country's $300 billion wealth fund is backing chips made in Taiwan":
             # opening on the antecedent, the sentence is about it too.
@@ -436,17 +441,9 @@ _PLURAL_NOUNS = ("countries", "nations", "economies", "governments")
 
 def _talks_of_countries(lower: str) -> bool:
     """Whether a sentence (lowercased) turns to countries in general (`cues.GENERIC`): not
-    as the destination or partner of what its subject does ("sold to most countries") nor
-    "governments" listed among other kinds of users ("governments, universities and
-    companies can adapt")."""
-    for m in cues.GENERIC.finditer(lower):
-        if cues.GENERIC_OBJECT_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
-            continue
-        if m[0] == "governments" and cues.NON_STATE_ACTORS.search(
-                lower, max(0, m.start() - 40), m.end() + 40):
-            continue
-        return True
-    return False
+    as the destination of what its subject does ("sold to most countries")."""
+    return any(cues.GENERIC_OBJECT_BEFORE.search(lower, max(0, m.start() - 40), m.start())
+               is None for m in cues.GENERIC.finditer(lower))
 
 
 def _sums_up(lower: str, last: tuple[str, ...]) -> bool:
