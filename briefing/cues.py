@@ -376,6 +376,17 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         conflict in
         war in
 """.strip().splitlines() if line.split("#")[0].strip())
+#: Cues of MENTION_BEFORE that name a place or an addressee, not a rival or supplier: the
+#: country is still what the sentence is about when the story is about it ("Prime Minister
+#: Modi visited Kenya" in a story on Kenya, "a summit in Nairobi", "the US urged China to
+#: ..." in a story on China), like a maker.
+SOFT_CUES = frozenset({
+    "conference in", "summit in", "forum in", "expo in", "conflict in", "war in", "visited",
+    "visiting", "toured", "touring", "hope that", "hopes that", "hoped that", "urged", "urges",
+    "urging", "call on", "calls on", "called on", "calling on", "mostly in", "mainly in",
+    "largely in", "primarily in", "chiefly in", "visit to", "visits to", "trip to",
+    "trips to",
+})
 #: An agreement or talks named a few words before "with": "approved four memoranda of
 #: understanding (MoUs) on digital technology with Saudi Arabia", "signed an agreement on
 #: chips last week with Japan" (the partner is named in passing; matched on the lowercased

@@ -312,3 +312,25 @@ def test_governments_beside_businesses_and_countries_after_with_are_the_world(tm
 def test_a_firm_named_by_its_standing_is_a_makers_firm():
     assert roles("Kenya's new model was praised by Silicon Valley frontrunner OpenAI on "
                  "Monday.") == [("KE", "subject"), ("US", "mention")]
+
+
+def test_a_visited_or_urged_country_is_a_subject_when_the_story_is_about_it(tmp_path):
+    found = statements(tmp_path, (
+        "Kenya courts chip makers\n\n"
+        "Kenya wants three chip plants by 2030, its trade ministry said.\n\n"
+        "Prime Minister Narendra Modi visited Kenya on Monday and pledged $1 billion for "
+        "data centres.\n"))
+    assert find(found, "Modi visited Kenya").countries == ("IN", "KE")
+    found = statements(tmp_path, (
+        "China defends its chip sector\n\n"
+        "China wants more chip plants by 2030, its ministry said.\n\n"
+        "The US urged China to end subsidies for 40 chip makers.\n"))
+    assert find(found, "The US urged China").countries == ("CN", "US")
+    # In a story about someone else, the visited country is named in passing.
+    found = statements(tmp_path, (
+        "India courts chip makers abroad\n\n"
+        "India wants three chip plants by 2030, its trade ministry said.\n\n"
+        "Prime Minister Narendra Modi visited Kenya on Monday and pledged $1 billion for "
+        "data centres.\n"))
+    st = find(found, "Modi visited Kenya")
+    assert (st.countries, st.mentions) == (("IN",), ("KE",))

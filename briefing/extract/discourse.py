@@ -77,7 +77,7 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
         elif m.start > 2 and ((_after_cue(text, m.start, m.end)
                                and not _acts_jointly(text, m, out))
                               or _names_a_language(text, m)):
-            out.append(Named(m.code, m.start, m.end, MENTION))
+            out.append(Named(m.code, m.start, m.end, MENTION, _after_soft_cue(text, m.start)))
         elif (previous is not None and previous.role == SUBJECT
               and cues.POSSESSIVE_NAME.match(text, m.end) is not None
               and cues.LISTED_WITH.fullmatch(text, previous.end, m.start)
@@ -179,6 +179,16 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
         # "markets in Africa and India" (not "Unlike China, Kenya has ...": a new clause)
         return _after_cue(text, listed.start())
     return False
+
+
+def _after_soft_cue(text: str, start: int) -> bool:
+    """Whether the cue right before a country names a place or an addressee
+    (`cues.SOFT_CUES`: "visited Kenya", "a summit in Nairobi", "urged China"), which leaves
+    the country a subject when the story is about it."""
+    words = _TAIL_WORDS.findall(text[max(0, start - 30):start].lower())[-3:]
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    return any(" ".join(words[-n:]) in cues.SOFT_CUES for n in (1, 2) if len(words) >= n)
 
 
 _PUNCTUATED_BEFORE = re.compile(r"[,;:()\"]\s*(?:(?:the|a|an)\s+)?$")
