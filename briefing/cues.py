@@ -386,6 +386,13 @@ SOFT_CUES = frozenset({
     "urging", "call on", "calls on", "called on", "calling on", "mostly in", "mainly in",
     "largely in", "primarily in", "chiefly in", "visit to", "visits to", "trip to",
     "trips to",
+    # The other party to an agreement or talks is a party too when the story is about it
+    # ("India signed an MoU with Saudi Arabia" in a story on Saudi Arabia).
+    "mou with", "mous with", "memoranda with", "deal with", "deals with", "agreement with",
+    "agreements with", "pact with", "accord with", "treaty with", "memorandum with",
+    "partnership with", "partnerships with", "negotiations with", "negotiating with",
+    "dialogue with", "talks with", "contract with", "contracts with", "signed with",
+    "negotiations between", "talks between",
 })
 #: An agreement or talks named a few words before "with": "approved four memoranda of
 #: understanding (MoUs) on digital technology with Saudi Arabia", "signed an agreement on

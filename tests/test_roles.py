@@ -334,3 +334,11 @@ def test_a_visited_or_urged_country_is_a_subject_when_the_story_is_about_it(tmp_
         "data centres.\n"))
     st = find(found, "Modi visited Kenya")
     assert (st.countries, st.mentions) == (("IN",), ("KE",))
+
+
+def test_the_other_party_is_a_party_when_the_story_is_about_it(tmp_path):
+    found = statements(tmp_path, (
+        "Ghana widens its digital ties\n\n"
+        "Ghana's communications ministry signed four digital agreements this year.\n\n"
+        "India signed an MoU with Ghana on payment systems for 12 million people.\n"))
+    assert find(found, "India signed an MoU with Ghana").countries == ("GH", "IN")

@@ -188,6 +188,9 @@ def _after_soft_cue(text: str, start: int) -> bool:
     words = _TAIL_WORDS.findall(text[max(0, start - 30):start].lower())[-3:]
     if words and words[-1] in _ARTICLES:
         words.pop()
+    if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
+            cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
+        return True  # "four memoranda of understanding on digital technology with Italy"
     return any(" ".join(words[-n:]) in cues.SOFT_CUES for n in (1, 2) if len(words) >= n)
 
 
