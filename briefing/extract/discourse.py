@@ -384,8 +384,11 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
       with" belongs to the country it names; a "which" clause to the country just before it;
       a clause naming none to the one before it. The first clause falls back to the
       sentence's subject."""
-    if not named:  # one clause's worth of owner: the sentence's subject
-        first = subjects[0] if subjects else None
+    if not named:
+        # One clause's worth of owner: the sentence's subject, when it is one country. A
+        # sentence about several it does not name ("both countries spent $500 million")
+        # does not say whose share is whose.
+        first = subjects[0] if len(subjects) == 1 else None
         return [None if _global(text, start, end) else first
                 for start, end in zip(starts, ends, strict=True)]
     clauses = _clauses(text, named)
