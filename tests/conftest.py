@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,55 @@ sys.path.insert(0, str(TESTS))  # tests/factories.py, tests/smtp_server.py
 
 from web_server import site  # noqa: E402, F401  (a fixture: a real HTTP server on 127.0.0.1)
 
+# --------------------------------------------------------------------------- pytest-xdist
+# `make test` runs the suite on two workers with `--dist loadgroup` (see the Makefile). Every
+# test is independent of the others and of their order: each has its own home, cache, config
+# and corpus (isolated_env, corpus), its own servers on ports the kernel picks
+# (tests/smtp_server.py, tests/web_server.py), and writes nowhere in the repository.
+
+#: The longest tests (each 10-75 s of wall time on two busy cores; together about a fifth of
+#: the suite's), started first so that none starts last and keeps one worker busy while the
+#: other has nothing left to do. A name missing here only costs balance, never a test.
+LONGEST_FIRST = (
+    "test_store_faults.py::test_sync_killed_at_random_points_recovers_the_same_facts",
+    "test_corpus_limits.py::test_a_one_line_text_file_under_the_limit_indexes_in_bounded_time",
+    "test_tui.py::test_the_fact_view_of_a_report_gives_its_page_and_its_own_section",
+    "test_store_faults.py::test_a_corpus_rewritten_while_other_processes_sync",
+    "test_store_faults.py::test_a_reader_open_while_make_and_rebuilds_run",
+    "test_store_faults.py::test_a_store_write_past_the_file_size_limit_changes_nothing",
+    "test_store_faults.py::test_two_indexes_of_a_large_cold_corpus_run_one_after_the_other",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist worker: the longest tests first, and the tests of a module that builds a
+    module- or session-scoped fixture of its own (a rendered PDF, an indexed corpus) in one
+    xdist group, so that one worker builds it once rather than each worker once."""
+    if not hasattr(config, "workerinput"):
+        return  # a plain run keeps the files' order
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.removeprefix("tests/"), len(rank)))
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        info = getattr(item, "_fixtureinfo", None)
+        fixtures = info.name2fixturedefs.values() if info else ()
+        if any(defs[-1].scope in ("module", "session") and defs[-1].baseid == module
+               for defs in fixtures):
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory) -> Path:
+    """One folder for the tests' homes (per xdist worker: each has its own base temp)."""
+    return tmp_path_factory.mktemp("homes")
+
 
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path_factory, monkeypatch):
-    home = tmp_path_factory.mktemp("home")
+def isolated_env(homes, monkeypatch):
+    # mkdtemp, not tmp_path_factory.mktemp: that lists the whole base temp folder to number
+    # the next one, every test, which grew with the square of the suite (seconds of it).
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
     for name in list(__import__("os").environ):
         if name.startswith("BRIEFING_"):
             monkeypatch.delenv(name)
