@@ -928,7 +928,7 @@ class _Tally:
 
 
 class FactSource(Protocol):
-    """What a brief needs of a fact store (see `briefing.storage.FactStore`)."""
+    """What a brief needs of a fact store (see `briefing.store.FactStore`)."""
 
     taxonomy: Taxonomy
 

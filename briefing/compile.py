@@ -34,7 +34,7 @@ MODULES = (
     "briefing/model.py",
     "briefing/cues.py",
     "briefing/provenance.py",
-    "briefing/aggregate.py",
+    "briefing/store/aggregate.py",
 )
 #: The runtime the modules share lives in the package, not at the top of the repo.
 GROUP = "briefing._compiled"

@@ -348,9 +348,10 @@ def test_the_paragraph_around_a_report_fact_is_its_own(tmp_path):
 def test_reports_are_read_side_by_side_with_the_same_facts(tmp_path):
     # Two reports or more take the process pool however few files there are (a long report
     # reads for seconds); what the pool reads is what one process reads.
-    from briefing.store import Store, _worth_a_pool
+    from briefing.store import Store
+    from briefing.store.sync import worth_a_pool
 
-    assert _worth_a_pool(3, 2) and not _worth_a_pool(2, 1) and _worth_a_pool(300, 0)
+    assert worth_a_pool(3, 2) and not worth_a_pool(2, 1) and worth_a_pool(300, 0)
     serial, pooled = tmp_path / "serial", tmp_path / "pooled"
     for folder, reports in ((serial, ("r.pdf",)), (pooled, ("r.pdf", "s.pdf"))):
         folder.mkdir()

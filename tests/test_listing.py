@@ -1,4 +1,4 @@
-"""A big selection listed a page at a time (`briefing.listing`): the same handles in the same
+"""A big selection listed a page at a time (`briefing.store.listing`): the same handles in the same
 order as sorting the whole selection, however it is paged, and a count that matches."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import itertools
 
 import pytest
 
-import briefing.listing as listing
-import briefing.store as store_mod
+import briefing.store.listing as listing
+import briefing.store.queries as store_mod
 from briefing.bench import synthesize
-from briefing.store import Store
+from briefing.store import UPGRADES_FROM, Store
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_without_reading_again(archiv
             store.db.execute("DROP TABLE sources")
             store.db.execute("ALTER TABLE old RENAME TO sources")
             store.db.execute("UPDATE meta SET value=? WHERE key='schema'",
-                             (str(store_mod.UPGRADES_FROM),))
+                             (str(UPGRADES_FROM),))
     with open_store(archive) as store:
         indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert {"facts_order", "facts_grp"} <= indexes

@@ -108,7 +108,7 @@ def test_the_store_keeps_the_digest_of_the_listing_it_is_in_step_with(corpus):
 
 def test_a_file_modified_just_before_a_sync_is_not_vouched_for_by_the_digest(corpus,
                                                                             monkeypatch):
-    import briefing.store as store_mod
+    import briefing.store.sync as store_mod
 
     # "Just before": within ten minutes, so that a slow machine cannot make this one late.
     monkeypatch.setattr(store_mod, "RACY_NS", 600 * 10**9)
@@ -226,7 +226,7 @@ def test_context_gives_the_paragraph_with_the_fact(corpus):
 
 
 def test_big_corpus_uses_the_process_pool(tmp_path, monkeypatch):
-    import briefing.store as store_mod
+    import briefing.store.sync as store_mod
 
     monkeypatch.setattr(store_mod, "POOL_THRESHOLD", 3)
     for n in range(6):
@@ -282,7 +282,7 @@ def test_statements_are_spans_of_the_article_text_kept_once(corpus):
 
 
 def test_streamed_paged_and_listed_facts_agree(corpus, monkeypatch):
-    import briefing.store as store_mod
+    import briefing.store.queries as store_mod
 
     # Streamed in rounds of at most 4 facts and 3 citations (one fact may go beyond).
     monkeypatch.setattr(store_mod, "LOAD_BATCH", 4)
@@ -327,7 +327,7 @@ def test_a_store_of_an_older_schema_is_rebuilt(corpus):
 def test_a_file_that_failed_is_read_again_though_its_bytes_hash_the_same(tmp_path, monkeypatch):
     """A file read while being rewritten fails ('empty file') but is hashed whole after:
     the next sync must read it again, not take the unchanged hash for unchanged facts."""
-    import briefing.store as store_mod
+    import briefing.store.files as store_mod
     from briefing.errors import CorpusError
 
     (tmp_path / "a.txt").write_text("Title\n\nKorea will invest $5 billion in AI chips.\n")
@@ -443,7 +443,7 @@ def test_a_fact_quotes_its_earliest_report_and_cites_in_date_order_in_bulk_and_o
     for name, publisher, day in papers:
         text = article(f"Chips story from {publisher}", WIRE, publisher, day or "")
         (folder / name).write_text(text.replace("date: \n", ""), encoding="utf-8")
-    monkeypatch.setattr("briefing.store.BULK_FILES", 2)  # five new files: the bulk path
+    monkeypatch.setattr("briefing.store.sync.BULK_FILES", 2)  # five new files: the bulk path
     with Store(tmp_path / "bulk.sqlite3", folder) as store:
         store.sync()
         bulk = _fact_rows(store)
@@ -458,7 +458,7 @@ def test_a_fact_quotes_its_earliest_report_and_cites_in_date_order_in_bulk_and_o
     assert (row[4], row[5], row[7], row[8]) == (["b.md", "a.md", "d.md"], "b.md", "2025-03-02",
                                                 "b.md")
     # The same store, built file by file (the incremental path), has the same rows.
-    monkeypatch.setattr("briefing.store.BULK_FILES", 10_000)
+    monkeypatch.setattr("briefing.store.sync.BULK_FILES", 10_000)
     other = tmp_path / "one-by-one"
     other.mkdir()
     with Store(tmp_path / "incremental.sqlite3", other) as store:
@@ -470,7 +470,7 @@ def test_a_fact_quotes_its_earliest_report_and_cites_in_date_order_in_bulk_and_o
 
 def test_a_sync_that_waited_for_another_finds_its_work_done_and_walks_the_corpus_once(
         corpus, tmp_path, monkeypatch):
-    import briefing.store as store_module
+    import briefing.store.sync as store_module
 
     walks = []
     walk = store_module.walk_corpus
@@ -514,7 +514,7 @@ def test_a_facts_row_reads_its_statements_once_without_keeping_them():
     import json
     import tracemalloc
 
-    from briefing.aggregate import fact_row
+    from briefing.store.aggregate import fact_row
 
     def rows():
         for i in range(20_000):
@@ -542,7 +542,7 @@ def test_a_fact_stated_by_many_sources_streams_its_citations_a_page_at_a_time(
     # A wire sentence in nine papers (dated and undated, a publisher twice, files written
     # out of date order), read back in pages of two citations: the same fact, the same
     # citations in the same order, and the same JSON as when it is loaded whole.
-    import briefing.store as store_mod
+    import briefing.store.queries as store_mod
     from briefing.export import facts_json
 
     days = ["2025-03-05", "", "2025-03-02", "2025-03-04", "", "2025-03-02", "2025-03-09",

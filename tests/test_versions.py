@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 import briefing.fetch as fetch
-import briefing.store as store_mod
+import briefing.store.sync as store_mod
 from briefing.cli import app
 from briefing.store import SCHEMA_VERSION, Store
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import wordings
-from briefing.store import Store
+from briefing.store import Store, wordings
 
 WIRE = ("Seoul, March 3 (Wire) - South Korea will spend $5.2 billion on AI chips by 2027, "
         "the science ministry said on Monday.")

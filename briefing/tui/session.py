@@ -23,8 +23,7 @@ from briefing.countries import country_codes, country_name, resolve_country, sug
 from briefing.errors import UnknownName
 from briefing.model import Brief, Fact, FactDigest, Selection
 from briefing.provenance import MAX_CITED
-from briefing.storage import FactGroup, FactStore
-from briefing.store import Store, SyncReport
+from briefing.store import FactGroup, FactStore, Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
@@ -392,7 +391,7 @@ class FactCache:
 
 
 def _weight(answer: object) -> int:
-    # A big selection's handles (`briefing.listing.Walk`) are found as its pages are shown,
+    # A big selection's handles (`briefing.store.listing.Walk`) are found as its pages are shown,
     # and the pages count them.
     return len(answer) if isinstance(answer, list) else 1
 

@@ -1,23 +1,39 @@
 """The fact store as the layers above it see it: the seam another engine can stand behind.
 
-The brief, the terminal app and the CLI use a store only through `FactStore`; SQLite
-(`briefing.store.Store`) is the one implementation. A shared archive on PostgreSQL would be
-a second class with these methods (see README, "Past one machine"); nothing above changes.
+The brief, the terminal app and the CLI use a store only through `FactStore`, and what a
+sync reports (`SyncReport`); SQLite (`briefing.store.Store`) is the one implementation. A
+shared archive on PostgreSQL would be a second class with these methods (see README, "Past
+one machine"); nothing above changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
-from briefing.model import Fact, FactDigest, Source
+from briefing.model import Fact, FactDigest, Skipped, Source
 from briefing.themes import Taxonomy
-
-if TYPE_CHECKING:
-    from briefing.store import SyncReport
 
 #: A merged fact as `fact_groups` hands it out, to be loaded later: opaque to callers.
 FactGroup = tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one pass over the corpus changed."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    """Files that could not be read (reported every time, not only when first seen)."""
+    warnings: tuple[Skipped, ...] = ()
+
+    @property
+    def read(self) -> int:
+        return self.added + self.changed
 
 
 class FactStore(Protocol):

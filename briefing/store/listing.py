@@ -5,7 +5,7 @@ selects 174,000 facts and took 270 ms before the first row could show. A page sh
 Here the facts come from the `facts_order` index (the corpus order a listing uses) a window
 at a time, kept when the selection holds them, so a page costs about what it shows; how many
 facts the selection lists in all is counted from the country and theme tables. Near-same
-wordings (`briefing.wordings`) are merged as `Store._groups` merges them, so both give the
+wordings (`briefing.store.wordings`) are merged as `Store._groups` merges them, so both give the
 same handles in the same order; a test holds them to that.
 
 A selection whose facts all sit late in the corpus would make a walk read most of the index
@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import overload
 
-from briefing.storage import FactGroup
+from briefing.store.protocol import FactGroup
 
 #: Index entries the first window reads; each next window reads twice as many, up to
 #: WALK_MAX_WINDOW: a dense selection fills its first page from the first window, and a
