@@ -601,6 +601,27 @@ GAPPED_NAME_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:th
 #: (€20B) European fund", "a $500 million American investment" (a count's noun is part of
 #: its figure, so only money and measures end right before such an adjective).
 FIGURE_FOR_ADJECTIVE = re.compile(r"\)?(?:\s*\([^()]{1,40}\))?\s+")
+#: A country's initials used as an adjective the same way ("the $700 billion U.S. Stargate
+#: project", "a $2bn UK compute fund"): the initials (COUNTRY_INITIALS) are followed by the
+#: noun they qualify (INITIALS_QUALIFY: a word, not "and", "in", "to" or a verb) and the figure
+#: opens a noun phrase (FIGURE_OPENS_PHRASE before it), unlike "raised $5 billion U.S." or
+#: "spent $1bn US and ...".
+COUNTRY_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
+INITIALS_QUALIFY = re.compile(
+    r"\s+(?!(?:and|or|in|on|to|for|of|by|with|from|as|at|is|are|was|were|has|have|had|will"
+    r"|would|dollars?|said|says)\b)[A-Za-z]")
+FIGURE_OPENS_PHRASE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
+#: Shares set against a first one, each by where it comes from: "China is the origin of 29%
+#: of top researchers, compared to 20% from the US and 8% from India" (SHARE_FROM between a
+#: percentage and its country, in a clause a COMPARATOR_OPENS word opens). Not where goods
+#: are bought (BOUGHT_FROM in the sentence): "imports 40% of its chips from Taiwan, compared
+#: with 30% from China" gives China no share of its own.
+SHARE_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+COMPARATOR_OPENS = re.compile(r"(?:compared|versus|vs\.?|against|while|whereas)\b", re.I)
+#: (Verbs only: "the biggest source of AI talent" and "India supplies 31%" are no purchase.)
+BOUGHT_FROM = re.compile(
+    r"\b(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:es|ed|ing)|import(?:s|ed|ing)?"
+    r"|procur(?:e|es|ed|ing))\b", re.I)
 #: Money a country spends in another: "Saudi Arabia will spend $1 trillion in the U.S." is
 #: Saudi Arabia's, when it opens the clause (after FIGURE_OF has found the place).
 SPENT_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)

@@ -199,3 +199,56 @@ def test_a_world_figure_has_no_owner(tmp_path):
                    "Kenya's 120 AI firms are a small part of the world's 30,000 AI firms.")
     assert owners(st) == {"120 AI firms": "KE", "30,000 AI firms": None}
     assert st.countries == ("KE",)
+
+
+# --------------------------------------------------------------------------- round 3
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "figures"),
+    [
+        # Shares set against a first one, each by where it comes from.
+        ("India's engineering talent",
+         "India supplies 31% of the world's chip designers, compared with 22% from the US, "
+         "12% from Japan and 6% from Brazil.",
+         {"31%": "IN", "22%": "US", "12%": "JP", "6%": "BR"}),
+        ("Kenya's research funding",
+         "Kenya raises 40% of its research money at home, while 30% comes from the US and "
+         "10% from Japan.",
+         {"40%": "KE", "30%": "US", "10%": "JP"}),
+        # A country's initials qualifying what the figure pays for, like an adjective.
+        ("Korea's chip makers",
+         "Korean memory makers joined the $500 billion U.S. Stargate project this year.",
+         {"$500 billion": "US"}),
+        ("Canada's AI funding",
+         "Canada matched a $2 billion UK compute fund with its own.",
+         {"$2 billion": "GB"}),
+    ],
+)
+def test_shares_from_countries_and_initials_as_adjectives(tmp_path, title, sentence, figures):
+    assert owners(statement(tmp_path, title, sentence)) == figures
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "figure", "not_owner"),
+    [
+        # A supplier's share of what a country buys is not the supplier's own figure.
+        ("Kenya's chip imports",
+         "Kenya imports 40% of its chips from Taiwan, compared with 30% from China and 20% "
+         "from Korea.",
+         "20%", "KR"),
+        # "from" outside a comparison: money from a country stays with its clause.
+        ("Kenya's AI hub",
+         "Kenya opened an AI hub with 30% from the US budget.",
+         "30%", "US"),
+        # Initials after a figure that opens no noun phrase, or before "and".
+        ("Korea's bond sale",
+         "Korea raised $5 billion U.S. and more from Japan.",
+         "$5 billion", "US"),
+        ("Korea's chip fund",
+         "Korea's fund of $5 billion US in bonds was approved.",
+         "$5 billion", "US"),
+    ],
+)
+def test_suppliers_and_loose_initials_own_no_figure(tmp_path, title, sentence, figure,
+                                                    not_owner):
+    assert owners(statement(tmp_path, title, sentence))[figure] != not_owner

@@ -201,3 +201,64 @@ def test_a_rate_measures_itself_not_a_number_of_things(tmp_path):
     ]
     st = statement(tmp_path, "Danish patents", "Danish firms filed 4,100 patents in 2024.")
     assert [f.measure for f in st.figures if f.kind == "count"] == ["number of patents, 2024"]
+
+
+# --------------------------------------------------------------------------- round 3
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Any ISO 4217 code before an amount with a scale word is that currency.
+        ("Peru will spend PEN 1.2 billion on a national AI lab.",
+         [("PEN 1.2 billion", "money", 1.2e9, "PEN")]),
+        ("The ministry set aside a KES 3 billion fund (USD 23 million) for start-ups.",
+         [("KES 3 billion", "money", 3e9, "KES"), ("USD 23 million", "money", 2.3e7, "USD")]),
+        # Israeli news write the shekel as NIS.
+        ("NIS 90 million is earmarked for the new compute centre,",
+         [("NIS 90 million", "money", 9e7, "ILS")]),
+        # Petaflops and exaflops written as a letter, in a sentence on computing power.
+        ("The city's intelligent computing power is set to reach 12,000P by next year.",
+         [("12,000P", "compute", 1.2e19, "FLOPS")]),
+        ("Total computing capacity in the region now exceeds 30E across its hubs.",
+         [("30E", "compute", 3e19, "FLOPS")]),
+        # A count out of a named group: what the group holds is what is counted.
+        ("The lab begins with 9,000 of the newest Rubin accelerators.",
+         [("9,000 of the newest Rubin accelerators", "count", 9000.0, "accelerators")]),
+        ("The ministry said 1,500 of its analysts use the tool.",
+         [("1,500 of its analysts", "count", 1500.0, "analysts")]),
+    ],
+)
+def test_iso_codes_compute_letters_and_partitive_counts(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A code that is also an acronym, with no scaled amount after it.
+        "Delegates at COP 29 in Baku discussed the plan for 12 hours.",
+        "The firm rewrote its site in PHP 8 last year.",
+        # Capitalised words that are no currency, or codes left out as words and names.
+        "GDP 5 trillion was the figure the IMF cited.",
+        "AMD 2 billion was the rumoured size of the deal.",
+        # A letter after a number elsewhere: a section, a loan type, a road.
+        "Under Section 5P of the act, P2P lenders must register.",
+        "The road runs along Route 9E to the data centre.",
+        # A possessive after "of the" names the group, not what is counted.
+        "Only 3 of the world's largest chipmakers attended.",
+    ],
+)
+def test_acronyms_sections_and_group_names_are_not_figures(sentence):
+    assert read(sentence) == []
+
+
+def test_a_scaled_code_still_lets_the_number_after_an_acronym_be_read():
+    # "COP 29" is not money, and the count after it is still a count.
+    assert read("At COP 29, 40 countries signed.") == [("40 countries", "count", 40.0,
+                                                        "countries")]
+
+
+def test_a_letter_apart_from_the_number_is_no_computing_speed():
+    found = read("Its computing power serves 300 E-commerce firms and 40 P-series robots.")
+    assert [(text[:6], kind) for text, kind, _, _ in found] == [
+        ("300 E-", "count"), ("40 P-s", "count")]

@@ -480,9 +480,11 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
     after = next((x for x in named if x.start >= end and (
         cues.FIGURE_OF.fullmatch(text, end, x.start)
         or (cues.FIGURE_FOR_ADJECTIVE.fullmatch(text, end, x.start)
-            and is_adjective(text[x.start:x.end]))
+            and (is_adjective(text[x.start:x.end]) or _initials_qualify(text, x, start)))
         or (cues.FIGURE_SENT_TO.fullmatch(text, end, x.start)
-            and cues.GOODS_SENT.search(text, clause[0], start)))), None)
+            and cues.GOODS_SENT.search(text, clause[0], start))
+        or (cues.SHARE_FROM.fullmatch(text, end, x.start)
+            and _compared_share(text, clause, start, end)))), None)
     if after is not None:
         if not cues.SPENT_IN.fullmatch(text, end, after.start):
             return after.code
@@ -505,6 +507,22 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
             and not _names_a_dollar(text, before, start)):
         return before.code  # "with the UAE contributing $300 million and the US $200 million"
     return None
+
+
+def _compared_share(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
+    """ "compared to 20% from the US, 18% from Europe and 8% from India": a percentage in a
+    clause of comparison, and no purchase in the sentence before it."""
+    return (text[start:end].rstrip().endswith(("%", "percent", "per cent"))
+            and cues.COMPARATOR_OPENS.match(text, clause[0]) is not None
+            and cues.BOUGHT_FROM.search(text, 0, start) is None)
+
+
+def _initials_qualify(text: str, name: Named, start: int) -> bool:
+    """ "the $700 billion U.S. Stargate project": a country's initials after a figure opening
+    a noun phrase qualify what the figure pays for, as an adjective would."""
+    return bool(cues.COUNTRY_INITIALS.fullmatch(text, name.start, name.end)
+                and cues.INITIALS_QUALIFY.match(text, name.end)
+                and cues.FIGURE_OPENS_PHRASE.search(text, max(0, start - 8), start))
 
 
 def _names_a_dollar(text: str, name: Named, start: int) -> bool:

@@ -91,6 +91,18 @@ _CODES = sorted(
 )
 _CODE_ALIASES = {"RMB": "CNY", "NTD": "TWD", "Rs": "INR", "Rs.": "INR", "Rp": "IDR",
                  "Rp.": "IDR", "RM": "MYR"}  # fmt: skip
+# Any other ISO 4217 code (pycountry ships the list) is read before an amount only with a
+# scale word, the way news write the currencies of smaller economies: "a COP 479 billion
+# investment" (Colombian pesos), "KES 3.2 billion", "PLN 5 billion". A code that is also an
+# acronym then stands before no such amount: "COP 29" (the climate conference), "PHP 8".
+# Left out: codes that are words or names in capitals ("ALL", "TOP", "CUP", "AMD" the
+# chipmaker, "SAR" as in "Hong Kong SAR"), and fund, metal and test codes. Israeli news write
+# the shekel as "NIS 120 million".
+_SCALED_CODE_ALIASES = {"NIS": "ILS"}
+_NOT_SCALED_CODES = word_set(
+    "ALL TOP CUP AMD SAR XXX XTS BOV CHE CHW CLF COU MXV USN UYI UYW XSU XUA XBA XBB XBC XBD "
+    "XAG XAU XPD XPT"
+)
 _WORD_CURRENCY = {
     "dollar": UNSPECIFIED_DOLLAR, "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "won": "KRW", "rupee": "INR",
@@ -158,20 +170,34 @@ _PHYSICAL_AFTER = re.compile(
 # is "FLOPS"); each kind's base unit is PHYSICAL_UNITS'.
 _PHYSICAL_BASE = {"watt": "power", "byte": "data", "flop": "compute"}
 _ABBR_KIND = {"W": "power", "B": "data"}
+# Chinese computing-power news write petaflops and exaflops as a bare letter after the number
+# ("the province's intelligent computing power exceeds 5,000P", "will hit 300E"): read so
+# only when the sentence speaks of computing power before the number, never on its own
+# ("Section 5P", "P2P", "Route 5E").
+_COMPUTE_LETTER = re.compile(r"(?P<letter>[PE])(?![\w-])")  # glued: "5,000P", not "5 E-bikes"
+_COMPUTING_POWER = re.compile(
+    r"\bcomput(?:ing|ational|e)[ \u00a0]+(?:power|capacity)\b", re.IGNORECASE)
 
 # South African news writes rand as "R5.4 billion", "R500m": an R glued to an amount with a
 # scale (a bare "R5" is a road, a form or a model).
 _RAND = rf"R(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn|tn|m|k)\b)"
 
+# A three-letter code before an amount with a scale word (checked against ISO 4217 once
+# matched: `_scaled_code`).
+_SCALED_CODE = (
+    rf"(?P<iso>[A-Z]{{3}}){_SP}(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn"
+    rf"|tn)\b)"
+)
+
 _FIGURE = re.compile(
     rf"(?<![A-Za-z0-9_.,:/$])"
-    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?|{_RAND})?"
+    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?|{_RAND}|{_SCALED_CODE})?"
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<sep>{_SP}?[-–/]{_SP}?|{_SP}(?:to|and){_SP})(?P<cur2>(?:{_SYMBOLS}){_SP}?)?"
     rf"(?P<num2>{_NUM}))?"
 )
 _DIGIT = re.compile(r"[0-9]+")
-_LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R)\Z")
+_LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R|(?<![A-Za-z])[A-Z]{{3}}{_SP})\Z")
 # A scale word may be hyphenated to the number: "a $300-million fund", "€2-billion".
 _SCALE_AFTER = re.compile(
     rf"(?:(?:{_SP}|[-\u2010\u2011])?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln"
@@ -202,6 +228,11 @@ _WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[A-Za-z][\w'’&-]*){1,6}")
 # then whose things they are, then what it counts.
 _OF_OWNER = re.compile(r"[ \u00a0]+of[ \u00a0]+[A-Z][\w&.-]*['’]s?(?=[ \u00a0])")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+# A count taken out of a named group counts that group's things: "starting with 18,000 of the
+# latest Blackwell servers", "1,200 of its engineers" (a possessive after it, as in "3 of the
+# world's largest", says which group, not what is counted).
+_PARTITIVE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their)(?=[ \u00a0]+[A-Za-z][\w-]*[ \u00a0,.;:)])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$")
 _RATIO_BEFORE = re.compile(r"[0-9][ \u00a0]+(?:in|out of)[ \u00a0]+$")
 _HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)[-–]$")
@@ -414,7 +445,9 @@ def find_figures(text: str, number_words: bool = True,
     while (digit := _DIGIT.search(text, pos)) is not None:
         at = digit.start()
         lead = _LEAD.search(text, max(pos, at - 8), at)
-        match = _FIGURE.match(text, lead.start() if lead else at)
+        match = _FIGURE.match(text, lead.start()) if lead else None
+        if match is None or (match["iso"] and _scaled_code(match["iso"]) is None):
+            match = _FIGURE.match(text, at)  # "COP 29", "GDP 5 trillion": no currency
         if match is None:
             pos = digit.end()
             continue
@@ -718,6 +751,8 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
     if money is not None:
         return _unglued(text, money)
     physical = _physical(text, pos, scale) if cur is None else None
+    if physical is None and cur is None:
+        physical = _compute_letter(text, start, pos, scale)
     if physical is not None:
         return physical
     if _GLUED.match(text, pos):
@@ -822,6 +857,15 @@ def _physical(text: str, pos: int, scale: float) -> _Reading | None:
     return _Reading(kind, PHYSICAL_UNITS[kind], scale * factor, m.end())
 
 
+def _compute_letter(text: str, start: int, pos: int, scale: float) -> _Reading | None:
+    """ "14,000P", "300E": petaflops or exaflops by their letter, after "computing power"."""
+    m = _COMPUTE_LETTER.match(text, pos)
+    if m is None or _COMPUTING_POWER.search(text, 0, start) is None:
+        return None
+    factor = _LETTER_FACTOR[m["letter"]]
+    return _Reading("compute", PHYSICAL_UNITS["compute"], scale * factor, m.end())
+
+
 def _crown(text: str, adjective: str | None) -> str | None:
     """DKK or NOK for "kroner", by its adjective, else by the one of the two countries the
     sentence names; None when it does not say."""
@@ -832,7 +876,23 @@ def _crown(text: str, adjective: str | None) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    import pycountry  # only once a sentence has a capitalised code before a scaled amount
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies) - _NOT_SCALED_CODES
+
+
+def _scaled_code(word: str) -> str | None:
+    """The ISO 4217 code a capitalised word before a scaled amount stands for, if any."""
+    if word in _SCALED_CODE_ALIASES:
+        return _SCALED_CODE_ALIASES[word]
+    return word if word in _iso_codes() else None
+
+
 def _prefix_currency(text: str, cur: str) -> str:
+    if cur in _SCALED_CODE_ALIASES:
+        return _SCALED_CODE_ALIASES[cur]
     if cur == "R":
         return "ZAR"
     if cur == "¥" and _YUAN_CONTEXT.search(text):
@@ -879,8 +939,10 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
         return None  # "1 in 4 workers" is a share
     if _next_word(text, pos) in _SUPERLATIVES:
         return None  # "its two largest chipmakers" says which, not how many
-    owner = _OF_OWNER.match(text, pos)
+    owner = _OF_OWNER.match(text, pos) or _PARTITIVE.match(text, pos)
     words = _WORDS_AFTER.match(text, owner.end() if owner else pos)
+    if owner is not None and words is not None and ("'" in words[0] or "’" in words[0]):
+        words = None  # "3 of the world's largest"
     if words is not None:
         end = pos
         seen: list[str] = []
