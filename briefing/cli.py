@@ -21,6 +21,7 @@ from typer._click import ClickException  # typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
 from briefing import __version__
+from briefing.cli_corpus import corpus_path, given_corpus
 from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageError
 from briefing.model import Selection
 from briefing.terminal import console, echo, echo_json, literal, printable
@@ -86,23 +87,6 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 def warn(message: str) -> None:
     echo(f"warning: {message}", err=True)
-
-
-def given_corpus(corpus: Path | None) -> Path | None:
-    """The corpus folder the user named: --corpus, else $BRIEFING_CORPUS, else None."""
-    env = os.environ.get("BRIEFING_CORPUS")
-    return corpus or (Path(env) if env else None)
-
-
-def corpus_path(corpus: Path | None) -> Path:
-    from briefing.resources import seeds_dir
-
-    path = given_corpus(corpus) or seeds_dir()
-    if path.exists() and not path.is_dir():
-        raise UsageError(f"corpus {path} is a file, not a folder")
-    if not path.is_dir():
-        raise UsageError(f"corpus folder not found: {path}")
-    return path
 
 
 _DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from briefing.cli_corpus import corpus_path
+
 if TYPE_CHECKING:
     from briefing.verify import Report
 
@@ -39,7 +41,6 @@ def verify_command(
 
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """
-    from briefing.cli import corpus_path
     from briefing.terminal import echo, echo_json
     from briefing.verify import report_json, report_lines, verify_file
 
