@@ -23,7 +23,7 @@ from pathlib import Path
 from briefing.config import SmtpSettings
 from briefing.errors import BriefingError
 from briefing.export import write_atomic
-from briefing.mail import MailError, RetryHook, deliver, envelope, serialize
+from briefing.smtp import MailError, RetryHook, deliver, envelope, serialize
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,10 +38,10 @@ from briefing.mail import (
     email_brief,
     envelope,
     render_text,
-    send,
     text_from_markdown,
     write_eml,
 )
+from briefing.smtp import send
 
 #: Binary bytes that a careless transfer would damage: CR/LF, NUL, 8-bit, a lone dot line.
 PDF_BYTES = b"%PDF-1.7\r\n%\xe2\xe3\xcf\xd3\n1 0 obj\n.\r\n..\x00\xff\r\n.\nendobj\n%%EOF\n"

@@ -27,8 +27,9 @@ from briefing.store import FactGroup, FactStore, Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
-    from briefing.mail import Outcome, RetryHook
+    from briefing.mail import Outcome
     from briefing.outbox import Resent
+    from briefing.smtp import RetryHook
 
 #: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
 #: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
