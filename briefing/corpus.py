@@ -20,16 +20,18 @@ from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from briefing import cues
+from briefing.date_lines import date_only_match
 from briefing.dates import date_line, in_year_of, parse_date
+from briefing.decoding import decode
 from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.extract.sentences import leads_a_list
 from briefing.extract.text import collapse
 from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
 from briefing.formats.normalise import clean_text
 from briefing.model import Source
+from briefing.urls import clean_url, url_host
 from briefing.yamlio import YAMLError, load_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -326,36 +328,6 @@ def relative_key(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-# --------------------------------------------------------------------------- decoding
-
-
-def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text. UTF-8 (BOM removed), else cp1252 with a warning. Cleaned as every
-    reader's text is (`clean_text`: no control characters or escape sequences, soft hyphens,
-    ligatures): spans point into the cleaned text, and `verify` decodes the same way."""
-    if not data.strip():
-        raise CorpusError("empty file")
-    if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
-        raise CorpusError("binary file, not text")
-    try:
-        return clean_text(data.decode("utf-8-sig")), ()
-    except UnicodeDecodeError:
-        pass
-    try:
-        return clean_text(data.decode("cp1252")), ("not UTF-8; read as Windows-1252 (cp1252)",)
-    except UnicodeDecodeError as err:
-        reason = f"not valid text: neither UTF-8 nor Windows-1252 ({err.reason})"
-        raise CorpusError(reason) from None
-
-
-_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def _control_ratio(data: bytes) -> float:
-    controls = len(data) - len(data.translate(None, _CONTROL))
-    return controls / max(len(data), 1)
-
-
 # --------------------------------------------------------------------------- front matter
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -479,32 +451,6 @@ def meta_url(meta: dict[str, Any]) -> str | None:
     value = _first(meta, "originalUrl", "url", "webUrl", "canonical", "link", "source_url")
     return clean_url(value) if isinstance(value, str) else None
 
-
-def clean_url(value: str) -> str | None:
-    """Only absolute http(s) URLs are kept: anything else (another scheme, a relative or
-    malformed one such as "http://[::1" or a port past 65535, an absurdly long one) is not
-    a link we will print. Never raises: a bad URL is an ignored field."""
-    value = value.strip()
-    if len(value) > FIELD_MAX_CHARS or re.search(r"\s", value):
-        return None
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018  # raises ValueError for a port that is none
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return value
-    return None
-
-
-def url_host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:  # a URL that is no URL names no host
-        return None
-    return host.removeprefix("www.") or None
 
 
 # --------------------------------------------------------------------------- dates
@@ -1277,7 +1223,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
             continue
         line = collapse(text[block.start:block.end])
         line_day = date_line(line)
-        stamp = None if line_day else _date_only(line)
+        stamp = None if line_day else date_only_match(line)
         if line_day or stamp or cues.BYLINE.match(line):
             day = day or line_day or parse_date(stamp["date"] if stamp else line)
             kept = _without_decks(kept, decks)
@@ -1326,7 +1272,7 @@ def _title_index(text: str, blocks: list[Block]) -> int | None:
     short = None
     for n, block in enumerate(blocks[:HEADER_BLOCKS]):
         line = collapse(text[block.start:block.end])
-        if date_line(line) or _date_only(line) or cues.BYLINE.match(line):
+        if date_line(line) or date_only_match(line) or cues.BYLINE.match(line):
             continue  # a date line is never a headline
         if _is_title(text, blocks, n):
             if len(line.split()) >= TITLE_MIN_WORDS:
@@ -1356,25 +1302,8 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
     if not line.endswith(".") or line.count(". ") or words > 16:
         return False
     after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
-    return any(date_line(a) or _date_only(a) or cues.BYLINE.match(a) for a in after)
+    return any(date_line(a) or date_only_match(a) or cues.BYLINE.match(a) for a in after)
 
-
-def date_only(line: str) -> str | None:
-    """The day a line that only dates the story gives ("Posted: Jan. 21, 2026, 6:05 a.m.
-    CT | Updated: ..."), else None."""
-    day = date_line(line)
-    if day:
-        return day
-    stamp = _date_only(line)
-    return parse_date(stamp["date"]) if stamp else None
-
-
-def _date_only(line: str) -> re.Match[str] | None:
-    """A line that only dates the story ("July 22, 2025 · 6:15 AM UTC"), also when the date
-    reader takes no day from the whole line: its `date` group is the date."""
-    if len(line) > cues.DATE_ONLY_MAX_CHARS or not line[:1].isalnum():
-        return None
-    return cues.DATE_ONLY.fullmatch(line)
 
 
 def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:

@@ -9,12 +9,12 @@ from conftest import SEEDS
 
 from briefing.corpus import (
     date_line,
-    decode,
     is_boilerplate,
     parse_date,
     read_document,
     walk_corpus,
 )
+from briefing.decoding import decode
 from briefing.errors import CorpusError
 
 

@@ -31,12 +31,11 @@ from briefing.corpus import (
     TITLE_MAX_CHARS,
     Block,
     bounded_blocks,
-    clean_url,
     read_document,
-    url_host,
     walk_corpus,
 )
 from briefing.errors import CorpusError
+from briefing.urls import clean_url, url_host
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 runner = CliRunner()

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.corpus import decode, document_text
+from briefing.corpus import document_text
+from briefing.decoding import decode
 from briefing.formats.normalise import (
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefing.corpus import decode, read_document
+from briefing.corpus import read_document
+from briefing.decoding import decode
 from briefing.errors import CorpusError
 from briefing.extract.facts import extract_statements
 from briefing.extract.figures import find_figures

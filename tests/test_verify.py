@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from briefing.brief import Options, brief_from_store
 from briefing.cli import app
-from briefing.corpus import decode
+from briefing.decoding import decode
 from briefing.export import brief_facts_json
 from briefing.model import Brief, Selection
 from briefing.store import open_store

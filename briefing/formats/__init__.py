@@ -8,28 +8,9 @@ import their libraries lazily: a corpus of text files never loads them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefing.formats.reading import HTML_SUFFIXES, PDF_SUFFIXES, Reading
 
-HTML_SUFFIXES = (".html", ".htm")
-PDF_SUFFIXES = (".pdf",)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A file's text as a reader extracted it, with the metadata the file gives."""
-
-    text: str
-    """The extracted text: paragraphs separated by blank lines. Spans point into it."""
-    extractor: str
-    """The library and version that extracted `text`, e.g. `trafilatura 2.3.1`."""
-    title: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-    """ISO `YYYY-MM-DD`, only when the file states it."""
-    url: str | None = None
-    pages: tuple[int, ...] = ()
-    """PDF only: offset in `text` where each page starts."""
-    warnings: tuple[str, ...] = ()
+__all__ = ["HTML_SUFFIXES", "PDF_SUFFIXES", "Reading", "read_formatted"]
 
 
 def read_formatted(name: str, data: bytes) -> Reading | None:

@@ -14,11 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing import cues
-from briefing.corpus import clean_url, date_only, decode, url_host
+from briefing.date_lines import date_only
 from briefing.dates import parse_date
+from briefing.decoding import decode
 from briefing.errors import CorpusError
-from briefing.formats import Reading
 from briefing.formats.normalise import TEXT_RULES, clean_text
+from briefing.formats.reading import Reading
+from briefing.urls import clean_url, url_host
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

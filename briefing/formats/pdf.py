@@ -32,7 +32,6 @@ from typing import Any
 
 from briefing.dates import date_line, parse_date
 from briefing.errors import OWN_BRIEF, CorpusError
-from briefing.formats import Reading
 from briefing.formats.normalise import (
     LINE_END_HYPHENS,
     PDFIUM_HYPHEN,
@@ -52,6 +51,7 @@ from briefing.formats.pdf_roles import (
     ends_sentence,
     is_caption_line,
 )
+from briefing.formats.reading import Reading
 from briefing.formats.sandbox import can_fork, run_bounded
 
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
