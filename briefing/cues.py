@@ -101,7 +101,10 @@ GENERIC_OBJECT_BEFORE = re.compile(
 #: when given, must match). Matched against lowercased text.
 PLURAL_REFERENT = re.compile(
     r"\b(?:these|those|both|the\s+(?P<count>two|three|four|five|six))\s+(?:countries"
-    r"|nations|economies|governments)\b")
+    r"|nations|economies|governments)\b"
+    # A plural possessive points back like "both": "agreed by the countries' national
+    # security advisers", "the nations' leaders" (two countries just talked about).
+    r"|\bthe\s+(?:countries|nations|economies|governments)'")
 #: The number a PLURAL_REFERENT count word stands for.
 REFERENT_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -328,6 +331,18 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         visiting
         toured
         touring
+        # ... or travels to or stops in: "Mr Lammy travelled to New Delhi on Wednesday",
+        # "the trip includes stops in Qatar and the UAE", "the minister flew to Tokyo".
+        travelled to
+        traveled to
+        travelling to
+        traveling to
+        flew to
+        arrived in
+        stops in
+        stop in
+        stopover in
+        tour of
         # A destination kept from or reached by what the story's country makes: "to avoid
         # American technology making its way to China", "out of China's reach"; a country
         # alluded to or criticised: "a clear reference to China", "criticised the European
@@ -385,7 +400,8 @@ SOFT_CUES = frozenset({
     "visiting", "toured", "touring", "hope that", "hopes that", "hoped that", "urged", "urges",
     "urging", "call on", "calls on", "called on", "calling on", "mostly in", "mainly in",
     "largely in", "primarily in", "chiefly in", "visit to", "visits to", "trip to",
-    "trips to",
+    "trips to", "travelled to", "traveled to", "travelling to", "traveling to", "flew to",
+    "arrived in", "stops in", "stop in", "stopover in", "tour of",
     # The other party to an agreement or talks is a party too when the story is about it
     # ("India signed an MoU with Saudi Arabia" in a story on Saudi Arabia).
     "mou with", "mous with", "memoranda with", "deal with", "deals with", "agreement with",
@@ -402,6 +418,13 @@ AGREEMENT_WITH = re.compile(
     r"\b(?:mous?|memorand(?:um|a)|agreements?|deals?|pacts?|accords?|treat(?:y|ies)"
     r"|partnerships?|talks|negotiations|dialogues?|contracts?)\b[^,;:.]{0,60}\bwith\s+"
     r"(?:the\s+)?$")
+#: Where a cable, route or network links to: "the hub will be linked via undersea cables to
+#: Singapore, Malaysia and Australia", "connecting Kenya's grid to Ethiopia" (a place
+#: reached, like a place visited: a subject only when the story is about it). Matched on the
+#: lowercased words before the country, within its clause.
+LINKED_TO = re.compile(
+    r"\b(?:linked|linking|links|connected|connecting|connects|connection|connections)\b"
+    r"[^,;:.]{0,40}\bto\s+(?:the\s+)?$")
 #: A country word right before the name of an agreement, talks or a conflict names the
 #: other party or the place, not the actor: "the Italy MoU deals with ...", "the Iran
 #: conflict has raised fuel costs", "the Ukraine war" (like a maker: a subject only when the
@@ -421,7 +444,10 @@ AS_MUCH_AS = re.compile(
 ORGANISATION_AFTER = re.compile(
     r"(?:\s+[A-Z][\w&-]*){0,3}\s+(?:University|College|Institute|Airlines|Airways|Telecom"
     r"|Telecommunications|Mobile|Holdings|Corporation|Corp\.?|Company|Co\.|Bank|Foundation"
-    r"|Academy|School)\b")
+    # Industrial firms named after their home: "Taiwan Semiconductor", "Korea Electric
+    # Power", "Japan Steel Works", "Saudi Electricity".
+    r"|Academy|School|Semiconductors?|Electronics|Electric|Electricity|Motors|Steel"
+    r"|Petroleum|Shipbuilding|Aerospace)\b")
 #: Two countries acting together, the first opening the clause: "Germany partnered with
 #: France to build ...", "Japan has teamed up with the UK": both are what it is about (a
 #: partner after anything else is named in passing: "the country partnered with Germany").
@@ -434,6 +460,20 @@ JOINT_ACTION = re.compile(
 HOME_BEFORE = re.compile(
     r"\b(?:headquartered|headquarters|head\s+office|based|registered|incorporated|domiciled)"
     r"\s+in\s+(?:the\s+)?$", re.I)
+#: The same written before the noun: "European Union-based firms announced 40 billion euros
+#: in agreements with Egypt", "US-headquartered cloud providers" (right after the country).
+HOME_AFTER = re.compile(r"[-–](?:based|headquartered|registered)\b")
+#: A named institution and where it stands: "the Mohammed bin Zayed University of Artificial
+#: Intelligence in Abu Dhabi", "the Technology Innovation Institute in Abu Dhabi" (its home,
+#: like a company's; case-sensitive: the institution's capitalised name).
+INSTITUTION_IN = re.compile(
+    r"\b(?:University|Institute|College|Academy|School|Laboratory|Hospital)"
+    r"(?:\s+(?:of|for)(?:\s+(?:[A-Z][\w&-]*|and|of|the))+)?\s+in\s+(?:the\s+)?$")
+#: A likeness: a place named as what another place is like, "the California of Germany",
+#: "the Singapore of Africa", "the Silicon Valley of India" (after "the", before "of" and a
+#: capitalised name): a comparator, not a place the sentence is about.
+LIKENESS_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+LIKENESS_BEFORE = re.compile(r"\bthe\s+[\"“']?$", re.I)
 #: Cues that must stand right before the country (or its "the"), never one word away: "in
 #: the following months Germany will ..." is about Germany.
 ADJACENT_CUES = frozenset({"following", "counter", "alongside"})
@@ -454,6 +494,14 @@ EXAMPLES_OF_SUBJECT = re.compile(
     r"(?:^|\bthat\s+|[;:]\s+)(?:(?:the|other|many|some|several|most|smaller|larger|rich"
     r"|wealthy|poorer|developing|advanced|leading|[a-z]+ern|[a-z]+an)\s+){0,2}(?:countries"
     r"|nations|economies|governments)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
+#: Examples of countries in general whose thing the sentence is about: "the progress of
+#: countries such as Costa Rica, Ecuador and Guatemala", "the strategies of smaller nations
+#: like Estonia" (subjects; not after a verb or another preposition: "sells chips to
+#: countries such as Peru", nor after a cue: "ahead of countries such as Rwanda"). Matched
+#: on the lowercased text before the first country; group `noun` is the noun.
+EXAMPLES_OF_NOUN = re.compile(
+    r"\b[a-z]+\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>countries|nations|economies)\s*,?\s+"
+    r"(?:such\s+as|like|including)\s+(?:the\s+)?$")
 #: Words after a list of countries that say it is not the subject of a verb: a preposition
 #: or conjunction goes on with the noun phrase ("nations like Iran and China in Asia ...").
 NOT_LIST_VERB = frozenset({"and", "or", "to", "in", "on", "for", "of", "with", "as", "by",
@@ -486,6 +534,11 @@ LISTED_WITH = re.compile(
     r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor|but\s+also))\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)?",
     re.I)
+#: A relation named by a possessive between a cue and the country, in apposition: "compared
+#: to its GCC allies the UAE or Saudi Arabia", "behind its neighbour Kenya", "ahead of their
+#: rival the US" (the possessive and at most APPOSITION_WORDS words after it are read past).
+APPOSITION_OWNERS = frozenset({"its", "their", "his", "her", "our"})
+APPOSITION_WORDS = 2
 #: Words that may stand between a cue and the country it applies to, read past: "behind not
 #: only the United States", "ahead of even China" (the lowercased words, `_after_cue`).
 CUE_FILLERS = (("not", "only"), ("even",))

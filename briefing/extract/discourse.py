@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from briefing import cues
@@ -37,6 +38,9 @@ SUBJECT, MENTION = "subject", "mention"
 # Focus weights: a headline or dateline names what a story is about far more surely than
 # one sentence of the body does; a country named in passing hardly counts.
 _TITLE_WEIGHT, _DATELINE_WEIGHT, _LEDE_WEIGHT, _BODY_WEIGHT, _MENTION_WEIGHT = 3, 3, 2, 1, 0.25
+#: A soft mention (`Named.soft`) in the body, or a compound's parties in the headline, count
+#: this share of a subject's weight towards the focus.
+_SOFT_SHARE = 0.5
 #: Countries scoring at least this share of the best one share the focus.
 _FOCUS_SHARE = 0.75
 _MAX_FOCUS = 3
@@ -60,6 +64,9 @@ class Named(NamedTuple):
     modifier: bool = False
     """Named as the maker/owner of something ("Chinese firms"): a mention only when the
     country is not what the story is about."""
+    soft: bool = False
+    """Named as a place or an addressee (`cues.SOFT_CUES`: "travelled to New Delhi", "urged
+    China"): never the sentence's actor, though a subject when the story is about it."""
 
 
 def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Named]:
@@ -70,14 +77,20 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
         if text.startswith("$", m.end):
             continue  # "US$922 million" names a currency, not the country
         previous = out[-1] if out else None
-        if previous is not None and previous.role == MENTION and cues.LISTED_WITH.fullmatch(
+        if previous is not None and _abbreviates(text, previous, m):
+            # "Modelled on the European Union's (EU) AI Act": the initials in brackets repeat
+            # the name before them, in its role.
+            out.append(previous._replace(start=m.start, end=m.end))
+        elif previous is not None and previous.role == MENTION and cues.LISTED_WITH.fullmatch(
                 text, previous.end, m.start) and not _opens_after_comma(text, previous, m):
             # "behind the United States and China": a list shares its role.
-            out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier))
+            out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier,
+                             previous.soft))
         elif m.start > 2 and ((_after_cue(text, m.start, m.end)
                                and not _acts_jointly(text, m, out))
-                              or _names_a_language(text, m)):
-            out.append(Named(m.code, m.start, m.end, MENTION, _after_soft_cue(text, m.start)))
+                              or _names_a_language(text, m) or _a_likeness(text, m, found)):
+            soft = _after_soft_cue(text, m.start)
+            out.append(Named(m.code, m.start, m.end, MENTION, soft, soft))
         elif (previous is not None and previous.role == SUBJECT
               and cues.POSSESSIVE_NAME.match(text, m.end) is not None
               and cues.LISTED_WITH.fullmatch(text, previous.end, m.start)
@@ -99,6 +112,26 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
 
 _COMMA_ONLY = re.compile(r"\s*,\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_IN_BRACKETS = re.compile(r"(?:['’]s)?\s*\(\s*")
+
+
+def _abbreviates(text: str, previous: Named, m: Mention) -> bool:
+    """ "the European Union's (EU) AI Act", "the United Arab Emirates (UAE)": a country's
+    initials in brackets right after its name."""
+    return (m.code == previous.code and text.startswith(")", m.end)
+            and _IN_BRACKETS.fullmatch(text, previous.end, m.start) is not None)
+
+
+def _a_likeness(text: str, m: Mention, found: Sequence[Mention]) -> bool:
+    """ "likening the region to the 'California of Germany'", "the Singapore of Africa": a
+    place named as what another is like (`cues.LIKENESS_OF`), not one the sentence is about
+    (not "the United Kingdom of Great Britain": the same country)."""
+    if not text.startswith(" of ", m.end) or cues.LIKENESS_OF.match(text, m.end) is None:
+        return False  # the common case
+    if cues.LIKENESS_BEFORE.search(text, max(0, m.start - 6), m.start) is None:
+        return False
+    after = next((x for x in found if x.start > m.end), None)
+    return after is None or after.code != m.code or after.start > m.end + 8
 
 
 def _opens_after_comma(text: str, previous: Named, m: Mention) -> bool:
@@ -141,7 +174,9 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
     searched: every country word of every sentence asks)."""
     near = text[max(0, start - 40):start].lower()
     if not any(w.strip(".,;:") in cues.MENTION_CUE_WORDS for w in near.rsplit(None, 3)[-3:]):
-        return False  # the common case, decided without a regex
+        # The common case, decided without a regex; but a relation in apposition may stand
+        # between the cue and the country ("compared to its GCC allies the UAE").
+        return _after_apposition(text, start, near)
     words = _TAIL_WORDS.findall(near)[-5:]
     if words and words[-1] in _ARTICLES:
         words.pop()
@@ -149,7 +184,8 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
         if len(words) > len(filler) and tuple(words[-len(filler):]) == filler:
             del words[-len(filler):]
             break
-    if words and words[-1] in ("as", "like", "including") and _examples_as_subject(text, start):
+    if words and words[-1] in ("as", "like", "including") and (
+            _examples_as_subject(text, start) or _examples_of_countries(text, start)):
         return False  # "nations such as Singapore and Switzerland have the highest ..."
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
         return True  # "third in Africa after Nigeria"
@@ -173,12 +209,36 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
     if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
             cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
         return True  # "four memoranda of understanding on digital technology with Italy"
+    if words and words[-1] == "to" and _linked_to(text, start):
+        return True  # "linked via undersea cables to Singapore"
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
     if listed is not None and 2 < listed.start() < start and not (
             end and _COMMA_ONLY.search(text, listed.start(), start) and _verb_after(text, end)):
         # "markets in Africa and India" (not "Unlike China, Kenya has ...": a new clause)
         return _after_cue(text, listed.start())
-    return False
+    return _after_apposition(text, start, near)
+
+
+def _after_apposition(text: str, start: int, near: str) -> bool:
+    """ "compared to its GCC allies the UAE", "behind its neighbour Kenya": a cue, then a
+    relation named by a possessive (`cues.APPOSITION_OWNERS`) in apposition to the country."""
+    if not any(f" {w} " in near for w in cues.APPOSITION_OWNERS):
+        return False  # the common case
+    words = near.split()
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    tail = words[-cues.APPOSITION_WORDS - 1:]
+    owner = next((i for i, w in enumerate(tail) if w in cues.APPOSITION_OWNERS), None)
+    if owner is None or any(not w.isalnum() for w in tail[owner:]):
+        return False  # punctuation between: "compared to its 2020 level, Kenya ..."
+    cue_end = start - len(near) + near.rfind(f" {tail[owner]} ") + 1
+    return _after_cue(text, cue_end) and not _after_soft_cue(text, cue_end)
+
+
+def _linked_to(text: str, start: int) -> bool:
+    """ "linked via undersea cables to Singapore": where a link leads (`cues.LINKED_TO`)."""
+    return cues.LINKED_TO.search(
+        cues.STRONG_BREAK.split(text[max(0, start - 70):start].lower())[-1]) is not None
 
 
 def _after_soft_cue(text: str, start: int) -> bool:
@@ -191,6 +251,8 @@ def _after_soft_cue(text: str, start: int) -> bool:
     if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
             cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
         return True  # "four memoranda of understanding on digital technology with Italy"
+    if words and words[-1] == "to" and _linked_to(text, start):
+        return True  # "linked via undersea cables to Singapore"
     return any(" ".join(words[-n:]) in cues.SOFT_CUES for n in (1, 2) if len(words) >= n)
 
 
@@ -200,10 +262,15 @@ _EXAMPLE_WORDS = frozenset(cue.split()[-1] for cue in cues.EXAMPLES_BEFORE)
 
 def _names_a_home(text: str, m: Mention) -> bool:
     """ "OpenAI's European headquarters in Ireland": where a company is based
-    (`cues.HOME_BEFORE`), checked only after " in " or " in the "."""
+    (`cues.HOME_BEFORE`), checked only after " in " or " in the "; "European Union-based
+    firms" (`cues.HOME_AFTER`); "the Mohammed bin Zayed University of Artificial Intelligence
+    in Abu Dhabi" (`cues.INSTITUTION_IN`)."""
+    if text.startswith(("-", "–"), m.end) and cues.HOME_AFTER.match(text, m.end):
+        return True
     if not text.endswith(("in ", "the "), 0, m.start):
         return False
-    return cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+    return (cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            or cues.INSTITUTION_IN.search(text, max(0, m.start - 90), m.start) is not None)
 
 
 def _spent_in(text: str, m: Mention, before: list[Named]) -> bool:
@@ -239,6 +306,35 @@ def _examples_as_subject(text: str, start: int) -> bool:
         if word == "," or word[0].isupper() or word in ("and", "the"):
             continue  # still the list: "Singapore, Switzerland, and the United Kingdom"
         return word not in cues.NOT_LIST_VERB
+    return False
+
+
+def _examples_of_countries(text: str, start: int) -> bool:
+    """Whether the countries listed from `start` are examples of countries in general whose
+    thing the clause is about: "the progress of countries such as Costa Rica, Ecuador and
+    Guatemala" (`cues.EXAMPLES_OF_NOUN`; not "ahead of countries such as Rwanda": a cue
+    before the noun makes the examples mentions)."""
+    head = text[max(0, start - 70):start].lower()
+    examples = cues.EXAMPLES_OF_NOUN.search(head)
+    if examples is None:
+        return False
+    noun = start - len(head) + examples.start("noun")
+    if _opens_clause(text, noun):
+        return False  # `_examples_as_subject` reads those
+    clause = cues.STRONG_BREAK.split(text[max(0, noun - 80):noun])[-1]
+    # A cue up to EXAMPLES_NOUN_WORDS words before the noun ("partnered with nine other
+    # countries, including Germany") makes them mentions.
+    words = _TAIL_WORDS.findall(clause.lower())
+    return not _cue_ends_near(words, len(words))
+
+
+def _cue_ends_near(words: list[str], end: int) -> bool:
+    """Whether a cue of MENTION_BEFORE ends at one of the last EXAMPLES_NOUN_WORDS words
+    before `end` (an index into `words`)."""
+    for k in range(end - 1, end - 1 - cues.EXAMPLES_NOUN_WORDS, -1):
+        for n in (1, 2, 3):
+            if k + 1 - n >= 0 and " ".join(words[k + 1 - n:k + 1]) in cues.MENTION_BEFORE:
+                return True
     return False
 
 
@@ -351,13 +447,25 @@ def article_focus(title_named: Sequence[Named], dateline: Sequence[str],
     for n in title_named:
         if n.role == SUBJECT:
             score[n.code] += _TITLE_WEIGHT
+    for a, b in pairwise(title_named):
+        if a.modifier and b.modifier and b.start - a.end == 1 and a.code != b.code:
+            # "Lammy hails new India-UK deal": the two parties to a joint thing (not any
+            # maker: a headline's capitals make "US Greenlights Some ..." read as one).
+            score[a.code] += _TITLE_WEIGHT * _SOFT_SHARE
+            score[b.code] += _TITLE_WEIGHT * _SOFT_SHARE
     for code in dateline:
         score[code] += _DATELINE_WEIGHT
     for weight, sentences in ((_LEDE_WEIGHT, lede), (_BODY_WEIGHT, body)):
         for named in sentences:
-            for code in {n.code for n in named if n.role == SUBJECT}:
+            subjects = {n.code for n in named if n.role == SUBJECT}
+            for code in subjects:
                 score[code] += weight
-            for code in {n.code for n in named if n.role == MENTION}:
+            # A place someone goes or a party addressed ("travelled to New Delhi") says more
+            # of what the story is about than a comparator does, less than an actor.
+            soft = {n.code for n in named if n.soft} - subjects
+            for code in soft:
+                score[code] += weight * _SOFT_SHARE
+            for code in {n.code for n in named if n.role == MENTION} - subjects - soft:
                 score[code] += _MENTION_WEIGHT
     if not score:
         return ()

@@ -259,6 +259,14 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             said = []
             continue
         own = subjects_of(unit.named, local)  # whom it names as its subjects, read once
+        # A sentence naming a country as a place or an addressee (`Named.soft`: "Mr Lammy
+        # travelled to New Delhi, where he met Prime Minister Narendra Modi") and none as its
+        # actor (only makers and counterparts besides) is also about whom it would be about
+        # without them: the traveller's country.
+        placed: tuple[str, ...] = ()
+        if own and any(n.soft for n in unit.named) and all(
+                n.role != SUBJECT for n in unit.named):
+            placed, own = own, ()
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
             # a comparator the paragraph before ended on; unless the section is about several
@@ -289,6 +297,10 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # "these countries have all launched ...", "the two countries have declined ...":
             # the countries the sentence before was about.
             countries = last
+        elif _sums_up(lower, local, counted=True):
+            # "the two countries", "both nations" in a story about two: those two, though
+            # the sentence before was about one of them.
+            countries = local
         elif _talks_of_countries(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
@@ -299,6 +311,8 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             countries = _fitting(last, local) or _fitting(topic, local)
         else:
             countries = _fitting(topic, local)
+        if placed:
+            countries = tuple(dict.fromkeys([*countries, *placed]))
         unit.about = countries
         unit.heading = heading
         unit.leaning = _link(article, unit, previous, per_block)
@@ -446,9 +460,11 @@ def _talks_of_countries(lower: str) -> bool:
                is None for m in cues.GENERIC.finditer(lower))
 
 
-def _sums_up(lower: str, last: tuple[str, ...]) -> bool:
+def _sums_up(lower: str, last: tuple[str, ...], counted: bool = False) -> bool:
     """Whether a sentence (lowercased) points back at several countries just talked about
-    ("these countries", "both nations", "the two countries" after a sentence about two)."""
+    ("these countries", "both nations", "the two countries" after a sentence about two);
+    with `counted`, only by words that say how many ("both", "the two", "the countries'"
+    for two), not "these countries" (which may sum up a list named in passing)."""
     if len(last) < 2 or not any(w in lower for w in _PLURAL_NOUNS):
         return False  # the common case, decided without a regex
     found = cues.PLURAL_REFERENT.search(lower)
@@ -457,7 +473,9 @@ def _sums_up(lower: str, last: tuple[str, ...]) -> bool:
     count = found["count"]
     if count is not None:
         return cues.REFERENT_COUNT[count] == len(last)
-    return found[0].startswith("these") or found[0].startswith("those") or len(last) == 2
+    if found[0].startswith(("these", "those")):
+        return not counted
+    return len(last) == 2
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
@@ -478,6 +496,8 @@ def _read_units(article: Article, taxonomy: Taxonomy,
     blocks = article.blocks
     questions = _questions(article)
     for b_index, block in enumerate(blocks):
+        if b_index == 0 and _kicker(article):
+            continue  # "UK" printed above the headline: the site's section, not the story's
         if block.kind == "heading" and not introduces_quote(plain(text[block.start:block.end])):
             # (A line such as "Technology Secretary Liz Kendall said:" may have been read as
             # a label: it is the first sentence of the quotation it hands over to.)
@@ -518,6 +538,25 @@ def _read_units(article: Article, taxonomy: Taxonomy,
                 unit.before = units[-1]
             units.append(unit)
     return units
+
+
+#: The most words a section label above a headline has ("UK", "World news", "Tech").
+KICKER_WORDS = 3
+
+
+def _kicker(article: Article) -> bool:
+    """Whether the article's first block is a news site's section label printed above the
+    headline ("UK" / "Lammy hails new India-UK deal ..."): a short heading that the headline
+    follows. It names no section of the story (a story about the UK and India is not under
+    a heading about the UK)."""
+    blocks, title = article.blocks, article.source.title
+    if not blocks or blocks[0].kind != "heading" or not title:
+        return False
+    first = blocks[0]
+    if len(article.text[first.start:first.end].split()) > KICKER_WORDS:
+        return False
+    after = article.text[first.end:blocks[1].start if len(blocks) > 1 else len(article.text)]
+    return collapse(after).strip().startswith(collapse(title).strip()[:60])
 
 
 def _questions(article: Article) -> set[int]:
