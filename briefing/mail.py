@@ -493,4 +493,3 @@ def write_eml(message: EmailMessage, path: Path) -> Path:
     except OSError as err:
         raise MailError(f"cannot write {path}: {err.strerror or err}") from None
     return path
-

@@ -319,5 +319,3 @@ def _scrub(text: str, password: str | None) -> str:
     for secret in (password, base64.b64encode(password.encode()).decode()):
         text = text.replace(secret, "********")
     return text
-
-

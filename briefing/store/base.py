@@ -238,4 +238,3 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-

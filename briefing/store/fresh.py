@@ -96,4 +96,3 @@ class _ListingWalk:
             gc.unfreeze()
         count, _, digest = line.partition(" ")
         return int(count) if digest == self.known else None
-

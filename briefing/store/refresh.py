@@ -155,4 +155,3 @@ class _SourceCache:
             found = self.known[source_id] = self.db.execute(
                 "SELECT key, path FROM sources WHERE id=?", (source_id,)).fetchone()
         return found
-

@@ -192,4 +192,3 @@ def sql_statements(script: str) -> Iterator[str]:
         if sqlite3.complete_statement(pending):
             yield pending.strip()
             pending = ""
-

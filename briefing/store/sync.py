@@ -421,4 +421,3 @@ def _counted(results: Iterable[FileResult], total: int, progress: Progress | Non
         if progress:
             progress(n, total)
         yield result
-
