@@ -8,7 +8,7 @@ DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subse
                 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
                 poppler-utils qpdf tmux gcc libc6-dev
 
-.PHONY: venv system demo test lint bench bench-scale bench-peer eval clean
+.PHONY: venv system demo test check lint bench bench-scale bench-peer eval clean
 
 # The extraction path is compiled to C with mypyc (see briefing/compile.py); it is compiled
 # again when one of its modules changes.
@@ -55,9 +55,32 @@ $(BIN)/.compiled: $(BIN)/.installed briefing/compile.py $(COMPILED)
 demo: venv
 	@$(BIN)/briefing make --country KR
 
+# Every test, on TEST_WORKERS processes (pytest-xdist). `loadgroup`: tests are handed out one
+# at a time, except a module's tests that share a fixture it builds once (a rendered PDF, an
+# indexed corpus), which tests/conftest.py puts in one group so one worker builds it.
+TEST_WORKERS ?= 2
+PYTEST_XDIST := -n $(TEST_WORKERS) --dist loadgroup
+
 test: venv
 	$(BIN)/ruff check briefing tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_XDIST)
+
+# The test files `make check` leaves to `make test`: real processes under time and memory
+# bounds, servers, WeasyPrint PDFs, the terminal app, generated corpora of hundreds of files.
+SLOW_TESTS := cli compiled corpus_limits fetch fetch_limits formats listing mail mail_delivery \
+              pdf pdf_limits pdf_reports properties realistic small_trust store_faults tui \
+              tui_snapshots versions
+
+# The edit-test loop (under 30 s): ruff, the layer test and the fast unit tests, on the code
+# as it is now. It compiles nothing: compiled modules older than their source are removed
+# (the edited .py runs interpreted), and the next `make test` or `make venv` compiles again.
+check: $(BIN)/.installed
+	@$(BIN)/python -c "import runpy; c = runpy.run_path('briefing/compile.py'); \
+	  s = c['stale'](); s and print('compiled modules older than their source, removed:', *s); \
+	  s and c['clean']()"
+	$(BIN)/ruff check briefing tests
+	$(BIN)/python -m pytest $(PYTEST_XDIST) \
+	  $(foreach t,$(SLOW_TESTS),--ignore=tests/test_$(t).py)
 
 bench: venv bench-peer
 	$(BIN)/python -m briefing.bench
