@@ -452,7 +452,6 @@ def meta_url(meta: dict[str, Any]) -> str | None:
     return clean_url(value) if isinstance(value, str) else None
 
 
-
 # --------------------------------------------------------------------------- dates
 # Found and read in `briefing.dates` (a leaf the format readers import too); `parse_date`
 # and `date_line` stay importable from here.
@@ -1303,7 +1302,6 @@ def _is_title(text: str, blocks: list[Block], n: int) -> bool:
         return False
     after = [collapse(text[b.start:b.end]) for b in blocks[n + 1:n + 4]]
     return any(date_line(a) or date_only_match(a) or cues.BYLINE.match(a) for a in after)
-
 
 
 def _cut_prefixes(text: str, block: Block) -> tuple[Block, dict[str, str]]:

@@ -52,7 +52,6 @@ def test_indexing_text_files_loads_no_page_report_or_network_library(tmp_path):
     assert r.stdout.strip().splitlines()[-1] == "[]", r.stderr
 
 
-
 # --------------------------------------------------------------------------- the import graph
 # Read from the source with `ast`: every `import` and `from ... import`, at module level, under
 # `if TYPE_CHECKING:` and inside functions alike, since a lazy import is still a dependency.

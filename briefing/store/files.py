@@ -185,7 +185,6 @@ def file_hash(path: Path) -> str:
         return ""
 
 
-
 SOURCE_COLUMNS = ("key, path, title, publisher, date, url, sha256, carrier, extractor, pages,"
                    " versions")
 #: Padding of a source's origin keys to three columns (it may have one to three).

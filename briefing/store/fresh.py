@@ -18,6 +18,7 @@ from briefing.store.sync import Progress, walk_listing
 
 R = TypeVar("R")
 
+
 def read_fresh(corpus: Path, read: Callable[[Store], R], *, progress: Progress | None = None
                ) -> tuple[Store, SyncReport, R]:
     """`read(store)` on the store brought up to date, as `open_store` then `read` give it,

@@ -332,7 +332,6 @@ class Queries(StoreBase):
         return text[b0:b1], c.start - b0, c.end - b0
 
 
-
 def fts_query(text: str) -> str:
     """User words -> an FTS5 query of quoted terms (prefix match on the last one), so
     punctuation in what people type is never FTS syntax."""

@@ -105,7 +105,6 @@ CREATE INDEX IF NOT EXISTS sources_page ON sources(page) WHERE page IS NOT NULL;
 INDEX_NAMES = re.findall(r"EXISTS (\w+)", INDEXES)
 
 
-
 class Schema(Refresh):
     """Creating and upgrading a store's schema."""
 
