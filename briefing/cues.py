@@ -409,6 +409,12 @@ SOFT_CUES = frozenset({
     "partnership with", "partnerships with", "negotiations with", "negotiating with",
     "dialogue with", "talks with", "contract with", "contracts with", "signed with",
     "negotiations between", "talks between",
+    # ... and so is the other party to a relationship or to cooperation ("Trump hailed
+    # America's relationship with Saudi Arabia" in a story on both).
+    "relationship with", "relations with", "ties with", "cooperation with", "cooperate with",
+    "cooperating with", "collaboration with", "collaborate with", "collaborating with",
+    "partnering with", "partnered with", "partner with", "partners with", "alliance with",
+    "joint venture with",
 })
 #: An agreement or talks named a few words before "with": "approved four memoranda of
 #: understanding (MoUs) on digital technology with Saudi Arabia", "signed an agreement on

@@ -160,3 +160,13 @@ def test_a_section_label_above_the_headline_is_no_section_of_the_story(tmp_path)
     found = statements(tmp_path, UK_INDIA + "\n## India\n\nThe government will also "
                                             "train 10,000 engineers in chip design.\n")
     assert find(found, "train 10,000 engineers").countries == ("IN",)
+
+
+def test_the_other_party_to_a_relationship_is_a_party_when_the_story_is_about_it(tmp_path):
+    sentence = "The president hailed Kenya's relationship with Japan at a dinner on Monday."
+    st = story(tmp_path, "Japan and Kenya agree an AI pact",
+               "Japan and Kenya signed a pact on artificial intelligence on Monday.", sentence)
+    assert st.countries == ("JP", "KE")
+    # In a story about Kenya alone, the partner is named in passing.
+    st = story(tmp_path, *KENYA, sentence)
+    assert (st.countries, st.mentions) == (("KE",), ("JP",))
