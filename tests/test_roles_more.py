@@ -109,9 +109,12 @@ def test_a_relation_in_apposition_after_a_cue_is_read_past(tmp_path):
     st = story(tmp_path, *EGYPT, "Egypt spends far less on AI compared to its Gulf "
                                  "neighbours the UAE and Qatar, the report found.")
     assert (st.countries, st.mentions) == (("EG",), ("AE", "QA"))
-    # Without a cue before it, the neighbour in apposition acts.
+    # Without a cue before it, the neighbour in apposition acts; a phrase of its own after
+    # the possessive is no apposition.
     assert roles("Egypt and its neighbour Libya signed a power deal.") == [
         ("EG", "subject"), ("LY", "subject")]
+    assert roles("The firm runs its cloud from its base in Cairo, the report said.") == [
+        ("EG", "subject")]
 
 
 def test_examples_of_countries_whose_thing_the_sentence_is_about_are_subjects():

@@ -231,6 +231,8 @@ def _after_apposition(text: str, start: int, near: str) -> bool:
     owner = next((i for i, w in enumerate(tail) if w in cues.APPOSITION_OWNERS), None)
     if owner is None or any(not w.isalnum() for w in tail[owner:]):
         return False  # punctuation between: "compared to its 2020 level, Kenya ..."
+    if tail[-1] in cues.NOT_LIST_VERB:
+        return False  # no apposition but a phrase of its own: "from its base in Nairobi"
     cue_end = start - len(near) + near.rfind(f" {tail[owner]} ") + 1
     return _after_cue(text, cue_end) and not _after_soft_cue(text, cue_end)
 
