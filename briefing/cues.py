@@ -697,6 +697,54 @@ COUNTRY_SPENDS = re.compile(
 #: trillion, up from $600 billion", "5% of GDP, down from 7%".
 CHANGED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+(?:the\s+)?$",
                           re.I)
+#: A figure whose reduced relative clause names who holds it, right after it: "more than the
+#: $25 billion Qatar has committed", "the 450 megawatts Thailand will build", "the 300 chips
+#: Kenya bought" (FIGURE_THEN_AGENT between the figure and the country; AGENT_VERB_AFTER right
+#: after the country: an auxiliary and a verb, or a past verb, not a noun as in "$5 billion
+#: Qatar Airways"); and "the $15 billion pledged by the UAE", "the 1 gigawatt planned by the
+#: UAE", "the 20,000 chips already bought by Japan" (FIGURE_BY_AGENT: a participle, at most
+#: two more words, and "by" between them).
+FIGURE_THEN_AGENT = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?")
+_PAST_VERBS = (r"(?:[a-z]+ed|spent|set|put|built|bought|paid|made|given|sought|lent|sent|won"
+               r"|raised|laid|poured|sunk|sank)")
+AGENT_VERB_AFTER = re.compile(
+    r"(?:['’]s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|plans\s+to|aims\s+to"
+    r"|hopes\s+to|intends\s+to|wants\s+to)\s+(?:(?:already|so\s+far|also|now|yet\s+to)\s+)?"
+    rf"(?:been\s+)?[a-z]{{3,}}|{_PAST_VERBS})\b")
+FIGURE_BY_AGENT = re.compile(
+    rf"\s+(?:(?:already|so\s+far|also|recently|earlier)\s+)?{_PAST_VERBS}"
+    r"\s+(?:[a-z0-9]+\s+){0,2}?by\s+(?:the\s+)?")
+#: A word for the story's own country acting or owning, which owns the figures after it in
+#: its clause ahead of any country named earlier in the sentence: "The kingdom's Humain plans
+#: to build 1.9 gigawatts ...", "(will visit Beijing ...) weeks after the kingdom agreed to
+#: buy 18,000 advanced chips", "the country has trained 4,000 engineers" (a possessive or a
+#: verb right after it: not "data centres in the country").
+COUNTRY_WORD_ACTS = re.compile(
+    r"\bthe\s+(?:kingdom|country|emirate|republic|nation|city-state)(?:['’]s\s|\s+(?:has|had"
+    rf"|have|will|would|is|was|plans|aims|wants|intends|hopes|{_PAST_VERBS})\b)",
+    re.I)
+#: A country after "from" is where goods or money come from, a supplier, not who holds the
+#: figure of its clause: "China imported $6 billion of chips from the US, and a further $2
+#: billion from Taiwan" (the $2 billion is China's; searched in the few characters before
+#: the country).
+SUPPLIER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+#: An elliptical possessive, a country's thing left out after "'s" because the clause before
+#: named it, opens a clause of its own: "Korea's exports rose 21%, while Taiwan's grew 35%
+#: and Japan's fell 4%" (ELLIPSIS_BEFORE, "and"/"but"/"or", stands before the country;
+#: ELLIPTICAL_POSSESSIVE after it: a verb, then maybe "by"/"to"/an approximation, then a
+#: figure, not a noun as in "Japan's exports fell").
+ELLIPSIS_BEFORE = re.compile(r"\s(?:and|but|or)\s+(?:the\s+)?$", re.I)
+ELLIPTICAL_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?:also|only)\s+)?(?:grew|fell|rose|was|were|is|are|has|had|stood|hit|shrank"
+    r"|sank|[a-z]+ed)\s+(?:(?:by|to|about|around|nearly|almost|just|only|some|roughly|over"
+    r"|under|sharply|slightly)\s+)*[$€£¥₹0-9]")
+#: A count whose noun a threshold qualifies, "35 data centres above 50 megawatts", "20
+#: start-ups with more than 100 employees", "12 plants of at least 1 gigawatt": the figure
+#: after the preposition is a threshold, and a bare count that follows ("compared with 61 in
+#: Germany") counts the first noun, not watts or employees (what stands between the two).
+THRESHOLD_BETWEEN = re.compile(
+    r"\s+(?:above|over|under|below|exceeding|topping|of|with)\s+(?:(?:at\s+least|more\s+than"
+    r"|fewer\s+than|less\s+than|over|under|up\s+to|above|below|some)\s+)?", re.I)
 #: A list of figures, as "respectively" pairs with a list of countries: "the 500 billion yen
 #: and 450 billion yen to be spent by the U.S. and Chinese governments respectively".
 FIGURES_LISTED = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{_ABOUT}\s+)?",

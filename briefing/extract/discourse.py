@@ -502,12 +502,19 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
         return [None if _global(text, start, end) else first
                 for start, end in zip(starts, ends, strict=True)]
     clauses = _clauses(text, named)
+    bought = " from " in text and cues.BOUGHT_FROM.search(text) is not None
     owners: list[str | None] = []
     owner_of: list[str | None] = []
     for n, (a, b) in enumerate(clauses):
         # A yardstick ("one-quarter that of neighbouring Malaysia") owns nothing.
         inside = [x for x in named if a <= x.start < b and not cues.YARDSTICK_BEFORE.search(
             text, max(a, x.start - 30), x.start)]
+        # A supplier ("imported $6 billion of chips from the US, and a further $2 billion
+        # from Taiwan") holds no figure of its clause; without a purchase, money "from" a
+        # country is its own ("while 30% comes from the US").
+        if bought:
+            inside = [x for x in inside if not cues.SUPPLIER_BEFORE.search(
+                text, max(a, x.start - 10), x.start)]
         if n == 0:
             own = next((x.code for x in inside if x.code in subjects), None)
             own = own or _titled_actor(text, inside, a) or (subjects[0] if subjects else None)
@@ -519,10 +526,13 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
                 _relative_possessor(text, named, clauses[n - 1], a) or owner_of[-1])
         owner_of.append(own)
     paired = _respectively(text, named, starts, ends) or _versus(text, named, starts, ends)
+    indexes = [next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
+               for start in starts]
+    besides = [paired.get(i) or _named_beside(text, named, subjects, clauses[index], start, end)
+               for i, (start, end, index) in enumerate(zip(starts, ends, indexes, strict=True))]
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        index = next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
-        beside = paired.get(i) or _named_beside(text, named, subjects, clauses[index], start,
-                                                end)
+        index = indexes[i]
+        beside = besides[i]
         if beside is not None:
             owners.append(beside)
         elif owners and cues.CHANGED_FROM.search(text, max(0, start - 24), start):
@@ -534,8 +544,57 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
             # Europe, the UK is sixth with 714 patent families" is the UK's.
             nearest = [x.code for x in named if index == 0 and x.end <= start
                        and x.code in subjects and x.role == SUBJECT]
-            owners.append(nearest[-1] if nearest else owner_of[index])
+            own = nearest[-1] if nearest else owner_of[index]
+            story = _story_country_acts(text, named, subjects, clauses[index], start)
+            if story is not None:
+                own = story
+            elif own is not None and _agent_of_later(text, named, starts, ends, besides, i,
+                                                     clauses[index], own):
+                # "The kingdom's Humain plans to build 1.9 gigawatts ..., nearly twice the 1
+                # gigawatt planned by the UAE": the UAE holds the later figure only.
+                own = next((c for c in subjects if c != own), None)
+            owners.append(own)
     return owners
+
+
+def _story_country_acts(text: str, named: Sequence[Named], subjects: Sequence[str],
+                        clause: tuple[int, int], start: int) -> str | None:
+    """The story's own country, when a word for it acts in the figure's clause after the
+    last country named before the figure (`cues.COUNTRY_WORD_ACTS`: "weeks after the kingdom
+    agreed to buy 18,000 chips", "The kingdom's Humain plans to build 1.9 gigawatts"): a
+    subject the sentence does not name, else the one it names first as its subject."""
+    lo = max([clause[0], *(x.end for x in named if x.end <= start)])
+    if "the " not in text[lo:start].lower() or not cues.COUNTRY_WORD_ACTS.search(
+            text, lo, start):
+        return None
+    codes = {x.code for x in named}
+    unnamed = [c for c in subjects if c not in codes]
+    if unnamed:
+        return unnamed[0]
+    first = next((x for x in named if x.role == SUBJECT), None)
+    return first.code if first is not None and first.code in subjects else None
+
+
+def _agent_of_later(text: str, named: Sequence[Named], starts: Sequence[int],
+                    ends: Sequence[int], besides: Sequence[str | None], i: int,
+                    clause: tuple[int, int], code: str) -> bool:
+    """Whether `code` is named in the figure's clause only as the one holding a later figure
+    by a reduced relative clause ("the 1 gigawatt planned by the UAE", "the $25 billion
+    Qatar has committed"), not as an actor of its own."""
+    later = [j for j in range(i + 1, len(starts)) if besides[j] == code
+             and clause[0] <= starts[j] < clause[1]]
+    if not later:
+        return False
+    agents = [x for x in named if x.code == code and clause[0] <= x.start < clause[1]]
+    return all(any(x.start >= ends[j] and _agent_after(text, ends[j], x) for j in later)
+               for x in agents)
+
+
+def _agent_after(text: str, end: int, x: Named) -> bool:
+    """A country right after a figure that holds it by a reduced relative clause."""
+    return bool(cues.FIGURE_BY_AGENT.fullmatch(text, end, x.start)
+                or (cues.FIGURE_THEN_AGENT.fullmatch(text, end, x.start)
+                    and cues.AGENT_VERB_AFTER.match(text, x.end)))
 
 
 def _titled_actor(text: str, inside: Sequence[Named], start: int) -> str | None:
@@ -594,7 +653,8 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
         or (cues.FIGURE_SENT_TO.fullmatch(text, end, x.start)
             and cues.GOODS_SENT.search(text, clause[0], start))
         or (cues.SHARE_FROM.fullmatch(text, end, x.start)
-            and _compared_share(text, clause, start, end)))), None)
+            and _compared_share(text, clause, start, end))
+        or _agent_after(text, end, x))), None)
     if after is not None:
         if not cues.SPENT_IN.fullmatch(text, end, after.start):
             return after.code
@@ -706,6 +766,12 @@ def _clauses(text: str, named: Sequence[Named] = ()) -> list[tuple[int, int]]:
         opening = cues.COUNTRY_CLAUSE_BEFORE.search(text, max(0, x.start - 6), x.start)
         if opening is not None and cues.COUNTRY_CLAUSE_VERB.match(text, x.end):
             breaks.append((opening.start(), opening.start() + 1))
+        elif text.startswith(("'s", "’s"), x.end) and cues.ELLIPTICAL_POSSESSIVE.match(
+                text, x.end):
+            # "while Taiwan's grew 35% and Japan's fell 4%": "Japan's" opens its own clause.
+            opening = cues.ELLIPSIS_BEFORE.search(text, max(0, x.start - 9), x.start)
+            if opening is not None:
+                breaks.append((opening.start(), opening.start() + 1))
     if len(breaks) > 1:
         breaks.sort()
     spans, at = [], 0
