@@ -60,10 +60,12 @@ they make a share (`seven in ten adults`); a fraction written out before "of" is
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing import cues
 from briefing.countries import country_of_word, find_countries
 from briefing.extract.text import plain, word_set
 from briefing.model import Figure
@@ -111,6 +113,20 @@ _WORD_CURRENCY = {
     "naira": "NGN", "rand": "ZAR", "reais": "BRL", "dong": "VND",
     "krona": "SEK", "kronor": "SEK",
 }  # fmt: skip
+# Currency names of other economies, from ISO 4217 (the names pycountry ships), read after
+# an amount: "12 million lari" (Georgia), "40 billion drams", "500 billion tenge", "3
+# billion zlotys"; a name several currencies share is read only in full ("Kenyan
+# shillings", "Mexican pesos"). Left out: names that are common words or people
+# (`_NOT_CURRENCY_NAMES`: "real", "mark", "sol", "sum", "gold", "Leone", "Afghani"), and
+# funds, metals and test codes (`_FUND_CODES`, the X- codes).
+_NOT_CURRENCY_NAMES = word_set(
+    "real mark sol colon gold silver platinum palladium unit sucre leone afghani sum oro "
+    "previsional soberano mvdol"
+)
+# Codes of funds and units of account, not currencies anyone is paid in (the supranational
+# X- codes aside).
+_FUND_CODES = word_set("BOV CHE CHW CLF COU MXV USN UYI UYW")
+_CURRENCY_NAME_AFTER = re.compile(r"[ \u00a0\u202f]([A-Za-z][a-z]+)(?:[ \u00a0\u202f]([a-z]+))?")
 # Danish and Norwegian crowns share a name: the adjective or the sentence's country tells.
 _CROWN_ADJECTIVE = {"danish": "DKK", "norwegian": "NOK", "swedish": "SEK"}
 _CROWNS = frozenset({"krone", "kroner"})
@@ -464,7 +480,7 @@ def find_figures(text: str, number_words: bool = True,
         paired = _paired_before(text, figures)
         if paired:
             figures = sorted([*figures, *paired], key=lambda f: f.start)
-    if figures and any(f.kind in _GAPPED_KINDS for f in figures):
+    if figures and (any(f.kind in _GAPPED_KINDS for f in figures) or " from " in text):
         gapped = _gapped_figures(text, figures, number_words)
         if gapped:
             figures = sorted([*figures, *gapped], key=lambda f: f.start)
@@ -525,20 +541,25 @@ def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> lis
         if any(a <= start < b for a, b in taken):
             continue
         before = [f for f in figures if f.start + len(f.text) <= start and f.kind != "year"]
-        if not before or before[-1].kind not in _GAPPED_KINDS:
+        # "up from 18,000 announced last year": the number a change starts from is the
+        # measure of the figure before it, whatever follows (a percentage too).
+        changed = bool(before) and cues.CHANGED_FROM.search(text, max(0, start - 24),
+                                                            start) is not None
+        if not before or (before[-1].kind not in _GAPPED_KINDS and not (
+                changed and before[-1].kind == "percent")):
             continue
-        model = before[-1]
+        model = _head_of(text, before)
         if not _GAP_JOINS.search(text, model.start + len(model.text), start):
             continue
         previous = _previous_word(text, start)
-        if previous in _NOT_GAPPED_AFTER or previous in _LABELS:
+        if not changed and (previous in _NOT_GAPPED_AFTER or previous in _LABELS):
             continue
         if previous in _DETERMINERS and not (previous == "the" and _THE_N_IN.match(text, end)):
             continue  # "the 15 that ..." points back; "the 1,200 in the UK" compares
-        if not _GAP_AFTER.match(text, end):
+        if not changed and not _GAP_AFTER.match(text, end):
             continue
         value = _word_value(num) if num[0].isalpha() else _number(num)
-        if scale_word is None and (("." in num and not _is_rate(model)) or (
+        if scale_word is None and (("." in num and not _is_rate(model) and not changed) or (
                 num.isdigit() and _is_year_shaped(num))):
             continue  # "3.12" is a score unless it pairs with a rate; "2024" is a year
         if scale_word is None and model.kind == "money" and _SCALE_AFTER.search(model.text):
@@ -546,6 +567,18 @@ def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> lis
         scale = _SCALE[scale_word.lower()] if scale_word else 1.0
         out.append(Figure(text[start:end], model.kind, _scaled(value, scale), model.unit, start))
     return out
+
+
+def _head_of(text: str, before: Sequence[Figure]) -> Figure:
+    """The figure a later bare number borrows its measure from: the last one before it, but
+    the count a threshold qualifies rather than the threshold ("35 data centres above 50
+    megawatts, compared with 61 in Germany": 61 data centres; `cues.THRESHOLD_BETWEEN`)."""
+    last = before[-1]
+    if len(before) > 1 and before[-2].kind == "count" and before[-2].unit:
+        head = before[-2]
+        if cues.THRESHOLD_BETWEEN.fullmatch(text, head.start + len(head.text), last.start):
+            return head
+    return last
 
 
 # A count whose noun the sentence leaves out because the one before said it, in the same
@@ -814,7 +847,8 @@ def _money(text: str, pos: int, cur: str | None, num: str, scale: float) -> _Rea
         code = _prefix_currency(text, cur.strip())
         return _Reading("money", code, scale, pos)
     if after is None:
-        return None
+        named = _named_currency(text, pos)
+        return None if named is None else _Reading("money", named[0], scale, named[1])
     if after["code"]:
         return _Reading(
             "money", _CODE_ALIASES.get(after["code"], after["code"]), scale, after.end()
@@ -881,6 +915,54 @@ def _iso_codes() -> frozenset[str]:
     import pycountry  # only once a sentence has a capitalised code before a scaled amount
 
     return frozenset(c.alpha_3 for c in pycountry.currencies) - _NOT_SCALED_CODES
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """ISO 4217 currency names (lowercase, singular) -> code: each two-word name in full
+    ("kenyan shilling"), and its last word alone when no other currency has it ("lari",
+    "dram", "tenge"); the words `_WORD_CURRENCY` reads are its own."""
+    import pycountry  # only once an amount is followed by a word no other reading took
+
+    full: dict[str, str] = {}
+    nouns: dict[str, set[str]] = defaultdict(set)
+    names = [currency.name.lower().split() for currency in pycountry.currencies]
+    for words, currency in zip(names, pycountry.currencies, strict=True):
+        code = currency.alpha_3
+        if (len(words) <= 3 and code[0] != "X" and code not in _FUND_CODES
+                and all(w.isascii() and w.isalpha() for w in words)):
+            nouns[words[-1]].add(code)  # "Turkmenistan New Manat" shares "manat"
+            if len(words) == 2:
+                full[" ".join(words)] = code
+    # A name whose noun comes first ("Rial Omani", "Peso Uruguayo") ends on no noun.
+    first_nouns = {w[0] for w in names if len(w) == 2 and (w[0] in nouns or w[0] in
+                                                           _WORD_CURRENCY)}
+    for noun, codes in nouns.items():
+        if (len(codes) == 1 and noun not in _NOT_CURRENCY_NAMES and noun not in _WORD_CURRENCY
+                and not any(f"{first} {noun}" in full for first in first_nouns)):
+            full[noun] = next(iter(codes))
+    return full
+
+
+def _named_currency(text: str, pos: int) -> tuple[str, int] | None:
+    """The ISO code and end of a currency name right after an amount (see
+    `_NOT_CURRENCY_NAMES`): "12 million lari", "5 billion Kenyan shillings"."""
+    m = _CURRENCY_NAME_AFTER.match(text, pos)
+    if m is None:
+        return None
+    names = _currency_names()
+    first = m[1].lower()
+    if m[2]:
+        code = names.get(f"{first} {_singular(m[2])}")
+        if code is not None:
+            return code, m.end()
+    code = names.get(_singular(first))
+    return None if code is None else (code, m.end(1))
+
+
+def _singular(word: str) -> str:
+    """ "zlotys" -> "zloty", "drams" -> "dram" (currency names take a plain -s)."""
+    return word[:-1] if word.endswith("s") else word
 
 
 def _scaled_code(word: str) -> str | None:
