@@ -180,6 +180,7 @@ def find_countries(text: str, places: PlaceContext | None = None) -> list[Mentio
     ("Georgia", "Victoria") is read with what the article says elsewhere (`places`, from
     `article_places`); without it, as the country of that name or not at all."""
     found: list[Mention] = []
+    credits = _credited_names(text) if "/" in text else ()
     for m in _mention_pattern().finditer(text):
         start = m.start()
         if start and _is_word_char(text[start - 1]):
@@ -193,6 +194,10 @@ def find_countries(text: str, places: PlaceContext | None = None) -> list[Mentio
             continue
         if entry.person and _names_a_person(text, start, m.end()):
             continue
+        if entry.place and _COMPANY_AFTER.match(text, m.end()):
+            continue  # "Texas Instruments", "Alaska Airlines": a company, not the place
+        if credits and any(a <= start < b for a, b in credits):
+            continue  # "(Jordan Pettitt/PA)": a photographer's given name
         if _BAHASA_BEFORE.search(text, max(0, start - 12), start):
             continue  # "Bahasa Indonesia" is a language
         if is_adjective(written) and names_a_language(text, start, m.end()):
@@ -326,6 +331,26 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Queen|King|Lady|Lord|Sir|
                            r"|Prince|Lake|Mount|Port|Fort)\.?)[ \u00a0]+$")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Z][A-Za-z]*)")
+# Words after a place's name that make it a company's ("Texas Instruments", "Alaska
+# Airlines", "Tokyo Electron", "Florida Power & Light", "Ohio Bancorp"): a firm, named for
+# the place it started in, that may do business anywhere (a country's own name before them
+# is its home, a maker: cues.ORGANISATION_AFTER, "Korea Electric Power"). Not "Energy" nor
+# "Board": "the Texas Energy Fund", "Ontario Energy Board" are the state's or province's own.
+_COMPANY_AFTER = re.compile(
+    r"[ \u00a0]+(?:Instruments|Airlines|Airways|Air[ \u00a0]+Lines|Electron|Electric"
+    r"|Power|Utilities|Bank|Bancorp|Banking|Holdings|Capital|Ventures|Investments|Steel|Motors"
+    r"|Pharmaceuticals|Telecom|Semiconductors?|Petroleum|Railways?|Brewing|Inc\b|Ltd\b"
+    r"|Corp\b|Corporation)\b")
+# A photo or video credit, a person's name then the agency after a slash: "(Jordan
+# Pettitt/PA)", "Photograph: Chad Ehlers/Getty Images" (a country's name used as a given
+# name: group `given` is the name before the surname).
+_CREDIT = re.compile(r"(?<![\w/])(?P<given>[A-Z][a-z]+)[ \u00a0]+[A-Z][\w'’-]+[ \u00a0]?/"
+                     r"[ \u00a0]?[A-Z]")
+
+
+def _credited_names(text: str) -> list[tuple[int, int]]:
+    """Where the given names of photo credits stand in `text` (`_CREDIT`)."""
+    return [m.span("given") for m in _CREDIT.finditer(text)]
 
 
 def _names_a_person(text: str, start: int, end: int) -> bool:

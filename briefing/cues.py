@@ -343,6 +343,24 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         stop in
         stopover in
         tour of
+        # ... and the same trips ahead, in the future or the infinitive: "the crown prince
+        # will visit Beijing next month", "plans to travel to Beijing in April", "is due in
+        # Tokyo on Friday", "heads to Washington this week".
+        visit
+        visits
+        travel to
+        travels to
+        fly to
+        flies to
+        flying to
+        head to
+        heads to
+        heading to
+        headed to
+        arrive in
+        arrives in
+        arriving in
+        due in
         # A destination kept from or reached by what the story's country makes: "to avoid
         # American technology making its way to China", "out of China's reach"; a country
         # alluded to or criticised: "a clear reference to China", "criticised the European
@@ -390,6 +408,24 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         expo in
         conflict in
         war in
+        # A neighbour named to place a region or country: "the Indian state of Punjab, which
+        # borders Pakistan", "provinces bordering Myanmar", "exports to neighbouring Kenya",
+        # "on the border with Russia" (not one opening its clause: "Neighbouring Tanzania has
+        # ...", see NEIGHBOUR_CUES).
+        borders
+        bordering
+        bordered by
+        border with
+        borders with
+        neighbouring
+        neighboring
+        # Whom the sentence's actor offers something or courts: "offering Saudi Arabia and
+        # the UAE access to research centres", "Moscow offered Armenia discounted capacity",
+        # "courting Gulf states such as Qatar" (an addressee, like "urged": soft).
+        offering
+        offered
+        courted
+        courting
 """.strip().splitlines() if line.split("#")[0].strip())
 #: Cues of MENTION_BEFORE that name a place or an addressee, not a rival or supplier: the
 #: country is still what the sentence is about when the story is about it ("Prime Minister
@@ -401,7 +437,10 @@ SOFT_CUES = frozenset({
     "urging", "call on", "calls on", "called on", "calling on", "mostly in", "mainly in",
     "largely in", "primarily in", "chiefly in", "visit to", "visits to", "trip to",
     "trips to", "travelled to", "traveled to", "travelling to", "traveling to", "flew to",
-    "arrived in", "stops in", "stop in", "stopover in", "tour of",
+    "arrived in", "stops in", "stop in", "stopover in", "tour of", "visit", "visits",
+    "travel to", "travels to", "fly to", "flies to", "flying to", "head to", "heads to",
+    "heading to", "headed to", "arrive in", "arrives in", "arriving in", "due in", "offering",
+    "offered", "courted", "courting",
     # The other party to an agreement or talks is a party too when the story is about it
     # ("India signed an MoU with Saudi Arabia" in a story on Saudi Arabia).
     "mou with", "mous with", "memoranda with", "deal with", "deals with", "agreement with",
@@ -483,6 +522,45 @@ LIKENESS_BEFORE = re.compile(r"\bthe\s+[\"“']?$", re.I)
 #: Cues that must stand right before the country (or its "the"), never one word away: "in
 #: the following months Germany will ..." is about Germany.
 ADJACENT_CUES = frozenset({"following", "counter", "alongside"})
+#: Cues that are adjectives too: a country after one that opens its clause is its subject
+#: ("Neighbouring Tanzania has also announced a plan"), not a neighbour named in passing.
+NEIGHBOUR_CUES = frozenset({"neighbouring", "neighboring"})
+#: The thing a cue is about, named by what a country did with it: "modelled on the approach
+#: taken by the Netherlands", "based on the model used in Estonia", "compared with the sum
+#: pledged by France" (a cue, at most AGENT_NOUN_WORDS words, one of these participles and
+#: "by"/"in": the country is the cue's, as in "modelled on the Netherlands' approach").
+AGENT_PARTICIPLES = frozenset({
+    "taken", "used", "adopted", "pioneered", "followed", "chosen", "favoured", "favored",
+    "introduced", "enacted", "passed", "proposed", "developed", "applied", "launched",
+    "designed", "built", "set", "spent", "pledged", "announced", "paid", "charged", "offered",
+    "made", "tried", "tested", "drafted", "written",
+})
+AGENT_NOUN_WORDS = 3
+#: A price or cost a figure is set against, and whose it is: "electricity at about half the
+#: price paid by data centres in Germany", "twice the rate charged in France", "a fraction
+#: of the cost of power in Japan" (a yardstick, like "that of": matched on the lowercased
+#: words of the clause before the country).
+PRICE_YARDSTICK = re.compile(
+    r"\b(?:half|twice|double|triple|third|quarter|fifth|tenth|fraction\s+of|times|percent"
+    r"|below|above|under|than)\s+(?:of\s+)?(?:the|what)\s+(?:[a-z-]+\s+){0,2}?(?:prices?"
+    r"|costs?|rates?|tariffs?|fees?|bills?|wages?|salaries|levels?)\b[^,;:()]{0,60}?\s(?:in|by|for|of)\s+"
+    r"(?:the\s+)?$")
+#: An alternative the sentence sets aside: "modelled on the EU's AI Act rather than on rules
+#: in the United States", "buying from Japan instead of from China" (a country in it, within a
+#: few words and no punctuation, is named in passing; matched on the lowercased words before
+#: it).
+ALTERNATIVE_BEFORE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:[a-z][\w'’-]*\s+){0,6}?(?:the\s+)?$")
+#: A source of goods or money and where it is: "processors will come from Nvidia in the US",
+#: "much of the money came from investors in the United States and Europe", "chips bought
+#: from suppliers in Taiwan" (the source's home, a maker named in passing unless the story
+#: is about it; "from", a company's name or a word for a source, then "in": not "results
+#: from the survey in Kenya").
+SOURCE_HOME_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:the|a|an|its|their|local|foreign)\s+)?(?:(?:[A-Z][\w&'’.-]*\s+){1,3}"
+    r"|(?:[a-z-]+\s+){0,2}?(?:investors|backers|lenders|funds|banks|suppliers|vendors"
+    r"|makers|manufacturers|chipmakers|firms|companies|factories|plants|foundries|fabs"
+    r"|providers|exporters|partners|donors)\s+)in\s+(?:the\s+)?$")
 #: Words that give examples of a noun the clause has just named: "partnered with nine
 #: others, including Germany, France and Switzerland" (the examples share that noun's role).
 EXAMPLES_BEFORE = frozenset({"including", "notably", "among them", "in particular",
@@ -766,6 +844,14 @@ GLOBAL_BEFORE = re.compile(rf"\bworld['’]s\s+(?:{_ABOUT}\s+)?$", re.I)
 #: A "which" clause right after a country, up to the next clause break or the sentence end.
 RELATIVE_AFTER = re.compile(
     r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)
+#: The same after the rest of a short noun phrase the country opens or qualifies: "power
+#: from the French nuclear fleet, which supplies electricity at half the price paid in
+#: Germany", "chips from the US chipmaker Nvidia, which also sells to China" (one to three
+#: words, no preposition or clause word among them).
+PHRASE_THEN_RELATIVE = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|to|in|on|for|of|with|as|by|from|at|into|that|which|who"
+    r"|is|are|was|were|has|have|had|will|would)\b)[\w-]+){1,3},\s+(?:which|who)\b[^;]*?"
+    r"(?=,\s+(?:while|whereas|but)\b|;|$)")
 #: A "that" clause on a thing of a country named in passing, its person's name aside: "in
 #: response to US President Donald Trump's declaration that OpenAI will invest $500 billion
 #: in the United States" (what the clause says of it is said in passing too).

@@ -157,6 +157,10 @@ def _described_mentions(text: str, named: list[Named]) -> list[Named]:
             continue
         clause = cues.RELATIVE_AFTER.match(text, first.end) or cues.THING_CLAUSE_AFTER.match(
             text, first.end)
+        if clause is None and ", wh" in text[first.end:first.end + 60]:
+            # "power from the French nuclear fleet, which supplies ...": the clause hangs off
+            # the noun phrase the mention qualifies.
+            clause = cues.PHRASE_THEN_RELATIVE.match(text, first.end)
         if clause is None:
             continue
         end = first.end + len(clause[0])
@@ -203,7 +207,8 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
             cue = " ".join(tail[-n:])
             if (len(tail) >= n and cue in cues.MENTION_BEFORE
                     and not (skip and cue in cues.ADJACENT_CUES)):
-                return True
+                return not (cue in cues.NEIGHBOUR_CUES and _cue_opens_clause(text, start, near,
+                                                                             cue))
     if words and words[-1] in _EXAMPLE_WORDS and _examples_of_a_mention(text, start):
         return True
     if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
@@ -211,12 +216,56 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
         return True  # "four memoranda of understanding on digital technology with Italy"
     if words and words[-1] == "to" and _linked_to(text, start):
         return True  # "linked via undersea cables to Singapore"
+    if words and words[-1] in ("by", "in", "of", "for") and _in_a_cue_phrase(text, start,
+                                                                             words):
+        return True  # "modelled on the approach taken by the Netherlands"
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
     if listed is not None and 2 < listed.start() < start and not (
             end and _COMMA_ONLY.search(text, listed.start(), start) and _verb_after(text, end)):
         # "markets in Africa and India" (not "Unlike China, Kenya has ...": a new clause)
         return _after_cue(text, listed.start())
     return _after_apposition(text, start, near)
+
+
+def _cue_opens_clause(text: str, start: int, near: str, cue: str) -> bool:
+    """Whether a cue right before a country opens its clause with it ("Neighbouring
+    Tanzania has ..."), which makes it no cue."""
+    at = near.rfind(cue)
+    return at >= 0 and _opens_clause(text, start - len(near) + at)
+
+
+def _in_a_cue_phrase(text: str, start: int, near_words: list[str]) -> bool:
+    """Whether a country after "by"/"in" belongs to a phrase a cue governs: the thing a cue
+    is about, named by what the country did with it ("modelled on the approach taken by the
+    Netherlands", `cues.AGENT_PARTICIPLES`); a price set against ("half the price paid by
+    data centres in Germany", `cues.PRICE_YARDSTICK`); an alternative set aside ("rather than
+    on rules in the United States", `cues.ALTERNATIVE_BEFORE`). `near_words` are the last
+    words before the country, its article aside."""
+    head = text[max(0, start - 100):start].lower()
+    agent = (len(near_words) >= 2 and near_words[-2] in cues.AGENT_PARTICIPLES
+             and near_words[-1] in ("by", "in"))
+    if not agent and " than " not in head and " instead of " not in head and not any(
+            w in head for w in _PRICE_WORDS):
+        return False  # the common case: "in China", "of Kenya"
+    clause = re.split(r"[,;:()\"]", head)[-1]
+    if (" than " in clause or " instead of " in clause) and cues.ALTERNATIVE_BEFORE.search(
+            clause):
+        return True
+    words = _TAIL_WORDS.findall(clause)
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    if agent and len(words) >= 3 and words[-2] in cues.AGENT_PARTICIPLES:
+        # the cue, then at most AGENT_NOUN_WORDS words naming the thing, then the participle
+        for k in range(len(words) - 3, len(words) - 4 - cues.AGENT_NOUN_WORDS, -1):
+            for n in (1, 2, 3):
+                if k + 1 - n >= 0 and " ".join(words[k + 1 - n:k + 1]) in cues.MENTION_BEFORE:
+                    return True
+    return any(w in clause for w in _PRICE_WORDS) and cues.PRICE_YARDSTICK.search(
+        clause) is not None
+
+
+_PRICE_WORDS = (" price", " cost", " rate", " tariff", " fee", " bill", " wage", " salar",
+                " level")
 
 
 def _after_apposition(text: str, start: int, near: str) -> bool:
@@ -272,6 +321,7 @@ def _names_a_home(text: str, m: Mention) -> bool:
     if not text.endswith(("in ", "the "), 0, m.start):
         return False
     return (cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            or cues.SOURCE_HOME_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
             or cues.INSTITUTION_IN.search(text, max(0, m.start - 90), m.start) is not None)
 
 
