@@ -551,6 +551,25 @@ PRICE_YARDSTICK = re.compile(
 #: it).
 ALTERNATIVE_BEFORE = re.compile(
     r"\b(?:rather\s+than|instead\s+of)\s+(?:[a-z][\w'’-]*\s+){0,6}?(?:the\s+)?$")
+#: The standard of a comparison, a definite noun phrase after "than" that places it in a
+#: country: "three times more than the capacity available to researchers in Italy", "more
+#: than the whole of South Korea" (not a quantity: "more than half of firms in Kenya").
+COMPARED_PHRASE = re.compile(
+    r"\bthan\s+(?:the|what|that|those)\s+(?:[\w'’%.-]+\s+){0,8}?(?:in|of|by|for)\s+"
+    r"(?:the\s+)?$")
+#: ... and a share of a country's thing left unsaid: "less than a tenth of China's", "under
+#: half of India's." (FRACTION_THAN before the country, ELLIPTICAL_YARDSTICK after it: the
+#: possessive ends the phrase; "more than a third of Kenya's budget" is Kenya's own).
+FRACTION_THAN = re.compile(r"\b(?:than|under|below|over)\s+(?:[\w%-]+\s+){1,3}?of\s+"
+                           r"(?:the\s+)?$")
+ELLIPTICAL_YARDSTICK = re.compile(r"['’]s\s*(?:[.,;:)]|$)")
+#: Goods sold or shipped to a country, the goods named between: "barring sales of the most
+#: powerful accelerators to China", "exports of high-end chips to the Gulf" (the buyer is
+#: named in passing, a subject when the story is about it; matched on the lowercased words
+#: of the clause).
+GOODS_TO = re.compile(
+    r"\b(?:sales?|exports?|exported|exporting|shipments?|shipped|shipping|sell|sells|selling"
+    r"|sold|deliveries|delivered)\s+(?:of\s+)?[^,;:.]{0,60}\bto\s+(?:the\s+)?$")
 #: A source of goods or money and where it is: "processors will come from Nvidia in the US",
 #: "much of the money came from investors in the United States and Europe", "chips bought
 #: from suppliers in Taiwan" (the source's home, a maker named in passing unless the story

@@ -161,3 +161,33 @@ def test_a_company_named_after_a_place_is_no_place():
     assert [m.code for m in find_countries("Jobs in Texas and Alaska rose.")] == ["US", "US"]
     # A state's own body keeps its state.
     assert [m.code for m in find_countries("The Ontario Energy Board approved it.")] == ["CA"]
+
+
+def test_the_standard_of_a_comparison_is_a_mention(tmp_path):
+    st = story(tmp_path, *POLAND, "The agency will have 300 staff, twice as many as planned "
+                                  "and more than the team working on the same rules in "
+                                  "Austria.")
+    assert (st.countries, st.mentions) == (("PL",), ("AT",))
+    assert roles("Bavaria now hosts more data centres than the whole of Portugal.") == [
+        ("DE", "subject"), ("PT", "mention")]
+    # A quantity, not a comparison: "more than half of firms in Kenya" is about Kenya.
+    assert roles("More than half of the firms in Kenya now store their data abroad.") == [
+        ("KE", "subject")]
+
+
+def test_a_share_of_a_countrys_thing_left_unsaid_is_a_yardstick():
+    assert roles("Peru's budget for AI is small, under a fifth of Colombia's.") == [
+        ("PE", "subject"), ("CO", "mention")]
+    # The possessive goes on with its thing: the country owns what the share is of.
+    assert roles("More than a quarter of Colombia's budget goes to schools.") == [
+        ("CO", "subject")]
+
+
+def test_a_buyer_of_goods_named_between_is_named_in_passing(tmp_path):
+    st = story(tmp_path, *SPAIN, "Madrid will also allow shipments of its older servers to "
+                                 "Morocco under the plan.")
+    assert st.countries == ("ES",)
+    assert "MA" in st.mentions
+    # Soft: in a story about the buyer it stays what the sentence is about.
+    named = name_roles("The ministry approved exports of cooling units to Morocco.")
+    assert [(n.code, n.role, n.soft) for n in named] == [("MA", "mention", True)]

@@ -214,10 +214,10 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
     if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
             cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
         return True  # "four memoranda of understanding on digital technology with Italy"
-    if words and words[-1] == "to" and _linked_to(text, start):
-        return True  # "linked via undersea cables to Singapore"
+    if words and words[-1] == "to" and (_linked_to(text, start) or _goods_to(text, start)):
+        return True  # "linked via undersea cables to Singapore", "sales of chips to China"
     if words and words[-1] in ("by", "in", "of", "for") and _in_a_cue_phrase(text, start,
-                                                                             words):
+                                                                             words, end):
         return True  # "modelled on the approach taken by the Netherlands"
     listed = cues.LISTED_NAME_BEFORE.search(text, max(0, start - 40), start)
     if listed is not None and 2 < listed.start() < start and not (
@@ -234,22 +234,29 @@ def _cue_opens_clause(text: str, start: int, near: str, cue: str) -> bool:
     return at >= 0 and _opens_clause(text, start - len(near) + at)
 
 
-def _in_a_cue_phrase(text: str, start: int, near_words: list[str]) -> bool:
+def _in_a_cue_phrase(text: str, start: int, near_words: list[str], end: int) -> bool:
     """Whether a country after "by"/"in" belongs to a phrase a cue governs: the thing a cue
     is about, named by what the country did with it ("modelled on the approach taken by the
     Netherlands", `cues.AGENT_PARTICIPLES`); a price set against ("half the price paid by
     data centres in Germany", `cues.PRICE_YARDSTICK`); an alternative set aside ("rather than
-    on rules in the United States", `cues.ALTERNATIVE_BEFORE`). `near_words` are the last
-    words before the country, its article aside."""
+    on rules in the United States", `cues.ALTERNATIVE_BEFORE`); the standard of a comparison
+    ("more than the capacity available in Italy", "less than a tenth of China's":
+    `cues.COMPARED_PHRASE`, `cues.FRACTION_THAN`). `near_words` are the last words before the
+    country, its article aside; `end` is where the country ends (0: unknown)."""
     head = text[max(0, start - 100):start].lower()
     agent = (len(near_words) >= 2 and near_words[-2] in cues.AGENT_PARTICIPLES
              and near_words[-1] in ("by", "in"))
-    if not agent and " than " not in head and " instead of " not in head and not any(
-            w in head for w in _PRICE_WORDS):
+    unsaid = (end > 0 and text.startswith(("'s", "’s"), end)
+              and cues.ELLIPTICAL_YARDSTICK.match(text, end) is not None)
+    if not agent and not unsaid and " than " not in head and " instead of " not in head and (
+            not any(w in head for w in _PRICE_WORDS)):
         return False  # the common case: "in China", "of Kenya"
     clause = re.split(r"[,;:()\"]", head)[-1]
     if (" than " in clause or " instead of " in clause) and cues.ALTERNATIVE_BEFORE.search(
             clause):
+        return True
+    if (" than " in clause and cues.COMPARED_PHRASE.search(clause)) or (
+            unsaid and cues.FRACTION_THAN.search(clause)):
         return True
     words = _TAIL_WORDS.findall(clause)
     if words and words[-1] in _ARTICLES:
@@ -292,6 +299,14 @@ def _linked_to(text: str, start: int) -> bool:
         cues.STRONG_BREAK.split(text[max(0, start - 70):start].lower())[-1]) is not None
 
 
+def _goods_to(text: str, start: int) -> bool:
+    """ "barring sales of the most powerful accelerators to China": where goods go
+    (`cues.GOODS_TO`), a buyer named in passing, or a subject when the story is about it
+    (soft: "approved sales of chips to Saudi Arabia's Humain" in a story on Saudi Arabia)."""
+    return cues.GOODS_TO.search(
+        cues.STRONG_BREAK.split(text[max(0, start - 90):start].lower())[-1]) is not None
+
+
 def _after_soft_cue(text: str, start: int) -> bool:
     """Whether the cue right before a country names a place or an addressee
     (`cues.SOFT_CUES`: "visited Kenya", "a summit in Nairobi", "urged China"), which leaves
@@ -302,8 +317,11 @@ def _after_soft_cue(text: str, start: int) -> bool:
     if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
             cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
         return True  # "four memoranda of understanding on digital technology with Italy"
-    if words and words[-1] == "to" and _linked_to(text, start):
-        return True  # "linked via undersea cables to Singapore"
+    if words and words[-1] == "to" and (_linked_to(text, start) or (
+            " ".join(words[-2:]) not in cues.MENTION_BEFORE and _goods_to(text, start))):
+        # "linked via undersea cables to Singapore", "sales of chips to China" (not "exports
+        # to China", a cue of its own)
+        return True
     return any(" ".join(words[-n:]) in cues.SOFT_CUES for n in (1, 2) if len(words) >= n)
 
 
