@@ -90,6 +90,12 @@ def _add_span(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
         e = s + len(stripped)
         if stripped[0] in _EMPHASIS or stripped[-1] in _EMPHASIS:
             s, e = _outside_emphasis(text, s, e)
+            # A marker set off by a space ("* 0", an inline bullet) leaves that space.
+            inner = text[s:e]
+            s += len(inner) - len(inner.lstrip())
+            e = s + len(inner.strip())
+            if s >= e or not _HAS_WORD.search(text, s, e):
+                return
         spans.append((s, e))
 
 
