@@ -774,6 +774,23 @@ FIGURE_OPENS_PHRASE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I
 #: with 30% from China" gives China no share of its own.
 SHARE_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 COMPARATOR_OPENS = re.compile(r"(?:compared|versus|vs\.?|against|while|whereas)\b", re.I)
+#: Words that set what follows up as the standard a thing is measured against: "The package
+#: exceeds Japan's ¥3.9 trillion programme", "smaller than the $6 billion the United States
+#: spends", "far ahead of the US, which has filed 6,300 patents", "far short of the 400
+#: billion yen to be spent by the U.S.", "compared with 1.1% in Singapore", "outpaces", "lags
+#: behind" (not a quantity after "than": "more than 40% of Kenya's budget" is Kenya's own;
+#: nor "behind" alone: "Behind the push is Germany"). A country named only after one of
+#: these in its clause, with a figure of its own, is the comparator, not what the sentence
+#: is about (searched on the lowercased words before it; COMPARISON_CLAUSE_BREAK starts a
+#: new clause that may have its own subject).
+COMPARISON_STANDARD = re.compile(
+    r"\b(?:than(?!\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:[\d$€£¥]|half\b|twice\b"
+    r"|a\s+(?:third|quarter|fifth|tenth)\b))|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
+    r"|relative\s+to|versus|vs\.?|ahead\s+of|short\s+of|(?:far|well|way|just|falls?|fell"
+    r"|falling)\s+behind"
+    r"|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|outstrip(?:s|ped|ping)?"
+    r"|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?)\b")
+COMPARISON_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|although)\b")
 #: (Verbs only: "the biggest source of AI talent" and "India supplies 31%" are no purchase.)
 BOUGHT_FROM = re.compile(
     r"\b(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:es|ed|ing)|import(?:s|ed|ing)?"

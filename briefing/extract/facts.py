@@ -72,6 +72,15 @@ class Statement:
     """The paragraph it sits in, shown as context in the TUI."""
     mentions: tuple[str, ...] = ()
     """Countries it names only in passing, sorted."""
+    compared: tuple[str, ...] = ()
+    """Those of `countries` it is about only as comparators, sorted: they own a figure it
+    sets against its leads' ("compared with 1.1% in Singapore"); the rest are its leads."""
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        """The countries it is about by the discourse model (its subjects, else the
+        antecedent or focus), sorted."""
+        return tuple(c for c in self.countries if c not in self.compared)
 
     @property
     def key(self) -> str:
@@ -151,8 +160,8 @@ class _Sentence:
 
     __slots__ = ("_figures", "about", "before", "block", "end", "flat", "heading", "inside",
                  "leaning",
-                 "matchable", "named", "number_words", "open", "question", "section", "start",
-                 "states", "themes", "voiced")
+                 "matchable", "named", "number_words", "open", "question", "section", "standards",
+                 "start", "states", "themes", "voiced")
 
     def __init__(self, block: int, start: int, end: int, flat: str, matchable: str,
                  named: list[Named], themes: tuple[str, ...] | None, section: int,
@@ -171,6 +180,8 @@ class _Sentence:
         self.number_words = number_words
         # Whom it is about, once the discourse model has read it (subjects or antecedent).
         self.about: tuple[str, ...] = ()
+        # Subjects it names only as the standard of a comparison (`_standards`).
+        self.standards: tuple[str, ...] = ()
         # How it leans on the sentence before it (`_link`), once read; None: it stands alone.
         self.leaning: Leaning | None = None
         self.heading: str | None = None  # the heading it is under
@@ -259,6 +270,12 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             said = []
             continue
         own = subjects_of(unit.named, local)  # whom it names as its subjects, read once
+        # A subject only as the standard the sentence measures its own subject against ("The
+        # package exceeds Japan's ¥3.9 trillion programme"): in the fact (it owns a figure)
+        # but not whom it is about, so the antecedent or focus still applies.
+        unit.standards = _standards(unit, own) if own and unit.figures else ()
+        if unit.standards:
+            own = tuple(c for c in own if c not in unit.standards)
         # A sentence naming a country as a place or an addressee (`Named.soft`: "Mr Lammy
         # travelled to New Delhi, where he met Prime Minister Narendra Modi") and none as its
         # actor (only makers and counterparts besides) is also about whom it would be about
@@ -478,6 +495,34 @@ def _sums_up(lower: str, last: tuple[str, ...], counted: bool = False) -> bool:
     return len(last) == 2
 
 
+def _standards(unit: _Sentence, own: tuple[str, ...]) -> tuple[str, ...]:
+    """The subjects a sentence names only as the standard of a comparison: every naming of
+    each comes after a `cues.COMPARISON_STANDARD` word in its clause, and one of them owns
+    a figure ("The fund is smaller than the $6 billion the United States spends"; not
+    "Australia spends 0.4%, compared with 1.1% in Singapore", where Australia comes first)."""
+    lower = unit.matchable.lower()
+    if cues.COMPARISON_STANDARD.search(lower) is None:
+        return ()
+    figures = unit.figures
+    owners = figure_owners(unit.matchable, unit.named, own, [f.start for f in figures],
+                           [f.start + len(f.text) for f in figures])
+    owning = {o for f, o in zip(figures, owners, strict=True) if o and f.kind != "year"}
+    after = [c for c in own if all(_after_standard(lower, n.start)
+                                   for n in unit.named if n.code == c)]
+    # Another standard of the same comparison, though it owns no figure the sentence reads:
+    # "smaller than the $6 billion the United States spends, and about half of what the UK
+    # has committed".
+    return tuple(after) if any(c in owning for c in after) else ()
+
+
+def _after_standard(lower: str, at: int) -> bool:
+    """Whether a comparison's standard word comes before `at` in its clause."""
+    opens = 0
+    for m in cues.COMPARISON_CLAUSE_BREAK.finditer(lower, 0, at):
+        opens = m.end()
+    return cues.COMPARISON_STANDARD.search(lower, opens, at) is not None
+
+
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in antecedent if c in focus) or antecedent
 
@@ -673,6 +718,12 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         # Whom each sentence is about, as the discourse model read it alone: "QIA backed
         # Anthropic. The move is part of wider efforts by Gulf countries." is about Qatar.
         countries = tuple(dict.fromkeys([*(c for u in joined for c in u.about), *countries]))
+    # Whom the fact leads on, as the discourse model read it; the standards of its
+    # comparisons and (below) the owners of its figures are in it too, as comparators.
+    leads = set(countries)
+    standards = [c for u in (*joined, unit) for c in u.standards if c not in leads]
+    if standards:
+        countries = tuple(dict.fromkeys([*countries, *standards]))
     kinds = {f.kind for f in figures}
     extra = set(taxonomy.for_figures(kinds, matchable)) if kinds else set()
     main = main_theme.of(unit.section)
@@ -705,4 +756,5 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
         themes=themes, figures=figures, heading=heading, position=position,
         block_start=min(block.start, start), block_end=block.end,
         mentions=tuple(sorted({n.code for n in named} - set(countries))),
+        compared=tuple(sorted(set(countries) - leads)),
     )
