@@ -77,6 +77,7 @@ def _fact_head(fact: Fact) -> dict:
         "id": fact.id,
         "text": fact.text,
         "countries": list(fact.countries),
+        "compared": list(fact.compared),
         "mentions": list(fact.mentions),
         "themes": list(fact.themes),
         "figures": [{"text": f.text, "kind": f.kind, "value": json_value(f.value),

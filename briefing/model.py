@@ -165,6 +165,16 @@ class Fact:
     """The newest date among all its sources (meaningful when `sources` is set)."""
     mentions: tuple[str, ...] = ()
     """Countries it names only in passing (comparators, suppliers, rivals), sorted."""
+    compared: tuple[str, ...] = ()
+    """Those of `countries` it is about only as comparators, sorted: a figure of theirs it
+    sets against another country's ("Australia spends 0.4% of GDP on AI research, compared
+    with 1.1% in Singapore": SG). `facts -c SG` lists it; SG's brief shows it as another
+    country's fact compared with SG, never as a key finding about SG."""
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        """The countries it is about as its subjects (`countries` less `compared`)."""
+        return tuple(c for c in self.countries if c not in self.compared)
 
     @property
     def source(self) -> Source:

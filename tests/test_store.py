@@ -522,7 +522,7 @@ def test_a_facts_row_reads_its_statements_once_without_keeping_them():
             yield (7, 100 + i, 10, source, f"KR {'US' * (i % 2)}".strip(), "chips", "JP",
                    json.dumps([["$1 billion" + " " * 1_000 + str(i), "money", 1e9, "USD", 10]]),
                    "head", "tail", 3, f"2025-03-{1 + source:02d}",
-                   source, None, None)
+                   source, None, None, "US" * (i % 2))
 
     tracemalloc.start()
     try:
@@ -533,6 +533,7 @@ def test_a_facts_row_reads_its_statements_once_without_keeping_them():
     assert peak < 2_000_000
     assert row[:4] == (7, 20, 20, "2025-03-20")  # sources, publishers, newest date
     assert row[5] == 100 and row[8] == "KR US" and row[10] == "JP"
+    assert row[19] == "US"  # no statement leads on the US: only compared, in all of them
     # Cited: the first statement of each of the first MAX_CITED origins.
     assert row[4].split() == ["100", "1100", "2100"]
 

@@ -30,7 +30,7 @@ def statement_row(source: int, body: str, headings: list[str], st: Statement) ->
     return (source, st.position, st.start, st.end, st.block_start, st.block_end, own,
             int(fact_id(st.text, key)[1:], 16), words_hash(words[:6]), words_hash(words[-6:]),
             heading, figures_json(st.figures), " ".join(st.countries), " ".join(st.themes),
-            " ".join(st.mentions), st.text)
+            " ".join(st.mentions), " ".join(st.compared), st.text)
 
 
 def words_hash(words: list[str]) -> int:

@@ -7,7 +7,7 @@ statement), so it takes plain rows and a lookup, never the database.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 
 from briefing.model import Figure
@@ -32,6 +32,7 @@ def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[s
         date = first[11] or None
         codes, slugs = set(first[4].split()), set(first[5].split())
         named = set(first[6].split()) - codes
+        compared = set(first[15].split())
     else:
         firsts: dict[int, int] = {}  # source id -> its first statement, in citation order
         origins: list[tuple[int, ...]] = []
@@ -40,6 +41,7 @@ def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[s
         code_texts: set[str] = set()
         slug_texts: set[str] = set()
         named_texts: set[str] = set()
+        labels: set[tuple[str, str]] = set()  # (countries, those only compared)
         for r in chain((first, second), rows):
             if r[3] not in firsts:
                 firsts[r[3]] = r[1]
@@ -49,6 +51,7 @@ def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[s
             code_texts.add(r[4])
             slug_texts.add(r[5])
             named_texts.add(r[6])
+            labels.add((r[4], r[15]))
         statements = list(firsts.values())
         n_sources = len(statements)
         n_publishers = count_origins(origins) if n_sources > 1 else 1
@@ -57,6 +60,7 @@ def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[s
         codes = {c for text in code_texts for c in text.split()}
         slugs = {t for text in slug_texts for t in text.split()}
         named = {c for text in named_texts for c in text.split()} - codes
+        compared = compared_only(labels)
     key, path = source_of(first[3])
     figures = figures_from_json(first[7])
     kinds = [f.kind for f in figures]
@@ -64,4 +68,14 @@ def fact_row(fid: int, rows: Iterator[tuple], source_of: Callable[[int], tuple[s
     return (fid, n_sources, n_publishers, date, cited, first[1],
             sum(k != "year" for k in kinds), kinds.count("year"),
             " ".join(sorted(codes)), " ".join(sorted(slugs)), " ".join(sorted(named)),
-            first[8], first[9], numbers, first[11], key, first[2], path, first[10])
+            first[8], first[9], numbers, first[11], key, first[2], path, first[10],
+            " ".join(sorted(compared)))
+
+
+def compared_only(labels: Iterable[tuple[str, str]]) -> set[str]:
+    """The countries several statements (or wordings) of a fact are about only as
+    comparators: each pair is one's countries and those it only compares with, space-
+    separated; a country one of them leads on is a lead of the fact."""
+    pairs = [(set(codes.split()), set(only.split())) for codes, only in labels]
+    leads = {c for codes, only in pairs for c in codes - only}
+    return {c for _, only in pairs for c in only} - leads

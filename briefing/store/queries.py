@@ -17,7 +17,7 @@ from typing import overload
 from briefing.errors import BriefingError, CorpusError
 from briefing.model import Citation, Fact, FactDigest, Source
 from briefing.provenance import count_origins
-from briefing.store.aggregate import figures_from_json
+from briefing.store.aggregate import compared_only, figures_from_json
 from briefing.store.base import StoreBase, batches, hex_id, store_errors
 from briefing.store.files import SOURCE_COLUMNS, source_of_row
 from briefing.store.listing import Walk, count_listed
@@ -252,8 +252,9 @@ class Queries(StoreBase):
 
     def _summaries(self, fids: list[int]) -> dict[int, tuple]:
         return {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions"
-            " FROM facts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(fids),))}
+            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions,"
+            " compared FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(fids),))}
 
     def _load_paged(self, group: FactGroup) -> Fact:
         """A fact with every citation, of which only a page is in memory at a time: its
@@ -364,6 +365,7 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
         heading=first[5], position=first[6],
         sources=counts[0], publishers=counts[1], newest=counts[2],
         mentions=tuple(sorted({c for f in fids for c in summaries[f][6].split()} - countries)),
+        compared=tuple(sorted(compared_only((summaries[f][4], summaries[f][7]) for f in fids))),
     )
 
 

@@ -54,7 +54,7 @@ class Refresh(StoreBase):
         summaries = (fact_row(fid, members, sources.get)
                      for fid, members in groupby(rows, key=first_item))
         for batch in batches(summaries, 2_000):
-            self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)}, NULL)",
+            self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)}, NULL, ?)",
                                 batch)
             self.db.executemany("INSERT INTO fact_countries VALUES (?, ?)",
                                 [(c, s[0]) for s in batch for c in s[8].split()])
@@ -129,7 +129,7 @@ class Refresh(StoreBase):
 #: the sources (`_rank_sources`), not their columns, keeps the sort narrow: 20 columns a
 #: statement, most of them its source's, cost twice as much to sort.
 _REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.source, s.countries, s.themes, s.mentions,"
-                " s.figures, s.head, s.tail, s.position, r.date, r.o1, r.o2, r.o3"
+                " s.figures, s.head, s.tail, s.position, r.date, r.o1, r.o2, r.o3, s.compared"
                 " FROM statements s JOIN temp.source_rank r ON r.id = s.source {where}"
                 " ORDER BY s.fact, r.rank, s.start")
 

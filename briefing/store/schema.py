@@ -19,7 +19,7 @@ from briefing.store.files import (
 )
 from briefing.store.refresh import Refresh
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 #: A store of this version or a later one is brought up to date in place (`Store._upgrade`);
 #: an older one is emptied and read again.
 UPGRADES_FROM = 10
@@ -57,7 +57,10 @@ CREATE TABLE IF NOT EXISTS statements (
     heading INTEGER,  -- index into its source's headings
     figures TEXT,  -- JSON, NULL for none
     countries TEXT NOT NULL, themes TEXT NOT NULL,  -- space-separated codes and slugs
-    mentions TEXT NOT NULL  -- countries named only in passing
+    mentions TEXT NOT NULL,  -- countries named only in passing
+    -- Of its countries, those it is about only as comparators (a figure of theirs set
+    -- against its subjects'): the rest are whom it leads on.
+    compared TEXT NOT NULL DEFAULT ''
 );
 -- Per fact (statements with the same wording), kept up to date by every sync, so that
 -- queries touch one row per fact instead of one per citation. The id is the fact id's hex.
@@ -74,7 +77,9 @@ CREATE TABLE IF NOT EXISTS facts (
     head INTEGER NOT NULL, tail INTEGER NOT NULL, numbers TEXT,
     first_date TEXT, first_key TEXT NOT NULL, first_start INTEGER NOT NULL,
     first_path TEXT NOT NULL, first_position INTEGER NOT NULL,
-    grp INTEGER  -- its near-same wordings' smallest id (`briefing.wordings`); NULL: alone
+    grp INTEGER,  -- its near-same wordings' smallest id (`briefing.wordings`); NULL: alone
+    -- Of its countries, those no statement of it leads on (only comparators)
+    compared TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (code, fact)
@@ -137,12 +142,21 @@ class Schema(Refresh):
         """A store of `version` (UPGRADES_FROM or later) made current without reading the
         corpus again. 11: sources get their origin keys, facts the listing indexes. 12:
         sources learn which page they are a version of (from the URL they give, or their
-        sidecar's, read again) and only each page's newest version states facts."""
+        sidecar's, read again) and only each page's newest version states facts. 13:
+        statements and facts say which of their countries are only comparators (empty in
+        a store read before: each country a lead, as it was shown then, until the next
+        change of EXTRACTOR_VERSION reads the corpus again)."""
         columns = [*(("o1 INTEGER", "o2 INTEGER", "o3 INTEGER") if version < 11 else ()),
                    *(("page INTEGER", "fetched TEXT", "superseded INTEGER NOT NULL DEFAULT 0",
                       "versions TEXT") if version < 12 else ())]
         for column in columns:  # added in the order a new store's table has them
             self.db.execute(f"ALTER TABLE sources ADD COLUMN {column}")
+        if version < 13:
+            for table in ("statements", "facts"):
+                if "compared" not in {row[1] for row in self.db.execute(
+                        f"PRAGMA table_info({table})")}:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN"
+                                    " compared TEXT NOT NULL DEFAULT ''")
         last = -1
         while rows := self.db.execute(f"SELECT id, {SOURCE_COLUMNS} FROM sources WHERE id > ?"
                                       " ORDER BY id LIMIT 5000", (last,)).fetchall():

@@ -332,8 +332,8 @@ class Sync(Schema):
             sources.extend((s0 + n, *row[:10], b0 + row[10], *row[11:], 0, None)
                            for n, row in enumerate(r.sources))
             for n, row in enumerate(r.statements):
-                statements.append((t0 + n, s0 + row[0], row[7], *row[1:7], *row[8:15]))
-                words.append((t0 + n, row[15]))
+                statements.append((t0 + n, s0 + row[0], row[7], *row[1:7], *row[8:16]))
+                words.append((t0 + n, row[16]))
             ns, nt = len(r.sources), len(r.statements)
             files.append((r.path, r.size, r.mtime_ns, r.sha256, r.error,
                           json.dumps(list(r.warnings)) if r.warnings else None,
@@ -344,7 +344,7 @@ class Sync(Schema):
         self.db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
         self.db.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 20)})", sources)
         self.db.executemany(
-            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO statements VALUES ({', '.join('?' * 17)})",
             statements)
         self.db.executemany("INSERT INTO statements_fts(rowid, text) VALUES (?, ?)", words)
 
