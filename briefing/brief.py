@@ -495,7 +495,8 @@ def _sections(items: Sequence[BriefItem], findings: Sequence[BriefItem], selecti
     is no section: its findings are already the first thing a reader sees."""
     order = {t.slug: n for n, t in enumerate(taxonomy.themes)}
     by_theme: dict[str, list[BriefItem]] = defaultdict(list)
-    for item in items:
+    # A fact that only compares with the brief's countries never opens a section.
+    for item in sorted(items, key=lambda i: not _leads_on(i.fact, selection)):
         by_theme[_home_theme(item.fact, selection, order)].append(item)
     see_also: dict[str, list[int]] = defaultdict(list)
     for number, item in enumerate(findings, 1):
@@ -619,9 +620,12 @@ def figure_countries(fact: Fact, figure: Figure) -> tuple[str, ...]:
     return (figure.country,) if figure.country else fact.countries
 
 
-def _figure_rows(items: Sequence[BriefItem]) -> list[FigureRow]:
+def _figure_rows(items: Sequence[BriefItem], selection: Selection) -> list[FigureRow]:
+    """The figures of the brief's facts, but another country's figures in a fact that only
+    compares with the brief's countries: their own figures there still count."""
     return [FigureRow(fig, item, figure_countries(item.fact, fig))
-            for item in items for fig in item.fact.figures if fig.kind != "year"]
+            for item in items for fig in item.fact.figures if fig.kind != "year" and (
+                fig.country in selection.countries or _leads_on(item.fact, selection))]
 
 
 def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES) -> list[FigureRow]:
@@ -672,17 +676,19 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     cutoff = years_before(options.as_of, options.stale_after_years)
     draft = [BriefItem(f, ()) for f in chosen]
     # A key finding says something specific; the others are quoted in their sections.
-    findings = _key_findings(draft, says)
-    rows = _figure_rows(draft)
+    findings = _key_findings(draft, says, selection)
+    rows = _figure_rows(draft, selection)
     conflicts = _conflicts(rows)
     # "three countries", "2 teams": counts of nothing in particular are no key figures.
     key_rows = _key_rows([r for r in rows if not is_bare_count(r.figure)])
     comparison = _comparison(draft, selection, taxonomy, rows)
     # Each fact is quoted once in the body: a key finding is not repeated below, and a
-    # comparing fact is not repeated in its theme's section.
+    # comparing fact is not repeated in its theme's section. Another country's fact that
+    # only compares with the brief's one is among these, never a finding or a section's.
     shown = {i.fact.id for i in findings}
     compared = [i for i in draft if len(selection.countries) == 1 and i.fact.id not in shown
-                and selection.countries[0] in i.fact.countries and len(i.fact.countries) > 1]
+                and selection.countries[0] in i.fact.countries and (
+                    len(i.fact.countries) > 1 or selection.countries[0] in i.fact.compared)]
     shown |= {i.fact.id for i in compared}
     sections = _sections([i for i in draft if i.fact.id not in shown], findings, selection,
                          taxonomy)
@@ -737,22 +743,34 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         items=tuple(final[f.id] for f in chosen),
         later_left_out=len(later),
         later_sources=later_sources,
+        only_compared=sum(1 for f in chosen if not _leads_on(f, selection)),
     )
 
 
-def _key_findings(draft: Sequence[BriefItem], says: Callable[[Fact], bool]
-                  ) -> list[BriefItem]:
+def _key_findings(draft: Sequence[BriefItem], says: Callable[[Fact], bool],
+                  selection: Selection) -> list[BriefItem]:
     """The strongest facts that say something specific, each with news of its own: a fact
     that repeats a stronger finding's figure ("89 TWh in 2024", "10 trillion yen through
     2030" in a second wording that adds another country's figure) is quoted in its section,
-    not as a second finding of the same number."""
+    not as a second finding of the same number. A finding leads on a country of the brief:
+    "Australia spends about 0.4% of GDP on AI research, compared with 1.1% in Singapore"
+    is no finding about Singapore."""
     findings: list[BriefItem] = []
     for item in draft:
         if len(findings) == KEY_FINDINGS or not says(item.fact):
             break  # facts that say nothing specific come last
+        if not _leads_on(item.fact, selection):
+            continue
         if not any(_shares_figure(item.fact, f.fact) for f in findings):
             findings.append(item)
     return findings
+
+
+def _leads_on(fact: Fact, selection: Selection) -> bool:
+    """Whether a fact is about one of the brief's countries as more than a comparator (a
+    brief on themes alone: every fact)."""
+    return not selection.countries or not fact.compared or any(
+        c in fact.countries and c not in fact.compared for c in selection.countries)
 
 
 def _shares_figure(fact: Fact, other: Fact) -> bool:

@@ -380,6 +380,9 @@ class Brief:
     """Facts left out because only sources dated after `as_of` report them."""
     later_sources: int = 0
     """Sources dated after `as_of` that the brief does not cite (see `brief.known_by`)."""
+    only_compared: int = 0
+    """Facts that are about the brief's countries only as comparators (another country's
+    facts comparing with them): never key findings."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:
