@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from briefing import cues
 from briefing.date_lines import date_only_match
-from briefing.dates import date_line, in_year_of, parse_date
+from briefing.dates import date_line, date_line_publisher, in_year_of, parse_date
 from briefing.decoding import decode
 from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.extract.sentences import leads_a_list
@@ -1155,7 +1155,8 @@ def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Doc
     url = fetched_url(path) or reading.url
     source = Source(
         key=rel, path=rel, title=bounded_title(reading.title or header.title or Path(rel).stem),
-        publisher=reading.publisher or url_host(url) or header.publisher,
+        publisher=(reading.publisher or header.issuer or url_host(reading.url) or url_host(url)
+                   or header.publisher),
         date=reading.date or header.date or _dateline_day(header, {}, path), url=url,
         sha256=sha,
         extractor=reading.extractor, pages=reading.pages)
@@ -1180,7 +1181,9 @@ def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_star
         return None
     source = Source(
         key=rel, path=rel, title=bounded_title(title or Path(rel).stem),
-        publisher=meta_publisher(meta, url) or header.publisher, date=day, url=url, sha256=sha,
+        publisher=(meta_publisher(meta, None) or header.issuer or url_host(url)
+                   or header.publisher),
+        date=day, url=url, sha256=sha,
     )
     return Article(source, text, tuple(blocks), excerpt, header.place)
 
@@ -1205,6 +1208,9 @@ class Header:
     publisher: str | None = None
     yearless: str | None = None
     """A wire dateline's date with no year ("March 4"): the file's own date gives the year."""
+    issuer: str | None = None
+    """The organisation a date line names as the publisher ("Published October 14, 2026 by
+    the Pacific Policy Institute"): below the file's own metadata, above its URL's host."""
 
 
 def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
@@ -1212,7 +1218,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
     they are metadata, not facts. A headline is only ever a short, title-like line: a body
     paragraph is never swallowed, and a one-paragraph file stays an article."""
     kept: list[Block] = []
-    title = day = place = publisher = yearless = None
+    title = day = place = publisher = yearless = issuer = None
     title_at = _title_index(text, blocks) if need_title else None
     in_header = True
     decks: list[Block] = []  # paragraphs under the headline, before any byline or dateline
@@ -1225,6 +1231,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
         stamp = None if line_day else date_only_match(line)
         if line_day or stamp or cues.BYLINE.match(line):
             day = day or line_day or parse_date(stamp["date"] if stamp else line)
+            issuer = issuer or (date_line_publisher(line) if line_day else None)
             kept = _without_decks(kept, decks)
             continue
         if n == title_at:
@@ -1246,7 +1253,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
                 decks.append(block)
         # The story has begun once a paragraph of prose is read.
         in_header = len(line.split()) < 25 and not found
-    return Header(kept, title, day, place, publisher, yearless)
+    return Header(kept, title, day, place, publisher, yearless, issuer)
 
 
 #: A deck (standfirst) under a headline is no longer than this: a longer block is prose.

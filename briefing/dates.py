@@ -5,7 +5,10 @@ be cut off the article exactly; dateparser turns what they found into a day. Onl
 shapes news English writes are found: `12 November 2025`, `Nov. 12, 2025`, `Sept. 3`,
 `November 12th, 2025`, `2025-11-12`, `12/11/2025` and `12.11.2025` (day first, as most
 of the world writes it), after an optional weekday. A line that is only a date may give the
-time after it ("July 22, 2025 · 6:15 AM UTC", "Tue 22 Jul 2025 06.15 BST"). A date with no
+time after it ("July 22, 2025 · 6:15 AM UTC", "Tue 22 Jul 2025 06.15 BST"), and a report's
+cover line the kind of paper before it and who published it after ("Briefing paper, January
+28, 2026. Centre for Eastern Studies.", "Published October 14, 2026 by the Pacific Policy
+Institute": `date_line_publisher`). A date with no
 year (`March 4` in a wire dateline) is a day only once the file's own date gives the year
 (`in_year_of`).
 
@@ -87,21 +90,83 @@ _LINE_DATE = (
 _UPDATE = (rf"\s*[·|•,;–—-]?\s*(?:last\s+)?(?:updated|modified)\s*(?:on\b|:)?\s*"
            rf"(?:(?:{WEEKDAY})?(?:{_LINE_DATE})(?:{_TIME_SEPARATOR}{_TIME})?|(?:at\s+)?{_TIME})"
            rf"(?:\s*(?:{_ZONE}))?")
+# A report's cover or a page's head may say what kind of document it is before its date:
+# "Briefing paper, January 28, 2026.", "Policy brief | 3 March 2026", "Working paper No. 42,
+# 12 May 2025", "Research note: 2026-02-01", "Report, 4 June 2026". A kind is a head noun
+# with at most one word saying which kind, then a separator; never a word that only starts
+# with one ("Reporting"). Kinds as think tanks, ministries and agencies name their papers.
+DOCUMENT_KIND_MODIFIERS = (
+    "briefing", "policy", "working", "discussion", "issue", "technical", "occasional",
+    "research", "white", "background", "position", "consultation", "special", "annual",
+    "staff", "country", "situation", "analytical", "evidence", "interim", "final",
+)
+DOCUMENT_KIND_HEADS = (
+    "paper", "brief", "briefing", "note", "report", "memo", "memorandum", "commentary",
+    "study", "analysis", "bulletin", "factsheet", r"fact\s+sheet", "review",
+)
+_DOCUMENT_KIND = (
+    rf"(?P<kind>(?:(?:{'|'.join(DOCUMENT_KIND_MODIFIERS)})\s+)?"
+    rf"(?:{'|'.join(DOCUMENT_KIND_HEADS)})"
+    r"(?:\s+(?:no\.?|number|\#)\s*\d+(?:/\d+)?)?)"
+    r"(?:\s*[,:|·•–—-]\s*|\s+)"
+)
+# A name after the date: the publisher ("Published October 14, 2026 by the Pacific Policy
+# Institute", "Briefing paper, January 28, 2026. Centre for Eastern Studies."), a person
+# ("by Jane Doe") or a place ("Warsaw"). Capitalised words with the small words names hold
+# ("Centre for Eastern Studies", "Institute of International Affairs (RIIA)"), ending on a
+# capitalised word, at most 12 of them; "the ministry" is no name, so "Published on
+# October 14, 2026 by the ministry and ..." stays a sentence.
+# A word of a name: atomic, and a dot only inside it ("U.S", "Post-Dispatch"), so that a
+# full stop is never both the end of a word and a separator (which made a long line of
+# names take a third of a second to refuse).
+_NAME_WORD = r"(?>(?-i:[A-ZÀ-ÖØ-Þ])[\w&'’-]*(?:\.[\w&'’-]+)*)"
+# Small words inside a name, in lower case only: a capitalised one is a word of the name,
+# never both (each either way doubled the ways to read a long line).
+_NAME_SMALL = r"(?-i:of|for|and|&|on|in|at|the|de|du|des|la|le|van|von|y|für)"
+_NAME = (rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_SMALL}\s+)*{_NAME_WORD}){{0,11}}"
+         r"(?:\s+\((?-i:[A-Z]{2,8})\))?")
+_NAME_SEPARATOR = r"\s*[.,;|·•–—-]\s*"
+_NAMED_TAIL = (rf"(?:(?P<by>\s+by\s+)|{_NAME_SEPARATOR}|\s+)(?P<named>{_NAME})"
+               rf"(?:{_NAME_SEPARATOR}(?P<more>{_NAME}))?")
 # A whole line that is a date, maybe labelled and with a time and zone: "Published:
 # 2024-07-18", "Updated Mon, Sep 2, 2024 at 10:30 am", "July 22, 2025 · 6:15 AM UTC",
 # "Updated: Tue 22 Jul 2025 06.15 BST", "22.07.2025", "Posted: Jan. 21, 2026, 6:05 a.m. CT
 # | Updated: Jan. 22, 2026, 9:40 a.m. CT", "Published: 17/06/2026 at 06:30, updated at
-# 11:12", "As of 12 March 2025" (a report's
-# cover). Nothing else may be on the line, so a short sentence that holds a date ("Seoul
-# said on 12 May 2025 it would") is not a date line.
+# 11:12", "As of 12 March 2025" (a report's cover), "First published 3 May 2026", maybe
+# after the document's kind and before who published it (`_NAMED_TAIL`, read by
+# `date_line_publisher`). Nothing else may be on the line, so a short sentence that holds a
+# date ("Seoul said on 12 May 2025 it would") is not a date line.
 _DATE_LINE = re.compile(
-    rf"^\s*(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated)|date|dated|as\s+of)"
-    rf"\s*(?:on\b|:)?\s*)?"
+    rf"^\s*(?:{_DOCUMENT_KIND})?"
+    rf"(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|released|issued)|date|dated"
+    rf"|as\s+of)\s*(?:on\b|:)?\s*)?"
     rf"(?:{WEEKDAY})?(?P<date>{_LINE_DATE})"
     rf"(?:{_TIME_SEPARATOR}{_TIME}(?:\s*(?:{_ZONE}))?)?"
-    rf"(?:{_UPDATE})?\s*$",
+    rf"(?:{_UPDATE})?(?:{_NAMED_TAIL})?\s*\.?\s*$",
     re.I,
 )
+#: A date line is no longer than this (a cover line with its publisher's long name).
+DATE_LINE_MAX_CHARS = 200
+#: Words that make a name an organisation's, so that it can publish: research bodies,
+#: government offices and news outlets ("Pacific Policy Institute", "Centre for Eastern
+#: Studies", "Ministry of Digital Affairs", "Southern Cross Times"). A name without one is
+#: a person's ("by Jane Doe") or a place's ("Warsaw"): the line is still a date line when it
+#: says by whom or what kind of paper it is, but names no publisher.
+ORGANISATION_WORDS = frozenset((
+    "Institute", "Institution", "Centre", "Center", "Council", "Foundation", "Ministry",
+    "Department", "Office", "Agency", "Commission", "Bank", "University", "Forum", "Group",
+    "Association", "Society", "Programme", "Program", "Network", "Initiative", "Studies",
+    "Observatory", "Lab", "Labs", "Laboratory", "Trust", "Fund", "Organisation",
+    "Organization", "Authority", "Board", "Committee", "Parliament", "Service", "Project",
+    "School", "College", "Academy", "Endowment", "House", "Unit", "Secretariat", "Union",
+    "Partnership", "Alliance", "Federation", "Chamber", "Consortium", "Corporation", "Tank",
+    "Times", "News", "Post", "Herald", "Journal", "Tribune", "Gazette", "Review", "Wire",
+    "Daily", "Monitor", "Observer", "Telegraph", "Press", "Media", "Magazine", "Bulletin",
+))
+#: A name that is an acronym alone names an organisation ("OECD", "CSIS", "IEA"), but not
+#: the acronyms of countries a cover may name as its place.
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
+_COUNTRY_ACRONYMS = frozenset(("USA", "UAE", "PRC", "DPRK", "ROK", "ROC", "KSA"))
 #: A dateline may be up to this long after the file's own date and still be in its year: a
 #: page fetched at 23:00 UTC on 3 January is already 4 January in Seoul.
 DATELINE_SLACK = timedelta(days=1)
@@ -118,9 +183,51 @@ def parse_date(value: str) -> str | None:
 
 
 def date_line(line: str) -> str | None:
-    """The date when a whole line is just a date ("Jul 18, 2024", "Published: 2024-07-18")."""
+    """The date when a whole line only dates the document ("Jul 18, 2024", "Published:
+    2024-07-18", "Briefing paper, January 28, 2026. Centre for Eastern Studies.")."""
+    read = _read_date_line(line)
+    return read[0] if read else None
+
+
+def date_line_publisher(line: str) -> str | None:
+    """The organisation a date line names as the document's publisher ("Published October
+    14, 2026 by the Pacific Policy Institute" -> "Pacific Policy Institute"), else None (no
+    name, or a person's or a place's)."""
+    read = _read_date_line(line)
+    return read[1] if read else None
+
+
+@lru_cache(maxsize=4096)
+def _read_date_line(line: str) -> tuple[str, str | None] | None:
+    """A date line's day and publisher. A name after the date makes a date line only when
+    the line says by whom ("by ..."), or what kind of document it is, or the name is an
+    organisation's: "12 May 2025, Warsaw" may be the start of a story's dateline."""
+    if len(line) > DATE_LINE_MAX_CHARS:
+        return None
     m = _DATE_LINE.match(line)
-    return parse_date(m.group("date")) if m else None
+    day = parse_date(m.group("date")) if m else None
+    if m is None or day is None:
+        return None
+    names = [_bare_name(name) for name in (m.group("named"), m.group("more")) if name]
+    publisher = next((name for name in names if _is_organisation(name)), None)
+    if names and publisher is None and not (m.group("by") or m.group("kind")):
+        return None
+    return day, publisher
+
+
+def _bare_name(name: str) -> str:
+    """A name as a source's publisher: without the full stop that ends the line or the
+    lower-case article before it ("the Pacific Policy Institute")."""
+    name = name.rstrip(".").strip()
+    return name[4:] if name.startswith("the ") else name
+
+
+def _is_organisation(name: str) -> bool:
+    words = [w.strip("().,") for w in name.split()]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return True
+    return len(words) == 1 and bool(_ACRONYM.fullmatch(words[0])) \
+        and words[0] not in _COUNTRY_ACRONYMS
 
 
 def in_year_of(value: str, reference: str) -> str | None:

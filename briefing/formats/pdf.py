@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from briefing.dates import date_line, parse_date
+from briefing.dates import date_line, date_line_publisher, parse_date
 from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.formats.normalise import (
     LINE_END_HYPHENS,
@@ -143,10 +143,14 @@ def _read(data: bytes) -> Reading:
              for b, role in zip(ordered[0], roles[0], strict=True) if role != "running"]
     title = meta.get("title") or block_title or _first_title(first)
     day = meta.get("date") or next((d for d in map(date_line, first[:8]) if d), None)
+    # The title page's date line may name the publisher too ("Published October 14, 2026
+    # by the Pacific Policy Institute"): second to the author the file records.
+    publisher = meta.get("author") or next(
+        (p for p in map(date_line_publisher, first[:8]) if p), None)
     warnings = (f"longer than {MAX_PAGES} pages: read up to page {MAX_PAGES}",) \
         if pages > MAX_PAGES else ()
     return Reading(text=text, extractor=extractor(), title=title,
-                   publisher=meta.get("author"), date=day, pages=tuple(starts),
+                   publisher=publisher, date=day, pages=tuple(starts),
                    warnings=warnings)
 
 
