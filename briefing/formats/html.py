@@ -20,7 +20,7 @@ from briefing.decoding import decode
 from briefing.errors import CorpusError
 from briefing.formats.normalise import TEXT_RULES, clean_text
 from briefing.formats.reading import Reading
-from briefing.urls import clean_url, url_host
+from briefing.urls import clean_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -60,11 +60,13 @@ def read_html(data: bytes) -> Reading:
     if found is None or isinstance(found, dict) or not text:
         raise CorpusError("no article text found in the page")
     url = _clean(found.url) or _saved_from(page)
-    site = _one_line(found.sitename)
+    site = site_name(_one_line(found.sitename), raw_title, _one_line(found.title))
     title = _headline(_one_line(found.title), site, text)
+    # No host here: a report's cover line ("Published ... by the Pacific Policy Institute")
+    # names the publisher better, and the corpus reads it after this, then the host.
     return Reading(
         text=text, extractor=f"trafilatura {trafilatura.__version__}; {TEXT_RULES}",
-        title=title, publisher=site or title_site(raw_title, title) or url_host(url),
+        title=title, publisher=site or title_site(raw_title, title),
         date=(parse_date(found.date) if found.date else None) or stamp, url=url,
         warnings=warnings)
 
@@ -264,9 +266,16 @@ def _headline(title: str | None, site: str | None, text: str) -> str | None:
     return title
 
 
-#: What parts a <title> into a headline and the names after or before it (no colon here:
-#: "Chile: a new plan for AI" is one headline).
-_TITLE_PARTS = re.compile(r"\s+[|–—·•-]\s+")
+#: What parts a <title> into a headline and the names after or before it: "Headline |
+#: Site", "Headline - Site", "Headline — Site", "Site » Headline", "Headline :: Site",
+#: "Headline / Site", "Headline ~ Site" (no colon here: "Chile: a new plan for AI" is one
+#: headline).
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—·•⁄~‹«›»/<>-]|::)\s+")
+#: How alike (rapidfuzz's ratio, 0-100) the rest of a <title> must be to the page's
+#: headline for its last (or first) part to be the site's name: a page's <h1> and its
+#: <title> often word the headline a little differently ("$1.3bn" / "$1.3 billion", a word
+#: dropped), and a part that is a section ("Technology") or the site is far below this.
+TITLE_HEADLINE_LIKENESS = 80
 #: Words a site's name may hold in lower case: "Journal of Commerce", "Le Monde de l'Info".
 _NAME_SMALL_WORDS = frozenset(
     ("of", "the", "and", "&", "for", "on", "in", "at", "by", "de", "du", "des", "la", "le",
@@ -277,8 +286,10 @@ def title_site(title: str | None, headline: str | None) -> str | None:
     """The site's name a page's <title> puts after or before its headline when the page
     names no site otherwise: "UK backs Edinburgh supercomputer | The Northern Ledger",
     "... a year - Gulf Business Wire", "Example News | Headline", "Headline | Technology |
-    Example News" (the last part; a section comes between). None when that part does not
-    read as a name (short, in title case) or the title is the headline alone."""
+    Example News" (the last part; a section comes between), also when the <title> words
+    the headline a little differently from the page's <h1> (`_loose_title_site`). None when
+    that part does not read as a name (short, in title case) or the title is the headline
+    alone."""
     if not title or not headline:
         return None
     key, head = title.casefold(), headline.casefold()
@@ -289,8 +300,46 @@ def title_site(title: str | None, headline: str | None) -> str | None:
         parts = _TITLE_PARTS.split(title[:len(title) - len(headline)])
         name = parts[0] if len(parts) > 1 and not parts[-1].strip() else None
     else:
-        return None
+        name = _loose_title_site(title, headline)
     return name.strip() if name and _reads_as_name(name.strip()) else None
+
+
+def _loose_title_site(title: str, headline: str) -> str | None:
+    """The <title>'s last part after a separator when what comes before it is the headline
+    as the <h1> words it, near enough ("Victoria opens $1.3bn AI precinct - Southern Cross
+    Times" over "Victoria opens $1.3 billion AI precinct"); else its first part, when what
+    follows is the headline ("Southern Cross Times | Victoria opens ...")."""
+    cuts = list(_TITLE_PARTS.finditer(title))
+    if not cuts:
+        return None
+    if _alike(title[:cuts[-1].start()], headline):
+        return title[cuts[-1].end():]
+    if _alike(title[cuts[0].end():], headline):
+        return title[:cuts[0].start()]
+    return None
+
+
+def _alike(words: str, headline: str) -> bool:
+    from rapidfuzz import fuzz, utils
+
+    return fuzz.ratio(words, headline,
+                      processor=utils.default_process) >= TITLE_HEADLINE_LIKENESS
+
+
+def site_name(site: str | None, title: str | None, headline: str | None) -> str | None:
+    """The site name trafilatura gives, unless it is a piece of the headline: with no
+    og:site_name it takes the part of the <title> that holds a dot for a domain, and a
+    headline's "$1.3 billion" holds one ("Victoria opens $1.3 billion AI precinct ... -
+    Southern Cross Times" gave the headline as the site). Such a part is kept only when it
+    reads as a name ("St. Louis Post-Dispatch") or a domain, and never when it is the
+    headline."""
+    if not site:
+        return None
+    if headline and _alike(site, headline):
+        return None
+    at_an_end = title is not None and title != site and (
+        title.startswith(site) or title.endswith(site))
+    return None if at_an_end and not _reads_as_name(site) else site
 
 
 def _reads_as_name(name: str) -> bool:
