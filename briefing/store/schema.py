@@ -58,9 +58,7 @@ CREATE TABLE IF NOT EXISTS statements (
     figures TEXT,  -- JSON, NULL for none
     countries TEXT NOT NULL, themes TEXT NOT NULL,  -- space-separated codes and slugs
     mentions TEXT NOT NULL,  -- countries named only in passing
-    -- Of its countries, those it is about only as comparators (a figure of theirs set
-    -- against its subjects'): the rest are whom it leads on.
-    compared TEXT NOT NULL DEFAULT ''
+    compared TEXT NOT NULL DEFAULT ''  -- of its countries, those only compared with
 );
 -- Per fact (statements with the same wording), kept up to date by every sync, so that
 -- queries touch one row per fact instead of one per citation. The id is the fact id's hex.
@@ -78,8 +76,7 @@ CREATE TABLE IF NOT EXISTS facts (
     first_date TEXT, first_key TEXT NOT NULL, first_start INTEGER NOT NULL,
     first_path TEXT NOT NULL, first_position INTEGER NOT NULL,
     grp INTEGER,  -- its near-same wordings' smallest id (`briefing.wordings`); NULL: alone
-    -- Of its countries, those no statement of it leads on (only comparators)
-    compared TEXT NOT NULL DEFAULT ''
+    compared TEXT NOT NULL DEFAULT ''  -- of its countries, those no statement leads on
 );
 CREATE TABLE IF NOT EXISTS fact_countries (
     code TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY (code, fact)
