@@ -778,14 +778,17 @@ COMPARATOR_OPENS = re.compile(r"(?:compared|versus|vs\.?|against|while|whereas)\
 #: exceeds Japan's ¥3.9 trillion programme", "smaller than the $6 billion the United States
 #: spends", "far ahead of the US, which has filed 6,300 patents", "far short of the 400
 #: billion yen to be spent by the U.S.", "compared with 1.1% in Singapore", "outpaces", "lags
-#: behind" (not a quantity after "than": "more than 40% of Kenya's budget" is Kenya's own;
+#: behind" (not a quantity or a time after "than": "more than $2 billion last year as Kenya
+#: expanded", "For more than a decade, Kenya has spent", "faster than expected as Germany";
 #: nor "behind" alone: "Behind the push is Germany"). A country named only after one of
 #: these in its clause, with a figure of its own, is the comparator, not what the sentence
 #: is about (searched on the lowercased words before it; COMPARISON_CLAUSE_BREAK starts a
 #: new clause that may have its own subject).
 COMPARISON_STANDARD = re.compile(
-    r"\b(?:than(?!\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:[\d$€£¥]|half\b|twice\b"
-    r"|a\s+(?:third|quarter|fifth|tenth)\b))|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
+    r"\b(?:than(?!\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?(?:[\d$€£¥]"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty"
+    r"|hundreds?|thousands?|half|twice|double|ever|before|expected|usual|planned|forecast"
+    r"|anticipated|previously|initially|last)\b))|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
     r"|relative\s+to|versus|vs\.?|ahead\s+of|short\s+of|(?:far|well|way|just|falls?|fell"
     r"|falling)\s+behind"
     r"|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|outstrip(?:s|ped|ping)?"
