@@ -21,6 +21,7 @@ from briefing.decoding import decode
 from briefing.formats.normalise import (
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,
+    TEXT_RULES,
     TYPESET_HYPHEN,
     Vocabulary,
     clean_text,
@@ -193,7 +194,7 @@ def test_a_saved_page_is_read_clean(tmp_path):
     assert facts and all(not NEVER.search(f["text"]) for f in facts)
     assert any("efficient machines" in f["text"] for f in facts)
     assert all(not NEVER.search(f["source"]["title"] or "") for f in facts)
-    assert facts[0]["source"]["extractor"].endswith("; text rules 9")
+    assert facts[0]["source"]["extractor"].endswith(f"; {TEXT_RULES}")
 
 
 # --------------------------------------------------------------------------- briefs

@@ -36,10 +36,10 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-#: Named in a page's or report's extractor (`trafilatura 2.3.1; text rules 8`): bumped with
+#: Named in a page's or report's extractor (`trafilatura 2.3.1; text rules 10`): bumped with
 #: any change here or in how a reader joins lines, so `verify` can tell a brief made before
 #: it "our extraction changed" rather than "the page changed".
-TEXT_RULES = "text rules 9"
+TEXT_RULES = "text rules 10"
 #: PDFium's code for a hyphen that ends a printed line (a "-" or a soft hyphen the file
 #: drew there): `FPDFText_GetUnicode` gives 2 instead of the hyphen.
 PDFIUM_HYPHEN = "\x02"

@@ -113,7 +113,7 @@ def figure_value(figure: Figure) -> str:
     `$68 bn` for a dollar of no known country."""
     v = figure.value
     if figure.kind == "percent":
-        return f"{v:g}%"
+        return f"{v:.4g}%"  # "one-third" is 33.33%, not 33.3333%; "12.45%" stays whole
     if figure.kind == "year":
         return f"{v:.0f}"
     if figure.unit in _SI_UNITS:  # power, energy, data, speed: `1.9 GW`, `89 TWh`, `40 PB`
