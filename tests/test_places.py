@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.corpus import read_document
-from briefing.countries import article_places, find_countries
+from briefing.countries import article_places, country_codes, find_countries
 from briefing.extract.facts import Statement, extract_statements
+from briefing.resources import data_dir
 from briefing.themes import load_taxonomy
 
 TAXONOMY = load_taxonomy()
@@ -216,3 +218,16 @@ def test_a_leader_named_in_passing_is_a_mention(tmp_path):
     assert owners(licence)["20,000 AI chips"] == "QA"
     shipment = find(found, "The first shipment")
     assert shipment.countries == ("QA",) and shipment.mentions == ("US",)
+
+
+def test_every_code_in_the_place_tables_is_a_country_code() -> None:
+    """YAML reads a bare `NO` (Norway) as false: a key of the wrong type made the compiled
+    matcher raise and the interpreted one credit "Oslo" to `False`."""
+    known = set(country_codes())
+    for name in ("places.yaml", "governments.yaml"):
+        tables = yaml.safe_load((data_dir() / name).read_text(encoding="utf-8"))
+        for section in ("places", "seats", "leaders", "cues"):
+            for code in tables.get(section, {}):
+                assert isinstance(code, str) and code in known, (name, section, code)
+        for readings in tables.get("ambiguous", {}).values():
+            assert all(r is None or (isinstance(r, str) and r in known) for r in readings)

