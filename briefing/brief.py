@@ -685,10 +685,11 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     # Each fact is quoted once in the body: a key finding is not repeated below, and a
     # comparing fact is not repeated in its theme's section. Another country's fact that
     # only compares with the brief's one is among these, never a finding or a section's.
+    # Only comparisons are: a fact with several subjects ("Germany and France agreed ...")
+    # or an investor or partner named beside the country is the country's own fact.
     shown = {i.fact.id for i in findings}
     compared = [i for i in draft if len(selection.countries) == 1 and i.fact.id not in shown
-                and selection.countries[0] in i.fact.countries and (
-                    len(i.fact.countries) > 1 or selection.countries[0] in i.fact.compared)]
+                and selection.countries[0] in i.fact.countries and i.fact.compared]
     shown |= {i.fact.id for i in compared}
     sections = _sections([i for i in draft if i.fact.id not in shown], findings, selection,
                          taxonomy)

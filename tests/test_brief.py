@@ -119,6 +119,9 @@ def test_sections_leave_out_key_findings_and_compared_facts_and_point_to_the_fin
     facts = [make_fact(n, f"South Korea reports item number {n} about its AI plans today.",
                        src, themes=(theme,), countries=("KR", "JP") if n in (7, 8) else ("KR",))
              for n, theme in enumerate(themes, 1)]
+    # Items 7 and 8 compare Korea with Japan: only comparisons go to "compared with others".
+    facts = [replace(f, compared=("JP",)) if "JP" in f.countries else f
+             for f in facts]
     brief = build_brief(facts, Selection(countries=("KR",)), TAX, Options(date(2026, 11, 22)), "0")
     body = quoted_in_body(brief)
     assert sorted(body) == sorted(f.id for f in facts)  # every fact, each exactly once
