@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefing import cues
 from briefing.corpus import Article
-from briefing.countries import NO_PLACES, PlaceContext, article_places, find_countries
+from briefing.countries import NO_PLACES, Mention, PlaceContext, article_places, find_countries
 from briefing.extract.discourse import (
     NEEDS_QUOTE,
     SUBJECT,
@@ -564,7 +564,9 @@ def _read_units(article: Article, taxonomy: Taxonomy,
             lo, hi = s - block.start, e - block.start
             own = [m for m in mentions if lo <= m.start and m.end <= hi]
             if own and len(flat) == e - s:  # same offsets: no need to scan again
-                own = [m._replace(start=m.start - lo, end=m.end - lo) for m in own]
+                # (The constructor: NamedTuple._replace goes through a dict, 5x slower.)
+                own = [Mention(m.code, m.start - lo, m.end - lo, m.text, m.place, m.seat)
+                       for m in own]
                 named = name_roles(matchable, own)
             else:
                 named = _roles(matchable, places) if own else []
