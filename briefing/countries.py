@@ -282,9 +282,30 @@ def _named_leaders(text: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _full_name_pattern() -> re.Pattern[str]:
     """Any leader's full name, bounded at its end (no leading \\b: see
-    `_shared_name_pattern`)."""
-    names = sorted(_places().full_names, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    `_shared_name_pattern`). A trie: every article is scanned, and a flat alternation of ~90
+    names tries each name sharing a capital at every capital (1.7x slower)."""
+    return re.compile("(?:" + _literal_trie(_places().full_names) + r")\b")
+
+
+def _literal_trie(names: Iterable[str]) -> str:
+    """A regex for any of `names` as written, the longest one where several match (as an
+    alternation sorted longest first would)."""
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit_literal(trie)
+
+
+def _emit_literal(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _emit_literal(node[ch]) for ch in sorted(node) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Optional where a name ends: the longer names through this node are tried first.
+    return f"(?:{body})?" if "" in node else body
 
 
 def _reading(readings: tuple[str | None, ...], places: PlaceContext | None) -> str | None:
