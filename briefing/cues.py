@@ -735,6 +735,12 @@ CLAUSE_BREAK = re.compile(
 #: China", "$2bn for Kenya" (what comes between is only these words). Not "from": money from
 #: a country is that country's investment in the story's one.
 FIGURE_OF = re.compile(r"\s*(?:of|in|by|for)\s+(?:the\s+)?")
+#: A share of another country's thing: "Canada has about 10% of the US's data centre
+#: capacity", "Ghana holds a fifth of Nigeria's installed capacity" (the country after "of"
+#: in the possessive is the yardstick when the clause's own subject is named before the
+#: figure; "a third of Kenya's budget goes to schools" stays Kenya's).
+SHARE_OF_POSSESSOR = re.compile(r"\s*of\s+(?:the\s+)?")
+POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 #: Words of approximation between a country and its figure ("the UK's roughly £4.5 billion").
 _ABOUT = (r"(?:about|around|nearly|over|some|roughly|almost|just|only|a\s+mere|an\s+estimated"
           r"|estimated|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to)")

@@ -302,7 +302,8 @@ def article(folder: Path, name: str, body: str, **meta) -> None:
 
 
 def disagreement_corpus(root: Path) -> Path:
-    """The seeds, and two publishers giving different AI budgets for China in 2026."""
+    """The seeds, two publishers giving different AI budgets for China in 2026, and another
+    country's budget compared with China's."""
     shutil.copytree(SEEDS, root)
     article(root, "caixin.md",
             "China's government will raise its AI development budget to $13.5 billion in 2026, "
@@ -315,6 +316,12 @@ def disagreement_corpus(root: Path) -> Path:
             f"to the draft budget.\n\n{SHARED}",
             title="Beijing's AI spending plan", provider={"name": "South China Morning Post"},
             date="2026-09-03")
+    # Another country's fact compared with China: the China brief's "compared with others".
+    article(root, "deccan.md",
+            "India will spend $1.25 billion on its national AI mission this year, far less "
+            "than the $13 billion that China plans to spend.",
+            title="India expands its AI mission", provider={"name": "Deccan Ledger"},
+            date="2026-09-05")
     return root
 
 

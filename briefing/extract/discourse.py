@@ -723,6 +723,9 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
         or (cues.SHARE_FROM.fullmatch(text, end, x.start)
             and _compared_share(text, clause, start, end))
         or _agent_after(text, end, x))), None)
+    if after is not None and _share_of_anothers(text, named, subjects, clause, start, end,
+                                                after):
+        after = None
     if after is not None:
         if not cues.SPENT_IN.fullmatch(text, end, after.start):
             return after.code
@@ -745,6 +748,17 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
             and not _names_a_dollar(text, before, start)):
         return before.code  # "with the UAE contributing $300 million and the US $200 million"
     return None
+
+
+def _share_of_anothers(text: str, named: Sequence[Named], subjects: Sequence[str],
+                       clause: tuple[int, int], start: int, end: int, after: Named) -> bool:
+    """ "Canada has about 10% of the US's data centre capacity": a share of a thing another
+    country owns (`cues.SHARE_OF_POSSESSOR`) is the share of the clause's subject named
+    before it; the possessor is its yardstick."""
+    return (cues.SHARE_OF_POSSESSOR.fullmatch(text, end, after.start) is not None
+            and cues.POSSESSIVE_AFTER.match(text, after.end) is not None
+            and any(x.code in subjects and x.code != after.code and x.start >= clause[0]
+                    and x.end <= start for x in named))
 
 
 def _compared_share(text: str, clause: tuple[int, int], start: int, end: int) -> bool:

@@ -32,10 +32,12 @@ from briefing.extract.discourse import (
     subjects_of,
 )
 from briefing.extract.figures import (
+    SHARED_CURRENCIES,
     UNSPECIFIED_DOLLAR,
     dollar_currency,
     find_figures,
     has_number_words,
+    shared_currency,
 )
 from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import leads_a_list, split_sentences
@@ -689,7 +691,11 @@ _EACH_AFTER = re.compile(r"[ ,]*(?:each|apiece)\b", re.I)
 
 def _in_currency(figure: Figure, owner: str | None, focus: tuple[str, ...]) -> Figure:
     """A figure in a bare "$" in the currency of whom it and its article are about
-    (`dollar_currency`: "$2.4 billion" in a story about Canada is CAD)."""
+    (`dollar_currency`: "$2.4 billion" in a story about Canada is CAD), and a currency name
+    several countries share likewise (`shared_currency`: "1.2 billion pesos" of Argentina)."""
+    if figure.unit in SHARED_CURRENCIES:
+        return Figure(figure.text, figure.kind, figure.value,
+                      shared_currency(figure.unit, owner, focus), figure.start)
     if figure.unit != UNSPECIFIED_DOLLAR:
         return figure
     return Figure(figure.text, figure.kind, figure.value, dollar_currency(owner, focus),

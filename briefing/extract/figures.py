@@ -82,6 +82,9 @@ _SYMBOL_CURRENCY = {
     "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY",
     "RMB¥": "CNY", "₩": "KRW", "₹": "INR", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND",
     "₱": "PHP", "฿": "THB", "₦": "NGN",
+    # West African and Egyptian news: "GH₵2.5 billion" (Ghana's cedi, also "₵"), "E£1.2
+    # billion" (the Egyptian pound).
+    "GH₵": "GHS", "₵": "GHS", "E£": "EGP",
 }  # fmt: skip
 # Codes written before or after the number. SAR and PHP are left out: "Hong Kong SAR 2024",
 # "PHP 8" are far more common in news than the currencies.
@@ -91,8 +94,10 @@ _CODES = sorted(
         "RUB IDR MYR THB VND ILS NGN EGP PKR QAR KWD TRY"
     )
 )
+# East African news write the Kenyan shilling "KSh 12 billion", "Ksh500 million", "Kshs 2bn".
 _CODE_ALIASES = {"RMB": "CNY", "NTD": "TWD", "Rs": "INR", "Rs.": "INR", "Rp": "IDR",
-                 "Rp.": "IDR", "RM": "MYR"}  # fmt: skip
+                 "Rp.": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Kshs": "KES",
+                 "KShs": "KES"}  # fmt: skip
 # Any other ISO 4217 code (pycountry ships the list) is read before an amount only with a
 # scale word, the way news write the currencies of smaller economies: "a COP 479 billion
 # investment" (Colombian pesos), "KES 3.2 billion", "PLN 5 billion". A code that is also an
@@ -141,6 +146,18 @@ _DOLLAR_ADJECTIVE = {
 # Australian dollars.
 _DOLLAR_OF_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD",
                       "HK": "HKD", "TW": "TWD"}  # fmt: skip
+# Currency names several countries share, read after an amount ("1.2 billion pesos", "40
+# million shillings", "300 million dinars"): money whose unit is the name (plural) until
+# `shared_currency` places it, with the currency of the figure's owner or the article's
+# country when that country uses it; never a count of "pesos". Name -> country -> ISO code.
+SHARED_CURRENCIES = {
+    "pesos": {"AR": "ARS", "MX": "MXN", "CL": "CLP", "CO": "COP", "PH": "PHP", "UY": "UYU",
+              "DO": "DOP", "CU": "CUP"},
+    "shillings": {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"},
+    "dinars": {"IQ": "IQD", "KW": "KWD", "BH": "BHD", "JO": "JOD", "LY": "LYD", "TN": "TND",
+               "DZ": "DZD", "RS": "RSD"},
+}  # fmt: skip
+_SHARED_NAME_AFTER = re.compile(r"[ \u00a0\u202f](pesos?|shillings?|dinars?)\b", re.IGNORECASE)
 # Currency words that are also common English words: money only when clearly an amount.
 _AMBIGUOUS_WORDS = frozenset({"won", "pound", "rand", "dong"})
 
@@ -197,6 +214,9 @@ _COMPUTING_POWER = re.compile(
 # South African news writes rand as "R5.4 billion", "R500m": an R glued to an amount with a
 # scale (a bare "R5" is a road, a form or a model).
 _RAND = rf"R(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn|tn|m|k)\b)"
+# Nigerian news writes naira the same way: "N5 billion", "N1.2trn", "N500m" (a bare "N95"
+# is a mask, a road or a model).
+_NAIRA = rf"N(?=(?:{_NUM}){_SP}?(?i:thousand|million|billion|trillion|mn|bn|tn|trn|m|k)\b)"
 
 # A three-letter code before an amount with a scale word (checked against ISO 4217 once
 # matched: `_scaled_code`).
@@ -207,13 +227,13 @@ _SCALED_CODE = (
 
 _FIGURE = re.compile(
     rf"(?<![A-Za-z0-9_.,:/$])"
-    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?|{_RAND}|{_SCALED_CODE})?"
+    rf"(?P<cur>(?:{_SYMBOLS}){_SP}?|(?:{_PREFIX_CODES}){_SP}?|{_RAND}|{_NAIRA}|{_SCALED_CODE})?"
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<sep>{_SP}?[-–/]{_SP}?|{_SP}(?:to|and){_SP})(?P<cur2>(?:{_SYMBOLS}){_SP}?)?"
     rf"(?P<num2>{_NUM}))?"
 )
 _DIGIT = re.compile(r"[0-9]+")
-_LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R|(?<![A-Za-z])[A-Z]{{3}}{_SP})\Z")
+_LEAD = re.compile(rf"(?:(?:{_SYMBOLS}|{_PREFIX_CODES}){_SP}?|R|N|(?<![A-Za-z])[A-Z]{{3}}{_SP})\Z")
 # A scale word may be hyphenated to the number: "a $300-million fund", "€2-billion".
 _SCALE_AFTER = re.compile(
     rf"(?:(?:{_SP}|[-\u2010\u2011])?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bln"
@@ -852,7 +872,13 @@ def _money(text: str, pos: int, cur: str | None, num: str, scale: float) -> _Rea
         return _Reading("money", code, scale, pos)
     if after is None:
         named = _named_currency(text, pos)
-        return None if named is None else _Reading("money", named[0], scale, named[1])
+        if named is not None:
+            return _Reading("money", named[0], scale, named[1])
+        shared = _SHARED_NAME_AFTER.match(text, pos)
+        if shared is None:
+            return None
+        name = shared[1].lower()
+        return _Reading("money", name if name.endswith("s") else f"{name}s", scale, shared.end())
     if after["code"]:
         return _Reading(
             "money", _CODE_ALIASES.get(after["code"], after["code"]), scale, after.end()
@@ -981,11 +1007,26 @@ def _prefix_currency(text: str, cur: str) -> str:
         return _SCALED_CODE_ALIASES[cur]
     if cur == "R":
         return "ZAR"
+    if cur == "N":
+        return "NGN"
     if cur == "¥" and _YUAN_CONTEXT.search(text):
         return "CNY"
     if cur in _SYMBOL_CURRENCY:
         return _SYMBOL_CURRENCY[cur]
     return _CODE_ALIASES.get(cur, cur)
+
+
+def shared_currency(unit: str | None, owner: str | None, focus: Sequence[str]) -> str | None:
+    """The ISO code of a currency name several countries share (`SHARED_CURRENCIES`: "1.2
+    billion pesos" in a story about Argentina is ARS): the owner's, else the article's main
+    country's when it uses that currency; else the name stays (money, not placed)."""
+    users = SHARED_CURRENCIES.get(unit or "")
+    if users is None:
+        return unit
+    for country in (owner, focus[0] if focus else None):
+        if country in users:
+            return users[country]
+    return unit
 
 
 def dollar_currency(owner: str | None, focus: Sequence[str]) -> str:

@@ -1,0 +1,128 @@
+"""Figures read from the second new user's trial shapes (issue 22), in our own words:
+
+- a share "of <country>'s <thing>" after the clause's own subject is that subject's; the
+  possessor is the yardstick ("Ghana has about 15% of Nigeria's ...");
+- currency prefixes of African and Middle Eastern news ("KSh", "GH₵", "E£", "N5 billion");
+- a currency name several countries share ("pesos", "shillings", "dinars") is the currency
+  of the figure's owner or of the story's country when it uses it, else money not placed;
+  never a count of "pesos".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.corpus import read_document
+from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.figures import find_figures
+from briefing.themes import load_taxonomy
+
+TAXONOMY = load_taxonomy()
+
+
+def statement(tmp_path: Path, title: str, sentence: str) -> Statement:
+    path = tmp_path / "a.txt"
+    path.write_text(f"{title}\n\n{sentence}\n", encoding="utf-8")
+    (article,) = read_document(tmp_path, path).articles
+    found = [s for s in extract_statements(article, TAXONOMY) if s.text == sentence]
+    assert found, f"no statement for {sentence!r}"
+    return found[0]
+
+
+def owners(st: Statement) -> dict[str, str | None]:
+    return {f.text: f.country for f in st.figures if f.kind != "year"}
+
+
+# ------------------------------------------------------------------ a share of another's
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "figures"),
+    [
+        ("Ghana's solar build-out",
+         "Solar farms are spreading quickly, and Ghana now has about 15% of Nigeria's "
+         "installed solar capacity.",
+         {"15%": "GH"}),
+        ("Vietnam's chip workforce",
+         "Vietnam employs roughly 8% of South Korea's chip engineers, the report found.",
+         {"8%": "VN"}),
+    ])
+def test_a_share_of_another_countrys_thing_is_the_subjects(tmp_path, title, sentence,
+                                                           figures):
+    st = statement(tmp_path, title, sentence)
+    assert owners(st) == figures
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "figures"),
+    [
+        # No other subject before the share: the possessor's own share.
+        ("Kenya's research budget",
+         "About 30% of Kenya's research budget now goes to universities.",
+         {"30%": "KE"}),
+        # "of" without a possessive: the country after the figure owns it.
+        ("Chile's lithium",
+         "Argentina said its exports grew, while the 25% of Chile went mostly to Asia.",
+         {"25%": "CL"}),
+    ])
+def test_a_share_of_a_countrys_own_thing_stays_its_own(tmp_path, title, sentence, figures):
+    st = statement(tmp_path, title, sentence)
+    assert owners(st) == figures
+
+
+# ------------------------------------------------------------------ currency prefixes
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "value"),
+    [
+        ("The county will borrow KSh 4.5 billion for fibre.", "KSh 4.5 billion", "KES", 4.5e9),
+        ("A grant of Ksh300 million was approved.", "Ksh300 million", "KES", 3e8),
+        ("Accra set aside GH₵1.8 billion for the hub.", "GH₵1.8 billion", "GHS", 1.8e9),
+        ("Cairo's plan costs E£2 billion.", "E£2 billion", "EGP", 2e9),
+        ("Abuja approved N7.5 billion for the centre.", "N7.5 billion", "NGN", 7.5e9),
+        ("The state gave N800m to start-ups.", "N800m", "NGN", 8e8),
+    ])
+def test_currency_prefixes_of_african_news(text, figure, unit, value):
+    found = [(f.text, f.kind, f.unit, f.value) for f in find_figures(text)]
+    assert found == [(figure, "money", unit, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses asked for more N95 masks.",       # a mask, not naira
+    "Drivers avoid Route N7 at night.",       # a road
+    "The KSh weakened against the dollar.",   # no amount
+])
+def test_letters_before_a_number_without_a_scale_are_no_currency(text):
+    assert [f for f in find_figures(text) if f.kind == "money"] == []
+
+
+# ------------------------------------------------------------------ shared currency names
+
+
+def money(st: Statement) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.text, f.kind, f.unit, f.country) for f in st.figures if f.kind != "year"]
+
+
+def test_pesos_in_a_story_about_argentina_are_argentine(tmp_path):
+    st = statement(tmp_path, "Argentina funds AI labs",
+                   "Argentina has set aside 900 million pesos for public AI laboratories.")
+    assert money(st) == [("900 million pesos", "money", "ARS", "AR")]
+
+
+def test_pesos_of_another_country_take_the_owners_currency(tmp_path):
+    st = statement(tmp_path, "Brazil's AI plan",
+                   "Brazil confirmed R$10 billion for its AI plan, compared with the 700 "
+                   "million pesos that Mexico has budgeted.")
+    assert money(st) == [("R$10 billion", "money", "BRL", "BR"),
+                         ("700 million pesos", "money", "MXN", "MX")]
+
+
+def test_shillings_of_a_country_not_using_them_stay_unplaced_money(tmp_path):
+    # Nigeria pays no shillings: money whose currency the sentence does not say, not a count.
+    st = statement(tmp_path, "Nigeria's regional fund",
+                   "Nigeria joined a regional fund worth 600 million shillings.")
+    assert money(st) == [("600 million shillings", "money", "shillings", "NG")]
+    assert all(f.kind != "count" for f in st.figures)
