@@ -218,6 +218,11 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         catching up with
         markets in
         customers in
+        # Whom goods go to or come from, by where they are: "supply memory chips to partners in
+        # Taiwan and the United States", "clients in", "buyers in".
+        partners in
+        clients in
+        buyers in
         that of
         those of
         departed
@@ -243,6 +248,8 @@ MENTION_BEFORE = frozenset(" ".join(line.split()).lower() for line in """
         # draft law ...", "inspired by Singapore's sandbox", "in line with the EU's rules".
         modelled on
         modeled on
+        # "following the model of the European Union"
+        model of
         modelled after
         modeled after
         patterned on
@@ -574,12 +581,12 @@ GOODS_TO = re.compile(
 #: "much of the money came from investors in the United States and Europe", "chips bought
 #: from suppliers in Taiwan" (the source's home, a maker named in passing unless the story
 #: is about it; "from", a company's name or a word for a source, then "in": not "results
-#: from the survey in Kenya").
+#: from the survey in Kenya"; or "of": "technology licensed from IBM of the United States").
 SOURCE_HOME_BEFORE = re.compile(
     r"\bfrom\s+(?:(?:the|a|an|its|their|local|foreign)\s+)?(?:(?:[A-Z][\w&'’.-]*\s+){1,3}"
     r"|(?:[a-z-]+\s+){0,2}?(?:investors|backers|lenders|funds|banks|suppliers|vendors"
     r"|makers|manufacturers|chipmakers|firms|companies|factories|plants|foundries|fabs"
-    r"|providers|exporters|partners|donors)\s+)in\s+(?:the\s+)?$")
+    r"|providers|exporters|partners|donors)\s+)(?:in|of)\s+(?:the\s+)?$")
 #: Words that give examples of a noun the clause has just named: "partnered with nine
 #: others, including Germany, France and Switzerland" (the examples share that noun's role).
 EXAMPLES_BEFORE = frozenset({"including", "notably", "among them", "in particular",
@@ -1789,3 +1796,73 @@ LIST_LEAD_HANDOVER = frozenset((
 #: "Still, the state's economy outgrew the loss." (issue 22, kind 6).
 CONTRAST_OPENER = re.compile(
     r"[\"“‘']?(?:but|however|yet|still|nevertheless|nonetheless|even\s+so)\b,?\s", re.I)
+
+
+# --- Trial 2 of issue 22: comparators, partners and groups (tests/test_roles_trial2.py) ---
+
+#: A law named by its maker: "the EU AI Act", "the US CHIPS Act", "the EU Data Act" (up to
+#: two capitalised words, then the kind of law). The maker is named in passing, a subject
+#: only when the story is about it ("will supervise the EU AI Act in Germany").
+LAW_NAME_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:Act|Acts|Directive|Regulation|Law|Code|Strategy)\b")
+#: People consulted or met in a place: "consulted regulators in Brussels and Madrid", "met
+#: officials in Tokyo" (the place names a counterpart, a subject only when the story is
+#: about it; not "regulators in Brussels fined ..." without the verb before).
+COUNTERPART_IN = re.compile(
+    r"\b(?:consult(?:s|ed|ing)?|met(?:\s+with)?|meets?(?:\s+with)?|meeting(?:\s+with)?"
+    r"|spoke\s+(?:to|with)|talks?\s+with|briefed|advised\s+by|lobbied)\s+(?:(?:the|its|their"
+    r"|senior|top|local|foreign|[a-z]+'s)\s+)?(?:[a-z-]+\s+)?(?:regulators|officials"
+    r"|counterparts|authorities|ministers|experts|lawmakers|diplomats|agencies|ministries"
+    r"|negotiators|envoys)\s+in\s+(?:the\s+)?$")
+#: The other party to a partnership, by where it is: "partnerships with universities in the
+#: United Kingdom and the United States", "deals with firms in Japan" (a party, a subject only
+#: when the story is about it, like "partnered with").
+PARTNER_IN = re.compile(
+    r"\b(?:partnerships?|partnered|partnering|ties|deals?|agreements?|cooperation"
+    r"|collaborations?|joint\s+ventures?)\s+with\s+(?:(?:the|its|their|leading|top|local"
+    r"|foreign)\s+)?(?:[a-z-]+\s+){0,2}?(?:universities|firms|companies|labs|laboratories"
+    r"|institutes|partners|start-?ups|researchers|providers|groups|operators)\s+in\s+"
+    r"(?:the\s+)?$")
+#: The nouns COUNTERPART_IN and PARTNER_IN end on before "in" (a look-up before the regexes).
+COUNTERPART_NOUNS = frozenset({
+    "regulators", "officials", "counterparts", "authorities", "ministers", "experts",
+    "lawmakers", "diplomats", "agencies", "ministries", "negotiators", "envoys", "universities",
+    "firms", "companies", "labs", "laboratories", "institutes", "partners", "startups",
+    "start-ups", "researchers", "providers", "groups", "operators"})
+#: A time measured from what another country did: "eight years before Qatar created a
+#: comparable post", "months after Japan did the same", "a decade ahead of Europe" (a
+#: yardstick in time, named in passing).
+TIME_YARDSTICK = re.compile(
+    r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:before|after|ahead\s+of|behind"
+    r"|earlier\s+than|later\s+than)\s+(?:the\s+)?$")
+#: A list that goes on with the figures of a comparison: "behind the United Kingdom with 760
+#: and France with 550", "compared with Indonesia's target of 100,000 and Malaysia's 30,000"
+#: (between two countries: a few words and a figure, then "and" or a comma): the next member
+#: shares the role of the first.
+LISTED_WITH_FIGURE = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z]+){0,3}\s+[$€£¥]?\d[\d,.]*(?:\s*%|\s+[a-z]+)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+#: Standards of a comparison by a multiple or a fraction, without a figure of their own:
+#: "about four times what Germany has announced", "is a fraction of Brazil's", "about a tenth
+#: of what Azerbaijan has committed", "twice the capacity the UAE has announced" (the
+#: fraction only after a verb or an approximation, not "a third of Kenya's graduates").
+MULTIPLE_STANDARD = re.compile(
+    r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred)"
+    r"\s+times|twice|double|triple)\s+(?:what|the|that|those)\b"
+    r"|\b(?:is|are|was|were|be|about|roughly|around|only|just|barely|merely|nearly|almost)"
+    r"\s+(?:(?:still|only|just|barely|merely|at\s+most)\s+)?(?:a|one)\s+(?:small\s+|tiny\s+)?"
+    r"(?:fraction|half|third|quarter|fifth|tenth|twentieth|hundredth)\s+of\b")
+#: A sentence whose subject is a named group of countries: "The six GCC states spent ...",
+#: "The Gulf states will remain dependent ...", "ASEAN members agreed", "The G7 said",
+#: "BRICS nations", "African Union members", "Nordic countries". It is about the group, not
+#: the last countries talked about (no antecedent).
+GROUP_SUBJECT = re.compile(
+    r"[\"“‘']?(?:the\s+)?(?:(?:six|five|seven|ten|eleven|27|other|several|many|some|most|all"
+    r"|smaller|wealthy|oil-rich)\s+)*(?:(?:gcc|gulf(?:\s+cooperation\s+council)?|asean|brics"
+    r"|nordic|baltic|african\s+union|g7|g20|opec|arab|eu)\s+(?:states|countries|nations|members|member\s+states|economies"
+    r"|governments|monarchies|leaders|ministers)|(?:g7|g20|brics|asean)\b)")
+#: Inside a quotation, a country right after one of these (its article aside) is what the
+#: speaker talks about, not who acts: Merz said Europe "cannot leave the future to Washington
+#: and Beijing", "we will not depend on China", "a race against the United States".
+QUOTED_OBJECT_BEFORE = frozenset({"to", "from", "with", "against", "on", "over", "by", "than",
+                                  "upon", "behind"})

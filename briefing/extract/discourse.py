@@ -81,9 +81,11 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
             # "Modelled on the European Union's (EU) AI Act": the initials in brackets repeat
             # the name before them, in its role.
             out.append(previous._replace(start=m.start, end=m.end))
-        elif previous is not None and previous.role == MENTION and cues.LISTED_WITH.fullmatch(
-                text, previous.end, m.start) and not _opens_after_comma(text, previous, m):
-            # "behind the United States and China": a list shares its role.
+        elif previous is not None and previous.role == MENTION and (cues.LISTED_WITH.fullmatch(
+                text, previous.end, m.start) or _listed_with_figure(text, previous, m)) and not (
+                _opens_after_comma(text, previous, m)):
+            # "behind the United States and China": a list shares its role; also one going on
+            # with figures ("behind the United Kingdom with 760 and France with 550").
             out.append(Named(m.code, m.start, m.end, MENTION, previous.modifier,
                              previous.soft))
         elif m.start > 2 and ((_after_cue(text, m.start, m.end)
@@ -106,8 +108,59 @@ def name_roles(text: str, mentions: Sequence[Mention] | None = None) -> list[Nam
             # "talks between the UAE and the Trump administration".)
             out.append(Named(m.code, m.start, m.end, MENTION, modifier=True))
         else:
-            out.append(Named(m.code, m.start, m.end, SUBJECT))
-    return _described_mentions(text, out)
+            out.append(_named_again(text, m, out) or Named(m.code, m.start, m.end, SUBJECT))
+    return _quoted_objects(text, _described_mentions(text, out))
+
+
+def _listed_with_figure(text: str, previous: Named, m: Mention) -> bool:
+    """ "behind the United Kingdom with 760 and France with 550", "compared with Indonesia's
+    target of 100,000 and Malaysia's 30,000": a list going on with the figures of a
+    comparison (`cues.LISTED_WITH_FIGURE`)."""
+    return (m.start - previous.end < 40 and any(c.isdigit() for c in text[previous.end:m.start])
+            and cues.LISTED_WITH_FIGURE.fullmatch(text, previous.end, m.start) is not None)
+
+
+def _named_again(text: str, m: Mention, before: list[Named]) -> Named | None:
+    """A country named again further in its clause keeps the role it was first given there
+    as a mention: "signed a deal with Estonia to adapt Estonia's e-government systems",
+    "modelled on the European Union's AI Act, though it drops the Brussels law's heavier
+    obligations" (not when it opens a clause of its own: "..., and Estonia will ...")."""
+    first = next((x for x in before if x.code == m.code), None)
+    if first is None or first.role != MENTION or (first.modifier and not first.soft):
+        return None  # a maker first ("the Canadian Institute ..., the Alberta ...") is no cue
+    if _opens_clause(text, m.start):
+        return None
+    return Named(m.code, m.start, m.end, MENTION, first.modifier, first.soft)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+
+
+def _quoted_objects(text: str, named: list[Named]) -> list[Named]:
+    """A country inside a quotation, after a preposition (`cues.QUOTED_OBJECT_BEFORE`) past
+    its first words, is what the speaker talks about, not who acts: Merz said Europe "cannot
+    leave the future to Washington and Beijing" (soft: a subject when the story is about it;
+    the quotation's own subject stays: "'China is ahead,' he said"; and so does a possessive:
+    "align with the UK's national interests")."""
+    if '"' not in text and "“" not in text:
+        return named  # the common case
+    for quote in _QUOTED.finditer(text):
+        a, b = quote.span(1)
+        if len(text[a:b].split()) < 4:
+            continue  # a quoted name or title, not speech
+        for n, x in enumerate(named):
+            if not a <= x.start < b or x.role != SUBJECT:
+                continue
+            words = text[a:x.start].lower().split()
+            if words and words[-1] in ("the", "a", "an"):
+                words.pop()
+            if (len(words) > 2 and words[-1] in cues.QUOTED_OBJECT_BEFORE
+                    and not text.startswith(("'s", "’s"), x.end)):
+                named[n] = Named(x.code, x.start, x.end, MENTION, True, True)
+            elif n and named[n - 1].role == MENTION and named[n - 1].start >= a and (
+                    cues.LISTED_WITH.fullmatch(text, named[n - 1].end, x.start)):
+                named[n] = named[n - 1]._replace(start=x.start, end=x.end, code=x.code)
+    return named
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s+(?:the\s+)?$")
@@ -179,8 +232,11 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
     near = text[max(0, start - 40):start].lower()
     if not any(w.strip(".,;:") in cues.MENTION_CUE_WORDS for w in near.rsplit(None, 3)[-3:]):
         # The common case, decided without a regex; but a relation in apposition may stand
-        # between the cue and the country ("compared to its GCC allies the UAE").
-        return _after_apposition(text, start, near)
+        # between the cue and the country ("compared to its GCC allies the UAE"), or a time
+        # measured from what the country did ("eight years before Qatar created ...").
+        return _after_apposition(text, start, near) or (
+            (" before " in near or " after " in near) and cues.TIME_YARDSTICK.search(
+                near) is not None)
     words = _TAIL_WORDS.findall(near)[-5:]
     if words and words[-1] in _ARTICLES:
         words.pop()
@@ -193,6 +249,11 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
         return False  # "nations such as Singapore and Switzerland have the highest ..."
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
         return True  # "third in Africa after Nigeria"
+    if words and words[-1] in ("before", "after", "of", "behind", "than") and (
+            cues.TIME_YARDSTICK.search(near)):
+        return True  # "eight years before Qatar created a comparable post"
+    if words and words[-1] == "in" and _counterpart_in(text, start):
+        return True  # "consulted regulators in Brussels and Madrid"
     if words and words[-1] == "as" and cues.AS_MUCH_AS.search(
             text[max(0, start - 80):start].lower()):
         return True  # "six times as many patents as the US"
@@ -299,6 +360,20 @@ def _linked_to(text: str, start: int) -> bool:
         cues.STRONG_BREAK.split(text[max(0, start - 70):start].lower())[-1]) is not None
 
 
+def _counterpart_in(text: str, start: int) -> bool:
+    """ "consulted regulators in Brussels" (`cues.COUNTERPART_IN`), "partnerships with
+    universities in the United Kingdom" (`cues.PARTNER_IN`): a counterpart or a party named
+    by where it is, checked only after "in"."""
+    near = text[max(0, start - 100):start].lower()
+    words = near.split()[-3:]
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) < 2 or words[-2] not in cues.COUNTERPART_NOUNS:
+        return False  # the common case: "in China"
+    return (cues.COUNTERPART_IN.search(near) is not None
+            or cues.PARTNER_IN.search(near) is not None)
+
+
 def _goods_to(text: str, start: int) -> bool:
     """ "barring sales of the most powerful accelerators to China": where goods go
     (`cues.GOODS_TO`), a buyer named in passing, or a subject when the story is about it
@@ -322,6 +397,8 @@ def _after_soft_cue(text: str, start: int) -> bool:
         # "linked via undersea cables to Singapore", "sales of chips to China" (not "exports
         # to China", a cue of its own)
         return True
+    if words and words[-1] == "in" and _counterpart_in(text, start):
+        return True  # "consulted regulators in Brussels": a counterpart, a place
     return any(" ".join(words[-n:]) in cues.SOFT_CUES for n in (1, 2) if len(words) >= n)
 
 
@@ -336,7 +413,7 @@ def _names_a_home(text: str, m: Mention) -> bool:
     in Abu Dhabi" (`cues.INSTITUTION_IN`)."""
     if text.startswith(("-", "–"), m.end) and cues.HOME_AFTER.match(text, m.end):
         return True
-    if not text.endswith(("in ", "the "), 0, m.start):
+    if not text.endswith(("in ", "the ", "of "), 0, m.start):
         return False
     return (cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
             or cues.SOURCE_HOME_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
@@ -456,6 +533,8 @@ def _names_a_maker(text: str, m: Mention) -> bool:
         return False  # the common cases: "Korea,", "Korea)"
     if after[1:2].isupper() and cues.ORGANISATION_AFTER.match(text, m.end):
         return True  # "Singapore Management University"
+    if after[1:2].isupper() and cues.LAW_NAME_AFTER.match(text, m.end):
+        return not _opens_clause(text, m.start)  # "will supervise the EU AI Act in Germany"
     if after[0] == " " and cues.EVENT_NOUN_AFTER.match(text, m.end):
         return True  # "the Italy MoU", "the Iran conflict": the other party, the place
     if (is_adjective(m.text) and after[0] == " " and after[1:].islower()

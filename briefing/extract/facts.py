@@ -275,7 +275,8 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         # A subject only as the standard the sentence measures its own subject against ("The
         # package exceeds Japan's ¥3.9 trillion programme"): in the fact (it owns a figure)
         # but not whom it is about, so the antecedent or focus still applies.
-        unit.standards = _standards(unit, own) if own and unit.figures else ()
+        unit.standards = _standards(unit, own) if own and (
+            unit.figures or cues.MULTIPLE_STANDARD.search(unit.matchable.lower())) else ()
         if unit.standards:
             own = tuple(c for c in own if c not in unit.standards)
         # A sentence naming a country as a place or an addressee (`Named.soft`: "Mr Lammy
@@ -307,6 +308,10 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             last = countries
         elif countries:
             last = countries
+        elif cues.GROUP_SUBJECT.match(lower):
+            # "The six GCC states spent ...", "The Gulf states will remain dependent ...": about
+            # the group its subject names, not the countries talked about before.
+            countries = last = ()
         elif unit.named and _refers_back(lower, unit.named, opening=True):
             # "The country partnered with nine other countries, including Germany": opening
             # on the antecedent and naming others only in passing, it is about the antecedent
@@ -503,26 +508,33 @@ def _standards(unit: _Sentence, own: tuple[str, ...]) -> tuple[str, ...]:
     a figure ("The fund is smaller than the $6 billion the United States spends"; not
     "Australia spends 0.4%, compared with 1.1% in Singapore", where Australia comes first)."""
     lower = unit.matchable.lower()
-    if cues.COMPARISON_STANDARD.search(lower) is None:
+    multiple = cues.MULTIPLE_STANDARD.search(lower) is not None
+    if not multiple and cues.COMPARISON_STANDARD.search(lower) is None:
         return ()
     figures = unit.figures
     owners = figure_owners(unit.matchable, unit.named, own, [f.start for f in figures],
                            [f.start + len(f.text) for f in figures])
     owning = {o for f, o in zip(figures, owners, strict=True) if o and f.kind != "year"}
-    after = [c for c in own if all(_after_standard(lower, n.start)
+    after = [c for c in own if all(_after_standard(lower, n.start, multiple)
                                    for n in unit.named if n.code == c)]
+    if multiple and after:
+        # "about four times what Germany has announced", "a fraction of Brazil's": a
+        # multiple or a fraction of what another has is the standard, figure or none.
+        return tuple(after)
     # Another standard of the same comparison, though it owns no figure the sentence reads:
     # "smaller than the $6 billion the United States spends, and about half of what the UK
     # has committed".
     return tuple(after) if any(c in owning for c in after) else ()
 
 
-def _after_standard(lower: str, at: int) -> bool:
-    """Whether a comparison's standard word comes before `at` in its clause."""
+def _after_standard(lower: str, at: int, multiple: bool = False) -> bool:
+    """Whether a comparison's standard word (with `multiple`, also a multiple or a fraction:
+    `cues.MULTIPLE_STANDARD`) comes before `at` in its clause."""
     opens = 0
     for m in cues.COMPARISON_CLAUSE_BREAK.finditer(lower, 0, at):
         opens = m.end()
-    return cues.COMPARISON_STANDARD.search(lower, opens, at) is not None
+    return cues.COMPARISON_STANDARD.search(lower, opens, at) is not None or (
+        multiple and cues.MULTIPLE_STANDARD.search(lower, opens, at) is not None)
 
 
 def _fitting(antecedent: tuple[str, ...], focus: tuple[str, ...]) -> tuple[str, ...]:
