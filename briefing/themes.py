@@ -29,7 +29,8 @@ from briefing.yamlio import YAMLError, load_yaml
 ENV_VAR = "BRIEFING_THEMES"
 #: Kinds of figure a theme's `figures:` may name (`extract.figures`): physical quantities too,
 #: so a user's file can say that gigawatts make a sentence about compute.
-FIGURE_KINDS = frozenset({"percent", "money", "count", "power", "energy", "data", "compute"})
+FIGURE_KINDS = frozenset({"percent", "money", "count", "power", "energy", "data", "compute",
+                          "area"})
 FILE_NAME = "themes.yaml"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -126,3 +126,53 @@ def test_shillings_of_a_country_not_using_them_stay_unplaced_money(tmp_path):
                    "Nigeria joined a regional fund worth 600 million shillings.")
     assert money(st) == [("600 million shillings", "money", "shillings", "NG")]
     assert all(f.kind != "count" for f in st.figures)
+
+
+# ------------------------------------------------------------------ counts and areas
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number a change of "the number of <noun>" takes it to counts that noun.
+        ("The grant took the number of shared graphics processing units open to "
+         "universities to 12,000.", [("12,000", "count", "graphics processing units")]),
+        ("Last year's budget, Rs 900 crore, is taking the number of district data labs to "
+         "250.", [("Rs 900 crore", "money", "INR"), ("250", "count", "labs")]),
+        # A goal as a bare number, what it counts said before.
+        ("Thailand aims to certify 20,000 cloud engineers, against the Philippines' goal of "
+         "35,000.", [("20,000 cloud engineers", "count", "cloud engineers"),
+                     ("35,000", "count", "cloud engineers")]),
+        # Land, in hectares whatever it is written in.
+        ("The province offered 60 hectares of land beside the port.",
+         [("60 hectares", "area", "ha")]),
+        ("Plans show a 250-acre campus.", [("250-acre", "area", "ha")]),
+        ("The zone covers 3 square kilometres.", [("3 square kilometres", "area", "ha")]),
+    ])
+def test_counts_by_their_target_and_areas(text, expected):
+    assert [(f.text, f.kind, f.unit) for f in find_figures(text)
+            if f.kind != "year"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of" after anything but a goal reads no bare number.
+        ("Kenya is one of 12 countries with 40 start-ups and a score of 7.",
+         [("12 countries", "count", "countries"), ("40 start-ups", "count", "start-ups")]),
+        # "to" without a change of "the number of": no count.
+        ("The agency hired 40 engineers and moved its office to 11 Downing Road.",
+         [("40 engineers", "count", "engineers")]),
+        # "ha" alone is no unit; floor space is no land.
+        ("Phase 5 ha begun.", []),
+    ])
+def test_no_count_or_area_without_its_shape(text, expected):
+    assert [(f.text, f.kind, f.unit) for f in find_figures(text)
+            if f.kind != "year"] == expected
+
+
+def test_an_area_is_shown_in_hectares(tmp_path):
+    st = statement(tmp_path, "Lagos data centres",
+                   "Lagos has set aside 500 acres of land for a data centre cluster.")
+    (area,) = [f for f in st.figures if f.kind == "area"]
+    assert (area.unit, round(area.value, 2), area.country) == ("ha", 202.34, "NG")

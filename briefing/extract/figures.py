@@ -280,7 +280,7 @@ _TO_BEFORE = re.compile(
     r"[ \u00a0]+$", re.IGNORECASE)
 _CHANGES_NUMBER_OF = re.compile(
     r"\b(?:doubl|tripl|quadrupl|increas|rais|boost|grow|grew|expand|lift|bring|brought|cut"
-    r"|reduc|push)\w*[ \u00a0]+(?:the[ \u00a0]+)?number of\b", re.IGNORECASE)
+    r"|reduc|push|tak|took)\w*[ \u00a0]+(?:the[ \u00a0]+)?number of\b", re.IGNORECASE)
 _TRIGGER = re.compile(
     r"\b(?:reached|reaches|reaching|exceeded|exceeds|exceeding|hit|hits|topped|tops|surpassed"
     r"|surpasses|totaled|totalled|totals|stood at|stands at|rose to|rises to|grew to|grows to"
@@ -539,6 +539,11 @@ _GAP_AFTER = re.compile(
 # ranking ("in 15", "since 2019", "aged 18", "ranked 3"), a change rather than a count ("up
 # 5", "rose by 3"), a label or a day (`_LABELS`).
 _THE_N_IN = re.compile(r"[ \u00a0]+(?:in|of|by)[ \u00a0]")
+# A goal stated as a bare number, what it counts said before: "train 50,000 AI engineers
+# by 2030, compared with Indonesia's target of 100,000", "a goal of 2 million" (after "of",
+# otherwise no gapped number: "one of 12", "a score of 7").
+_GOAL_OF = re.compile(
+    r"\b(?:target|goal|ambition|aim|pledge|objective)s?[ \u00a0]+of[ \u00a0]+$", re.IGNORECASE)
 _NOT_GAPPED_AFTER = word_set(
     """
     in on at since by from to until till of aged age ages rank ranked ranks ranking place
@@ -572,7 +577,8 @@ def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> lis
         if not _GAP_JOINS.search(text, model.start + len(model.text), start):
             continue
         previous = _previous_word(text, start)
-        if not changed and (previous in _NOT_GAPPED_AFTER or previous in _LABELS):
+        if not changed and (previous in _NOT_GAPPED_AFTER or previous in _LABELS) and not (
+                previous == "of" and _GOAL_OF.search(text, max(0, start - 24), start)):
             continue
         if previous in _DETERMINERS and not (previous == "the" and _THE_N_IN.match(text, end)):
             continue  # "the 15 that ..." points back; "the 1,200 in the UK" compares
@@ -809,7 +815,7 @@ def _reading(text: str, start: int, after: int, cur: str | None, num: str) -> _R
         return _unglued(text, money)
     physical = _physical(text, pos, scale) if cur is None else None
     if physical is None and cur is None:
-        physical = _compute_letter(text, start, pos, scale)
+        physical = _compute_letter(text, start, pos, scale) or _area(text, pos, scale)
     if physical is not None:
         return physical
     if _GLUED.match(text, pos):
@@ -919,6 +925,28 @@ def _physical(text: str, pos: int, scale: float) -> _Reading | None:
             kind = "energy"
         factor = _PREFIX_FACTOR[prefix]
     return _Reading(kind, PHYSICAL_UNITS[kind], scale * factor, m.end())
+
+
+# Land a project takes, in hectares ("40 hectares of land in Lekki", "a 500-acre campus",
+# "12 square kilometres"): the one area unit kept, so areas compare whatever they are written
+# in. Not "ha" alone (a word in many languages) nor "sq ft" (floor space, not land).
+AREA_UNIT = "ha"
+_AREA_AFTER = re.compile(
+    rf"(?:{_SP}|[-\u2010\u2011])(?i:(?P<unit>hectares?|acres?|square{_SP}kilomet(?:re|er)s?"
+    rf"|sq{_SP}?km|square{_SP}miles?))(?![A-Za-z0-9])|{_SP}?(?P<km2>km²|km2)(?![A-Za-z0-9])")
+_HECTARES_PER = {"hectare": 1.0, "acre": 0.40468564224, "square kilometre": 100.0,
+                 "square kilometer": 100.0, "sq km": 100.0, "sqkm": 100.0,
+                 "square mile": 258.9988110336}  # fmt: skip
+
+
+def _area(text: str, pos: int, scale: float) -> _Reading | None:
+    """An area after a number, in hectares (`AREA_UNIT`)."""
+    m = _AREA_AFTER.match(text, pos)
+    if m is None:
+        return None
+    unit = " ".join(m["unit"].lower().split()) if m["unit"] else "square kilometre"
+    unit = unit[:-1] if unit.endswith("s") else unit
+    return _Reading("area", AREA_UNIT, scale * _HECTARES_PER[unit], m.end())
 
 
 def _compute_letter(text: str, start: int, pos: int, scale: float) -> _Reading | None:
@@ -1195,11 +1223,16 @@ def _number_of_phrase(text: str) -> tuple[int, str] | None:
     phrase = _NUMBER_OF.search(text)
     if phrase is None:
         return None
-    for word in phrase[1].split():
+    words = phrase[1].split()
+    modifier = None  # "the number of graphics processing units": "graphics" is no head
+    for n, word in enumerate(words):
         if word.lower() in _STOP_WORDS:
             return None
+        if word.lower() in _PLURAL_MODIFIERS:
+            modifier = n if modifier is None else modifier
+            continue
         if _is_plural(word) and word.lower() not in _NOT_COUNTED:
-            return phrase.end(), word
+            return phrase.end(), " ".join(words[n if modifier is None else modifier:n + 1])
     return None
 
 
