@@ -1866,3 +1866,12 @@ GROUP_SUBJECT = re.compile(
 #: and Beijing", "we will not depend on China", "a race against the United States".
 QUOTED_OBJECT_BEFORE = frozenset({"to", "from", "with", "against", "on", "over", "by", "than",
                                   "upon", "behind"})
+#: A country whose quantity is said only as a multiple of another's, the noun left unsaid:
+#: "Pakistan has about 5,000 AI professionals, while India has roughly 60 times more" (right
+#: after the country, up to the clause's end; not "India has 60 times more engineers than
+#: Pakistan", whose noun follows). Such a country is the comparison's standard.
+ELLIPTICAL_MULTIPLE = re.compile(
+    r"\s+(?:has|have|had|spends|spent|holds|employs|trains|trained|produces|produced|builds"
+    r"|built|invests|invested)\s+(?:(?:about|roughly|around|nearly|almost|some|over|more\s+than"
+    r"|at\s+least)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
+    r"|forty|fifty|a\s+hundred)\s+times\s+(?:more|as\s+many|as\s+much)\s*(?:[.;)]|,\s|$)")

@@ -161,6 +161,21 @@ def test_a_multiple_or_a_fraction_of_what_another_has_is_its_standard(
     assert st.compared == compared
 
 
+def test_a_country_whose_quantity_is_only_a_multiple_of_anothers_is_compared(tmp_path):
+    st = story(tmp_path, "Bolivia trains data scientists",
+               "Bolivia's education ministry expanded its data science courses.",
+               "Bolivia has about 900 trained data scientists, while Chile has nearly ten "
+               "times more.")
+    assert st.countries == ("BO", "CL")
+    assert st.compared == ("CL",)
+    # Negative: the multiple with its noun said is a statement about Chile of its own.
+    st = story(tmp_path, "Bolivia trains data scientists",
+               "Bolivia's education ministry expanded its data science courses.",
+               "Chile has nearly ten times more data scientists than Bolivia, officials said.")
+    assert "CL" in st.countries
+    assert st.compared == ()
+
+
 def test_a_fraction_of_the_storys_own_country_is_no_comparison(tmp_path):
     st = story(tmp_path, "Peru's graduates turn to computing",
                "Peru's universities report a shift in what students choose.",

@@ -276,7 +276,8 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         # package exceeds Japan's ¥3.9 trillion programme"): in the fact (it owns a figure)
         # but not whom it is about, so the antecedent or focus still applies.
         unit.standards = _standards(unit, own) if own and (
-            unit.figures or cues.MULTIPLE_STANDARD.search(unit.matchable.lower())) else ()
+            unit.figures or cues.MULTIPLE_STANDARD.search(unit.matchable.lower())
+            or " times " in unit.matchable) else ()
         if unit.standards:
             own = tuple(c for c in own if c not in unit.standards)
         # A sentence naming a country as a place or an addressee (`Named.soft`: "Mr Lammy
@@ -508,6 +509,12 @@ def _standards(unit: _Sentence, own: tuple[str, ...]) -> tuple[str, ...]:
     a figure ("The fund is smaller than the $6 billion the United States spends"; not
     "Australia spends 0.4%, compared with 1.1% in Singapore", where Australia comes first)."""
     lower = unit.matchable.lower()
+    if " times " in lower:
+        # "..., while India has roughly 60 times more": after a country named first.
+        later = [c for c in own[1:] if all(
+            cues.ELLIPTICAL_MULTIPLE.match(lower, n.end) for n in unit.named if n.code == c)]
+        if later and unit.named[0].code not in later:
+            return tuple(later)
     multiple = cues.MULTIPLE_STANDARD.search(lower) is not None
     if not multiple and cues.COMPARISON_STANDARD.search(lower) is None:
         return ()
