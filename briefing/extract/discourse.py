@@ -249,8 +249,8 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
         return False  # "nations such as Singapore and Switzerland have the highest ..."
     if words and words[-1] == "after" and cues.RANKED_AFTER.search(near):
         return True  # "third in Africa after Nigeria"
-    if words and words[-1] in ("before", "after", "of", "behind", "than") and (
-            cues.TIME_YARDSTICK.search(near)):
+    if words and (words[-1] in ("before", "after", "behind", "than") or words[-2:] == [
+            "ahead", "of"]) and cues.TIME_YARDSTICK.search(near):
         return True  # "eight years before Qatar created a comparable post"
     if words and words[-1] == "in" and _counterpart_in(text, start):
         return True  # "consulted regulators in Brussels and Madrid"
@@ -413,7 +413,11 @@ def _names_a_home(text: str, m: Mention) -> bool:
     in Abu Dhabi" (`cues.INSTITUTION_IN`)."""
     if text.startswith(("-", "–"), m.end) and cues.HOME_AFTER.match(text, m.end):
         return True
-    if not text.endswith(("in ", "the ", "of "), 0, m.start):
+    if text.endswith("of ", 0, m.start):
+        # "technology licensed from IBM of the United States" (a source's home only)
+        return " from " in text[max(0, m.start - 60):m.start] and cues.SOURCE_HOME_BEFORE.search(
+            text, max(0, m.start - 60), m.start) is not None
+    if not text.endswith(("in ", "the "), 0, m.start):
         return False
     return (cues.HOME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
             or cues.SOURCE_HOME_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
