@@ -1,4 +1,4 @@
-"""`briefing email` and `briefing config`: thin wrappers over `briefing.mail` and `briefing.config`.
+"""`briefing email` and `briefing config`: thin wrappers over `briefing.deliver.mail` and `briefing.deliver.config`.
 
 Registered by the main app with `app.command("email")(email_command)` and
 `app.add_typer(config_app, name="config")`. There is no --password flag on purpose: a flag
@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.config import describe, resolve_settings
+from briefing.deliver.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
 from briefing.terminal import echo
 
 if TYPE_CHECKING:
-    from briefing.mail import Outcome
+    from briefing.deliver.mail import Outcome
 
 CONNECTION = "Connection (override the config file and BRIEFING_SMTP_* variables)"
 
@@ -92,7 +92,7 @@ def email_command(
       briefing email out/brief-kr-2026-11-22.pdf --to analyst@example.org --dry-run
       briefing email --outbox
     """
-    from briefing.mail import email_brief  # smtplib, ssl, email-validator: ~90 ms
+    from briefing.deliver.mail import email_brief  # smtplib, ssl, email-validator: ~90 ms
 
     with _reported():
         settings = resolve_settings({"host": host, "port": port, "security": security,
@@ -117,7 +117,7 @@ def _say_retry(attempt: int, err: BriefingError, pause: float) -> None:
 
 def _send_outbox(settings, *, list_only: bool) -> int:
     """Send (or only list) the outbox; the exit code: 1 when any message failed again."""
-    from briefing.outbox import outbox_dir, queued, resend_all
+    from briefing.deliver.outbox import outbox_dir, queued, resend_all
 
     waiting = queued()
     if not waiting:
@@ -145,7 +145,7 @@ def send_made_brief(brief: Brief, paths: Sequence[Path], to: Sequence[str]) -> N
     Settings come from the config file and BRIEFING_SMTP_* variables (make has no
     connection flags).
     """
-    from briefing.mail import email_brief
+    from briefing.deliver.mail import email_brief
 
     with _reported():
         pdf = next((p for p in paths if p.suffix.lower() == ".pdf"), None)

@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from briefing.config import (
+from briefing.deliver.config import (
     MASK,
     ConfigError,
     SmtpSettings,

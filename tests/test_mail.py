@@ -28,9 +28,8 @@ from smtp_server import (
 from typer.testing import CliRunner
 
 from briefing import cli_mail
-from briefing.config import SmtpSettings
-from briefing.errors import UsageError
-from briefing.mail import (
+from briefing.deliver.config import SmtpSettings
+from briefing.deliver.mail import (
     LARGE_ATTACHMENT,
     AddressError,
     MailError,
@@ -41,7 +40,8 @@ from briefing.mail import (
     text_from_markdown,
     write_eml,
 )
-from briefing.smtp import send
+from briefing.deliver.smtp import send
+from briefing.errors import UsageError
 
 #: Binary bytes that a careless transfer would damage: CR/LF, NUL, 8-bit, a lone dot line.
 PDF_BYTES = b"%PDF-1.7\r\n%\xe2\xe3\xcf\xd3\n1 0 obj\n.\r\n..\x00\xff\r\n.\nendobj\n%%EOF\n"
@@ -484,7 +484,7 @@ def test_write_eml_is_atomic_over_an_existing_file(pdf: Path) -> None:
 
 
 def test_core_does_not_import_textual_or_typer() -> None:
-    code = ("import sys, briefing.mail, briefing.config; "
+    code = ("import sys, briefing.deliver.mail, briefing.deliver.config; "
             "print(sorted(m for m in ('textual', 'typer', 'weasyprint') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

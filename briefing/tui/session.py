@@ -27,9 +27,9 @@ from briefing.store import FactGroup, FactStore, Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
-    from briefing.mail import Outcome
-    from briefing.outbox import Resent
-    from briefing.smtp import RetryHook
+    from briefing.deliver.mail import Outcome
+    from briefing.deliver.outbox import Resent
+    from briefing.deliver.smtp import RetryHook
 
 #: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
 #: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
@@ -267,8 +267,8 @@ class Session:
     def mail_setup(self) -> tuple[str, str]:
         """For the email dialog: where mail would go (or what is missing) in words, and the
         configured From address ('' when none)."""
-        from briefing.config import ConfigError, config_path, resolve_settings
-        from briefing.mail import sender_of
+        from briefing.deliver.config import ConfigError, config_path, resolve_settings
+        from briefing.deliver.mail import sender_of
 
         try:
             settings = resolve_settings().settings
@@ -296,8 +296,8 @@ class Session:
               on_retry: RetryHook | None = None) -> Outcome:
         """Write the brief's files, then send them (or write an .eml for a dry run). A
         message not delivered goes to the outbox; the MailError raised says where."""
-        from briefing.config import resolve_settings
-        from briefing.mail import email_brief
+        from briefing.deliver.config import resolve_settings
+        from briefing.deliver.mail import email_brief
 
         brief = self.brief(selection)
         paths = self._write(brief)
@@ -308,8 +308,8 @@ class Session:
 
     def send_outbox(self, on_retry: RetryHook | None = None) -> list[Resent]:
         """Try again every message the outbox holds, as `briefing email --outbox` does."""
-        from briefing.config import resolve_settings
-        from briefing.outbox import resend_all
+        from briefing.deliver.config import resolve_settings
+        from briefing.deliver.outbox import resend_all
 
         return list(resend_all(resolve_settings().settings, on_retry=on_retry))
 

@@ -53,7 +53,7 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
 
     def request(self) -> EmailRequest:
         """What was typed, with the addresses checked by the mail core (raises AddressError)."""
-        from briefing.mail import parse_addresses
+        from briefing.deliver.mail import parse_addresses
 
         to = self.query_one("#to", Input).value.strip()
         cc = self.query_one("#cc", Input).value.strip()

@@ -1,10 +1,10 @@
 """Email a brief that was made: compose the message, then send it over SMTP or write an .eml.
 
 One call does what the CLI, `briefing make --email` and the TUI need: `email_brief`. Its parts
-(`compose`, `write_eml`, `render_text`, and `briefing.smtp.send`) are public for callers that
-need only one.
+(`compose`, `write_eml`, `render_text`, and `briefing.deliver.smtp.send`) are public for
+callers that need only one.
 
-Safety rules kept here and in `briefing.smtp`, not in the callers: certificates are always
+Safety rules kept here and in `briefing.deliver.smtp`, not in the callers: certificates are always
 verified (a caller may pass its own trusted `ssl_context`, never a non-verifying one is made
 here); a password never goes over an unencrypted connection unless `insecure=True`; no error
 text carries the password; a line break in an address, name or subject is refused before
@@ -29,12 +29,9 @@ from typing import TYPE_CHECKING
 
 from email_validator import EmailNotValidError, validate_email
 
-from briefing.config import ConfigError, SmtpSettings, config_path
-from briefing.errors import UsageError
-from briefing.export import write_atomic
-from briefing.model import Brief, Source
-from briefing.outbox import save
-from briefing.smtp import (
+from briefing.deliver.config import ConfigError, SmtpSettings, config_path
+from briefing.deliver.outbox import save
+from briefing.deliver.smtp import (
     MailError,
     RetryHook,
     check_can_send,
@@ -42,6 +39,9 @@ from briefing.smtp import (
     envelope,
     serialize,
 )
+from briefing.errors import UsageError
+from briefing.export import write_atomic
+from briefing.model import Brief, Source
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -2,8 +2,8 @@
 always verified), logging in, the SMTP transaction with every reply checked, retries of a
 transient failure, and each failure as one line that names the stage and never the password.
 
-Both `briefing.mail` (a brief's message) and `briefing.outbox` (messages kept after a failed
-delivery) send through here; it imports neither.
+Both `briefing.deliver.mail` (a brief's message) and `briefing.deliver.outbox` (messages kept
+after a failed delivery) send through here; it imports neither.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from email.generator import BytesGenerator
 from email.message import EmailMessage
 from io import BytesIO
 
-from briefing.config import ConfigError, SmtpSettings, config_path
+from briefing.deliver.config import ConfigError, SmtpSettings, config_path
 from briefing.errors import BriefingError, UsageError
 
 
