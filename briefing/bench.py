@@ -300,11 +300,11 @@ def report_corpus(r: dict[str, float]) -> None:
 
 def bench_pdf(root: Path) -> dict[str, float]:
     """The KR brief from the bundled seeds as PDF: warm-process render and CLI end to end."""
-    from briefing.brief import Options, brief_from_store
-    from briefing.export import brief_facts_json
+    from briefing.brief.build import Options, brief_from_store
+    from briefing.brief.export import brief_facts_json
+    from briefing.brief.render.markdown import render_markdown
+    from briefing.brief.render.pdf import render_pdf
     from briefing.model import Selection
-    from briefing.render.markdown import render_markdown
-    from briefing.render.pdf import render_pdf
     from briefing.store import Store
 
     os.environ["BRIEFING_CACHE_DIR"] = str(root / "cache-seeds")

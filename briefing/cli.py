@@ -297,8 +297,8 @@ def make(
 
     Example: briefing make --country KR --theme sovereign-ai --date 2026-11-22
     """
-    from briefing.brief import Options, brief_from_store
-    from briefing.export import RenderOptions, export_brief
+    from briefing.brief.build import Options, brief_from_store
+    from briefing.brief.export import RenderOptions, export_brief
 
     formats = {"md": ("md",), "pdf": ("pdf",), "both": ("md", "pdf")}.get(format)
     if formats is None:
@@ -352,7 +352,7 @@ def facts(
 
     Example: briefing facts --country KR --json
     """
-    from briefing.export import atomic_file, write_facts_json, write_facts_jsonl
+    from briefing.brief.export import atomic_file, write_facts_json, write_facts_jsonl
 
     if as_json and as_jsonl:
         raise UsageError("--json and --jsonl: choose one")
@@ -393,7 +393,7 @@ def facts(
 
 def _no_facts(store: Store, selection: Selection, query: str | None) -> None:
     """Nothing to list is nothing to do (exit 1, as `make` with no facts): one line."""
-    from briefing.brief import describe
+    from briefing.brief.build import describe
 
     what = describe(selection, store.taxonomy)
     matching = f" matching {query!r}" if query else ""

@@ -1,4 +1,4 @@
-"""`briefing verify`: a thin wrapper over `briefing.verify`.
+"""`briefing verify`: a thin wrapper over `briefing.brief.verify`.
 
 Registered by the main app with `app.command("verify")(verify_command)`; the app's group
 turns a BriefingError into one `error: …` line and its exit code (2 for a file that is not
@@ -17,7 +17,7 @@ import typer
 from briefing.cli_corpus import corpus_path
 
 if TYPE_CHECKING:
-    from briefing.verify import Report
+    from briefing.brief.verify import Report
 
 
 def verify_command(
@@ -41,8 +41,8 @@ def verify_command(
 
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """
+    from briefing.brief.verify import report_json, report_lines, verify_file
     from briefing.terminal import echo, echo_json
-    from briefing.verify import report_json, report_lines, verify_file
 
     report = verify_file(brief, corpus_path(corpus))
     if as_json:

@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from briefing import __version__
-from briefing.brief import (
+from briefing.brief.build import (
     Options,
     _drop_contained,
     brief_from_store,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from factories import make_fact, make_source
 
-from briefing.brief import (
+from briefing.brief.build import (
     MAX_CITED,
     Options,
     Specifics,
@@ -19,10 +19,10 @@ from briefing.brief import (
     title_for,
     years_before,
 )
+from briefing.brief.render.markdown import render_markdown
+from briefing.brief.render.pdf import render_html
 from briefing.extract.figures import find_figures
 from briefing.model import Brief, Citation, Fact, Selection
-from briefing.render.markdown import render_markdown
-from briefing.render.pdf import render_html
 from briefing.themes import load_taxonomy
 
 TAX = load_taxonomy()
@@ -149,7 +149,7 @@ def test_a_big_selection_ranked_from_digests_gives_the_same_brief(corpus, monkey
     corpus, with both limits made small enough to bind, the brief quotes what the one that
     ranks every fact quotes, and says how it ranked (the source cap's count, made from the
     digests, may differ: it is given as "about")."""
-    import briefing.brief as brief_mod
+    import briefing.brief.build as brief_mod
     from briefing.store import Store
 
     options = Options(date(2026, 11, 22))
@@ -183,7 +183,7 @@ def test_a_big_selection_keeps_only_the_strongest_digests(tmp_path, monkeypatch)
     reads its candidates, memory holds a bounded number of them, not one per match."""
     import gc
 
-    import briefing.brief as brief_mod
+    import briefing.brief.build as brief_mod
     from briefing.bench import synthesize
     from briefing.model import FactDigest
     from briefing.store import Store

@@ -14,7 +14,7 @@ from pathlib import Path
 from factories import make_fact, make_source
 from typer.testing import CliRunner
 
-from briefing.brief import Options, Selection, build_brief
+from briefing.brief.build import Options, Selection, build_brief
 from briefing.cli import app
 from briefing.themes import load_taxonomy
 

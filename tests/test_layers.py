@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 CORE = ["briefing.model", "briefing.corpus", "briefing.extract.facts", "briefing.store",
-        "briefing.brief", "briefing.render.markdown", "briefing.render.pdf", "briefing.export",
-        "briefing.deliver.mail", "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.verify",
+        "briefing.brief.build", "briefing.brief.render.markdown", "briefing.brief.render.pdf", "briefing.brief.export",
+        "briefing.deliver.mail", "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.brief.verify",
         "briefing.cli", "briefing.formats", "briefing.formats.html", "briefing.formats.pdf",
         "briefing.fetch"]
 
@@ -62,9 +62,9 @@ def test_indexing_text_files_loads_no_page_report_or_network_library(tmp_path):
 ROOT = Path(__file__).resolve().parent.parent
 
 #: What the store must never import: the layers above it and the UI libraries.
-ABOVE_THE_STORE = ("briefing.brief", "briefing.render", "briefing.export", "briefing.deliver.mail",
+ABOVE_THE_STORE = ("briefing.brief.build", "briefing.brief.render", "briefing.brief.export", "briefing.deliver.mail",
                    "briefing.deliver.outbox", "briefing.deliver.smtp", "briefing.cli", "briefing.cli_corpus",
-                   "briefing.cli_mail", "briefing.cli_verify", "briefing.tui", "briefing.verify",
+                   "briefing.cli_mail", "briefing.cli_verify", "briefing.tui", "briefing.brief.verify",
                    "textual", "typer", "weasyprint")
 
 

@@ -424,7 +424,7 @@ def test_text_from_markdown_reads_title_date_and_sections() -> None:
 
 
 def test_body_from_the_real_markdown_renderer(out: Path) -> None:
-    from briefing.render.markdown import render_markdown
+    from briefing.brief.render.markdown import render_markdown
 
     hostile = make_source(1, title="Rules *for* [AI] & <tags> under_score", publisher="Pub_co",
                           url="https://example.com/a_(b)?q=1&r=*")

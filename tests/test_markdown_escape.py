@@ -9,8 +9,8 @@ import pytest
 from factories import make_brief, make_fact, make_source
 from markdown_it import MarkdownIt
 
+from briefing.brief.render.markdown import escape_md, figure_value, link, render_markdown
 from briefing.model import Figure
-from briefing.render.markdown import escape_md, figure_value, link, render_markdown
 
 HOSTILE = [
     '<script>alert("x")</script>',

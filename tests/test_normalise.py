@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from briefing.brief.render.markdown import render_markdown
 from briefing.cli import app
 from briefing.corpus import document_text
 from briefing.decoding import decode
@@ -27,7 +28,6 @@ from briefing.formats.normalise import (
     clean_text,
     keeps_hyphen,
 )
-from briefing.render.markdown import render_markdown
 
 DAY = "2026-11-22"
 runner = CliRunner()

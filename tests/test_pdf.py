@@ -25,6 +25,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 from factories import make_brief, make_fact, make_source
 from typer.testing import CliRunner
 
+from briefing.brief.render import pdf as pdfmod
+from briefing.brief.render.pdf import (
+    ASSET_BASE,
+    PDF_VARIANTS,
+    asset_path,
+    render_html,
+    render_pdf,
+    script_lang,
+)
 from briefing.cli import app
 from briefing.errors import BriefingError, UsageError
 from briefing.model import (
@@ -40,15 +49,6 @@ from briefing.model import (
     Selection,
     Source,
     SourceRef,
-)
-from briefing.render import pdf as pdfmod
-from briefing.render.pdf import (
-    ASSET_BASE,
-    PDF_VARIANTS,
-    asset_path,
-    render_html,
-    render_pdf,
-    script_lang,
 )
 from briefing.resources import templates_dir
 
@@ -181,7 +181,7 @@ def test_text_has_every_fact_marker_and_source_in_order(long_pdf):
 
 def test_same_citations_as_the_markdown(long_pdf):
     """Both renderers of one brief cite the same sources in the same places."""
-    from briefing.render.markdown import render_markdown
+    from briefing.brief.render.markdown import render_markdown
 
     markdown = render_markdown(long_brief())
     body_md = markdown[:markdown.index("\n## Sources\n")]
@@ -515,7 +515,7 @@ _RENDER_IN_CHILD = """
 import sys
 sys.path.insert(0, sys.argv[2])
 from test_pdf import long_brief, MARKDOWN, FACTS_JSON
-from briefing.render.pdf import render_pdf
+from briefing.brief.render.pdf import render_pdf
 open(sys.argv[1], "wb").write(render_pdf(long_brief(), markdown=MARKDOWN, facts_json=FACTS_JSON))
 """
 
@@ -753,7 +753,7 @@ def test_missing_system_library_names_the_debian_packages(monkeypatch):
 
 
 def test_the_module_does_not_import_weasyprint():
-    code = ("import sys, briefing.render.pdf; "
+    code = ("import sys, briefing.brief.render.pdf; "
             "sys.exit('weasyprint' in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from briefing.brief.render.markdown import escape_md, render_markdown, visible_controls
 from briefing.corpus import read_document
 from briefing.decoding import decode
 from briefing.errors import CorpusError
 from briefing.extract.facts import extract_statements
 from briefing.extract.figures import find_figures
 from briefing.extract.sentences import split_sentences
-from briefing.render.markdown import escape_md, render_markdown, visible_controls
 from briefing.themes import load_taxonomy
 
 # The autouse `isolated_env` fixture only points the cache and config at a temp folder:

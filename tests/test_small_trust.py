@@ -125,7 +125,7 @@ def test_verify_with_some_files_gone_gives_no_other_corpus_hint(tmp_path):
 
 
 def test_since_leaves_out_undated_sources_and_the_brief_states_its_window(tmp_path):
-    from briefing.verify import pdf_attachments
+    from briefing.brief.verify import pdf_attachments
 
     folder = own_corpus(tmp_path)
     r = run("make", "-c", "VN", "--since", "2025-06-01", "--corpus", str(folder),
@@ -167,7 +167,7 @@ def test_a_brief_without_since_keeps_undated_facts_and_states_no_window(tmp_path
 def test_since_counts_undated_facts_left_out_when_a_brief_reads_only_the_strongest(
         tmp_path, monkeypatch):
     """A big archive's brief filters digests before reading facts: it counts too."""
-    import briefing.brief as brief_module
+    import briefing.brief.build as brief_module
 
     folder = own_corpus(tmp_path)
     article(folder, "vn-undated-2.md", "Vietnam courts chip firms", None,

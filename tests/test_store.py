@@ -374,7 +374,7 @@ _ICELAND = ("Iceland approves national AI plan\n\nIceland's government approved 
 
 
 def _brief_of(code: str):
-    from briefing.brief import Options, brief_from_store
+    from briefing.brief.build import Options, brief_from_store
     from briefing.model import Selection
 
     def read(store: Store):
@@ -544,7 +544,7 @@ def test_a_fact_stated_by_many_sources_streams_its_citations_a_page_at_a_time(
     # out of date order), read back in pages of two citations: the same fact, the same
     # citations in the same order, and the same JSON as when it is loaded whole.
     import briefing.store.queries as store_mod
-    from briefing.export import facts_json
+    from briefing.brief.export import facts_json
 
     days = ["2025-03-05", "", "2025-03-02", "2025-03-04", "", "2025-03-02", "2025-03-09",
             "2025-03-01", "2025-03-04"]

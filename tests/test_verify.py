@@ -16,13 +16,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from briefing.brief import Options, brief_from_store
+from briefing.brief.build import Options, brief_from_store
+from briefing.brief.export import brief_facts_json
+from briefing.brief.verify import parse_facts_json, parse_markdown, read_brief, unescape_md, verify
 from briefing.cli import app
 from briefing.decoding import decode
-from briefing.export import brief_facts_json
 from briefing.model import Brief, Selection
 from briefing.store import open_store
-from briefing.verify import parse_facts_json, parse_markdown, read_brief, unescape_md, verify
 
 DAY = "2026-11-22"
 runner = CliRunner()
@@ -144,7 +144,7 @@ def test_markdown_escapes_are_read_back_as_the_source_text(tmp_path):
 
 
 def test_unescape_is_the_inverse_of_the_renderer_escape():
-    from briefing.render.markdown import escape_md
+    from briefing.brief.render.markdown import escape_md
 
     for text in ("a*b_c [1] <x> `y` | ~z \\ &amp; &copy; & 1. #",
                  "2023: Reports suggest growth.", "- Investment: $5bn", "# not a heading"):
@@ -296,7 +296,7 @@ def test_the_verify_core_loads_no_ui_or_pdf_library_until_asked():
     import subprocess
     import sys
 
-    code = ("import sys, briefing.verify; print([m for m in ('textual', 'typer', 'weasyprint', "
+    code = ("import sys, briefing.brief.verify; print([m for m in ('textual', 'typer', 'weasyprint', "
             "'pypdf') if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
@@ -421,7 +421,7 @@ def test_the_printed_check_reads_what_pypdf_prints_as_the_text_it_is():
     "-"), ligatures, curly quotes, doubled spaces and case are not differences; a sentence
     may run on past lines of a table and a footer to the next page; a header or a table's
     number before it, or a word cut short, is not the printed text."""
-    from briefing.printed import lines_of, reads_in_order
+    from briefing.brief.printed import lines_of, reads_in_order
 
     page = lines_of(
         "Estonia’s ministry said the cluster would\n"
@@ -460,7 +460,7 @@ def test_a_quote_may_start_after_the_number_of_its_paragraph():
     """White papers and statutes number their paragraphs ("2.1", "(b)", "§ 7"), and pypdf
     prints the number on the line before the sentence: the sentence starts there. A number
     that is a figure the quote left out, or words before it, still fail."""
-    from briefing.printed import lines_of, reads_in_order
+    from briefing.brief.printed import lines_of, reads_in_order
 
     page = lines_of(
         "2. Compute and data centres\n"

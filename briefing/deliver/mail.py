@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from email_validator import EmailNotValidError, validate_email
 
+from briefing.brief.export import write_atomic
 from briefing.deliver.config import ConfigError, SmtpSettings, config_path
 from briefing.deliver.outbox import save
 from briefing.deliver.smtp import (
@@ -40,7 +41,6 @@ from briefing.deliver.smtp import (
     serialize,
 )
 from briefing.errors import UsageError
-from briefing.export import write_atomic
 from briefing.model import Brief, Source
 
 if TYPE_CHECKING:

@@ -20,10 +20,10 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
+from briefing.brief.export import write_atomic
 from briefing.deliver.config import SmtpSettings
 from briefing.deliver.smtp import MailError, RetryHook, deliver, envelope, serialize
 from briefing.errors import BriefingError
-from briefing.export import write_atomic
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefing.brief import Options, brief_from_store
+from briefing.brief.build import Options, brief_from_store
 from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
 from briefing.errors import UnknownName
 from briefing.model import Brief, Fact, FactDigest, Selection
@@ -260,7 +260,7 @@ class Session:
 
     def title(self, selection: Selection) -> str:
         """The default email subject, as the mail core words it."""
-        from briefing.brief import title_for
+        from briefing.brief.build import title_for
 
         return f"{title_for(selection, self.taxonomy)} (as of {self.as_of.isoformat()})"
 
@@ -284,7 +284,7 @@ class Session:
         return f"Sends via {settings.address} ({settings.security}).", sender
 
     def preview(self, selection: Selection) -> str:
-        from briefing.render.markdown import render_markdown
+        from briefing.brief.render.markdown import render_markdown
 
         return render_markdown(self.brief(selection))
 
@@ -315,7 +315,7 @@ class Session:
 
     def _write(self, brief: Brief) -> list[Path]:
         """The written files, the PDF first (what an email attaches when there is one)."""
-        from briefing.export import RenderOptions, export_brief
+        from briefing.brief.export import RenderOptions, export_brief
 
         paths = export_brief(brief, self.out_dir, RenderOptions(self.formats))
         return sorted(paths, key=lambda p: p.suffix != ".pdf")
@@ -421,7 +421,7 @@ def _toggled(values: tuple[str, ...], value: str) -> tuple[str, ...]:
 def default_formats() -> tuple[str, ...]:
     """Markdown always; PDF when the PDF renderer is installed."""
     try:
-        import briefing.render.pdf  # noqa: F401  (cheap: WeasyPrint loads only when rendering)
+        import briefing.brief.render.pdf  # noqa: F401  (cheap: WeasyPrint loads only when rendering)
     except ImportError:
         return ("md",)
     return ("md", "pdf")

@@ -19,9 +19,9 @@ from typing import Any
 
 import jinja2
 
+from briefing.brief.render.compiled import CompiledTemplates
 from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
-from briefing.render.compiled import CompiledTemplates
 from briefing.resources import templates_dir
 
 TEMPLATE = "brief.md.j2"

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from briefing.brief.render.compiled import CompiledTemplates
+from briefing.brief.render.markdown import figure_value
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
-from briefing.render.compiled import CompiledTemplates
-from briefing.render.markdown import figure_value
 from briefing.resources import templates_dir
 
 if TYPE_CHECKING:  # only for annotations: weasyprint costs ~0.7 s to import

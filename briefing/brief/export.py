@@ -185,7 +185,7 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
                  ) -> list[Path]:
     """Render the brief in the asked formats into `out_dir`; returns the written paths.
     Everything is rendered before anything is written, so a failure leaves no half set."""
-    from briefing.render.markdown import render_markdown
+    from briefing.brief.render.markdown import render_markdown
 
     stem = brief_stem(brief.selection, brief.as_of.isoformat())
     markdown = render_markdown(brief, template=options.template)
@@ -193,7 +193,7 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
     if "md" in options.formats:
         outputs.append((out_dir / f"{stem}.md", markdown))
     if "pdf" in options.formats:
-        from briefing.render.pdf import render_pdf
+        from briefing.brief.render.pdf import render_pdf
 
         pdf = render_pdf(brief, markdown=markdown, facts_json=brief_facts_json(brief),
                          paper=options.paper, variant=options.pdf_variant,

@@ -7,7 +7,7 @@ A brief (Markdown, or a PDF carrying `facts.json`) is read back into its citatio
   read as their plain forms) and, when the brief recorded the file's hash, the file is the same;
 - `changed`: the file's hash differs from the recorded one but the fact is still stated;
 - `not found`: the file is there but no longer states the fact, or (a PDF report) our reading
-  of it states the fact but the report as printed does not (`briefing.printed`: pypdf reads
+  of it states the fact but the report as printed does not (`briefing.brief.printed`: pypdf reads
   the cited page on its own, so a misreading of ours, such as a running header glued into a
   sentence, is not confirmed by our own text);
 - `missing`: the file is gone (or the brief names no file for the source).
@@ -31,9 +31,9 @@ from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from briefing.brief.printed import PrintedReport, printed_verdict
 from briefing.errors import BriefingError, CorpusError, UsageError
 from briefing.extract.text import NEAR_SAME_WORDING, collapse, plain, unligature
-from briefing.printed import PrintedReport, printed_verdict
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
