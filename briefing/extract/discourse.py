@@ -998,7 +998,7 @@ def leans_on(sentence: str, before: str, before_named: Sequence[Named],
             or cues.PART_OF_BACK.match(sentence) or cues.SHARE_OF_BACK.match(sentence)
             or cues.PHRASE_BACK.match(sentence)):
         return Leaning(checked=False)
-    if (cues.DEMONSTRATIVE_SUBJECT.search(sentence) or cues.ONE_OF_THE_N.search(sentence)
+    if (_demonstrative_subject(sentence) or _one_of_the_n(sentence)
             or cues.OPENING_THEN_PRONOUN.match(sentence)):
         # "Forecasts suggest this could triple", "Sarvam AI, one of the four, ...", "With a
         # population of six million, it has ...": a pointer past the opening words.
@@ -1023,6 +1023,26 @@ def leans_on(sentence: str, before: str, before_named: Sequence[Named],
     # read with it; needed least of all (a long chain is cut before it first).
     return Leaning(checked=False, need=NEEDS_NOUN) if cues.CONTRAST_OPENER.match(
         sentence) else None
+
+
+# Every sentence asks whether it leans on the one before; these searches, word-bounded at
+# their start, try the pattern at every character (6 us a sentence for ONE_OF_THE_N): a
+# test for words each match holds rules most sentences out first (the words after the
+# member in ONE_OF_THE_N, from a cased first letter, which lets `re` skip ahead in C).
+_OF_THE_N = re.compile(
+    r"[oO][fF]\s+[tT][hH][eE]\s+(?i:two|three|four|five|six|seven|eight|nine|ten|dozen|\d)")
+
+
+def _demonstrative_subject(sentence: str) -> bool:
+    """`cues.DEMONSTRATIVE_SUBJECT` ("forecasts suggest this could triple")."""
+    return ("this" in sentence or "these" in sentence) and (
+        cues.DEMONSTRATIVE_SUBJECT.search(sentence) is not None)
+
+
+def _one_of_the_n(sentence: str) -> bool:
+    """`cues.ONE_OF_THE_N` ("Sarvam AI, one of the four, ...")."""
+    return _OF_THE_N.search(sentence) is not None and (
+        cues.ONE_OF_THE_N.search(sentence) is not None)
 
 
 def referent_noun(sentence: str) -> str | None:
