@@ -91,6 +91,6 @@ def corpus(tmp_path) -> Path:
 @pytest.fixture
 def cli():
     """The real command-line app, as `briefing` runs it."""
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     return app

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as gen
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import read_document
 from briefing.cues import MAX_JOINED_WORDS
 from briefing.extract.facts import Statement, extract_statements

@@ -22,7 +22,7 @@ from briefing.brief.build import (
     brief_from_store,
     fact_publishers,
 )
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.extract.figures import find_figures
 from briefing.extract.measures import Said, measure_of
 from briefing.model import Brief, Citation, Fact, Selection, Source

@@ -310,7 +310,7 @@ def test_the_patents_brief_of_the_seeds_has_no_generic_key_finding(corpus, tmp_p
     something specific; the seeds' one generic sentence on the theme is quoted below."""
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
     from briefing.store import Store
 
     r = CliRunner().invoke(app, ["make", "-t", "patents", "--corpus", str(corpus), "--out",
@@ -382,7 +382,7 @@ def test_a_second_wording_that_adds_another_country_is_no_second_finding():
 def test_restatements_through_the_cli(tmp_path):
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 
 runner = CliRunner()
 DAY = "2026-11-22"

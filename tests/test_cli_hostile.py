@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing import cli
-from briefing.cli import app
-from briefing.terminal import printable
+from briefing.cli.app import app
+from briefing.cli import app as cli
+from briefing.cli.terminal import printable
 
 runner = CliRunner()
 DAY = "2026-11-22"

@@ -15,7 +15,7 @@ from factories import make_fact, make_source
 from typer.testing import CliRunner
 
 from briefing.brief.build import Options, Selection, build_brief
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.themes import load_taxonomy
 
 TAX = load_taxonomy()

@@ -25,7 +25,7 @@ from processes import Run
 from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import (
     BLOCK_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -389,7 +389,7 @@ def test_verify_of_an_encrypted_pdf_is_one_line_and_exit_1(corpus, tmp_path):
 
 
 def test_the_summary_counts_reasons_by_kind():
-    from briefing.cli import _by_reason
+    from briefing.cli.app import _by_reason
     from briefing.model import Skipped
 
     problems = ([Skipped(f"e{n}.txt", "empty file") for n in range(7)]

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import read_document
 from briefing.dates import date_line, in_year_of, parse_date
 
@@ -341,7 +341,7 @@ def test_sources_lists_the_dates_the_reader_found(tmp_path):
 
 def test_dateparser_is_not_loaded_until_a_date_is_read():
     """CLI start-up and importing the reader stay free of dateparser's import."""
-    code = ("import sys, briefing.cli, briefing.corpus, briefing.cues\n"
+    code = ("import sys, briefing.cli.app, briefing.corpus, briefing.cues\n"
             "print('dateparser' in sys.modules)\n"
             "briefing.corpus.parse_date('12 November 2025')\n"
             "print('dateparser' in sys.modules)\n")

@@ -10,7 +10,7 @@ import pytest
 from pages import NEWS_PAGE, STATEMENTS
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.fetch import LOCK_NAME, PARALLEL, add_links, readable_name
 
 

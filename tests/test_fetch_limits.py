@@ -28,7 +28,7 @@ from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
 import briefing.fetch as fetch
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.fetch import LOCK_NAME, MAX_LINKS, add_links
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -568,7 +568,7 @@ def test_a_physical_figure_has_a_measure_label_with_its_unit() -> None:
 def test_key_figures_show_physical_units_and_leave_out_vague_and_method_counts(tmp_path):
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

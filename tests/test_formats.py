@@ -23,7 +23,7 @@ from pages import (
 )
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import document_text, read_document
 from briefing.formats.pdf import join_lines
 from briefing.store import open_store

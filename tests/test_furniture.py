@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import document_text, is_boilerplate, is_tail_marker, read_document
 from briefing.extract.facts import extract_statements
 from briefing.formats.html import read_html, title_site

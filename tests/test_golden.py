@@ -10,7 +10,7 @@ import pytest
 from conftest import SEEDS, TESTS
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 
 GOLDEN = TESTS / "golden"
 CASES = {

@@ -15,7 +15,7 @@ import pytest
 CORE = ["briefing.model", "briefing.corpus", "briefing.extract.facts", "briefing.store",
         "briefing.brief.build", "briefing.brief.render.markdown", "briefing.brief.render.pdf", "briefing.brief.export",
         "briefing.deliver.mail", "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.brief.verify",
-        "briefing.cli", "briefing.formats", "briefing.formats.html", "briefing.formats.pdf",
+        "briefing.cli.app", "briefing.formats", "briefing.formats.html", "briefing.formats.pdf",
         "briefing.fetch"]
 
 
@@ -29,7 +29,7 @@ def test_core_module_does_not_import_textual_or_weasyprint(module):
 
 
 def test_making_a_markdown_brief_loads_no_ui_pdf_or_mail_library(tmp_path):
-    code = ("import sys; from briefing.cli import main\n"
+    code = ("import sys; from briefing.cli.app import main\n"
             "try:\n    main(['make', '-c', 'KR', '--format', 'md', '--out', sys.argv[1]])\n"
             "except SystemExit:\n    pass\n"
             "print([m for m in ('textual', 'weasyprint', 'smtplib') if m in sys.modules])")
@@ -43,7 +43,7 @@ def test_indexing_text_files_loads_no_page_report_or_network_library(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Japan announced a plan for 12 new data centres in 2026.\n")
-    code = ("import sys; from briefing.cli import main\n"
+    code = ("import sys; from briefing.cli.app import main\n"
             "try:\n    main(['index', '--corpus', sys.argv[1]])\n"
             "except SystemExit:\n    pass\n"
             "print([m for m in ('trafilatura', 'lxml', 'pdfminer', 'httpx') if m in sys.modules])")
@@ -63,8 +63,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: What the store must never import: the layers above it and the UI libraries.
 ABOVE_THE_STORE = ("briefing.brief.build", "briefing.brief.render", "briefing.brief.export", "briefing.deliver.mail",
-                   "briefing.deliver.outbox", "briefing.deliver.smtp", "briefing.cli", "briefing.cli_corpus",
-                   "briefing.cli_mail", "briefing.cli_verify", "briefing.tui", "briefing.brief.verify",
+                   "briefing.deliver.outbox", "briefing.deliver.smtp", "briefing.cli.app", "briefing.cli.corpus",
+                   "briefing.cli.mail", "briefing.cli.verify", "briefing.tui", "briefing.brief.verify",
                    "textual", "typer", "weasyprint")
 
 

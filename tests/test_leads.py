@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import read_document
 from briefing.extract.facts import Statement, extract_statements
 from briefing.store import SCHEMA_VERSION, Store

@@ -27,7 +27,7 @@ from smtp_server import (
 )
 from typer.testing import CliRunner
 
-from briefing import cli_mail
+from briefing.cli import mail as cli_mail
 from briefing.deliver.config import SmtpSettings
 from briefing.deliver.mail import (
     LARGE_ATTACHMENT,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from briefing.brief.render.markdown import render_markdown
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.corpus import document_text
 from briefing.decoding import decode
 from briefing.formats.normalise import (

@@ -34,7 +34,7 @@ from briefing.brief.render.pdf import (
     render_pdf,
     script_lang,
 )
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.errors import BriefingError, UsageError
 from briefing.model import (
     Brief,

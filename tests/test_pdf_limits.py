@@ -26,7 +26,7 @@ from processes import Run, briefing
 from typer.testing import CliRunner
 
 from briefing import dates
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.errors import CorpusError
 from briefing.formats import pdf
 from briefing.formats.sandbox import run_bounded

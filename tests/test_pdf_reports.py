@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.formats import read_formatted
 from briefing.formats.pdf_roles import is_caption_line
 

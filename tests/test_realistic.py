@@ -15,7 +15,7 @@ import pytest
 from conftest import TESTS
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 
 REALISTIC = TESTS / "realistic"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 
 runner = CliRunner()
 DAY = "2026-11-22"
@@ -296,7 +296,7 @@ def test_sources_at_80_columns_never_cut_a_date(tmp_path):
 def test_a_date_column_keeps_its_width_whatever_the_other_cells():
     from rich.console import Console
 
-    from briefing.cli import COUNT, KEY, PATH, TEXT, _table
+    from briefing.cli.app import COUNT, KEY, PATH, TEXT, _table
 
     rows = [("a-source-key-far-too-long-for-any-eighty-column-terminal-to-show-whole.md",
              "2025-12-15", "Publisher, “A title that goes on and on for many words”", "12")]

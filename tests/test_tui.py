@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Static
 from typer.testing import CliRunner
 
-from briefing import cli
+from briefing.cli import app as cli
 from briefing.store import Store
 from briefing.tui.app import FULL_PASS_AFTER, FULL_PASS_AT_REST, REST_S, BriefingApp, make_app
 from briefing.tui.screens.email import EmailScreen

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from briefing.brief.build import Options, brief_from_store
 from briefing.brief.export import brief_facts_json
 from briefing.brief.verify import parse_facts_json, parse_markdown, read_brief, unescape_md, verify
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.decoding import decode
 from briefing.model import Brief, Selection
 from briefing.store import open_store

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 import briefing.fetch as fetch
 import briefing.store.sync as store_mod
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.store import SCHEMA_VERSION, Store
 
 # A page written for these tests. Its first sentence changes between the two versions;

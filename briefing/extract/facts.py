@@ -710,6 +710,17 @@ def _link(article: Article, unit: _Sentence, previous: _Sentence | None,
 _EACH_AFTER = re.compile(r"[ ,]*(?:each|apiece)\b", re.I)
 
 
+# A word each `cues.RANKING` match holds: most sentences are ruled out without its search,
+# which tries every character.
+_RANKING_WORDS = ("rank", "place", "top", "followed", "ahead", "behind", "share", "lead",
+                  "trail")
+
+
+def _ranks(lower: str) -> bool:
+    """Whether a sentence (lowercased) ranks or compares ("the top five", "behind")."""
+    return any(w in lower for w in _RANKING_WORDS) and cues.RANKING.search(lower) is not None
+
+
 def _in_currency(figure: Figure, owner: str | None, focus: tuple[str, ...]) -> Figure:
     """A figure in a bare "$" in the currency of whom it and its article are about
     (`dollar_currency`: "$2.4 billion" in a story about Canada is CAD), and a currency name
@@ -757,8 +768,7 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
     extra = set(taxonomy.for_figures(kinds, matchable)) if kinds else set()
     main = main_theme.of(unit.section)
     if main and main not in themes and (
-            (not themes and (countries or kinds - {"year"})) or cues.RANKING.search(
-                matchable.lower())):
+            (not themes and (countries or kinds - {"year"})) or _ranks(matchable.lower())):
         extra.add(main)  # "Germany and France filled out the top five": its section's theme
     if extra - set(themes):
         themes = tuple(sorted({*themes, *extra}))

@@ -21,10 +21,10 @@ from typer._click import ClickException  # typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
 from briefing import __version__
-from briefing.cli_corpus import corpus_path, given_corpus
+from briefing.cli.corpus import corpus_path, given_corpus
+from briefing.cli.terminal import console, echo, echo_json, literal, printable
 from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageError
 from briefing.model import Selection
-from briefing.terminal import console, echo, echo_json, literal, printable
 
 if TYPE_CHECKING:
     from briefing.model import Brief, Fact, Skipped, Source
@@ -330,7 +330,7 @@ def make(
     for path in paths:
         echo(str(path))
     if email:
-        from briefing.cli_mail import send_made_brief
+        from briefing.cli.mail import send_made_brief
 
         send_made_brief(brief, paths, list(email))
 
@@ -640,10 +640,10 @@ def _longest_word(text: str) -> int:
 
 def _register_optional() -> None:
     """Commands that live in their own modules (mail, verify)."""
-    from briefing import cli_verify
+    from briefing.cli import verify as cli_verify
     app.command("verify")(cli_verify.verify_command)
     try:
-        from briefing import cli_mail
+        from briefing.cli import mail as cli_mail
     except ImportError:
         return
     app.command("email")(cli_mail.email_command)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.cli_corpus import corpus_path
+from briefing.cli.corpus import corpus_path
 
 if TYPE_CHECKING:
     from briefing.brief.verify import Report
@@ -42,7 +42,7 @@ def verify_command(
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """
     from briefing.brief.verify import report_json, report_lines, verify_file
-    from briefing.terminal import echo, echo_json
+    from briefing.cli.terminal import echo, echo_json
 
     report = verify_file(brief, corpus_path(corpus))
     if as_json:

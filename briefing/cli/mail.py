@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from briefing.cli.terminal import echo
 from briefing.deliver.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
-from briefing.terminal import echo
 
 if TYPE_CHECKING:
     from briefing.deliver.mail import Outcome
