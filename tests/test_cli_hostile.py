@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
 from briefing.cli import app as cli
+from briefing.cli.app import app
 from briefing.cli.terminal import printable
 
 runner = CliRunner()
