@@ -33,7 +33,7 @@ MODULES = (
     "briefing/corpus.py",
     "briefing/model.py",
     "briefing/cues.py",
-    "briefing/provenance.py",
+    "briefing/ingest/provenance.py",
     "briefing/store/aggregate.py",
 )
 #: The runtime the modules share lives in the package, not at the top of the repo.

@@ -22,16 +22,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefing import cues
-from briefing.date_lines import date_only_match
 from briefing.dates import date_line, date_line_publisher, in_year_of, parse_date
-from briefing.decoding import decode
 from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.extract.sentences import leads_a_list
 from briefing.extract.text import collapse
-from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
-from briefing.formats.normalise import clean_text
+from briefing.ingest.date_lines import date_only_match
+from briefing.ingest.decoding import decode
+from briefing.ingest.formats import HTML_SUFFIXES, PDF_SUFFIXES, Reading, read_formatted
+from briefing.ingest.formats.normalise import clean_text
+from briefing.ingest.urls import clean_url, url_host
 from briefing.model import Source
-from briefing.urls import clean_url, url_host
 from briefing.yamlio import YAMLError, load_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")

@@ -25,8 +25,8 @@ from briefing.brief.build import (
 from briefing.cli.app import app
 from briefing.extract.figures import find_figures
 from briefing.extract.measures import Said, measure_of
+from briefing.ingest.provenance import publisher_key
 from briefing.model import Brief, Citation, Fact, Selection, Source
-from briefing.provenance import publisher_key
 from briefing.store import open_store
 
 DAY = "2026-11-22"

@@ -40,7 +40,7 @@ SENTENCES = [
     "said.",
 ]
 # What facts state: the reader drops terminal escape sequences, which are never article text
-# (briefing/formats/normalise.py), and keeps everything else as written.
+# (briefing/ingest/formats/normalise.py), and keeps everything else as written.
 FACTS = [re.sub(r"\x1b\[[0-9;]*m", "", s) for s in SENTENCES]
 THEME_NAME = "Chips [bold red]RED[/] :x: [link=https://evil.example]click[/link]"
 

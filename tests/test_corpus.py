@@ -14,8 +14,8 @@ from briefing.corpus import (
     read_document,
     walk_corpus,
 )
-from briefing.decoding import decode
 from briefing.errors import CorpusError
+from briefing.ingest.decoding import decode
 
 
 def doc(name: str):

@@ -35,7 +35,7 @@ from briefing.corpus import (
     walk_corpus,
 )
 from briefing.errors import CorpusError
-from briefing.urls import clean_url, url_host
+from briefing.ingest.urls import clean_url, url_host
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 runner = CliRunner()

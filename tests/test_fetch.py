@@ -11,7 +11,7 @@ from pages import NEWS_PAGE, STATEMENTS
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.fetch import LOCK_NAME, PARALLEL, add_links, readable_name
+from briefing.ingest.fetch import LOCK_NAME, PARALLEL, add_links, readable_name
 
 
 def stored(folder):

@@ -27,9 +27,9 @@ from pages import ARTICLE, page_with
 from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
-import briefing.fetch as fetch
+import briefing.ingest.fetch as fetch
 from briefing.cli.app import app
-from briefing.fetch import LOCK_NAME, MAX_LINKS, add_links
+from briefing.ingest.fetch import LOCK_NAME, MAX_LINKS, add_links
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024

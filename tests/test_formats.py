@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from briefing.cli.app import app
 from briefing.corpus import document_text, read_document
-from briefing.formats.pdf import join_lines
+from briefing.ingest.formats.pdf import join_lines
 from briefing.store import open_store
 
 
@@ -128,7 +128,7 @@ def test_a_page_is_read_without_network_or_entity_resolution(tmp_path):
     # of the secret file, is recorded while the page is read as the indexer reads it.
     code = textwrap.dedent(f"""
         import sys
-        from briefing.formats.html import read_html
+        from briefing.ingest.formats.html import read_html
         import trafilatura
         events = []
         net = ("socket.connect", "socket.getaddrinfo", "socket.sendto", "socket.gethostbyname")
@@ -175,7 +175,7 @@ def test_a_two_column_report_is_read_in_order_without_running_lines(tmp_path):
 
 
 def test_report_metadata_comes_from_the_document_info():
-    from briefing.formats.pdf import read_pdf
+    from briefing.ingest.formats.pdf import read_pdf
 
     dated = read_pdf(report_pdf("Compute Outlook for the Baltic States"))
     assert (dated.title, dated.date) == ("Compute Outlook for the Baltic States", "2026-02-10")
@@ -255,7 +255,7 @@ def test_a_report_over_its_time_budget_is_skipped_with_its_reason(tmp_path, monk
 
 def test_the_time_budget_is_a_module_constant_and_a_normal_report_is_within_it(monkeypatch):
     from briefing.errors import CorpusError
-    from briefing.formats import pdf
+    from briefing.ingest.formats import pdf
 
     assert pdf.read_pdf(report_pdf()).pages[1] > 0
     monkeypatch.setattr(pdf, "MAX_SECONDS", 0.0)
@@ -281,7 +281,7 @@ def turned(data: bytes) -> bytes:
 
 
 def test_a_rotated_page_reads_as_it_is_shown():
-    from briefing.formats.pdf import read_pdf
+    from briefing.ingest.formats.pdf import read_pdf
 
     upright, rotated = read_pdf(report_pdf()), read_pdf(turned(report_pdf()))
     assert (rotated.text, rotated.pages) == (upright.text, upright.pages)
@@ -289,13 +289,13 @@ def test_a_rotated_page_reads_as_it_is_shown():
 
 
 def test_reading_a_report_twice_gives_the_same_reading():
-    from briefing.formats.pdf import read_pdf
+    from briefing.ingest.formats.pdf import read_pdf
 
     assert read_pdf(report_pdf()) == read_pdf(report_pdf())
 
 
 def test_the_pdf_reader_loads_pdfium_and_pypdf_only_to_read_a_report():
-    code = ("import sys; import briefing.formats.pdf, briefing.corpus\n"
+    code = ("import sys; import briefing.ingest.formats.pdf, briefing.corpus\n"
             "print([m for m in ('pypdfium2', 'pypdf') if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from briefing.cli.app import app
 from briefing.corpus import document_text, is_boilerplate, is_tail_marker, read_document
 from briefing.extract.facts import extract_statements
-from briefing.formats.html import read_html, title_site
+from briefing.ingest.formats.html import read_html, title_site
 from briefing.store import open_store
 from briefing.themes import load_taxonomy
 

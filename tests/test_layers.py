@@ -15,8 +15,8 @@ import pytest
 CORE = ["briefing.model", "briefing.corpus", "briefing.extract.facts", "briefing.store",
         "briefing.brief.build", "briefing.brief.render.markdown", "briefing.brief.render.pdf", "briefing.brief.export",
         "briefing.deliver.mail", "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.brief.verify",
-        "briefing.cli.app", "briefing.formats", "briefing.formats.html", "briefing.formats.pdf",
-        "briefing.fetch"]
+        "briefing.cli.app", "briefing.ingest.formats", "briefing.ingest.formats.html", "briefing.ingest.formats.pdf",
+        "briefing.ingest.fetch"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from briefing.brief.render.markdown import render_markdown
 from briefing.cli.app import app
 from briefing.corpus import document_text
-from briefing.decoding import decode
-from briefing.formats.normalise import (
+from briefing.ingest.decoding import decode
+from briefing.ingest.formats.normalise import (
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,
     TEXT_RULES,

@@ -817,7 +817,7 @@ def compound_report() -> bytes:
 
 
 def test_words_broken_at_line_ends_read_whole(compound_report):
-    from briefing.formats.pdf import read_pdf
+    from briefing.ingest.formats.pdf import read_pdf
 
     raw = pdfium_characters(compound_report)
     # The layout did what the test needs: every compound broken at its hyphen somewhere
@@ -837,7 +837,7 @@ def test_a_hyphen_at_a_line_end_is_kept_or_joined_by_the_document():
     """A hyphen the file drew at a line end (as TeX and Word hyphenate) with nothing else
     in the document to go by: kept in a compound of words, dropped before a word's ending
     the document uses elsewhere ("ment" of "investment"), kept before a capital or digit."""
-    from briefing.formats.pdf import read_pdf
+    from briefing.ingest.formats.pdf import read_pdf
 
     body = ("<p>Estonia gave its cross-<br>regional grid 40 million euros, the govern-<br>ment "
             "said, as investment in public development grew.</p><p>The Asia-<br>Pacific fund and "

@@ -28,8 +28,8 @@ from typer.testing import CliRunner
 from briefing import dates
 from briefing.cli.app import app
 from briefing.errors import CorpusError
-from briefing.formats import pdf
-from briefing.formats.sandbox import run_bounded
+from briefing.ingest.formats import pdf
+from briefing.ingest.formats.sandbox import run_bounded
 
 MB = 1024 * 1024
 #: What a command may take in all while a hostile report is read (Python, the index, the

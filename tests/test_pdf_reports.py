@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.formats import read_formatted
-from briefing.formats.pdf_roles import is_caption_line
+from briefing.ingest.formats import read_formatted
+from briefing.ingest.formats.pdf_roles import is_caption_line
 
 STYLE = """body { font-family: "DejaVu Serif"; font-size: 10pt; line-height: 14pt }
 h1 { font-size: 20pt; line-height: 24pt; margin: 0 0 4pt 0 }

@@ -18,11 +18,11 @@ from markdown_it import MarkdownIt
 
 from briefing.brief.render.markdown import escape_md, render_markdown, visible_controls
 from briefing.corpus import read_document
-from briefing.decoding import decode
 from briefing.errors import CorpusError
 from briefing.extract.facts import extract_statements
 from briefing.extract.figures import find_figures
 from briefing.extract.sentences import split_sentences
+from briefing.ingest.decoding import decode
 from briefing.themes import load_taxonomy
 
 # The autouse `isolated_env` fixture only points the cache and config at a temp folder:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from briefing.cli.app import app
 from briefing.dates import date_line, date_line_publisher
-from briefing.formats import read_formatted
+from briefing.ingest.formats import read_formatted
 
 # --------------------------------------------------------------------------- the line itself
 

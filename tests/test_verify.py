@@ -20,7 +20,7 @@ from briefing.brief.build import Options, brief_from_store
 from briefing.brief.export import brief_facts_json
 from briefing.brief.verify import parse_facts_json, parse_markdown, read_brief, unescape_md, verify
 from briefing.cli.app import app
-from briefing.decoding import decode
+from briefing.ingest.decoding import decode
 from briefing.model import Brief, Selection
 from briefing.store import open_store
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import briefing.fetch as fetch
+import briefing.ingest.fetch as fetch
 import briefing.store.sync as store_mod
 from briefing.cli.app import app
 from briefing.store import SCHEMA_VERSION, Store

@@ -18,6 +18,12 @@ from briefing.countries import country_name
 from briefing.errors import NothingSelected
 from briefing.extract.figures import is_bare_count
 from briefing.extract.text import norm_key, plain, word_set
+from briefing.ingest.provenance import (
+    MAX_CITED,
+    cited_order,
+    independent_publishers,
+    publisher_key,
+)
 from briefing.model import (
     Brief,
     BriefItem,
@@ -33,12 +39,6 @@ from briefing.model import (
     Selection,
     Source,
     SourceRef,
-)
-from briefing.provenance import (
-    MAX_CITED,
-    cited_order,
-    independent_publishers,
-    publisher_key,
 )
 from briefing.themes import Taxonomy
 

@@ -388,8 +388,8 @@ def _newer_version(root: Path, rel: str) -> tuple[str, str] | None:
     The versions of a page sit side by side under one name (`name.html`, `name-v2.html`),
     each with its sidecar."""
     from briefing.corpus import SIDECAR
-    from briefing.fetch import fetch_record
-    from briefing.provenance import version_order
+    from briefing.ingest.fetch import fetch_record
+    from briefing.ingest.provenance import version_order
 
     cited = PurePosixPath(rel)
     if cited.is_absolute() or ".." in cited.parts:

@@ -513,7 +513,7 @@ def add(
 
     Example: briefing add https://example.org/ai-strategy.pdf --corpus ~/articles
     """
-    from briefing.fetch import add_links, read_url_list, summary_line
+    from briefing.ingest.fetch import add_links, read_url_list, summary_line
 
     wanted = list(urls or []) + (read_url_list(from_file) if from_file else [])
     if not wanted:

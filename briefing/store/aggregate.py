@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 
+from briefing.ingest.provenance import MAX_CITED, cited_indices, count_origins
 from briefing.model import Figure
-from briefing.provenance import MAX_CITED, cited_indices, count_origins
 
 
 def figures_from_json(data: str | None) -> tuple[Figure, ...]:

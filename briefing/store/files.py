@@ -20,10 +20,10 @@ from pathlib import Path
 
 from briefing.corpus import listing_problem, read_document
 from briefing.errors import CorpusError
-from briefing.fetch import FetchRecord, fetch_record
-from briefing.formats import HTML_SUFFIXES, PDF_SUFFIXES
+from briefing.ingest.fetch import FetchRecord, fetch_record
+from briefing.ingest.formats import HTML_SUFFIXES, PDF_SUFFIXES
+from briefing.ingest.provenance import origin_hashes, page_key
 from briefing.model import Source, Versions
-from briefing.provenance import origin_hashes, page_key
 from briefing.themes import Taxonomy, load_taxonomy
 
 #: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.

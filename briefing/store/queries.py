@@ -15,8 +15,8 @@ from dataclasses import replace
 from typing import overload
 
 from briefing.errors import BriefingError, CorpusError
+from briefing.ingest.provenance import count_origins
 from briefing.model import Citation, Fact, FactDigest, Source
-from briefing.provenance import count_origins
 from briefing.store.aggregate import compared_only, figures_from_json
 from briefing.store.base import StoreBase, batches, hex_id, store_errors
 from briefing.store.files import SOURCE_COLUMNS, source_of_row

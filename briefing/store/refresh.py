@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from itertools import groupby
 
-from briefing.provenance import ORIGINS_KEPT, version_order
+from briefing.ingest.provenance import ORIGINS_KEPT, version_order
 from briefing.store.aggregate import fact_row
 from briefing.store.base import StoreBase, batches, first_item
 from briefing.store.wordings import regroup

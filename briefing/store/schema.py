@@ -8,7 +8,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 
-from briefing.fetch import FetchRecord, fetch_record
+from briefing.ingest.fetch import FetchRecord, fetch_record
 from briefing.model import Source
 from briefing.store.files import (
     FETCHED_SUFFIXES,
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS sources (
     body INTEGER NOT NULL, headings TEXT,  -- JSON list of its section headings, NULL for none
     -- Its origin keys as numbers (`origin_hashes`; one to three): who counts as one outlet.
     o1 INTEGER, o2 INTEGER, o3 INTEGER,
-    -- Versions of one page (`briefing.provenance.page_key`, NULL: not a page of its own)
+    -- Versions of one page (`briefing.ingest.provenance.page_key`, NULL: not a page of its own)
     -- and when `briefing add` fetched it (its sidecar's time). A sync marks all but the
     -- newest version superseded: their statements state no fact. `versions` (JSON, NULL
     -- when the page is kept once) says which is the newest and when the first was seen.

@@ -26,7 +26,7 @@ from briefing.corpus import (
     max_pdf_bytes,
     walk_corpus,
 )
-from briefing.formats import PDF_SUFFIXES
+from briefing.ingest.formats import PDF_SUFFIXES
 from briefing.store.base import batches, store_errors
 from briefing.store.files import FileResult, file_hash, init_worker, read_chunk, read_file
 from briefing.store.protocol import SyncReport

@@ -601,7 +601,7 @@ class BriefingApp(App[None]):
         self._set_status(f"Fetching {message.done}/{message.total} links…")
 
     def on_links_added(self, message: LinksAdded) -> None:
-        from briefing.fetch import summary_line
+        from briefing.ingest.fetch import summary_line
 
         for o in message.outcomes:
             if o.failed:

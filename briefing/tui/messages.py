@@ -71,6 +71,6 @@ class LinksProgress(Message):
 
 @dataclass
 class LinksAdded(Message):
-    """What `add` made of each link (`briefing.fetch.Added`)."""
+    """What `add` made of each link (`briefing.ingest.fetch.Added`)."""
 
     outcomes: list

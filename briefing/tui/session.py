@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from briefing.brief.build import Options, brief_from_store
 from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
 from briefing.errors import UnknownName
+from briefing.ingest.provenance import MAX_CITED
 from briefing.model import Brief, Fact, FactDigest, Selection
-from briefing.provenance import MAX_CITED
 from briefing.store import FactGroup, FactStore, Store, SyncReport
 from briefing.themes import Taxonomy, load_taxonomy
 
@@ -146,7 +146,7 @@ class Session:
                   ) -> list:
         """Fetch pages and reports into the corpus folder (the same function as `briefing
         add`); the caller indexes the corpus again afterwards."""
-        from briefing.fetch import add_links
+        from briefing.ingest.fetch import add_links
 
         return add_links(urls, self.corpus, progress=progress)
 

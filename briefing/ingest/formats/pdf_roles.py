@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
-from briefing.formats.pdf_boxes import SIZE_STEP, Box
+from briefing.ingest.formats.pdf_boxes import SIZE_STEP, Box
 
 Role = Literal["text", "heading", "running", "title", "caption", "label", "note"]
 #: The roles whose boxes are the report's text.

@@ -32,7 +32,7 @@ from typing import Any
 
 from briefing.dates import date_line, date_line_publisher, parse_date
 from briefing.errors import OWN_BRIEF, CorpusError
-from briefing.formats.normalise import (
+from briefing.ingest.formats.normalise import (
     LINE_END_HYPHENS,
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,
@@ -41,8 +41,8 @@ from briefing.formats.normalise import (
     clean_text,
     keeps_hyphen,
 )
-from briefing.formats.pdf_boxes import SIZE_STEP, Box
-from briefing.formats.pdf_roles import (
+from briefing.ingest.formats.pdf_boxes import SIZE_STEP, Box
+from briefing.ingest.formats.pdf_roles import (
     HEADING_WORDS,
     KEPT,
     Role,
@@ -51,8 +51,8 @@ from briefing.formats.pdf_roles import (
     ends_sentence,
     is_caption_line,
 )
-from briefing.formats.reading import Reading
-from briefing.formats.sandbox import can_fork, run_bounded
+from briefing.ingest.formats.reading import Reading
+from briefing.ingest.formats.sandbox import can_fork, run_bounded
 
 #: A PDF with more pages is cut off here (and says so): a corpus file is a report, not a
 #: library, and a hostile file must not keep the indexer busy for ever.
@@ -116,7 +116,7 @@ def _load_readers() -> None:
         import pypdf  # noqa: F401  # reads the XMP packet (WeasyPrint's reports have one)
         import pypdfium2  # noqa: F401  # loads and initialises PDFium
 
-        from briefing.formats import pdf_boxes  # noqa: F401
+        from briefing.ingest.formats import pdf_boxes  # noqa: F401
 
         parse_date("2 January 2025")  # sets up dateparser (about 0.1 s) for the title page
 
@@ -188,7 +188,7 @@ def _read_boxes(document) -> tuple[list[Box], int]:
     are loaded one at a time and closed, and the time budget is checked between them."""
     from pypdfium2 import PdfiumError
 
-    from briefing.formats.pdf_boxes import page_boxes
+    from briefing.ingest.formats.pdf_boxes import page_boxes
 
     budget, started = _budget(), time.monotonic()
     boxes: list[Box] = []

@@ -8,7 +8,7 @@ import their libraries lazily: a corpus of text files never loads them.
 
 from __future__ import annotations
 
-from briefing.formats.reading import HTML_SUFFIXES, PDF_SUFFIXES, Reading
+from briefing.ingest.formats.reading import HTML_SUFFIXES, PDF_SUFFIXES, Reading
 
 __all__ = ["HTML_SUFFIXES", "PDF_SUFFIXES", "Reading", "read_formatted"]
 
@@ -18,11 +18,11 @@ def read_formatted(name: str, data: bytes) -> Reading | None:
     Raises CorpusError with a one-line reason when the file cannot be read."""
     lower = name.lower()
     if lower.endswith(HTML_SUFFIXES):
-        from briefing.formats.html import read_html
+        from briefing.ingest.formats.html import read_html
 
         return read_html(data)
     if lower.endswith(PDF_SUFFIXES):
-        from briefing.formats.pdf import read_pdf
+        from briefing.ingest.formats.pdf import read_pdf
 
         return read_pdf(data)
     return None

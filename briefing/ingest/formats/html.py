@@ -14,13 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing import cues
-from briefing.date_lines import date_only
 from briefing.dates import parse_date
-from briefing.decoding import decode
 from briefing.errors import CorpusError
-from briefing.formats.normalise import TEXT_RULES, clean_text
-from briefing.formats.reading import Reading
-from briefing.urls import clean_url
+from briefing.ingest.date_lines import date_only
+from briefing.ingest.decoding import decode
+from briefing.ingest.formats.normalise import TEXT_RULES, clean_text
+from briefing.ingest.formats.reading import Reading
+from briefing.ingest.urls import clean_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

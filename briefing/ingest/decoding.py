@@ -6,7 +6,7 @@ declared charset is decoded the same way), so that both import it and neither th
 from __future__ import annotations
 
 from briefing.errors import CorpusError
-from briefing.formats.normalise import clean_text
+from briefing.ingest.formats.normalise import clean_text
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
