@@ -610,6 +610,8 @@ def article_focus(title_named: Sequence[Named], dateline: Sequence[str],
         score[code] += _DATELINE_WEIGHT
     for weight, sentences in ((_LEDE_WEIGHT, lede), (_BODY_WEIGHT, body)):
         for named in sentences:
+            if not named:
+                continue  # most sentences name no country: no sets to build
             subjects = {n.code for n in named if n.role == SUBJECT}
             for code in subjects:
                 score[code] += weight
