@@ -10,9 +10,9 @@ DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subse
 
 .PHONY: venv system demo test check lint bench bench-scale bench-peer eval clean
 
-# The extraction path is compiled to C with mypyc (see briefing/compile.py); it is compiled
+# The extraction path is compiled to C with mypyc (see briefing/dev/compile.py); it is compiled
 # again when one of its modules changes.
-COMPILED := $(shell $(PYTHON) briefing/compile.py --list)
+COMPILED := $(shell $(PYTHON) briefing/dev/compile.py --list)
 
 # Bytecode written ahead, as an installed package has it: where PYTHONDONTWRITEBYTECODE is
 # set, every command would otherwise compile the modules it imports (60-80 ms).
@@ -41,13 +41,13 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # A failed compile is not fatal: it says so and the package runs interpreted.
-$(BIN)/.compiled: $(BIN)/.installed briefing/compile.py $(COMPILED)
+$(BIN)/.compiled: $(BIN)/.installed briefing/dev/compile.py $(COMPILED)
 	@echo "compiling the extractor with mypyc (about 30 s)"
 	@mkdir -p build
-	@if $(BIN)/python briefing/compile.py > build/mypyc.log 2>&1; then \
+	@if $(BIN)/python briefing/dev/compile.py > build/mypyc.log 2>&1; then \
 	  echo "compiled $(words $(COMPILED)) modules"; \
 	else \
-	  $(BIN)/python briefing/compile.py --clean; \
+	  $(BIN)/python briefing/dev/compile.py --clean; \
 	  echo "warning: mypyc could not compile the extractor (build/mypyc.log); it runs interpreted"; \
 	fi
 	@touch $@
@@ -75,7 +75,7 @@ SLOW_TESTS := cli compiled corpus_limits fetch fetch_limits formats listing mail
 # as it is now. It compiles nothing: compiled modules older than their source are removed
 # (the edited .py runs interpreted), and the next `make test` or `make venv` compiles again.
 check: $(BIN)/.installed
-	@$(BIN)/python -c "import runpy; c = runpy.run_path('briefing/compile.py'); \
+	@$(BIN)/python -c "import runpy; c = runpy.run_path('briefing/dev/compile.py'); \
 	  s = c['stale'](); s and print('compiled modules older than their source, removed:', *s); \
 	  s and c['clean']()"
 	$(BIN)/ruff check briefing tests
@@ -83,12 +83,12 @@ check: $(BIN)/.installed
 	  $(foreach t,$(SLOW_TESTS),--ignore=tests/test_$(t).py)
 
 bench: venv bench-peer
-	$(BIN)/python -m briefing.bench
+	$(BIN)/python -m briefing.dev.bench
 
 # 20,000 and 100,000 articles (about half an hour, 1.5 GB under bench-data/, kept for the
 # next run). CI does not run it.
 bench-scale: venv bench-peer
-	$(BIN)/python -m briefing.bench --sizes 20000 100000 --keep
+	$(BIN)/python -m briefing.dev.bench --sizes 20000 100000 --keep
 
 # The rule-based spaCy peer the bench compares the cold index with: spaCy goes into the
 # venv for the bench only (briefing never imports it). Without it the bench says so.
@@ -98,8 +98,8 @@ bench-peer:
 
 # Extraction against the development set of real articles (a developer tool; CI skips it).
 eval: venv
-	$(BIN)/python -m briefing.evaluate --dir tests/devset
+	$(BIN)/python -m briefing.dev.evaluate --dir tests/devset
 
 clean:
-	$(PYTHON) briefing/compile.py --clean
+	$(PYTHON) briefing/dev/compile.py --clean
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build bench-data

@@ -184,7 +184,7 @@ def test_a_big_selection_keeps_only_the_strongest_digests(tmp_path, monkeypatch)
     import gc
 
     import briefing.brief.build as brief_mod
-    from briefing.bench import synthesize
+    from briefing.dev.bench import synthesize
     from briefing.model import FactDigest
     from briefing.store import Store
 

@@ -1,4 +1,4 @@
-"""The compiled extractor (`briefing/compile.py`, mypyc) reads exactly what the interpreted one
+"""The compiled extractor (`briefing/dev/compile.py`, mypyc) reads exactly what the interpreted one
 does: the same rows for the store, byte for byte, on the seeds, the development set when it
 is fetched, and synthetic articles. CI sets BRIEFING_REQUIRE_COMPILED=1, so there a missing
 compile is a failure, not a skip."""
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bench import synthesize
-from briefing.compile import compiled_files, stale
+from briefing.dev.bench import synthesize
+from briefing.dev.compile import compiled_files, stale
 
 ROOT = Path(__file__).resolve().parent.parent
 # Read at import: the isolated_env fixture clears BRIEFING_* variables for each test.

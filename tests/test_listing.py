@@ -9,7 +9,7 @@ import pytest
 
 import briefing.store.listing as listing
 import briefing.store.queries as store_mod
-from briefing.bench import synthesize
+from briefing.dev.bench import synthesize
 from briefing.store import UPGRADES_FROM, Store
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from briefing.bench import synthesize
+from briefing.dev.bench import synthesize
 from briefing.store import Store
 
 DAY = "2026-11-22"

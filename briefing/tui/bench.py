@@ -1,6 +1,6 @@
 """Speed of the terminal app: first paint, a filter keystroke, a change of selection.
 
-Called by `python -m briefing.bench` (after it has built and indexed the synthetic corpora)
+Called by `python -m briefing.dev.bench` (after it has built and indexed the synthetic corpora)
 as `main(root, size)`; runs on its own too: `python -m briefing.tui.bench [ROOT] [SIZE]`.
 Targets: first paint <= 1 s on the bundled corpus; keystroke and selection <= 100 ms each on
 the indexed synthetic corpus.
@@ -84,7 +84,7 @@ def _paint_once() -> None:
 
 
 def _indexed_corpus(root: Path, size: int) -> Path:
-    from briefing.bench import synthesize
+    from briefing.dev.bench import synthesize
     from briefing.store import Store
 
     corpus = root / f"corpus-{size}"

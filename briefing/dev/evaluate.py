@@ -17,7 +17,7 @@ Printed per article and in total:
 - figures: gold figures whose owner extraction got right, of those it read as figures (and
   of all gold figures: some, like scores and ordinals, are not read as figures at all).
 
-Run: python -m briefing.evaluate [--dir tests/devset] [--verbose]
+Run: python -m briefing.dev.evaluate [--dir tests/devset] [--verbose]
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Compile the extraction path to C with mypyc, in place: `python briefing/compile.py`.
+"""Compile the extraction path to C with mypyc, in place: `python briefing/dev/compile.py`.
 
 Indexing spends its time in these modules (about 95% of a worker's CPU); compiled, they
 take about a fifth less. The .py files stay the source: Python imports a compiled module
@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 #: What is compiled: the extractor and what it calls per sentence, and the per-fact rows a
 #: sync computes for every statement. Leaving one out only costs speed; each must type-check
 #: under mypy, which mypyc needs. Not the store itself: its dataclasses cross the process

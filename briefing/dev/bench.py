@@ -11,7 +11,7 @@ once). Beside our cold index runs a rule-based spaCy peer on the same corpus
 (`spacy_peer`) when spaCy is installed: `make bench` installs it into the venv; it is not a
 dependency of briefing.
 
-Run: python -m briefing.bench [--sizes 2000 20000] [--root DIR] [--keep]
+Run: python -m briefing.dev.bench [--sizes 2000 20000] [--root DIR] [--keep]
 """
 
 from __future__ import annotations
@@ -267,7 +267,7 @@ def bench_corpus(size: int, root: Path) -> dict[str, float]:
     out.unlink()
     if _has_spacy():
         peer_out = root / "peer.jsonl"
-        peer = measured([sys.executable, "-m", "briefing.bench", "--peer", str(corpus),
+        peer = measured([sys.executable, "-m", "briefing.dev.bench", "--peer", str(corpus),
                          str(peer_out)])
         r["peer_s"], r["peer_mb"], r["peer_cpu_s"] = peer.seconds, peer.peak_mb, peer.cpu_s
         peer_out.unlink(missing_ok=True)
