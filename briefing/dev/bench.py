@@ -393,12 +393,12 @@ def bench_formats(root: Path, files: int = 300, reports: int = 6) -> dict[str, d
 
 
 def bench_tui(root: Path, size: int, *, paint: bool = True) -> float | None:
-    """The terminal app's figures (briefing.tui.bench), in a process of its own, with its
+    """The terminal app's figures (briefing.dev.tui_bench), in a process of its own, with its
     first paint's when `paint`; returns its peak memory (MB), None when it failed."""
     out = root / "tui.txt"
     flags = [] if paint else ["--no-paint"]
     try:
-        peak = measured([sys.executable, "-m", "briefing.tui.bench", str(root), str(size),
+        peak = measured([sys.executable, "-m", "briefing.dev.tui_bench", str(root), str(size),
                          *flags],
                         dict(os.environ, BRIEFING_CACHE_DIR=str(root / f"cache-{size}")),
                         out).peak_mb

@@ -1,7 +1,8 @@
 """Speed of the terminal app: first paint, a filter keystroke, a change of selection.
 
 Called by `python -m briefing.dev.bench` (after it has built and indexed the synthetic corpora)
-as `main(root, size)`; runs on its own too: `python -m briefing.tui.bench [ROOT] [SIZE]`.
+as `main(root, size)`; runs on its own too:
+`python -m briefing.dev.tui_bench [ROOT] [SIZE]`.
 Targets: first paint <= 1 s on the bundled corpus; keystroke and selection <= 100 ms each on
 the indexed synthetic corpus.
 
@@ -59,7 +60,7 @@ def first_paint(cache: Path) -> float:
     """Seconds from starting a new Python process to the app's first frame (headless)."""
     env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
     started = time.time()
-    result = subprocess.run([sys.executable, "-m", "briefing.tui.bench", "--paint"],
+    result = subprocess.run([sys.executable, "-m", "briefing.dev.tui_bench", "--paint"],
                             env=env, capture_output=True, text=True, check=True)
     return float(result.stdout.strip()) - started
 
