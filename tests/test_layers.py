@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 CORE = ["briefing.model", "briefing.corpus", "briefing.extract.facts", "briefing.store",
-        "briefing.brief.build", "briefing.brief.render.markdown", "briefing.brief.render.pdf", "briefing.brief.export",
-        "briefing.deliver.mail", "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.brief.verify",
-        "briefing.cli.app", "briefing.ingest.formats", "briefing.ingest.formats.html", "briefing.ingest.formats.pdf",
+        "briefing.brief.build", "briefing.brief.render.markdown", "briefing.brief.render.pdf",
+        "briefing.brief.export", "briefing.brief.verify", "briefing.deliver.mail",
+        "briefing.deliver.config", "briefing.countries", "briefing.themes", "briefing.cli.app",
+        "briefing.ingest.formats", "briefing.ingest.formats.html", "briefing.ingest.formats.pdf",
         "briefing.ingest.fetch"]
 
 
@@ -61,11 +62,31 @@ def test_indexing_text_files_loads_no_page_report_or_network_library(tmp_path):
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: What the store must never import: the layers above it and the UI libraries.
-ABOVE_THE_STORE = ("briefing.brief.build", "briefing.brief.render", "briefing.brief.export", "briefing.deliver.mail",
-                   "briefing.deliver.outbox", "briefing.deliver.smtp", "briefing.cli.app", "briefing.cli.corpus",
-                   "briefing.cli.mail", "briefing.cli.verify", "briefing.tui", "briefing.brief.verify",
-                   "textual", "typer", "weasyprint")
+#: The floors of the package, lowest first: a module imports its own floor and the floors below,
+#: never one above. A name stands for that module or package and everything under it; the
+#: longest name that fits places a module. Every module is on a floor, so a new one must be
+#: placed. `corpus`, `dates`, `cues`, `countries` and `themes` sit at the top of the package for
+#: now but belong with ingest and extract, which import each other (the extractor reads an
+#: `Article`; the corpus splits sentences): one floor.
+FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shared", ("briefing", "briefing.errors", "briefing.model", "briefing.resources",
+                "briefing.yamlio")),
+    ("ingest and extract", ("briefing.ingest", "briefing.extract", "briefing.corpus",
+                            "briefing.dates", "briefing.cues", "briefing.countries",
+                            "briefing.themes")),
+    ("store", ("briefing.store",)),
+    ("brief", ("briefing.brief",)),
+    ("deliver", ("briefing.deliver",)),
+    ("cli and tui", ("briefing.cli", "briefing.tui", "briefing.__main__")),
+    ("developer tools", ("briefing.dev", "briefing.data")),
+)
+#: Only the floors from here up may import the UI libraries.
+UI_FLOOR = "cli and tui"
+UI_LIBRARIES = ("textual", "typer")
+
+#: What the store must never import: the floors above it and the UI libraries.
+ABOVE_THE_STORE = ("briefing.brief", "briefing.deliver", "briefing.cli", "briefing.tui",
+                   "briefing.dev", "textual", "typer", "weasyprint")
 
 
 def modules_of(root: Path, package: str) -> dict[str, Path]:
@@ -191,3 +212,55 @@ def test_the_store_package_never_imports_the_layers_above_it():
             f"m == a or m.startswith(a + '.') for a in {ABOVE_THE_STORE!r})))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+def floor_of(module: str) -> int | None:
+    """The index in FLOORS of a module's floor (None: not a module of the package)."""
+    best: tuple[int, int] | None = None
+    for level, (_, names) in enumerate(FLOORS):
+        for name in names:
+            fits = module == name or (name != "briefing" and module.startswith(name + "."))
+            if fits and (best is None or len(name) > best[1]):
+                best = (level, len(name))
+    return None if best is None else best[0]
+
+
+def test_every_module_is_on_a_floor():
+    graph = import_graph(ROOT, "briefing")
+    assert [m for m in sorted(graph) if floor_of(m) is None] == []
+
+
+def test_no_floor_imports_a_floor_above_it():
+    """ingest and extract below the store, the store below the brief, the brief below
+    delivery, the CLI and the terminal app on top: read from the source, lazy imports too."""
+    graph = import_graph(ROOT, "briefing")
+    floors = {m: floor_of(m) for m in graph}
+    assert floors["briefing.store.sync"] > floors["briefing.ingest.fetch"]
+    upward = sorted(f"{m} ({FLOORS[floors[m]][0]}) imports {n} ({FLOORS[floors[n]][0]})"
+                    for m, names in graph.items() for n in names if floors[n] > floors[m])
+    assert upward == [], "\n".join(upward)
+
+
+def test_only_the_cli_and_the_terminal_app_import_textual_or_typer():
+    """The core (every floor below the CLI's) never names Textual or typer, however lazily."""
+    ui = [name for name, _ in FLOORS].index(UI_FLOOR)
+    found = sorted(f"{m} imports {name}" for m, path in modules_of(ROOT, "briefing").items()
+                   if (floor_of(m) or 0) < ui
+                   for name in imports_of(path, m)
+                   if any(name == lib or name.startswith(lib + ".") for lib in UI_LIBRARIES))
+    assert found == []
+
+
+def test_the_floor_check_sees_an_upward_import(tmp_path):
+    """The check itself: a store module that reaches up into the brief is reported."""
+    pkg = tmp_path / "briefing"
+    for sub in ("store", "brief"):
+        (pkg / sub).mkdir(parents=True)
+        (pkg / sub / "__init__.py").write_text("")
+    (pkg / "__init__.py").write_text("")
+    (pkg / "brief" / "build.py").write_text("X = 1\n")
+    (pkg / "store" / "sync.py").write_text("def f():\n    from briefing.brief.build import X\n")
+    graph = import_graph(tmp_path, "briefing")
+    assert graph["briefing.store.sync"] == {"briefing.brief.build"}
+    assert floor_of("briefing.store.sync") < floor_of("briefing.brief.build")
+    assert floor_of("briefing.storefront") is None  # a prefix is not a package
