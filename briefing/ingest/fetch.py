@@ -341,7 +341,7 @@ class _Zlib:
     def __init__(self, gzip: bool):
         self._gzip = gzip
         self._head = b""
-        self._d = None
+        self._d: zlib._Decompress | None = None  # made once the header says which kind
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         if self._d is None:
@@ -508,7 +508,7 @@ def remove_stale(corpus: Path, *, older_than: float = STALE_SECONDS) -> list[str
     of ours whose page never arrived, older than `older_than` seconds. Call it holding
     `corpus_lock` (an `add` at work renames its files under the lock). The names removed."""
     cutoff = time.time() - older_than
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(corpus))
     except OSError:
