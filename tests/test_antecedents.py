@@ -517,3 +517,23 @@ def test_a_that_clause_or_a_named_clause_stands_alone(tmp_path, text, alone):
     _, found = read_statements(tmp_path, text)
     rows = quoting(found, alone)
     assert len(rows) == 1 and rows[0].text.startswith(alone), [s.text for s in found]
+
+
+def test_a_paragraph_about_the_world_stays_about_no_country(tmp_path: Path) -> None:
+    """A round-up's closing paragraph under the last country's section: once it turns to
+    countries in general, its next sentences are about no country, a bare "its" included;
+    "the government" in the next paragraph is the section's country again."""
+    _, found = read_statements(tmp_path, (
+        "Five countries building their own AI models\n\n"
+        "## Peru: a late starter\n\n"
+        "Peru opened a national computing centre for language models in Lima last year.\n\n"
+        "Many countries now treat language models as public infrastructure. As the field "
+        "matures, shared benchmarks will decide its direction for years to come.\n\n"
+        "The government will publish its first benchmark results in March.\n"))
+    about = {s.text: s.countries for s in found}
+    assert about["Peru opened a national computing centre for language models in Lima last "
+                 "year."] == ("PE",)
+    assert about["Many countries now treat language models as public infrastructure."] == ()
+    assert about["As the field matures, shared benchmarks will decide its direction for years "
+                 "to come."] == ()
+    assert about["The government will publish its first benchmark results in March."] == ("PE",)

@@ -261,6 +261,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
     # report's section on Nigeria is not about the Kenya its title names).
     scope = last = topic = local = focus
     carried: tuple[str, ...] = ()  # a round-up's country a new paragraph may go on with
+    general = False  # this paragraph has turned to countries in general
     previous: _Sentence | None = None
     said: list[_Sentence] = []  # the sentences of this section so far
     chains: list[list[_Sentence]] = []  # runs of sentences each leaning on the one before
@@ -295,6 +296,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # ... ¶ The country is home to DeepMind"), where "the country" or "the
             # government" opening the paragraph is the one just talked about.
             topic = own or scope  # what the paragraph opens with
+            general = False
             carried = last if len(scope) != 1 else ()
             last = scope
         countries = own
@@ -330,10 +332,20 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
             scope = topic = local
+            general = True
         elif _refers_back(lower, unit.named):
             # "the government", "its": the nearest antecedent, the story's own country when
-            # that was one of several just named.
-            countries = _fitting(last, local) or _fitting(topic, local)
+            # that was one of several just named. In a paragraph about the world a bare "its"
+            # ("shaping technology and its impact") points at no country; "the government"
+            # still does.
+            countries = _fitting(last, local) or (
+                () if general and not cues.COUNTRY_REFERENT.search(lower)
+                else _fitting(topic, local))
+        elif general:
+            # "These countries exemplify the global effort ... As AI continues to evolve,
+            # international collaboration will ...": the paragraph goes on about the world
+            # until a sentence names a country or points at one ("the government").
+            countries = ()
         else:
             countries = _fitting(topic, local)
         if placed:
