@@ -12,19 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from articles import statements
 
-from briefing.corpus import read_document
-from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statements(tmp_path: Path, text: str) -> list[Statement]:
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    return extract_statements(article, TAXONOMY)
+from briefing.extract.facts import Statement
 
 
 def find(found: list[Statement], start: str) -> Statement:

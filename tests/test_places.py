@@ -8,25 +8,13 @@ Every article here is written for these tests.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
+from articles import statements
 
-from briefing.corpus import read_document
 from briefing.countries import article_places, country_codes, find_countries
-from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.facts import Statement
 from briefing.resources import data_dir
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statements(tmp_path: Path, text: str) -> list[Statement]:
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    return extract_statements(article, TAXONOMY)
 
 
 def find(found: list[Statement], start: str) -> Statement:

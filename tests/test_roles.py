@@ -9,32 +9,7 @@ of words where the country really is what the sentence is about).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from briefing.corpus import read_document
-from briefing.extract.discourse import name_roles
-from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statements(tmp_path: Path, text: str) -> list[Statement]:
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    return extract_statements(article, TAXONOMY)
-
-
-def find(found: list[Statement], words: str) -> Statement:
-    hits = [s for s in found if words in s.text]
-    assert len(hits) == 1, (words, [s.text for s in found])
-    return hits[0]
-
-
-def roles(sentence: str) -> list[tuple[str, str]]:
-    return [(n.code, n.role) for n in name_roles(sentence)]
-
+from articles import find, roles, statements
 
 INDIA_MOUS = (
     "India signs digital pacts with four countries\n\n"

@@ -11,33 +11,10 @@ the sentence is about).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from articles import find, statements, story
 
-from briefing.corpus import read_document
 from briefing.extract.discourse import SUBJECT, name_roles
-from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statements(tmp_path: Path, text: str) -> list[Statement]:
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    return extract_statements(article, TAXONOMY)
-
-
-def find(found: list[Statement], words: str) -> Statement:
-    hits = [s for s in found if words in s.text]
-    assert len(hits) == 1, (words, [s.text for s in found])
-    return hits[0]
-
-
-def story(tmp_path: Path, headline: str, lede: str, sentence: str) -> Statement:
-    return find(statements(tmp_path, f"{headline}\n\n{lede}\n\n{sentence}\n"), sentence[:40])
 
 
 def subjects(sentence: str) -> set[str]:
