@@ -36,3 +36,15 @@ def story(tmp_path: Path, headline: str, lede: str, sentence: str) -> Statement:
 def roles(sentence: str) -> list[tuple[str, str]]:
     """Each country the sentence names, with its role (subject or mention)."""
     return [(n.code, n.role) for n in name_roles(sentence)]
+
+
+def statement(tmp_path: Path, title: str, sentence: str) -> Statement:
+    """The statement of a one-sentence article under `title`."""
+    found = [s for s in statements(tmp_path, f"{title}\n\n{sentence}\n") if s.text == sentence]
+    assert found, f"no statement for {sentence!r}"
+    return found[0]
+
+
+def owners(st: Statement) -> dict[str, str | None]:
+    """Each figure of a statement (years aside) with the country it belongs to."""
+    return {f.text: f.country for f in st.figures if f.kind != "year"}

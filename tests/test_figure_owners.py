@@ -8,25 +8,10 @@ article here is written for these tests, in the shapes comparisons take in news 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from articles import statement
 
-from briefing.corpus import read_document
-from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statement(tmp_path: Path, title: str, sentence: str) -> Statement:
-    """The one statement of a one-sentence article under `title`."""
-    path = tmp_path / "a.txt"
-    path.write_text(f"{title}\n\n{sentence}\n", encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    found = [s for s in extract_statements(article, TAXONOMY) if s.text == sentence]
-    assert found, f"no statement for {sentence!r}"
-    return found[0]
+from briefing.extract.facts import Statement
 
 
 def owners(st: Statement) -> dict[str, str | None]:

@@ -10,30 +10,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from articles import owners, statement
 
-from briefing.corpus import read_document
-from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.facts import Statement
 from briefing.extract.figures import find_figures
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
-
-
-def statement(tmp_path: Path, title: str, sentence: str) -> Statement:
-    path = tmp_path / "a.txt"
-    path.write_text(f"{title}\n\n{sentence}\n", encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    found = [s for s in extract_statements(article, TAXONOMY) if s.text == sentence]
-    assert found, f"no statement for {sentence!r}"
-    return found[0]
-
-
-def owners(st: Statement) -> dict[str, str | None]:
-    return {f.text: f.country for f in st.figures if f.kind != "year"}
-
 
 # ------------------------------------------------------------------ a share of another's
 
