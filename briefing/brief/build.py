@@ -815,7 +815,7 @@ def known_by(facts: Sequence[Fact], day: date) -> tuple[list[Fact], list[Omissio
             kept.append(replace(fact, citations=tuple(rest), sources=0, publishers=0,
                                 newest=None))
         else:
-            first = min(c.source.date for c in dropped)
+            first = min(d for c in dropped if (d := c.source.date))
             left.append(Omission(fact, f"{AFTER_AS_OF} (its earliest source is dated {first},"
                                        f" after {after})"))
     return kept, left, len(later)
