@@ -10,34 +10,15 @@ years, versions, index scores, section and page numbers, ages and ranks stay out
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from articles import statement, statements
 
-from briefing.corpus import read_document
-from briefing.extract.facts import Statement, extract_statements
 from briefing.extract.figures import find_figures
-from briefing.themes import load_taxonomy
-
-TAXONOMY = load_taxonomy()
 
 
 def read(sentence: str) -> list[tuple[str, str, float, str | None]]:
     return [(f.text, f.kind, f.value, f.unit) for f in find_figures(sentence)
             if f.kind != "year"]
-
-
-def statements(tmp_path: Path, title: str, body: str) -> list[Statement]:
-    path = tmp_path / "a.txt"
-    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    (article,) = read_document(tmp_path, path).articles
-    return extract_statements(article, TAXONOMY)
-
-
-def statement(tmp_path: Path, title: str, sentence: str) -> Statement:
-    found = [s for s in statements(tmp_path, title, sentence) if s.text == sentence]
-    assert found, f"no statement for {sentence!r}"
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -113,9 +94,10 @@ def test_years_versions_scores_ranks_labels_and_ages_are_no_measures(sentence):
 
 
 def test_a_count_whose_noun_a_parallel_sentence_leaves_out(tmp_path):
-    found = statements(tmp_path, "Where the data centres go", (
+    found = statements(tmp_path, (
+        "Where the data centres go\n\n"
         "Ohio has 40 data centres in service and another 95 that are planned.\n"
-        "Indiana has 22 in service and 61 that are planned.\n"))
+        "Indiana has 22 in service and 61 that are planned.\n\n"))
     figures = {f.text: (f.unit, f.value, f.country) for s in found for f in s.figures}
     assert figures["22"] == ("data centres", 22.0, "US")
     assert figures["61"] == ("data centres", 61.0, "US")
@@ -133,7 +115,7 @@ def test_a_count_whose_noun_a_parallel_sentence_leaves_out(tmp_path):
     ],
 )
 def test_a_number_in_another_shape_takes_no_noun_from_the_sentence_before(tmp_path, body):
-    found = statements(tmp_path, "Where the data centres go", body)
+    found = statements(tmp_path, f"Where the data centres go\n\n{body}\n")
     counts = [f for s in found for f in s.figures if f.kind == "count"]
     assert [f.text for f in counts] == ["40 data centres"]
 
@@ -171,9 +153,10 @@ def test_owners_of_goods_sent_yardsticks_pairs_and_relative_verbs(tmp_path, titl
 
 
 def test_a_leader_acting_in_a_passage_about_others_owns_the_figure(tmp_path):
-    found = statements(tmp_path, "Europe builds computing power", (
+    found = statements(tmp_path, (
+        "Europe builds computing power\n\n"
         "The European Union is racing to build computing power for AI. Last week, UK Prime "
-        "Minister Keir Starmer also announced funding of £2 billion for supercomputers.\n"))
+        "Minister Keir Starmer also announced funding of £2 billion for supercomputers.\n\n"))
     (st,) = [s for s in found if "£2 billion" in s.text]
     (figure,) = [f for f in st.figures if f.text == "£2 billion"]
     assert figure.country == "GB"
