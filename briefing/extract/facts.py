@@ -273,11 +273,12 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             said = []
             continue
         own = subjects_of(unit.named, local)  # whom it names as its subjects, read once
+        lower = unit.matchable.lower()  # the sentence lowered once for every cue below
         # A subject only as the standard the sentence measures its own subject against ("The
         # package exceeds Japan's ¥3.9 trillion programme"): in the fact (it owns a figure)
         # but not whom it is about, so the antecedent or focus still applies.
-        unit.standards = _standards(unit, own) if own and (
-            unit.figures or _multiple_standard(unit.matchable.lower())
+        unit.standards = _standards(unit, own, lower) if own and (
+            unit.figures or _multiple_standard(lower)
             or " times " in unit.matchable) else ()
         if unit.standards:
             own = tuple(c for c in own if c not in unit.standards)
@@ -300,7 +301,6 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             carried = last if len(scope) != 1 else ()
             last = scope
         countries = own
-        lower = unit.matchable.lower()
         if carried and not own and cues.COUNTRY_REFERENT.search(lower):
             last = carried
         carried = ()
@@ -529,12 +529,12 @@ def _sums_up(lower: str, last: tuple[str, ...], counted: bool = False) -> bool:
     return len(last) == 2
 
 
-def _standards(unit: _Sentence, own: tuple[str, ...]) -> tuple[str, ...]:
+def _standards(unit: _Sentence, own: tuple[str, ...], lower: str) -> tuple[str, ...]:
     """The subjects a sentence names only as the standard of a comparison: every naming of
     each comes after a `cues.COMPARISON_STANDARD` word in its clause, and one of them owns
     a figure ("The fund is smaller than the $6 billion the United States spends"; not
-    "Australia spends 0.4%, compared with 1.1% in Singapore", where Australia comes first)."""
-    lower = unit.matchable.lower()
+    "Australia spends 0.4%, compared with 1.1% in Singapore", where Australia comes first).
+    `lower` is the sentence's matchable text lowered."""
     if " times " in lower:
         # "..., while India has roughly 60 times more": after a country named first.
         later = [c for c in own[1:] if all(
