@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from articles import statements
+from articles import find, statements
 
 from briefing.countries import article_places, country_codes, find_countries
 from briefing.extract.facts import Statement
 from briefing.resources import data_dir
-
-
-def find(found: list[Statement], start: str) -> Statement:
-    hits = [s for s in found if s.text.startswith(start)]
-    assert hits, f"no statement starts with {start!r}: {[s.text for s in found]}"
-    return hits[0]
 
 
 def owners(st: Statement) -> dict[str, str | None]:
