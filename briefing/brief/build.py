@@ -771,7 +771,7 @@ def _leads_on(fact: Fact, selection: Selection) -> bool:
     """Whether a fact is about one of the brief's countries as more than a comparator (a
     brief on themes alone: every fact)."""
     return not selection.countries or not fact.compared or any(
-        c in fact.countries and c not in fact.compared for c in selection.countries)
+        c in fact.leads for c in selection.countries)
 
 
 def _shares_figure(fact: Fact, other: Fact) -> bool:
