@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from articles import find
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
@@ -33,12 +34,6 @@ def statements(article: Article) -> list[Statement]:
     for st in found:  # every statement is the file's own text at its span
         assert collapse(article.text[st.start:st.end]) == st.text
     return found
-
-
-def find(found: list[Statement], start: str) -> Statement:
-    hits = [s for s in found if s.text.startswith(start)]
-    assert hits, f"no statement starts with {start!r}: {[s.text for s in found]}"
-    return hits[0]
 
 
 def blocks(article: Article) -> list[tuple[str, str]]:
