@@ -272,8 +272,7 @@ def _after_cue(text: str, start: int, end: int = 0) -> bool:
                                                                              cue))
     if words and words[-1] in _EXAMPLE_WORDS and _examples_of_a_mention(text, start):
         return True
-    if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
-            cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
+    if words and words[-1] == "with" and _agreement_with(text, start):
         return True  # "four memoranda of understanding on digital technology with Italy"
     if words and words[-1] == "to" and (_linked_to(text, start) or _goods_to(text, start)):
         return True  # "linked via undersea cables to Singapore", "sales of chips to China"
@@ -354,6 +353,13 @@ def _after_apposition(text: str, start: int, near: str) -> bool:
     return _after_cue(text, cue_end) and not _after_soft_cue(text, cue_end)
 
 
+def _agreement_with(text: str, start: int) -> bool:
+    """ "four memoranda of understanding on digital technology with Italy": the party to an
+    agreement (`cues.AGREEMENT_WITH`) in the clause before "with"."""
+    return cues.AGREEMENT_WITH.search(
+        cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]) is not None
+
+
 def _linked_to(text: str, start: int) -> bool:
     """ "linked via undersea cables to Singapore": where a link leads (`cues.LINKED_TO`)."""
     return cues.LINKED_TO.search(
@@ -389,8 +395,7 @@ def _after_soft_cue(text: str, start: int) -> bool:
     words = _TAIL_WORDS.findall(text[max(0, start - 30):start].lower())[-3:]
     if words and words[-1] in _ARTICLES:
         words.pop()
-    if words and words[-1] == "with" and cues.AGREEMENT_WITH.search(
-            cues.STRONG_BREAK.split(text[max(0, start - 100):start].lower())[-1]):
+    if words and words[-1] == "with" and _agreement_with(text, start):
         return True  # "four memoranda of understanding on digital technology with Italy"
     if words and words[-1] == "to" and (_linked_to(text, start) or (
             " ".join(words[-2:]) not in cues.MENTION_BEFORE and _goods_to(text, start))):
