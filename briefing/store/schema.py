@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS facts (
     head INTEGER NOT NULL, tail INTEGER NOT NULL, numbers TEXT,
     first_date TEXT, first_key TEXT NOT NULL, first_start INTEGER NOT NULL,
     first_path TEXT NOT NULL, first_position INTEGER NOT NULL,
-    grp INTEGER,  -- its near-same wordings' smallest id (`briefing.wordings`); NULL: alone
+    grp INTEGER,  -- its near-same wordings' smallest id (`store.wordings`); NULL: alone
     compared TEXT NOT NULL DEFAULT ''  -- of its countries, those no statement leads on
 );
 CREATE TABLE IF NOT EXISTS fact_countries (
