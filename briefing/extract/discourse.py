@@ -503,12 +503,8 @@ def _examples_of_a_mention(text: str, start: int) -> bool:
         return False
     clause = cues.STRONG_BREAK.split(text[max(0, examples.start() - 80):examples.start()])[-1]
     words = _TAIL_WORDS.findall(clause.lower())
-    # A cue ending at words[k], then the noun (one to EXAMPLES_NOUN_WORDS words).
-    for k in range(len(words) - 2, len(words) - 2 - cues.EXAMPLES_NOUN_WORDS, -1):
-        for n in (1, 2, 3):
-            if k + 1 - n >= 0 and " ".join(words[k + 1 - n:k + 1]) in cues.MENTION_BEFORE:
-                return True
-    return False
+    # A cue, then the noun (one to EXAMPLES_NOUN_WORDS words) ending the clause.
+    return _cue_ends_near(words, len(words) - 1)
 
 
 def _names_a_language(text: str, m: Mention) -> bool:
