@@ -131,7 +131,7 @@ def states_briefly(text: str, named: list[Named]) -> bool:
     if not any(n.role == SUBJECT for n in named):
         return False
     flat = plain(text)
-    return bool(cues.RANKING.search(flat.lower()) or find_figures(flat, True)
+    return bool(_ranks(flat.lower()) or find_figures(flat, True)
                 or _country_then_verb(flat, named))
 
 
