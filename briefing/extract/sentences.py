@@ -157,7 +157,7 @@ def leads_a_list(text: str) -> bool:
     words, a verb after its first word (`cues.LIST_LEAD_VERB`), and a last word that names
     what follows, not one that only hands over ("include:", "as follows:"). A speaker's
     lead-in ("the minister said:") has no such verb."""
-    body = text.rstrip()
+    body = text.strip()  # positions below count from its first word
     if not body.endswith(":"):
         return False
     words = body[:-1].split()
