@@ -206,10 +206,13 @@ def test_every_code_in_the_place_tables_is_a_country_code() -> None:
     """YAML reads a bare `NO` (Norway) as false: a key of the wrong type made the compiled
     matcher raise and the interpreted one credit "Oslo" to `False`."""
     known = set(country_codes())
-    for name in ("places.yaml", "governments.yaml"):
+    # Each file's tables by name: one renamed must fail here, not leave a loop with nothing.
+    keyed = {"places.yaml": ("places", "cues"), "governments.yaml": ("seats", "leaders")}
+    for name, sections in keyed.items():
         tables = yaml.safe_load((data_dir() / name).read_text(encoding="utf-8"))
-        for section in ("places", "seats", "leaders", "cues"):
-            for code in tables.get(section, {}):
+        for section in sections:
+            assert tables[section], (name, section)
+            for code in tables[section]:
                 assert isinstance(code, str) and code in known, (name, section, code)
         for readings in tables.get("ambiguous", {}).values():
             assert all(r is None or (isinstance(r, str) and r in known) for r in readings)
