@@ -12,10 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from factories import make_fact, make_source
-from typer.testing import CliRunner
+from test_leads import make, sections
 
 from briefing.brief.build import Options, Selection, build_brief
-from briefing.cli.app import app
 from briefing.themes import load_taxonomy
 
 TAX = load_taxonomy()
@@ -57,21 +56,8 @@ def corpus(folder: Path) -> Path:
     return folder
 
 
-def make(corpus_dir: Path, out: Path, fmt: str) -> Path:
-    r = CliRunner().invoke(app, ["make", "-c", "PT", "--corpus", str(corpus_dir), "--out",
-                                 str(out), "--date", "2026-04-01", "--format", fmt])
-    assert r.exit_code == 0, r.stderr
-    (made,) = [Path(p) for p in r.stdout.split()]
-    return made
-
-
-def sections(text: str) -> dict[str, str]:
-    parts = text.split("\n## ")
-    return {p.split("\n", 1)[0]: p.split("\n", 1)[1] if "\n" in p else "" for p in parts[1:]}
-
-
 def test_only_comparisons_are_quoted_under_compared_with_others_in_markdown(tmp_path):
-    brief = sections(make(corpus(tmp_path / "c"), tmp_path / "out", "md")
+    brief = sections(make(corpus(tmp_path / "c"), tmp_path / "out", "-c", "PT")
                      .read_text(encoding="utf-8"))
     compared = brief["Portugal compared with others"]
     # Spain's fact that only measures Portugal: there, labelled as another country's.
@@ -90,7 +76,7 @@ def test_only_comparisons_are_quoted_under_compared_with_others_in_markdown(tmp_
 
 
 def test_the_pdf_quotes_the_joint_fact_outside_compared_with_others(tmp_path):
-    pdf = make(corpus(tmp_path / "c"), tmp_path / "out", "pdf")
+    pdf = make(corpus(tmp_path / "c"), tmp_path / "out", "-c", "PT", fmt="pdf")
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     flat = " ".join(text.split())
