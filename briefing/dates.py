@@ -43,7 +43,7 @@ _YEAR = r"\d{4}(?!\d)"
 _DOTTED = r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d|\.\d)"
 
 #: A date as an article prefix may write it, the year optional ("OSLO, March 4 (Reuters) -"):
-#: `briefing.cues` builds its dateline and labelled-date patterns on it. No groups of its
+#: `briefing.ingest.cues` builds its dateline and labelled-date patterns on it. No groups of its
 #: own, so it can sit inside theirs.
 DATE_WORDS = (
     rf"(?i:(?:{WEEKDAY})?"

@@ -25,7 +25,7 @@ def seeds_dir() -> Path:
 
 
 def data_dir() -> Path:
-    return _PACKAGE / "data"
+    return _PACKAGE / "extract" / "data"
 
 
 def cache_dir() -> Path:

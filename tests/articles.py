@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.corpus import read_document
 from briefing.extract.discourse import name_roles
 from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
 
 TAXONOMY = load_taxonomy()
 

@@ -17,12 +17,12 @@ from hypothesis import strategies as gen
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import read_document
-from briefing.cues import MAX_JOINED_WORDS
+from briefing.extract.cues import MAX_JOINED_WORDS
 from briefing.extract.facts import Statement, extract_statements
 from briefing.extract.sentences import split_sentences
-from briefing.extract.text import collapse
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
+from briefing.text import collapse
 
 TAXONOMY = load_taxonomy()
 

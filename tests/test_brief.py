@@ -22,8 +22,8 @@ from briefing.brief.build import (
 from briefing.brief.render.markdown import render_markdown
 from briefing.brief.render.pdf import render_html
 from briefing.extract.figures import find_figures
+from briefing.extract.themes import load_taxonomy
 from briefing.model import Brief, Citation, Fact, Selection
-from briefing.themes import load_taxonomy
 
 TAX = load_taxonomy()
 

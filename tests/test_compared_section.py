@@ -15,7 +15,7 @@ from factories import make_fact, make_source
 from test_leads import make, sections
 
 from briefing.brief.build import Options, Selection, build_brief
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
 
 TAX = load_taxonomy()
 

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 import briefing.extract.facts as facts
 from briefing.store import read_file
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
 print(facts.__file__.rsplit(".", 1)[-1])
 taxonomy = load_taxonomy()
 for root in map(Path, sys.argv[1:]):

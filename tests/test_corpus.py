@@ -7,15 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from briefing.corpus import (
-    date_line,
-    is_boilerplate,
-    parse_date,
-    read_document,
-    walk_corpus,
-)
+from briefing.dates import date_line, parse_date
 from briefing.errors import CorpusError
 from briefing.ingest.decoding import decode
+from briefing.ingest.document import read_document
+from briefing.ingest.furniture import is_boilerplate
+from briefing.ingest.walk import walk_corpus
 
 
 def doc(name: str):

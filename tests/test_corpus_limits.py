@@ -26,16 +26,12 @@ from processes import briefing as run_briefing
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import (
-    BLOCK_MAX_CHARS,
-    TITLE_MAX_CHARS,
-    Block,
-    bounded_blocks,
-    read_document,
-    walk_corpus,
-)
 from briefing.errors import CorpusError
+from briefing.ingest.article import Block
+from briefing.ingest.document import BLOCK_MAX_CHARS, bounded_blocks, read_document
+from briefing.ingest.front_matter import TITLE_MAX_CHARS
 from briefing.ingest.urls import clean_url, url_host
+from briefing.ingest.walk import walk_corpus
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 runner = CliRunner()

@@ -6,14 +6,14 @@ import pycountry
 import pytest
 import yaml
 
-from briefing.countries import (
+from briefing.errors import UnknownName
+from briefing.extract.countries import (
     country_codes,
     country_name,
     find_countries,
     resolve_country,
     suggest_countries,
 )
-from briefing.errors import UnknownName
 from briefing.resources import data_dir
 
 

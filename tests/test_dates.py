@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import read_document
 from briefing.dates import date_line, in_year_of, parse_date
+from briefing.ingest.document import read_document
 
 # deadline=None: the first parse in a process loads dateparser's data (a few tenths of a s).
 PROPERTY = settings(max_examples=150, deadline=None,
@@ -341,9 +341,9 @@ def test_sources_lists_the_dates_the_reader_found(tmp_path):
 
 def test_dateparser_is_not_loaded_until_a_date_is_read():
     """CLI start-up and importing the reader stay free of dateparser's import."""
-    code = ("import sys, briefing.cli.app, briefing.corpus, briefing.cues\n"
+    code = ("import sys, briefing.cli.app, briefing.ingest.document, briefing.extract.cues\n"
             "print('dateparser' in sys.modules)\n"
-            "briefing.corpus.parse_date('12 November 2025')\n"
+            "briefing.ingest.document.parse_date('12 November 2025')\n"
             "print('dateparser' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()

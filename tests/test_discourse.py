@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import read_document
 from briefing.extract.facts import Statement, extract_statements
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
 
 TAXONOMY = load_taxonomy()
 

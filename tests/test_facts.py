@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import SEEDS
 
-from briefing.corpus import read_document
 from briefing.extract.facts import extract_statements
-from briefing.extract.text import fact_id, norm_key
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
+from briefing.text import fact_id, norm_key
 
 TAXONOMY = load_taxonomy()
 

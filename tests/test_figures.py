@@ -620,9 +620,9 @@ def test_hyphenated_scales_and_currency_words_read_whole_amounts() -> None:
 
 def _money_of(tmp_path: Path, text: str) -> dict[str, tuple[float, str | None, str | None]]:
     """Each money figure of an article, by its wording: value, currency and owner."""
-    from briefing.corpus import read_document
     from briefing.extract.facts import extract_statements
-    from briefing.themes import load_taxonomy
+    from briefing.extract.themes import load_taxonomy
+    from briefing.ingest.document import read_document
 
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
@@ -682,9 +682,9 @@ def test_a_bare_dollar_in_a_story_about_japan_is_usd_by_convention(tmp_path: Pat
 
 
 def test_a_figure_two_subjects_have_each_belongs_to_both(tmp_path: Path) -> None:
-    from briefing.corpus import read_document
     from briefing.extract.facts import extract_statements
-    from briefing.themes import load_taxonomy
+    from briefing.extract.themes import load_taxonomy
+    from briefing.ingest.document import read_document
 
     path = tmp_path / "story.txt"
     path.write_text(

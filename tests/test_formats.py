@@ -24,7 +24,7 @@ from pages import (
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import document_text, read_document
+from briefing.ingest.document import document_text, read_document
 from briefing.ingest.formats.pdf import join_lines
 from briefing.store import open_store
 
@@ -295,7 +295,7 @@ def test_reading_a_report_twice_gives_the_same_reading():
 
 
 def test_the_pdf_reader_loads_pdfium_and_pypdf_only_to_read_a_report():
-    code = ("import sys; import briefing.ingest.formats.pdf, briefing.corpus\n"
+    code = ("import sys; import briefing.ingest.formats.pdf, briefing.ingest.document\n"
             "print([m for m in ('pypdfium2', 'pypdf') if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"

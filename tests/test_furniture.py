@@ -16,11 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import document_text, is_boilerplate, is_tail_marker, read_document
 from briefing.extract.facts import extract_statements
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import document_text, read_document
 from briefing.ingest.formats.html import read_html, title_site
+from briefing.ingest.furniture import is_boilerplate, is_tail_marker
 from briefing.store import open_store
-from briefing.themes import load_taxonomy
 
 TAXONOMY = load_taxonomy()
 

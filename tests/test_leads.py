@@ -19,10 +19,10 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import read_document
 from briefing.extract.facts import Statement, extract_statements
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
 from briefing.store import SCHEMA_VERSION, Store
-from briefing.themes import load_taxonomy
 
 TAXONOMY = load_taxonomy()
 

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from briefing.brief.render.markdown import render_markdown
 from briefing.cli.app import app
-from briefing.corpus import document_text
 from briefing.ingest.decoding import decode
+from briefing.ingest.document import document_text
 from briefing.ingest.formats.normalise import (
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from articles import find, statements
 
-from briefing.countries import article_places, country_codes, find_countries
+from briefing.extract.countries import article_places, country_codes, find_countries
 from briefing.extract.facts import Statement
 from briefing.resources import data_dir
 

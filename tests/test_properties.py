@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from briefing.brief.render.markdown import escape_md, render_markdown, visible_controls
-from briefing.corpus import read_document
 from briefing.errors import CorpusError
 from briefing.extract.facts import extract_statements
 from briefing.extract.figures import find_figures
 from briefing.extract.sentences import split_sentences
+from briefing.extract.themes import load_taxonomy
 from briefing.ingest.decoding import decode
-from briefing.themes import load_taxonomy
+from briefing.ingest.document import read_document
 
 # The autouse `isolated_env` fixture only points the cache and config at a temp folder:
 # sharing it across the examples of one test is what we want.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.corpus import read_document
 from briefing.extract.facts import Statement, extract_statements
-from briefing.extract.text import collapse, plain
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
+from briefing.text import collapse, plain
 
 TAXONOMY = load_taxonomy()
 

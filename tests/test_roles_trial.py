@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from articles import roles, story
 
-from briefing.countries import find_countries
+from briefing.extract.countries import find_countries
 from briefing.extract.discourse import name_roles
 
 SPAIN = ("Spain opens a public AI supercomputer",

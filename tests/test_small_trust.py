@@ -312,7 +312,7 @@ def test_a_date_column_keeps_its_width_whatever_the_other_cells():
 
 
 def blocks_of(text: str) -> list[tuple[str, str]]:
-    from briefing.corpus import body_blocks
+    from briefing.ingest.blocks import body_blocks
 
     return [(b.kind, text[b.start:b.end]) for b in body_blocks(text, 0)]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.corpus import walk_corpus
 from briefing.errors import NothingSelected
+from briefing.ingest.walk import walk_corpus
 from briefing.store import Store, fts_query, listing_digest, read_fresh, store_path
 
 WIRE = ("Seoul, March 3 (Wire) - South Korea will spend $5.2 billion on AI chips by 2027, "

@@ -13,10 +13,11 @@ from articles import find
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.corpus import Article, read_document
 from briefing.extract.facts import Statement, extract_statements
-from briefing.extract.text import collapse
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.article import Article
+from briefing.ingest.document import read_document
+from briefing.text import collapse
 
 TAXONOMY = load_taxonomy()
 runner = CliRunner()

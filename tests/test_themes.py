@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import UnknownName, UsageError
+from briefing.extract.themes import ENV_VAR, Taxonomy, load_taxonomy
 from briefing.resources import data_dir
-from briefing.themes import ENV_VAR, Taxonomy, load_taxonomy
 
 
 @pytest.fixture(autouse=True)
@@ -178,7 +178,7 @@ def test_words_are_remembered_but_numbers_are_not(taxonomy: Taxonomy) -> None:
     assert "chips." in index.chunks and "spent" in index.chunks
     assert not [chunk for chunk in index.chunks if any(c.isdecimal() for c in chunk)]
     # Its tokens are remembered on their own ("2025", "12345"): that cache is bounded too.
-    from briefing.themes import _CACHE_LIMIT
+    from briefing.extract.themes import _CACHE_LIMIT
 
     for n in range(_CACHE_LIMIT + 2):
         index.matches(f"spent {n} won")
@@ -296,7 +296,7 @@ def test_missing_file_raises_usage_error(tmp_path: Path) -> None:
 def test_ligatures_of_a_pdf_read_as_their_letters(taxonomy):
     # PDF reports set "fi" and "ff" as one glyph; the words still carry their themes, and a
     # sentence keeps its fact key whether a page or a report states it.
-    from briefing.extract.text import norm_key
+    from briefing.text import norm_key
 
     plain_text = "The artificial intelligence office will fund staff training."
     ligatured = "The arti\ufb01cial intelligence o\ufb03ce will fund sta\ufb00 training."
@@ -393,8 +393,8 @@ def test_a_fine_is_not_funding(taxonomy: Taxonomy) -> None:
 
 
 def test_an_extracted_fine_is_about_regulation_not_investment(tmp_path: Path) -> None:
-    from briefing.corpus import read_document
     from briefing.extract.facts import extract_statements
+    from briefing.ingest.document import read_document
 
     path = write(tmp_path / "fines.txt", (
         "Korea sets fines for unlabelled AI content\n\n"

@@ -388,12 +388,12 @@ def test_a_misreading_of_ours_is_not_confirmed_by_the_report_as_printed(tmp_path
     quotes the glued text and our text states it, but the report as printed does not."""
     from pages import REPORT_HEADER
 
-    import briefing.corpus
+    import briefing.ingest.document
 
     corpus, md = report_corpus(tmp_path)
     sentence = "The fifth finding of the outlook"
     glued = f"{REPORT_HEADER} {sentence}"
-    real = briefing.corpus.document_text
+    real = briefing.ingest.document.document_text
 
     def misreading(rel, data):
         text, reading = real(rel, data)
@@ -401,7 +401,7 @@ def test_a_misreading_of_ours_is_not_confirmed_by_the_report_as_printed(tmp_path
         text = text.replace(sentence, glued)
         return text, replace(reading, text=text)
 
-    monkeypatch.setattr(briefing.corpus, "document_text", misreading)
+    monkeypatch.setattr(briefing.ingest.document, "document_text", misreading)
     brief = md.read_text(encoding="utf-8")
     assert brief.count(f"“{sentence}") == 1
     md.write_text(brief.replace(f"“{sentence}", f"“{glued}"), encoding="utf-8")

@@ -14,10 +14,10 @@ from itertools import chain, combinations, islice
 from typing import Protocol
 
 from briefing import __version__
-from briefing.countries import country_name
 from briefing.errors import NothingSelected
+from briefing.extract.countries import country_name
 from briefing.extract.figures import is_bare_count
-from briefing.extract.text import norm_key, plain, word_set
+from briefing.extract.themes import Taxonomy
 from briefing.ingest.provenance import (
     MAX_CITED,
     cited_order,
@@ -40,7 +40,7 @@ from briefing.model import (
     Source,
     SourceRef,
 )
-from briefing.themes import Taxonomy
+from briefing.text import norm_key, plain, word_set
 
 KEY_FINDINGS = 5
 #: Share of a brief's facts that one source may give at most: a 200-page report states

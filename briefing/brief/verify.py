@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from briefing.brief.printed import PrintedReport, printed_verdict
 from briefing.errors import BriefingError, CorpusError, UsageError
-from briefing.extract.text import NEAR_SAME_WORDING, collapse, plain, unligature
+from briefing.text import NEAR_SAME_WORDING, collapse, plain, unligature
 
 Status = Literal["ok", "changed", "not found", "missing"]
 STATUSES: tuple[Status, ...] = ("ok", "changed", "not found", "missing")
@@ -387,9 +387,9 @@ def _newer_version(root: Path, rel: str) -> tuple[str, str] | None:
     (the same URL, fetched later) and when it was fetched: None when the file is the newest.
     The versions of a page sit side by side under one name (`name.html`, `name-v2.html`),
     each with its sidecar."""
-    from briefing.corpus import SIDECAR
     from briefing.ingest.fetch import fetch_record
     from briefing.ingest.provenance import version_order
+    from briefing.ingest.walk import SIDECAR
 
     cited = PurePosixPath(rel)
     if cited.is_absolute() or ".." in cited.parts:
@@ -423,7 +423,7 @@ def _load(root: Path, rel: str) -> _File | None:
         data = (root / parts).read_bytes()
     except OSError:
         return None
-    from briefing.corpus import document_text
+    from briefing.ingest.document import document_text
 
     sha = hashlib.sha256(data).hexdigest()
     try:
@@ -539,8 +539,8 @@ def _numbers(figures: Iterable) -> list[tuple[str, float]]:
 
 
 def _sentences(text: str) -> Iterator[str]:
-    from briefing.corpus import body_blocks
     from briefing.extract.sentences import split_sentences
+    from briefing.ingest.blocks import body_blocks
 
     blocks = body_blocks(text, 0)
     for block in blocks:

@@ -27,9 +27,9 @@ from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageEr
 from briefing.model import Selection
 
 if TYPE_CHECKING:
+    from briefing.extract.themes import Taxonomy
     from briefing.model import Brief, Fact, Skipped, Source
     from briefing.store import Store, SyncReport
-    from briefing.themes import Taxonomy
 
 T = TypeVar("T")
 
@@ -212,7 +212,7 @@ def _by_reason(problems: Sequence[Skipped]) -> str:
 
 def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw
                    ) -> Selection:
-    from briefing.countries import resolve_country
+    from briefing.extract.countries import resolve_country
 
     try:
         codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
@@ -457,7 +457,7 @@ def countries(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
 
     Example: briefing countries
     """
-    from briefing.countries import country_name
+    from briefing.extract.countries import country_name
 
     store, _ = open_corpus(corpus, quiet=as_json)
     counts = sorted(store.country_counts().items(), key=lambda kv: (-kv[1], kv[0]))

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefing.corpus import is_tail_marker
+from briefing.ingest.furniture import is_tail_marker
 from briefing.resources import seeds_dir
 
 AS_OF = "2026-11-22"

@@ -27,11 +27,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.corpus import read_document
 from briefing.errors import CorpusError
 from briefing.extract.facts import Statement, extract_statements
-from briefing.extract.text import collapse, plain
-from briefing.themes import load_taxonomy
+from briefing.extract.themes import load_taxonomy
+from briefing.ingest.document import read_document
+from briefing.text import collapse, plain
 from briefing.yamlio import load_yaml
 
 

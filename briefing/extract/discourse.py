@@ -20,7 +20,7 @@ comparator or a supplier ("chips from the United States"). So, per article:
   needs a bill there, not any law); a short one may point back from inside ("Critics say
   the plan is too small.", "Lawmakers said they will back it.").
 
-Pure functions over plain text (see `facts.plain`); the cue words live in `briefing.cues`.
+Pure functions over plain text (see `facts.plain`); the cue words live in `briefing.extract.cues`.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from briefing import cues
-from briefing.countries import Mention, find_countries, is_adjective, names_a_place
+from briefing.extract import cues
+from briefing.extract.countries import Mention, find_countries, is_adjective, names_a_place
 
 SUBJECT, MENTION = "subject", "mention"
 # Focus weights: a headline or dateline names what a story is about far more surely than

@@ -11,9 +11,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing import cues
-from briefing.corpus import Article
-from briefing.countries import NO_PLACES, Mention, PlaceContext, article_places, find_countries
+from briefing.extract import cues
+from briefing.extract.countries import (
+    NO_PLACES,
+    Mention,
+    PlaceContext,
+    article_places,
+    find_countries,
+)
 from briefing.extract.discourse import (
     NEEDS_QUOTE,
     SUBJECT,
@@ -40,10 +45,12 @@ from briefing.extract.figures import (
     shared_currency,
 )
 from briefing.extract.measures import Said, measures
-from briefing.extract.sentences import leads_a_list, split_sentences
-from briefing.extract.text import collapse, norm_key, plain
+from briefing.extract.sentences import split_sentences
+from briefing.extract.themes import Taxonomy
+from briefing.ingest.article import Article
+from briefing.ingest.lines import leads_a_list
 from briefing.model import Figure
-from briefing.themes import Taxonomy
+from briefing.text import collapse, norm_key, plain
 
 # Editorial asides ("First, let's take a look ...") state nothing.
 _ASIDE = re.compile(r"^(?:\w+,\s+)?(?:let's|let’s|let us)\b", re.I)

@@ -65,10 +65,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing import cues
-from briefing.countries import country_of_word, find_countries
-from briefing.extract.text import plain, word_set
+from briefing.extract import cues
+from briefing.extract.countries import country_of_word, find_countries
 from briefing.model import Figure
+from briefing.text import plain, word_set
 
 # --------------------------------------------------------------------------- currencies
 

@@ -12,9 +12,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from briefing.countries import country_of_word
-from briefing.extract.text import plain, word_set
+from briefing.extract.countries import country_of_word
 from briefing.model import Figure
+from briefing.text import plain, word_set
 
 
 class Said(NamedTuple):

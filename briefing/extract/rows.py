@@ -10,8 +10,8 @@ import zlib
 from collections.abc import Sequence
 
 from briefing.extract.facts import Statement
-from briefing.extract.text import collapse, fact_id, norm_key
 from briefing.model import Figure
+from briefing.text import collapse, fact_id, norm_key
 
 #: Bits of the head/tail hashes used to find near-same wordings: 4 bytes on disk a column;
 #: a collision only adds a candidate pair, which is then compared word by word.

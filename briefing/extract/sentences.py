@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from briefing import cues
-from briefing.extract.text import word_set
+from briefing.text import word_set
 
 # Markdown emphasis closes with its sentence too ("… she said.** The policy …").
 _CLOSERS = "\"'”’»)\\]}›」』）》〉】*_"
@@ -151,20 +150,5 @@ def _is_abbreviation(word: str) -> bool:
     return word.lower() in _ABBREVIATIONS or _DOTTED.fullmatch(word) is not None
 
 
-def leads_a_list(text: str) -> bool:
-    """A sentence that ends on a colon handing over to a list and states something itself
-    ("The policy is structured around six key pillars:"): at least LIST_LEAD_MIN_WORDS
-    words, a verb after its first word (`cues.LIST_LEAD_VERB`), and a last word that names
-    what follows, not one that only hands over ("include:", "as follows:"). A speaker's
-    lead-in ("the minister said:") has no such verb."""
-    body = text.strip()  # positions below count from its first word
-    if not body.endswith(":"):
-        return False
-    words = body[:-1].split()
-    if len(words) < LIST_LEAD_MIN_WORDS or words[-1].lower() in cues.LIST_LEAD_HANDOVER:
-        return False
-    return cues.LIST_LEAD_VERB.search(body, len(words[0])) is not None
 
 
-#: A list's lead-in sentence is at least this many words (the extractor's MIN_WORDS).
-LIST_LEAD_MIN_WORDS = 5

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from briefing import cues
 from briefing.dates import date_line, parse_date
+from briefing.ingest import cues
 
 
 def date_only(line: str) -> str | None:

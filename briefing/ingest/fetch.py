@@ -41,10 +41,10 @@ from typing import Literal, Protocol
 from urllib.parse import urlsplit
 
 from briefing import __version__
-from briefing.corpus import SIDECAR
 from briefing.errors import BriefingError, UsageError
 from briefing.ingest.provenance import version_order
 from briefing.ingest.urls import clean_url
+from briefing.ingest.walk import SIDECAR
 
 USER_AGENT = f"briefing/{__version__} (policy briefs from saved articles; fetches each link once)"
 #: Largest body stored: a report, not a data dump. It bounds the body both as it comes over

@@ -9,9 +9,9 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from urllib.parse import urlsplit
 
-from briefing.extract.text import norm_key, word_set
 from briefing.ingest.urls import url_host
 from briefing.model import Source
+from briefing.text import norm_key, word_set
 
 #: Most sources cited for one fact in a brief (the count of all is still given).
 MAX_CITED = 3

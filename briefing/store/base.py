@@ -22,10 +22,10 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
     fcntl = None  # type: ignore[assignment]
 
 from briefing.errors import BriefingError
-from briefing.extract.text import collapse
+from briefing.extract.themes import Taxonomy
 from briefing.model import EXTRACTOR_VERSION, Skipped, Source
 from briefing.store.files import SOURCE_COLUMNS, reader_versions, source_of_row
-from briefing.themes import Taxonomy
+from briefing.text import collapse
 
 P = ParamSpec("P")
 R = TypeVar("R")

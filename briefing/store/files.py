@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus import listing_problem, read_document
 from briefing.errors import CorpusError
+from briefing.extract.themes import Taxonomy, load_taxonomy
+from briefing.ingest.document import read_document
 from briefing.ingest.fetch import FetchRecord, fetch_record
 from briefing.ingest.formats import HTML_SUFFIXES, PDF_SUFFIXES
 from briefing.ingest.provenance import origin_hashes, page_key
+from briefing.ingest.walk import listing_problem
 from briefing.model import Source, Versions
-from briefing.themes import Taxonomy, load_taxonomy
 
 #: zlib level for article text: 6 keeps about a third of the bytes at ~30 MB/s per core.
 ZLIB_LEVEL = 6

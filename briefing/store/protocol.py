@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from briefing.extract.themes import Taxonomy
 from briefing.model import Fact, FactDigest, Skipped, Source
-from briefing.themes import Taxonomy
 
 #: A merged fact as `fact_groups` hands it out, to be loaded later: opaque to callers.
 FactGroup = tuple[int, ...]

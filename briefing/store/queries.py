@@ -324,7 +324,7 @@ class Queries(StoreBase):
             " WHERE f.path=? AND src.key=? AND s.start=?",
             (c.source.path, c.source.key, c.start)).fetchone()
         try:
-            from briefing.corpus import document_text
+            from briefing.ingest.document import document_text
 
             text, _ = document_text(c.source.path, (self.corpus / c.source.path).read_bytes())
         except (OSError, CorpusError):

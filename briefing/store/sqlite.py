@@ -10,11 +10,11 @@ import sqlite3
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.extract.themes import Taxonomy, load_taxonomy
 from briefing.resources import cache_dir
 from briefing.store.protocol import SyncReport
 from briefing.store.queries import Queries
 from briefing.store.sync import Progress, Sync
-from briefing.themes import Taxonomy, load_taxonomy
 
 #: SQLite's page cache (kB), which also bounds the memory of its sorts: it caps the store's
 #: memory whatever the corpus size. Four times as much made no sync faster, even a cold

@@ -18,7 +18,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus import (
+from briefing.ingest.formats import PDF_SUFFIXES
+from briefing.ingest.walk import (
     LIMITED_SUFFIXES,
     TOO_LARGE,
     listing_problem,
@@ -26,7 +27,6 @@ from briefing.corpus import (
     max_pdf_bytes,
     walk_corpus,
 )
-from briefing.ingest.formats import PDF_SUFFIXES
 from briefing.store.base import batches, store_errors
 from briefing.store.files import FileResult, file_hash, init_worker, read_chunk, read_file
 from briefing.store.protocol import SyncReport

@@ -20,7 +20,7 @@ from itertools import combinations, groupby, islice
 
 from rapidfuzz.distance import Indel
 
-from briefing.extract.text import NEAR_SAME_WORDING
+from briefing.text import NEAR_SAME_WORDING
 
 #: A bucket larger than this is a stock phrase ("The ministry said on Monday that ..."), not
 #: copies of one sentence: its pairs are not compared (there would be its size squared).

@@ -33,8 +33,8 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing.countries import country_name
 from briefing.errors import BriefingError, NothingSelected
+from briefing.extract.countries import country_name
 from briefing.model import Fact, Selection
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.messages import (

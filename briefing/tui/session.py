@@ -19,12 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.brief.build import Options, brief_from_store
-from briefing.countries import country_codes, country_name, resolve_country, suggest_countries
 from briefing.errors import UnknownName
+from briefing.extract.countries import (
+    country_codes,
+    country_name,
+    resolve_country,
+    suggest_countries,
+)
+from briefing.extract.themes import Taxonomy, load_taxonomy
 from briefing.ingest.provenance import MAX_CITED
 from briefing.model import Brief, Fact, FactDigest, Selection
 from briefing.store import FactGroup, FactStore, Store, SyncReport
-from briefing.themes import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
     from briefing.deliver.mail import Outcome

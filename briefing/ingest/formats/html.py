@@ -13,9 +13,9 @@ import codecs
 import re
 from typing import TYPE_CHECKING
 
-from briefing import cues
 from briefing.dates import parse_date
 from briefing.errors import CorpusError
+from briefing.ingest import cues
 from briefing.ingest.date_lines import date_only
 from briefing.ingest.decoding import decode
 from briefing.ingest.formats.normalise import TEXT_RULES, clean_text

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from briefing.errors import UnknownName, UsageError
-from briefing.extract.text import unligature
 from briefing.resources import data_dir
+from briefing.text import unligature
 from briefing.yamlio import YAMLError, load_yaml
 
 ENV_VAR = "BRIEFING_THEMES"
