@@ -6,9 +6,9 @@ process pool (`sync`, `files`), the per-fact rows a sync refreshes (`refresh`, `
 `wordings` for near-same wordings), and reading facts back (`queries`, `listing` for a big
 selection a page at a time, `fresh`), behind one class, `Store` (`sqlite`), and the seam
 another engine would implement (`protocol`: `FactStore`, `SyncReport`). It may import the
-model, the corpus and format readers, the extractor, `fetch`'s sidecars, `provenance`,
-`themes`, `errors`, `resources` and other leaf modules; never the brief, the renderers, mail,
-the CLI or the terminal app (nor textual or typer): tests/test_layers.py checks it.
+model, the ingest stage (corpus walk, readers, `fetch`'s sidecars, `provenance`), the
+extractor (facts, themes) and the shared modules; never the brief, the renderers, mail, the
+CLI or the terminal app (nor textual or typer): tests/test_layers.py checks it.
 Nothing outside this package writes SQL. `from briefing.store import Store` is the way in.
 """
 
