@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app as cli
 from briefing.cli.app import app
-from briefing.cli.terminal import printable
+from briefing.cli.printing import printable
 
 runner = CliRunner()
 DAY = "2026-11-22"

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 
 from briefing import __version__
 from briefing.cli.corpus import corpus_path, given_corpus
-from briefing.cli.terminal import console, echo, echo_json, literal, printable
+from briefing.cli.printing import console, echo, echo_json, literal, printable
 from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageError
 from briefing.model import Selection
 

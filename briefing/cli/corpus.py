@@ -1,6 +1,6 @@
 """The corpus folder a command works on: --corpus, else $BRIEFING_CORPUS, else the bundled
-seeds. Shared by the command modules (`cli`, `cli_verify`), which import it from here so
-that neither imports the other.
+seeds (the bundled corpus, `seeds/`). Shared by the command modules (`app`, `verify`), which
+import it from here so that neither imports the other.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.cli.terminal import echo
+from briefing.cli.printing import echo
 from briefing.deliver.config import describe, resolve_settings
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief

@@ -42,7 +42,7 @@ def verify_command(
     Example: briefing verify out/brief-kr-2026-11-22.pdf --corpus ~/articles
     """
     from briefing.brief.verify import report_json, report_lines, verify_file
-    from briefing.cli.terminal import echo, echo_json
+    from briefing.cli.printing import echo, echo_json
 
     report = verify_file(brief, corpus_path(corpus))
     if as_json:

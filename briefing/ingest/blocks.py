@@ -1,5 +1,6 @@
 """Cutting a body into blocks (headings, paragraphs, list items) with their offsets, from
-plain text, Markdown, text flattened onto one line, and emphasis."""
+plain text, Markdown, text flattened onto one line, and emphasis. Site furniture is dropped
+here as the blocks are cut (`body_blocks`); what counts as furniture is `furniture`'s call."""
 
 from __future__ import annotations
 

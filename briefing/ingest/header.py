@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from briefing.dates import date_line, date_line_publisher, parse_date
 from briefing.ingest import cues
 from briefing.ingest.article import Block
-from briefing.ingest.date_lines import date_only_match
+from briefing.ingest.date_stamps import date_only_match
 from briefing.ingest.lines import TITLE_MIN_WORDS
 from briefing.text import collapse
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import jinja2
 
-from briefing.brief.render.compiled import CompiledTemplates
+from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
 from briefing.resources import templates_dir

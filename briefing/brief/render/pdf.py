@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from briefing.brief.render.compiled import CompiledTemplates
 from briefing.brief.render.markdown import figure_value
+from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
 from briefing.resources import templates_dir

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import parse_date
 from briefing.errors import CorpusError
 from briefing.ingest import cues
-from briefing.ingest.date_lines import date_only
+from briefing.ingest.date_stamps import date_only
 from briefing.ingest.decoding import decode
 from briefing.ingest.formats.normalise import TEXT_RULES, clean_text
 from briefing.ingest.formats.reading import Reading
