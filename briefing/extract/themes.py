@@ -53,6 +53,10 @@ class Theme:
     """Kinds of figure (`money`, `percent`, `count`, `power`, ...) that make a sentence about
     this theme whatever its words: "The ministry will allocate NT$30 billion ..." is about
     funding."""
+    short: str = ""
+    """A shorter name for narrow places (the terminal app's theme list at 80 columns):
+    `Investment` for `Investment & funding`. The file's `short:`, else the name up to its
+    first " & "."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,11 @@ def _read_theme(entry: object, index: int, label: str) -> tuple[Theme, list[_Phr
     figures = entry.get("figures", [])
     if not isinstance(figures, list) or not set(figures) <= FIGURE_KINDS:
         raise UsageError(f"{where}: figures must be a list of {', '.join(sorted(FIGURE_KINDS))}")
-    return Theme(slug, name.strip(), " ".join(description.split()), tuple(figures)), phrases
+    short = entry.get("short", name.split(" & ")[0])
+    if not isinstance(short, str) or not short.strip():
+        raise UsageError(f"{where}: short must be a name")
+    return Theme(slug, name.strip(), " ".join(description.split()), tuple(figures),
+                 short.strip()), phrases
 
 
 def _outranking(value: object, index: int, slug: str, where: str) -> list[_Phrase]:

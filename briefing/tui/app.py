@@ -19,9 +19,9 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     LoadingIndicator,
@@ -29,6 +29,7 @@ from textual.widgets import (
     Static,
     TabbedContent,
     TabPane,
+    Tabs,
     TextArea,
 )
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -56,6 +57,7 @@ from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
+from briefing.tui.widgets.footer import FittingFooter
 from briefing.tui.widgets.inputs import ReturningInput, focus_now
 from briefing.tui.widgets.preview import BriefPreview
 
@@ -80,6 +82,10 @@ SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
                "email": "Sending the brief", "links": "Fetching links"}
 FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email failed",
           "links": "Adding links failed"}
+#: Keys the footer leaves out first when it is too narrow for all (at 80 columns): the help
+#: screen and the command palette still list them.
+FOOTER_DROPS = ("email", "focus_search", "show_tab('facts')", "show_tab('preview')",
+                "focus_filter", "export")
 
 
 class IndexingStopped(BriefingError):
@@ -164,6 +170,8 @@ class BriefingApp(App[None]):
         self._prefetch_timer = None
         self._waiting: dict[str, Callable[[], object]] = {}
         self._facts_summary = ""
+        self._before_preview: Widget | None = None
+        """What had focus when the preview opened: closing it (escape) goes back there."""
 
     # ----------------------------------------------------------------- layout
 
@@ -181,7 +189,8 @@ class BriefingApp(App[None]):
                                      return_to="#facts-table", compact=True)
         self.table = FactsTable(id="facts-table")
         self.peek = Static("", id="fact-peek")
-        self.preview = BriefPreview(id="brief-preview")
+        self.preview = BriefPreview(id="brief-preview", on_close=self.action_close_preview)
+        self.footer = FittingFooter(compact=True, drop_order=FOOTER_DROPS)
         self.busy = LoadingIndicator(id="busy")
         self.status = Static("", id="status", markup=False)
         yield Header(icon="")
@@ -201,7 +210,7 @@ class BriefingApp(App[None]):
         with Horizontal(id="statusbar"):
             yield self.busy
             yield self.status
-        yield Footer(compact=True)
+        yield self.footer
 
     def on_mount(self) -> None:
         self.sub_title = self.session.corpus.name
@@ -495,14 +504,55 @@ class BriefingApp(App[None]):
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.preview.set_active(event.pane.id == "preview")
+        """Focus follows the tab the user opened, by key, click or the tab bar: a widget
+        left focused in the hidden pane, or the tab bar itself, hands it over."""
+        pane = event.pane.id
+        self.preview.set_active(pane == "preview")
+        self.footer.skip = frozenset({f"show_tab('{pane}')"})
+        self.footer.refresh(recompose=True)
+        focused = self.focused
+        if focused is None and not self.country_choices:
+            return  # still starting: the lists take focus once they are filled
+        handed_over = focused is None or isinstance(focused, Tabs) or not self._shows(focused)
+        if pane == "preview":
+            if self._before_preview is None:
+                self._before_preview = self.table if handed_over else focused
+            if handed_over:
+                focus_now(self.preview.page)
+        else:
+            self._before_preview = None
+            if handed_over:
+                focus_now(self.table)
+
+    def _shows(self, widget: Widget) -> bool:
+        """The widget is in view (it and every container above it displayed)."""
+        return all(node.display for node in widget.ancestors_with_self
+                   if isinstance(node, Widget))
 
     def action_show_tab(self, tab: str) -> None:
+        focused = self.focused
+        if tab == "preview" and self.tabs.active != "preview" and focused is not None:
+            self._before_preview = focused
         self.tabs.active = tab
         if tab == "facts":
             focus_now(self.table)
         else:
-            self.preview.focus()
+            # At once, not when the tab's message comes round: keys typed right behind `p`
+            # (a scroll) go to the preview, which holds them until its page is drawn.
+            self.preview.set_active(True)
+            focus_now(self.preview.page)
+
+    def action_close_preview(self) -> None:
+        """Back to the facts, and focus back where it was when the preview opened."""
+        back = self._before_preview
+        self._before_preview = None
+        self.tabs.active = "facts"
+        if back is None or not back.is_attached or self.preview in back.ancestors_with_self:
+            back = self.table
+        self.call_after_refresh(self._focus_if_shown, back)
+
+    def _focus_if_shown(self, widget: Widget) -> None:
+        focus_now(widget if self._shows(widget) and widget.focusable else self.table)
 
     def action_toggle_raw(self) -> None:
         preview = self.preview
@@ -696,8 +746,15 @@ class BriefingApp(App[None]):
         focus_now(self.search)
 
     def action_toggle_sidebar(self) -> None:
+        """Hide or show the lists; focus follows: into the country list when shown, out
+        to the open tab when hidden with focus in them."""
         sidebar = self.sidebar
         sidebar.display = not sidebar.display
+        focused = self.focused
+        if sidebar.display:
+            focus_now(self.countries)
+        elif focused is None or sidebar in focused.ancestors_with_self:
+            self.action_show_tab(self.tabs.active or "facts")
 
     def action_reindex(self) -> None:
         self.index_corpus()
@@ -711,6 +768,7 @@ class BriefingApp(App[None]):
             *binding_rows(self, "anywhere", self.MAIN_BINDINGS),
             *STOCK_KEYS,
             *binding_rows(self, "facts table", FactsTable.BINDINGS),
+            *binding_rows(self, "preview", BriefPreview.BINDINGS),
             *binding_rows(self, "filter and search boxes", self.BOX_BINDINGS),
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),

@@ -70,6 +70,8 @@ class Choice:
     name: str
     count: int
     """Facts about it in the whole corpus."""
+    short: str = ""
+    """A shorter name for a narrow list (a theme's `short`); empty when there is none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,8 @@ class Session:
     def theme_choices(self) -> list[Choice]:
         """Every theme of the taxonomy in its own order, with its fact count (0 included)."""
         counts = self.store().theme_counts()
-        return [Choice(t.slug, t.name, counts.get(t.slug, 0)) for t in self.taxonomy.themes]
+        return [Choice(t.slug, t.name, counts.get(t.slug, 0), t.short)
+                for t in self.taxonomy.themes]
 
     # ----------------------------------------------------------------- selection
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -25,40 +26,70 @@ class Column:
     width: int
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The columns shown, the cells left for the fact text, and the lines of a row."""
+
+    columns: tuple[Column, ...] = ()
+    text_width: int = 0
+    lines: int = 1
+
+
 MARK, DATE, FACT = Column("mark", " ", 1), Column("date", "Date", 10), Column("fact", "Fact", 0)
+#: Always shown: a fact's figures are what a brief compares. Narrower (and on two lines) when
+#: the fact text would have less than TEXT_MIN cells, as at 80 columns.
+FIGURES, FIGURES_NARROW = Column("figures", "Figures", 14), Column("figures", "Figures", 10)
 #: Shown, in this order, while the fact text keeps at least TEXT_MIN cells; the detail view
 #: has them all whatever the width.
-OPTIONAL = (Column("figures", "Figures", 14), Column("source", "Source", 16),
-            Column("themes", "Themes", 18))
+OPTIONAL = (Column("source", "Source", 16), Column("themes", "Themes", 18))
 TEXT_MIN = 48
+#: Lines of a row when the fact text has less than TEXT_MIN cells: two short lines read
+#: better than one cut at twenty characters.
+NARROW_LINES = 2
 #: Rows added per frame.
 CHUNK = 50
 #: Pause between chunks, so the first screenful is drawn before the rest is measured.
 CHUNK_PAUSE_S = 0.03
 #: Longest fact text put in a cell: the detail view shows the rest.
 TEXT_MAX = 400
-#: Cells are padded by one on each side; the vertical scrollbar takes two.
-PADDING, SCROLLBAR = 2, 2
+#: Cells are padded by one on each side.
+PADDING = 2
 
 
-def layout(width: int) -> tuple[list[Column], int]:
-    """The columns that fit `width` cells, and the width left for the fact text."""
-    columns = [MARK, DATE]
-    used = sum(c.width + PADDING for c in columns) + PADDING + SCROLLBAR
+def layout(width: int, scrollbar: int = 2) -> Layout:
+    """The columns that fit `width` cells (less a vertical scrollbar of `scrollbar`), and
+    the width left for the fact text."""
+    columns = [MARK, DATE, FIGURES]
+    used = sum(c.width + PADDING for c in columns) + PADDING + scrollbar
+    if width - used < TEXT_MIN:
+        used -= FIGURES.width - FIGURES_NARROW.width
+        return Layout((MARK, DATE, FACT, FIGURES_NARROW), max(width - used, TEXT_MIN // 4),
+                      NARROW_LINES)
     for column in OPTIONAL:
         if width - used - column.width - PADDING >= TEXT_MIN:
             columns.append(column)
             used += column.width + PADDING
     columns.insert(2, FACT)
-    return columns, min(TEXT_MAX, max(TEXT_MIN // 2, width - used))
+    return Layout(tuple(columns), min(TEXT_MAX, width - used))
 
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def fact_cells(fact: Fact, excluded: bool, columns: list[Column], text_width: int
-               ) -> list[Text]:
+def _fit(text: str, width: int, lines: int) -> str:
+    """`text` in at most `lines` lines of `width` cells, broken between words; an ellipsis
+    ends it when it is longer."""
+    if lines == 1:
+        return _clip(text, width)
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = [*wrapped[:lines - 1], _clip(rest, width)]
+    return "\n".join(wrapped)
+
+
+def fact_cells(fact: Fact, excluded: bool, shape: Layout) -> list[Text]:
     """One row: a mark that reads without colour (✓/✗), and the excluded text struck out."""
     strike = "strike dim" if excluded else ""
     source = fact.source
@@ -70,13 +101,14 @@ def fact_cells(fact: Fact, excluded: bool, columns: list[Column], text_width: in
         "themes": ", ".join(fact.themes),
     }
     cells = []
-    for column in columns:
+    for column in shape.columns:
         if column.key == "mark":
             cells.append(Text(EXCLUDED_MARK if excluded else INCLUDED_MARK,
                               style="bold red" if excluded else "green"))
         else:
-            width = text_width if column.key == "fact" else column.width
-            cells.append(Text(_clip(values[column.key], width), style=strike))
+            width = shape.text_width if column.key == "fact" else column.width
+            lines = shape.lines if column.key in ("fact", "figures") else 1
+            cells.append(Text(_fit(values[column.key], width, lines), style=strike))
     return cells
 
 
@@ -102,13 +134,16 @@ class FactsTable(DataTable):
         self.total = 0
         """Facts the selection has in all: the table holds the first pages of them."""
         self.excluded: set[str] = set()
-        self._layout: tuple[list[Column], int] = ([], 0)
+        self._layout = Layout()
         self._waiting: Iterator[Fact] = iter(())
         """Facts not yet added as rows (added a chunk per frame)."""
         self._cursor_on: str | None = None
 
+    def _shape(self) -> Layout:
+        return layout(self.size.width, self.styles.scrollbar_size_vertical)
+
     def on_resize(self) -> None:
-        if layout(self.size.width) != self._layout:
+        if self._shape() != self._layout:
             self.show(list(self.facts.values()), self.excluded, self.total)
 
     def show(self, facts: Sequence[Fact], excluded: Collection[str],
@@ -122,11 +157,11 @@ class FactsTable(DataTable):
         self.facts = {f.id: f for f in facts}
         self.total = len(facts) if total is None else total
         self.excluded = {fid for fid in excluded if fid in self.facts}
-        columns, text_width = self._layout = layout(self.size.width)
+        shape = self._layout = self._shape()
         self.clear(columns=True)
-        for column in columns:
+        for column in shape.columns:
             self.add_column(column.label, key=column.key,
-                            width=text_width if column.key == "fact" else column.width)
+                            width=shape.text_width if column.key == "fact" else column.width)
         self._cursor_on = current.id if current is not None else None
         self._waiting = iter(list(facts))
         self._add_chunk(self._waiting)
@@ -143,11 +178,11 @@ class FactsTable(DataTable):
     def _add_chunk(self, waiting: Iterator[Fact]) -> None:
         if waiting is not self._waiting:
             return  # a newer `show` replaced these rows
-        columns, text_width = self._layout
+        shape = self._layout
         added = 0
         for fact in islice(waiting, CHUNK):
-            self.add_row(*fact_cells(fact, fact.id in self.excluded, columns, text_width),
-                         key=fact.id)
+            self.add_row(*fact_cells(fact, fact.id in self.excluded, shape), key=fact.id,
+                         height=shape.lines)
             added += 1
             if fact.id == self._cursor_on:
                 self.move_cursor(row=self.row_count - 1, animate=False)
@@ -161,9 +196,8 @@ class FactsTable(DataTable):
         (self.excluded.add if excluded else self.excluded.discard)(fact_id)
         if fact_id not in self.rows:
             return  # not added yet: it will be, marked
-        columns, text_width = self._layout
-        for column, cell in zip(columns, fact_cells(fact, excluded, columns, text_width),
-                                strict=True):
+        shape = self._layout
+        for column, cell in zip(shape.columns, fact_cells(fact, excluded, shape), strict=True):
             self.update_cell(fact_id, column.key, cell)
 
     @property
