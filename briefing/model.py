@@ -230,6 +230,9 @@ class Selection:
     max_facts: int = 40
     query: str | None = None
     """Optional full-text filter (the TUI's search box)."""
+    pinned: frozenset[str] = frozenset()
+    """Fact ids always in the brief while the corpus has them, however they rank (a saved
+    brief's pins); an exclusion wins over a pin, and the date window still applies."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +330,64 @@ class Omission:
     reason: str
 
 
+#: Words of a fact the What's new section shows: enough to recognise it.
+GLIMPSE_WORDS = 14
+
+
+def first_words(text: str, words: int = GLIMPSE_WORDS) -> str:
+    """The first words of a fact, with an ellipsis when it goes on."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+@dataclass(frozen=True, slots=True)
+class NewFact:
+    """A fact of a saved brief's render that its previous render did not include."""
+
+    id: str
+    text: str
+    where: str
+    """Where the brief quotes it: `key finding 2`, a section's title."""
+
+    @property
+    def glimpse(self) -> str:
+        return first_words(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedFact:
+    """A fact the previous render of a saved brief included and this one does not."""
+
+    id: str
+    text: str
+    """As the previous render quoted it (the fact may no longer exist)."""
+    reason: str
+    """`source changed`, `source removed`, `excluded by the user`, `ranked out`, ... (see
+    `brief.history`)."""
+    files: tuple[str, ...] = ()
+    """The corpus files the reason is about (a changed or removed source's)."""
+
+    @property
+    def glimpse(self) -> str:
+        return first_words(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class WhatsNew:
+    """What changed since the previous render of a saved brief (`brief.history`)."""
+
+    since: str
+    """The previous render's as-of date, YYYY-MM-DD."""
+    new: tuple[NewFact, ...]
+    dropped: tuple[DroppedFact, ...]
+    kept: int = 0
+    """Facts in both renders."""
+
+    @property
+    def new_ids(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.new)
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     facts: int
@@ -361,6 +422,8 @@ class Brief:
     corpus_fingerprint: str
     omissions: tuple[Omission, ...] | None = None
     """Set only when an audit appendix was asked for."""
+    whats_new: WhatsNew | None = None
+    """Only in a saved brief's render after its first: what is new since the previous one."""
     items: tuple[BriefItem, ...] = field(default=())
     """Every fact in the brief, in order of first appearance."""
     per_source_cap: int = 0

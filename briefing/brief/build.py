@@ -292,6 +292,7 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
                                           f"before {selection.since})"))
         else:
             kept.append(fact)
+    pinnable = {f.id for f in kept if f.id in selection.pinned}
     kept, duplicates = _drop_contained(kept)
     omitted.extend(duplicates)
     specific = says or Specifics(facts)
@@ -304,7 +305,29 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
     omitted.extend(capped)
     over = kept[selection.max_facts:]
     omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts") for f in over)
-    return kept[:selection.max_facts], omitted, cap
+    chosen = kept[:selection.max_facts]
+    if pinnable:
+        chosen, omitted = _with_pins(chosen, omitted, pinnable, selection, as_of)
+    return chosen, omitted, cap
+
+
+def _with_pins(chosen: list[Fact], omitted: list[Omission], pinnable: set[str],
+               selection: Selection, as_of: date) -> tuple[list[Fact], list[Omission]]:
+    """The chosen facts and every pinned one the ranking or a cap left out, strongest first
+    after them; the weakest unpinned facts make room, so the brief keeps to `max_facts`
+    (unless the pins alone are more). Exclusions and the date window were applied before:
+    a pin overrides the ranking, not the user's own exclusion."""
+    held = sorted((o.fact for o in omitted if o.fact.id in pinnable),
+                  key=lambda f: -_score(f, selection, as_of))
+    if not held:
+        return chosen, omitted
+    omitted = [o for o in omitted if o.fact.id not in pinnable]
+    over = len(chosen) + len(held) - selection.max_facts
+    weakest = [f for f in reversed(chosen) if f.id not in selection.pinned][:max(over, 0)]
+    gone = {f.id for f in weakest}
+    omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts")
+                   for f in reversed(weakest))
+    return [f for f in chosen if f.id not in gone] + held, omitted
 
 
 def per_source_cap(max_facts: int) -> int:
@@ -895,7 +918,7 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     if len(first) <= RANK_ALL_UP_TO:
         facts = store.facts(selection.countries, selection.themes, selection.query,
                             citations=MAX_CITED)
-        return facts, len(facts), None, 0
+        return _with_pinned(store, facts, selection), len(facts), None, 0
     # One pass over the digests as the store reads them: memory holds the strongest and a
     # count per source, not the tens of thousands of matches.
     since = selection.since.isoformat() if selection.since else None
@@ -921,7 +944,16 @@ def _candidates(store: FactSource, selection: Selection, options: Options
     if not among:
         return [], tally.matched, None, undated[0]
     facts = store.facts(citations=MAX_CITED, among=among)
-    return facts, tally.matched, tally, undated[0]
+    return _with_pinned(store, facts, selection), tally.matched, tally, undated[0]
+
+
+def _with_pinned(store: FactSource, facts: list[Fact], selection: Selection) -> list[Fact]:
+    """The candidates and every pinned fact the corpus still has, read by id: a pin holds
+    whether or not the fact matches the selection or ranks among the strongest."""
+    missing = sorted(selection.pinned - {f.id for f in facts} - selection.excluded)
+    if not missing:
+        return facts
+    return facts + store.facts(citations=MAX_CITED, among=missing)
 
 
 class _Tally:

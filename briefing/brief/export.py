@@ -179,6 +179,9 @@ class RenderOptions:
     """A user folder overriding brief.html.j2 / brief.css."""
     paper: str = "a4"
     pdf_variant: str | None = None
+    stem: str | None = None
+    """The files' name without extension (a saved brief's `kr-weekly-2026-11-22`);
+    default `brief_stem`."""
 
 
 def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOptions()
@@ -187,7 +190,7 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
     Everything is rendered before anything is written, so a failure leaves no half set."""
     from briefing.brief.render.markdown import render_markdown
 
-    stem = brief_stem(brief.selection, brief.as_of.isoformat())
+    stem = options.stem or brief_stem(brief.selection, brief.as_of.isoformat())
     markdown = render_markdown(brief, template=options.template)
     outputs: list[tuple[Path, bytes | str]] = []
     if "md" in options.formats:

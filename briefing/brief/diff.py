@@ -1,0 +1,114 @@
+"""Comparing two rendered briefs (`briefing diff OLD NEW`): which facts one quotes and the
+other does not, and which both quote differently.
+
+A brief is read back as `verify` reads it (`verify.read_brief`): a Markdown brief's quotes
+and Sources list, or a PDF's attached facts JSON. A fact is known by its id, which is the
+hash of its wording (`text.fact_id`), so a Markdown brief, which prints no ids, and a PDF
+brief compare alike. A fact both quote is changed when its quote differs (case or
+punctuation: the id ignores both) or it cites other files, or the same file with other
+bytes (its sha256, of which a Markdown brief records the first 16 hex digits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.brief.verify import CitedBrief, read_brief
+from briefing.model import first_words
+from briefing.text import fact_id
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedFact:
+    """A fact as a rendered brief quotes it."""
+
+    id: str
+    text: str
+    files: tuple[tuple[str, str], ...]
+    """(file, sha256 or a prefix of it, "" when not recorded) of each source it cites, as
+    the brief names them (a source naming no file: its label)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    old: QuotedFact
+    new: QuotedFact
+    what: tuple[str, ...]
+    """What differs, in words: `quote reworded`, `cites x.txt`, `no longer cites y.txt`,
+    `x.txt changed`."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefDiff:
+    added: tuple[QuotedFact, ...]
+    removed: tuple[QuotedFact, ...]
+    changed: tuple[Change, ...]
+    same: int
+    old_count: int
+    new_count: int
+
+    @property
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)}"
+                f" changed, {self.same} unchanged ({self.old_count} facts before,"
+                f" {self.new_count} after)")
+
+
+def quoted_facts(brief: CitedBrief) -> dict[str, QuotedFact]:
+    """The facts a brief quotes, by id, in the order it first quotes them."""
+    texts: dict[str, str] = {}
+    files: dict[str, dict[tuple[str, str], None]] = {}
+    for quote in brief.quotes:
+        fid = fact_id(quote.fact)
+        texts.setdefault(fid, quote.fact)
+        source = brief.sources.get(quote.number)
+        cited = ((source.path or source.label, source.sha256 or "") if source is not None
+                 else (f"[{quote.number}]", ""))
+        files.setdefault(fid, {})[cited] = None
+    return {fid: QuotedFact(fid, text, tuple(sorted(files[fid]))) for fid, text in texts.items()}
+
+
+def diff_briefs(old: Path, new: Path) -> BriefDiff:
+    """The difference between two rendered briefs (each Markdown, PDF or facts JSON);
+    UsageError for a file that is not a brief."""
+    before, after = quoted_facts(read_brief(old)), quoted_facts(read_brief(new))
+    changes = []
+    for fid in before.keys() & after.keys():
+        what = tuple(_changes(before[fid], after[fid]))
+        if what:
+            changes.append(Change(before[fid], after[fid], what))
+    order = {fid: n for n, fid in enumerate(after)}
+    changes.sort(key=lambda c: order[c.new.id])
+    return BriefDiff(
+        added=tuple(f for fid, f in after.items() if fid not in before),
+        removed=tuple(f for fid, f in before.items() if fid not in after),
+        changed=tuple(changes),
+        same=len(before.keys() & after.keys()) - len(changes),
+        old_count=len(before), new_count=len(after))
+
+
+def _changes(old: QuotedFact, new: QuotedFact) -> Iterator[str]:
+    if old.text != new.text:
+        yield "quote reworded"
+    was = {path: sha for path, sha in old.files}
+    now = {path: sha for path, sha in new.files}
+    for path in sorted(now.keys() - was.keys()):
+        yield f"cites {path}"
+    for path in sorted(was.keys() - now.keys()):
+        yield f"no longer cites {path}"
+    for path in sorted(was.keys() & now.keys()):
+        a, b = was[path], now[path]
+        n = min(len(a), len(b))
+        if n and a[:n] != b[:n]:
+            yield f"{path} changed"
+
+
+def diff_lines(diff: BriefDiff) -> Iterator[str]:
+    """The difference as lines: `+ f… “quote…”`, `- …`, `~ … (what changed)`."""
+    for mark, facts in (("+", diff.added), ("-", diff.removed)):
+        for f in facts:
+            yield f"{mark} {f.id} “{first_words(f.text)}”"
+    for c in diff.changed:
+        yield f"~ {c.new.id} “{first_words(c.new.text)}” ({'; '.join(c.what)})"

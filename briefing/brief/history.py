@@ -1,0 +1,217 @@
+"""What's new in a saved brief: each render records the facts it included, and the next
+render says what is new since and what dropped out, and why.
+
+The record is a JSON file beside the brief file (`kr-weekly.yaml` keeps
+`kr-weekly.history.json`): one entry per as-of date, holding each included fact's id, its
+quote and the files it was cited from with their sha256 then. Rendering again on the same
+date replaces that date's entry, so a brief made twice in a day is the same brief twice; a
+render compares with the latest entry dated before it.
+
+A fact the previous render had and this one has not dropped out because:
+
+- `excluded by the user`: the brief file now excludes it;
+- `ranked out`: the corpus still has it, but other facts ranked above it (or a cap left it
+  out), or `no longer matches the selection` when its countries or themes no longer do;
+- `source changed`: it is gone from the corpus and a file it was cited from now has other
+  bytes (the sentence was edited or removed);
+- `source removed`: it is gone, and so are the files it was cited from;
+- `no longer extracted`: it is gone though its files are as they were (a newer extractor
+  reads them differently).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefing.brief.saved import FactsById
+from briefing.errors import BriefingError, UsageError
+from briefing.model import Brief, BriefItem, DroppedFact, Fact, NewFact, WhatsNew
+
+SUFFIX = ".history.json"
+FORMAT = 1
+EXCLUDED = "excluded by the user"
+RANKED_OUT = "ranked out"
+UNSELECTED = "no longer matches the selection"
+SOURCE_CHANGED = "source changed"
+SOURCE_REMOVED = "source removed"
+NOT_EXTRACTED = "no longer extracted"
+
+
+@dataclass(frozen=True, slots=True)
+class CitedFile:
+    """A source a render cited a fact from, and its file's hash then."""
+
+    key: str
+    file: str
+    """The corpus file, relative to the corpus (the carrying file of a related article)."""
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedFact:
+    id: str
+    text: str
+    sources: tuple[CitedFile, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    """One render of a saved brief: its as-of date and the facts it included."""
+
+    as_of: str
+    facts: tuple[RecordedFact, ...]
+
+
+def history_path(brief_file: Path) -> Path:
+    """`kr-weekly.yaml` -> `kr-weekly.history.json`, beside it."""
+    return brief_file.with_name(brief_file.stem + SUFFIX)
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def load_history(path: Path) -> list[Render]:
+    """The renders recorded so far, oldest first; none when there is no file yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read {path}: {getattr(err, 'strerror', None) or err}"
+                         ) from None
+    try:
+        data = json.loads(text)
+        return [Render(r["as_of"], tuple(
+            RecordedFact(f["id"], f["text"], tuple(
+                CitedFile(s["key"], s["file"], s["sha256"]) for s in f["sources"]))
+            for f in r["facts"])) for r in data["renders"]]
+    except (ValueError, KeyError, TypeError) as err:
+        raise UsageError(f"{path}: not a brief history file ({type(err).__name__}: {err});"
+                         " move it aside to start a new history") from None
+
+
+def history_json(renders: Sequence[Render]) -> str:
+    return json.dumps({"format": FORMAT, "renders": [
+        {"as_of": r.as_of, "facts": [
+            {"id": f.id, "text": f.text, "sources": [
+                {"key": s.key, "file": s.file, "sha256": s.sha256} for s in f.sources]}
+            for f in r.facts]}
+        for r in renders]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def record_render(path: Path, brief: Brief) -> Render:
+    """Add this render to the history file (atomically: the file is whole, old or new),
+    replacing an entry of the same as-of date."""
+    from briefing.brief.export import write_atomic
+
+    render = render_of(brief)
+    renders = [r for r in load_history(path) if r.as_of != render.as_of] + [render]
+    renders.sort(key=lambda r: r.as_of)
+    try:
+        write_atomic(path, history_json(renders))
+    except OSError as err:
+        raise BriefingError(f"cannot write {path}: {err.strerror or err}") from None
+    return render
+
+
+def render_of(brief: Brief) -> Render:
+    return Render(brief.as_of.isoformat(), tuple(_recorded(i) for i in brief.items))
+
+
+def _recorded(item: BriefItem) -> RecordedFact:
+    files: dict[str, CitedFile] = {}
+    for c in item.fact.citations:
+        s = c.source
+        files.setdefault(s.key, CitedFile(s.key, s.carrier or s.path, s.sha256))
+    return RecordedFact(item.fact.id, item.fact.text, tuple(files.values()))
+
+
+def previous_render(renders: Sequence[Render], as_of: date) -> Render | None:
+    """The latest render dated before `as_of`."""
+    earlier = [r for r in renders if r.as_of < as_of.isoformat()]
+    return max(earlier, key=lambda r: r.as_of) if earlier else None
+
+
+# --------------------------------------------------------------------------- what changed
+
+
+def whats_new(previous: Render, brief: Brief, store: FactsById, corpus: Path) -> WhatsNew:
+    """What `brief` has that `previous` had not (where the brief quotes each), and what
+    `previous` had that `brief` has not, with why (see the module docstring). The files of
+    facts the corpus no longer has are hashed again to tell a changed source from a
+    removed one."""
+    before = {f.id for f in previous.facts}
+    now = {i.fact.id for i in brief.items}
+    new = tuple(NewFact(item.fact.id, item.fact.text, where)
+                for item, where in _reading_order(brief) if item.fact.id not in before)
+    gone = [f for f in previous.facts if f.id not in now]
+    still = {f.id: f for f in store.facts(among=[f.id for f in gone], citations=1)} if gone else {}
+    hashes: dict[str, str | None] = {}
+    dropped = tuple(DroppedFact(f.id, f.text, *_why_dropped(f, brief, still.get(f.id), corpus,
+                                                            hashes))
+                    for f in gone)
+    return WhatsNew(previous.as_of, new, dropped, kept=len(before & now))
+
+
+def _reading_order(brief: Brief) -> list[tuple[BriefItem, str]]:
+    """Each fact of the brief once, where it is quoted, in the order a reader meets it."""
+    placed = [(item, f"key finding {n}") for n, item in enumerate(brief.key_findings, 1)]
+    if brief.compared and brief.selection.countries:
+        one = brief.country_names.get(brief.selection.countries[0], "")
+        placed += [(item, f"{one} compared with others") for item in brief.compared]
+    placed += [(item, s.title) for s in brief.sections for item in s.items]
+    seen: set[str] = set()
+    out = []
+    for item, where in placed + [(item, "") for item in brief.items]:
+        if item.fact.id not in seen:
+            seen.add(item.fact.id)
+            out.append((item, where))
+    return out
+
+
+def _why_dropped(fact: RecordedFact, brief: Brief, still: Fact | None, corpus: Path,
+                 hashes: dict[str, str | None]) -> tuple[str, tuple[str, ...]]:
+    """Why a fact of the previous render is not in this one, and the files that says."""
+    if fact.id in brief.selection.excluded:
+        return EXCLUDED, ()
+    if still is not None:
+        return (RANKED_OUT if _matches(still, brief) else UNSELECTED), ()
+    changed: list[str] = []
+    removed: list[str] = []
+    for s in fact.sources:
+        if s.file not in hashes:
+            hashes[s.file] = file_sha256(corpus / s.file)
+        now = hashes[s.file]
+        if now is None:
+            removed.append(s.file)
+        elif now != s.sha256:
+            changed.append(s.file)
+    if changed:
+        return SOURCE_CHANGED, tuple(changed)
+    if removed and len(removed) == len(fact.sources):
+        return SOURCE_REMOVED, tuple(removed)
+    return NOT_EXTRACTED, ()
+
+
+def _matches(fact: Fact, brief: Brief) -> bool:
+    """Whether a fact is about the brief's countries and themes (any, when none is set)."""
+    sel = brief.selection
+    return (not sel.countries or bool(set(fact.countries) & set(sel.countries))) and (
+        not sel.themes or bool(set(fact.themes) & set(sel.themes)))
+
+
+def file_sha256(path: Path) -> str | None:
+    """The sha256 of a file's bytes, None when it is gone or unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
