@@ -27,6 +27,7 @@ from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageEr
 from briefing.model import Selection
 
 if TYPE_CHECKING:
+    from briefing.brief.saved import Missing
     from briefing.extract.themes import Taxonomy
     from briefing.model import Brief, Fact, Skipped, Source
     from briefing.store import Store, SyncReport
@@ -278,13 +279,17 @@ def root(ctx: typer.Context,
 def make(
     country: CountryOpt = None,
     theme: ThemeOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="md, pdf or both.")] = "both",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    format: Annotated[str | None, typer.Option("--format", "-f", help="md, pdf or both (default: both).", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: out).", show_default=False)] = None,
     corpus: CorpusOpt = None,
     as_of: Annotated[str | None, typer.Option("--date", help="As-of date YYYY-MM-DD (default: today): sources dated after it are not cited, and facts only they report are left out (undated sources stay; Method says so).", show_default=False)] = None,
     since: Annotated[str | None, typer.Option("--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later (undated ones are left out); the file name says it: brief-kr-since-2025-10-01-<date>.md.", show_default=False)] = None,
-    max_facts: Annotated[int, typer.Option("--max-facts", min=1, help="Most facts in the brief.")] = 40,
+    max_facts: Annotated[int | None, typer.Option("--max-facts", min=1, help="Most facts in the brief (default: 40).", show_default=False)] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Fact id to leave out (see `briefing facts`). Repeatable.", show_default=False)] = None,
+    pin: Annotated[list[str] | None, typer.Option("--pin", help="Fact id always in the brief, however it ranks. Repeatable.", show_default=False)] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only facts matching this full-text search.", show_default=False)] = None,
+    saved_file: Annotated[Path | None, typer.Option("--brief", help="Render a saved brief (see `briefing save`), record the render beside it and open with what is new since the last one. Options given here override the file: -c, -t, --search, --since, --max-facts, --format, --out and --corpus replace its values; --exclude, --pin and --email add to its lists.", show_default=False)] = None,
+    no_email: Annotated[bool, typer.Option("--no-email", help="With --brief: do not email the file's recipients.")] = False,
     template: Annotated[Path | None, typer.Option("--template", help="Your own Markdown template (Jinja2).", show_default=False)] = None,
     html_template: Annotated[Path | None, typer.Option("--html-template-dir", help="Folder with your brief.html.j2 / brief.css for the PDF.", show_default=False)] = None,
     paper: Annotated[str, typer.Option("--paper", help="PDF paper size: a4 or letter.")] = "a4",
@@ -300,6 +305,18 @@ def make(
     from briefing.brief.build import Options, brief_from_store
     from briefing.brief.export import RenderOptions, export_brief
 
+    saved = None
+    if saved_file is not None:
+        from briefing.cli import saved as cli_saved
+
+        saved = cli_saved.load_for_make(saved_file)
+        country, theme = country or list(saved.countries), theme or list(saved.themes)
+        search = saved.search if search is None else search
+        since = since or (saved.since.isoformat() if saved.since else None)
+        max_facts, format = max_facts or saved.max_facts, format or cli_saved.format_word(saved)
+        out, corpus = out or saved.output_folder(), corpus or saved.corpus_folder()
+        email = None if no_email else [*saved.recipients, *(email or ())]
+    format, out, max_facts = format or "both", out or Path("out"), max_facts or 40
     formats = {"md": ("md",), "pdf": ("pdf",), "both": ("md", "pdf")}.get(format)
     if formats is None:
         raise UsageError(f"--format must be md, pdf or both, not {format!r}")
@@ -312,23 +329,33 @@ def make(
     day = parse_day(as_of, "--date") or date.today()
     # Ids are shown in lower case; one copied from elsewhere in upper case is the same id.
     excluded = [fid.strip().lower() for fid in exclude or ()]
+    pinned = [fid.strip().lower() for fid in pin or ()]
 
     start = parse_day(since, "--since")
     if start is not None and start > day:
         raise UsageError(f"the window --since {start.isoformat()} .. --date {day.isoformat()}"
                          " is empty")
 
-    def read(store: Store) -> Brief:
-        selection = selection_from(store, country, theme, since=start,
-                                   max_facts=max_facts, excluded=frozenset(excluded))
+    def read(store: Store) -> tuple[Brief, Missing | None]:
+        # A saved brief's own ids may have left the corpus: reported, not an error.
+        held = saved.selection() if saved else Selection()
+        selection = selection_from(store, country, theme, since=start, max_facts=max_facts,
+                                   excluded=frozenset(excluded) | held.excluded,
+                                   pinned=frozenset(pinned) | held.pinned, query=search)
         check_fact_ids(store, excluded, "--exclude")
-        return brief_from_store(store, selection, Options(day, stale_after, audit))
+        check_fact_ids(store, pinned, "--pin")
+        brief = brief_from_store(store, selection, Options(day, stale_after, audit))
+        if saved is None:
+            return brief, None
+        return cli_saved.saved_render(store, brief, saved, corpus_path(corpus))
 
-    _, brief = read_corpus(corpus, read)
+    _, (brief, missing) = read_corpus(corpus, read)
     paths = export_brief(brief, out, RenderOptions(formats, template, html_template, paper,
-                                                   pdf_variant))
+                                                   pdf_variant, stem=saved and saved.stem(day)))
     for path in paths:
         echo(str(path))
+    if saved is not None and missing is not None:
+        cli_saved.after_render(saved, brief, missing)
     if email:
         from briefing.cli.mail import send_made_brief
 
@@ -642,6 +669,9 @@ def _register_optional() -> None:
     """Commands that live in their own modules (mail, verify)."""
     from briefing.cli import verify as cli_verify
     app.command("verify")(cli_verify.verify_command)
+    from briefing.cli import saved as cli_saved
+    app.command("save")(cli_saved.save_command)
+    app.command("diff")(cli_saved.diff_command)
     try:
         from briefing.cli import mail as cli_mail
     except ImportError:

@@ -1,0 +1,181 @@
+"""`briefing save`, `briefing diff`, and what `briefing make --brief FILE` does with a saved
+brief: thin wrappers over `briefing.brief.saved`, `briefing.brief.history` and
+`briefing.brief.diff`.
+
+Registered by the main app (`app.command("save")(save_command)`, and `diff`); the app's
+group turns a BriefingError into one `error: …` line and its exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from briefing.cli.printing import echo
+from briefing.errors import UsageError
+
+if TYPE_CHECKING:
+    from briefing.brief.saved import Missing, SavedBrief
+    from briefing.model import Brief
+    from briefing.store import Store
+
+
+def save_command(
+    file: Annotated[Path, typer.Argument(help="The brief file to write, e.g. kr-weekly.yaml.",
+                                         show_default=False)],
+    country: Annotated[list[str] | None, typer.Option(
+        "--country", "-c", help="Country: code, name or alias. Repeatable.",
+        show_default=False)] = None,
+    theme: Annotated[list[str] | None, typer.Option(
+        "--theme", "-t", help="Theme slug or name. Repeatable.", show_default=False)] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="Full-text filter.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Keep only facts reported by a source dated YYYY-MM-DD or later.",
+        show_default=False)] = None,
+    max_facts: Annotated[int, typer.Option("--max-facts", min=1,
+                                           help="Most facts in the brief.")] = 40,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", "-x", help="Fact id to leave out (see `briefing facts`). Repeatable.",
+        show_default=False)] = None,
+    pin: Annotated[list[str] | None, typer.Option(
+        "--pin", help="Fact id always in the brief, however it ranks. Repeatable.",
+        show_default=False)] = None,
+    to: Annotated[list[str] | None, typer.Option(
+        "--to", help="Email the PDF to this address at every `make --brief`. Repeatable.",
+        show_default=False)] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md, pdf or both.")] = "both",
+    out: Annotated[str, typer.Option(
+        "--out", "-o", help="Output folder, relative to the brief file's folder.")] = "out",
+    name: Annotated[str | None, typer.Option(
+        "--name", help="File name before the date (kr-weekly: kr-weekly-<date>.md). "
+                       "Default: brief-<selection>-<date>.", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option(
+        "--title", help="The brief's title (default: Policy brief: <selection>).",
+        show_default=False)] = None,
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Folder of articles; recorded in the file when given. Default: "
+                         "$BRIEFING_CORPUS or the bundled seeds.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")
+                     ] = False,
+) -> None:
+    """Save a brief's selection, exclusions, pins, formats and recipients to a YAML file
+    that `briefing make --brief FILE` renders (and a person can edit).
+
+    Example: briefing save kr-weekly.yaml -c KR -t patents --exclude f10c68209eb --to me@example.org
+    """
+    from briefing.brief.saved import SavedBrief, brief_text, noted_facts, parse_brief, save_brief
+
+    if file.exists() and not force:
+        raise UsageError(f"{file} exists: add --force to replace it")
+    formats = {"md": ("md",), "pdf": ("pdf",), "both": ("md", "pdf")}.get(format)
+    if formats is None:
+        raise UsageError(f"--format must be md, pdf or both, not {format!r}")
+    try:
+        start = date.fromisoformat(since) if since is not None else None
+    except ValueError:
+        raise UsageError(f"--since expects a date as YYYY-MM-DD, got {since!r}") from None
+    draft = SavedBrief(
+        title=title, search=search, since=start, max_facts=max_facts, formats=formats,
+        recipients=tuple(to or ()), folder=out, name=name,
+        corpus=None if corpus is None else _written(corpus, file))
+    ids = [*(exclude or ()), *(pin or ())]
+    if ids:
+        from briefing.cli.corpus import corpus_path
+        from briefing.store import open_store
+
+        store, _ = open_store(corpus_path(corpus))
+        try:
+            taxonomy = store.taxonomy
+            draft = replace(draft, exclude=noted_facts(store, exclude or (), "--exclude"),
+                            pin=noted_facts(store, pin or (), "--pin"))
+        finally:
+            store.close()
+    else:
+        from briefing.extract.themes import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    # The names as the file would hold them, resolved and checked as reading it does.
+    draft = replace(draft, countries=tuple(country or ()), themes=tuple(theme or ()))
+    checked = parse_brief(brief_text(draft, file.name), f"{file}", taxonomy)
+    echo(str(save_brief(replace(checked, path=file), file)))
+
+
+def _written(corpus: Path, file: Path) -> str:
+    """The corpus folder as the brief file records it: relative to the file's folder when
+    it lies under it, else absolute."""
+    folder = corpus.expanduser().resolve()
+    base = file.expanduser().resolve().parent
+    try:
+        return folder.relative_to(base).as_posix() or "."
+    except ValueError:
+        return str(folder)
+
+
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="A brief made by `briefing make` (.md or .pdf).",
+                                        show_default=False)],
+    new: Annotated[Path, typer.Argument(help="A later brief (.md or .pdf).", show_default=False)],
+) -> None:
+    """Compare two rendered briefs: facts added, removed, and changed (same fact, another
+    quote, other sources, or a cited file that changed). Markdown and PDF briefs compare
+    alike.
+
+    Example: briefing diff out/kr-weekly-2026-11-15.pdf out/kr-weekly-2026-11-22.pdf
+    """
+    from briefing.brief.diff import diff_briefs, diff_lines
+
+    found = diff_briefs(old, new)
+    for line in diff_lines(found):
+        echo(line)
+    echo(found.summary)
+
+
+# --------------------------------------------------------------------------- make --brief
+
+
+def load_for_make(file: Path) -> SavedBrief:
+    from briefing.brief.saved import load_brief
+    from briefing.extract.themes import load_taxonomy
+
+    return load_brief(file, load_taxonomy())
+
+
+def format_word(saved: SavedBrief) -> str:
+    """The file's formats as `--format` takes them."""
+    return "both" if len(saved.formats) == 2 else saved.formats[0]
+
+
+def saved_render(store: Store, brief: Brief, saved: SavedBrief, corpus: Path
+                 ) -> tuple[Brief, Missing]:
+    """A saved brief's render: its title, what is new since its previous render (none the
+    first time), and its excluded and pinned facts the corpus no longer has."""
+    from briefing.brief.history import history_path, load_history, previous_render, whats_new
+    from briefing.brief.saved import missing_facts
+
+    assert saved.path is not None
+    if saved.title:
+        brief = replace(brief, title=saved.title)
+    last = previous_render(load_history(history_path(saved.path)), brief.as_of)
+    if last is not None:
+        brief = replace(brief, whats_new=whats_new(last, brief, store, corpus))
+    return brief, missing_facts(store, saved)
+
+
+def after_render(saved: SavedBrief, brief: Brief, missing: Missing) -> None:
+    """Record the render in the brief's history, and say which of its excluded and pinned
+    facts the corpus no longer has (one line on stderr)."""
+    from briefing.brief.history import history_path, record_render
+
+    assert saved.path is not None
+    record_render(history_path(saved.path), brief)
+    if missing:
+        echo(f"warning: {missing.line(str(saved.path))}", err=True)
+
+
+def saved_stem(saved: SavedBrief | None, day: date) -> str | None:
+    return saved.stem(day) if saved is not None else None
