@@ -1,0 +1,217 @@
+"""What's new in a saved brief, through the real CLI on real files: each render is recorded
+beside the brief file, the next opens with what is new since (marked where it appears, in
+the Markdown and in the PDF as printed) and what dropped out and why; `briefing diff`
+compares two rendered briefs, Markdown or PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from saved_corpus import LATER, id_of, run, write_corpus
+
+D1, D2 = "2026-11-15", "2026-11-22"
+ENGINEERS = "South Korea also plans to train 50,000 AI engineers by 2030, according to the ministry."
+BUSAN = "South Korea will open a 40-megawatt public AI data centre in Busan in 2028."
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def saved(corpus, tmp_path) -> Path:
+    file = tmp_path / "kr-weekly.yaml"
+    r = run("save", file, "-c", "KR", "--name", "kr-weekly", "--corpus", corpus)
+    assert r.exit_code == 0, r.stderr
+    return file
+
+
+def render(file: Path, day: str, fmt: str = "md") -> dict[str, Path]:
+    r = run("make", "--brief", file, "--date", day, "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    return {Path(p).suffix[1:]: Path(p) for p in r.stdout.split()}
+
+
+def add_later_article(corpus: Path) -> None:
+    name, text = LATER
+    (corpus / name).write_text(text, encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def whats_new(markdown: str) -> str:
+    """The What's new section of a Markdown brief."""
+    return markdown.split("## What's new since ", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_first_render_is_recorded_and_says_nothing_new(corpus, saved, tmp_path):
+    made = render(saved, D1)["md"]
+    text = made.read_text(encoding="utf-8")
+    assert "What's new" not in text and "*new*" not in text
+    r = run("make", "-c", "KR", "--corpus", corpus, "--date", D1, "--format", "md", "--out",
+            tmp_path / "plain")
+    assert Path(r.stdout.strip()).read_bytes() == made.read_bytes()
+
+    history = json.loads((tmp_path / "kr-weekly.history.json").read_text(encoding="utf-8"))
+    (entry,) = history["renders"]
+    assert entry["as_of"] == D1
+    quoted = re.findall(r"“([^”]+)” \[", text)
+    assert [f["text"] for f in entry["facts"]] == list(dict.fromkeys(quoted)) != []
+    engineers = next(f for f in entry["facts"] if f["text"] == ENGINEERS)
+    assert engineers["id"] == id_of(corpus, "50,000 AI engineers")
+    assert engineers["sources"] == [{
+        "key": "seoul-fund.txt", "file": "seoul-fund.txt",
+        "sha256": hashlib.sha256((corpus / "seoul-fund.txt").read_bytes()).hexdigest()}]
+
+
+def test_an_added_article_is_new_and_marked_where_it_appears(corpus, saved):
+    render(saved, D1)
+    add_later_article(corpus)
+    made = render(saved, D2, "both")
+    text = made["md"].read_text(encoding="utf-8")
+    section = whats_new(text)
+    assert section.startswith(f"{D1}\n\nSince the brief as of {D1}: 1 new fact (marked *new*"
+                              " below), 0 dropped out, ")
+    (where,) = re.findall(r"^- New \(([^)]+)\): “South Korea will open a 40-megawatt public AI",
+                          section, re.M)
+    # Marked in the body, and only there: a key finding by its number, else in its section.
+    body = text.split("## Key findings", 1)[1].split("## Method", 1)[0]
+    marked = [line for line in body.splitlines() if line.endswith(" *new*")]
+    assert len(marked) == 1 and f"“{BUSAN}” [" in marked[0]
+    number = re.fullmatch(r"key finding (\d+)", where)
+    if number:
+        assert marked[0].startswith(f"{number.group(1)}. ")
+    else:
+        assert marked[0] in body.split(f"\n## {where}\n", 1)[1].split("\n## ", 1)[0]
+
+    printed = subprocess.run(["pdftotext", "-raw", str(made["pdf"]), "-"], capture_output=True,
+                             text=True, check=True).stdout
+    assert f"What's new since {D1}" in printed
+    assert "New (" in printed and "“South Korea will open a 40-megawatt public AI" in printed
+    flat = " ".join(printed.split())
+    assert re.search(r"Busan in 2028\.” ?\[\d+\] new\b", flat), flat
+
+
+def test_a_changed_article_drops_its_fact_as_source_changed(corpus, saved):
+    render(saved, D1)
+    old_id = id_of(corpus, "50,000 AI engineers")
+    edit(corpus / "seoul-fund.txt", "50,000 AI engineers", "60,000 AI engineers")
+    section = whats_new(render(saved, D2)["md"].read_text(encoding="utf-8"))
+    assert f"- Dropped out: “{ENGINEERS.split(', according')[0]}" in section
+    assert (f"`{old_id}` — source changed: `seoul-fund.txt`.") in section
+    assert "- New (" in section and "“South Korea also plans to train 60,000 AI engineers" in (
+        section)
+    assert ", 1 dropped out, " in section
+
+
+def test_why_facts_dropped_out_removed_excluded_ranked_out(corpus, saved):
+    first = render(saved, D1)["md"].read_text(encoding="utf-8")
+    analysts = id_of(corpus, "Analysts in Seoul")
+    fund = id_of(corpus, "fund of 3 trillion won")
+    assert "Analysts in Seoul" in first and "3 trillion won" in first
+    (corpus / "korea-patents.txt").unlink()
+    add_later_article(corpus)
+    # The user edits the file by hand: one more exclusion, and a shorter brief.
+    edit(saved, "exclude: []\n", f"exclude:\n  - id: {fund}\n    note: the fund\n")
+    edit(saved, "formats:", "max_facts: 1\nformats:")
+    section = whats_new(render(saved, D2)["md"].read_text(encoding="utf-8"))
+    lines = section.splitlines()
+    dropped = {re.search(r"`(f[0-9a-f]+)`", ln).group(1): ln.split("` — ", 1)[1]
+               for ln in lines if ln.startswith("- Dropped out: ")}
+    assert dropped[analysts] == "source removed: `korea-patents.txt`."
+    assert dropped[fund] == "excluded by the user."
+    # Of the two Korean facts left, the brief of one fact keeps the newer Busan one (dated,
+    # and with a date of its own): the engineers' fact is still there, but ranked out.
+    assert dropped[id_of(corpus, "50,000 AI engineers")] == "ranked out."
+    assert len(dropped) == 4
+    assert ": 1 new fact (marked *new* below), 4 dropped out, 0 kept." in section
+
+
+def test_rendering_again_the_same_day_gives_the_same_brief(corpus, saved, tmp_path):
+    render(saved, D1)
+    add_later_article(corpus)
+    once = render(saved, D2)["md"].read_bytes()
+    again = render(saved, D2)["md"].read_bytes()
+    assert once == again and b"What's new since " + D1.encode() in again
+    history = json.loads((tmp_path / "kr-weekly.history.json").read_text(encoding="utf-8"))
+    assert [r["as_of"] for r in history["renders"]] == [D1, D2]
+    # A week on with nothing changed: nothing new, and it says so.
+    section = whats_new(render(saved, "2026-11-29")["md"].read_text(encoding="utf-8"))
+    assert section.startswith(f"{D2}\n\nNothing new since the brief as of {D2}: the same ")
+
+
+def test_a_broken_history_file_is_one_line(saved, tmp_path):
+    (tmp_path / "kr-weekly.history.json").write_text("{not json", encoding="utf-8")
+    r = run("make", "--brief", saved, "--date", D1, "--format", "md")
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"error: {tmp_path / 'kr-weekly.history.json'}: not a brief "
+                               "history file")
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- briefing diff
+
+
+@pytest.fixture
+def two_briefs(corpus, tmp_path) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
+    """A brief on Korea, then the same a week on after one story changed and one was added;
+    and the ids the diff should name."""
+    def make(day: str, out: str) -> dict[str, Path]:
+        r = run("make", "-c", "KR", "--corpus", corpus, "--date", day, "--out", tmp_path / out)
+        assert r.exit_code == 0, r.stderr
+        return {Path(p).suffix[1:]: Path(p) for p in r.stdout.split()}
+
+    old = make(D1, "old")
+    ids = {"gone": id_of(corpus, "50,000 AI engineers"),
+           "touched": id_of(corpus, "fund of 3 trillion won"),
+           "same": id_of(corpus, "12,000 AI patent applications")}
+    edit(corpus / "seoul-fund.txt", "50,000 AI engineers", "60,000 AI engineers")
+    add_later_article(corpus)
+    ids["busan"] = id_of(corpus, "40-megawatt")
+    ids["sixty"] = id_of(corpus, "60,000 AI engineers")
+    return old, make(D2, "new"), ids
+
+
+@pytest.mark.parametrize("old_form,new_form", [("md", "md"), ("pdf", "pdf"), ("md", "pdf")])
+def test_diff_names_facts_added_removed_and_changed(two_briefs, old_form, new_form):
+    old, new, ids = two_briefs
+    r = run("diff", old[old_form], new[new_form])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    plus = {ln.split()[1] for ln in lines if ln.startswith("+ ")}
+    minus = {ln.split()[1] for ln in lines if ln.startswith("- ")}
+    changed = {ln.split()[1]: ln for ln in lines if ln.startswith("~ ")}
+    assert plus == {ids["busan"], ids["sixty"]}
+    assert minus == {ids["gone"]}
+    # The fund's sentence is the same, but the file it is quoted from changed.
+    assert changed[ids["touched"]].endswith("(seoul-fund.txt changed)")
+    assert ids["same"] not in changed
+    assert all(ln.endswith("(seoul-fund.txt changed)") for ln in changed.values())
+    n_changed = len(changed)
+    assert lines[-1].startswith(f"2 added, 1 removed, {n_changed} changed, ")
+
+
+def test_diff_of_a_brief_with_itself_is_empty(two_briefs):
+    old, _, _ = two_briefs
+    r = run("diff", old["md"], old["pdf"])
+    assert r.exit_code == 0, r.stderr
+    (line,) = r.stdout.splitlines()
+    assert re.fullmatch(r"0 added, 0 removed, 0 changed, (\d+) unchanged \(\1 facts before, "
+                        r"\1 after\)", line)
+
+
+def test_diff_of_a_file_that_is_not_a_brief_is_a_usage_error(two_briefs, saved):
+    old, _, _ = two_briefs
+    r = run("diff", saved, old["md"])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"error: {saved} is not a brief: it quotes no cited facts"
