@@ -70,7 +70,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: never asks the extractor anything (text helpers both use are shared).
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("shared", ("briefing", "briefing.errors", "briefing.model", "briefing.resources",
-                "briefing.yamlio", "briefing.dates", "briefing.text")),
+                "briefing.yamlio", "briefing.dates", "briefing.text", "briefing.userconfig")),
     ("ingest", ("briefing.ingest",)),
     ("extract", ("briefing.extract",)),
     ("store", ("briefing.store",)),

@@ -16,20 +16,19 @@ Only its `[smtp]` table matters here:
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from briefing.errors import UsageError
+# The file's place and parsing are shared with briefs' `[rates]` (re-exported here).
+from briefing.userconfig import CONFIG_ENV, ConfigError, config_path, read_config  # noqa: F401
 
 Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
 MASK = "********"
 
-CONFIG_ENV = "BRIEFING_CONFIG"
 #: Setting name -> environment variable. `sender` is spelled `from` everywhere users see it.
 ENV_VARS: dict[str, str] = {
     "host": "BRIEFING_SMTP_HOST",
@@ -45,10 +44,6 @@ FILE_KEYS: dict[str, str] = {
     "host": "host", "port": "port", "security": "security", "user": "user",
     "password": "password", "from": "sender", "sender": "sender", "timeout": "timeout",
 }
-
-
-class ConfigError(UsageError):
-    """A setting has a value that cannot work (bad port, unknown security, broken file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +88,6 @@ class ResolvedSettings:
     """The config file that was looked for (it may not exist)."""
 
 
-def config_path() -> Path:
-    """Where the config file is read from: `BRIEFING_CONFIG`, else the user config dir."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_dir  # only needed when no override is given
-
-    folder = Path(user_config_dir("briefing"))
-    for name in ("config.toml", "config.yaml", "config.yml"):
-        if (folder / name).is_file():
-            return folder / name
-    return folder / "config.toml"
-
-
 def load_settings(overrides: Mapping[str, Any] | None = None) -> SmtpSettings:
     """Settings from the config file < environment < `overrides` (flags; None = not given)."""
     return resolve_settings(overrides).settings
@@ -149,14 +130,7 @@ def describe(resolved: ResolvedSettings) -> list[tuple[str, str, str]]:
 
 
 def _read_file(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = _parse_yaml(text) if path.suffix in (".yaml", ".yml") else tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"cannot read config file {path}: {_one_line(err)}") from None
-    smtp = (data or {}).get("smtp", {}) if isinstance(data, dict) else None
+    smtp = read_config(path).get("smtp", {})
     if not isinstance(smtp, dict):
         raise ConfigError(f"config file {path}: [smtp] must be a table of settings")
     unknown = sorted(set(smtp) - set(FILE_KEYS))
@@ -165,15 +139,6 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: unknown key {unknown[0]!r} in [smtp]; "
                           f"known keys: {known}")
     return {FILE_KEYS[key]: value for key, value in smtp.items() if value is not None}
-
-
-def _parse_yaml(text: str) -> Any:
-    import yaml  # only for users who prefer a YAML config
-
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise ConfigError(f"invalid YAML in config file: {_one_line(err)}") from None
 
 
 def _read_env() -> dict[str, str]:
@@ -233,7 +198,3 @@ def _text(value: Any, where: str, *, strip: bool = True) -> str | None:
         raise ConfigError(f"{where}: value contains a line break")
     # Passwords are kept as typed: a space may be part of one.
     return (text.strip() if strip else text) or None
-
-
-def _one_line(err: BaseException) -> str:
-    return " ".join(str(err).split())
