@@ -4,6 +4,8 @@ files fail in one line, and excluded or pinned facts that left the corpus are re
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from pathlib import Path
 
@@ -220,3 +222,26 @@ def test_a_saved_brief_with_recipients_needs_a_pdf(corpus, tmp_path):
     r = run("save", tmp_path / "x.yaml", "-c", "KR", "--format", "md", "--to", "a@example.org")
     assert r.exit_code == 2 and "the PDF is what is emailed: add pdf to formats" in r.stderr
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_make_brief_emails_the_pdf_to_the_files_recipients(corpus, tmp_path, monkeypatch):
+    from smtp_server import RecordingHandler, running
+
+    file = tmp_path / "kr.yaml"
+    assert run("save", file, "-c", "KR", "--to", "desk@example.org", "--corpus", corpus
+               ).exit_code == 0
+    handler = RecordingHandler()
+    with running(handler) as server:
+        for name, value in (("HOST", "127.0.0.1"), ("PORT", str(server.port)),
+                            ("SECURITY", "none"), ("FROM", "briefs@example.org")):
+            monkeypatch.setenv(f"BRIEFING_SMTP_{name}", value)
+        quiet = run("make", "--brief", file, "--date", DAY, "--no-email")
+        assert quiet.exit_code == 0, quiet.stderr
+        assert handler.received == []
+        r = run("make", "--brief", file, "--date", DAY, "--email", "boss@example.org")
+    assert r.exit_code == 0, r.stderr
+    (sent,) = handler.received
+    assert sent.rcpt_tos == ["desk@example.org", "boss@example.org"]
+    message = email.message_from_bytes(sent.data, policy=email.policy.default)
+    (attached,) = [part for part in message.iter_attachments()]
+    assert attached.get_content() == (tmp_path / "out" / f"brief-kr-{DAY}.pdf").read_bytes()
