@@ -250,6 +250,12 @@ class BriefItem:
     """No source of it gives a date."""
     pages: tuple[int | None, ...] = ()
     """The page cited in each of `refs` (a PDF report), None where the source has none."""
+    about: tuple[str, ...] = ()
+    """In a brief on several countries: whose fact it is, the label its quote opens with
+    ("Japan:"), the brief's countries first. Empty in other briefs (no label needed)."""
+    versus: tuple[str, ...] = ()
+    """The brief's countries it is about only as comparators, when `about` has none of them
+    ("United States, compared with China:")."""
 
     def cites(self) -> tuple[tuple[int, int | None], ...]:
         """(source number, page or None) for each citation marker."""
@@ -288,6 +294,115 @@ class FigureRow:
         a = starts[-WINDOW] if len(starts) > WINDOW else 0
         b = fig_end + ends[WINDOW - 1] if len(ends) > WINDOW else len(text)
         return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
+#: Words an At-a-glance cell quotes before and after its figure, or from the start of a
+#: fact without one, and the most characters of a side (CJK text has no spaces).
+GLANCE_BEFORE = 4
+GLANCE_AFTER = 3
+GLANCE_WORDS = 9
+GLANCE_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class GlanceCell:
+    """The strongest fact a brief on several countries has for one country and theme."""
+
+    item: BriefItem
+    figure: Figure | None
+    """Its key figure for that country, when it states one."""
+
+    @property
+    def parts(self) -> tuple[str, str, str]:
+        """A verbatim shortening of the quote: (words before the figure, the figure, words
+        after it), with ellipses where the sentence goes on; without a figure, its first
+        words and "", ""."""
+        text = self.item.fact.text
+        if self.figure is None:
+            return _shortened(text, GLANCE_WORDS, GLANCE_CHARS * 2), "", ""
+        f = self.figure
+        end = f.start + len(f.text)
+        before = _last_words(text[:f.start], GLANCE_BEFORE, GLANCE_CHARS)
+        after = _shortened(text[end:], GLANCE_AFTER, GLANCE_CHARS)
+        return before, f.text, after
+
+
+def _shortened(text: str, words: int, chars: int) -> str:
+    """The first `words` words of `text` (at most `chars` characters), "…" if it goes on."""
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    cut = min(ends[words - 1] if len(ends) > words else len(text), chars)
+    return text[:cut] + ("…" if text[cut:].strip() else "")
+
+
+def _last_words(text: str, words: int, chars: int) -> str:
+    """The last `words` words of `text` (at most `chars` characters), "…" before if cut."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    cut = max(starts[-words] if len(starts) > words else 0, len(text) - chars)
+    return ("…" if text[:cut].strip() else "") + text[cut:]
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """The At-a-glance table of a brief on several countries: a row per theme, a column per
+    country, each cell the strongest fact on both (None: the brief has none)."""
+
+    countries: tuple[str, ...]
+    themes: tuple[str, ...]
+    cells: tuple[tuple[GlanceCell | None, ...], ...]
+    """cells[i][j]: themes[i] for countries[j]."""
+    facts: tuple[int, ...]
+    """Facts the brief quotes about each country (as a subject), by `countries`."""
+
+
+@dataclass(frozen=True, slots=True)
+class RateTable:
+    """Exchange rates the user configured (`rates` in the config file). A brief converts an
+    amount only with these, never silently, and its Method names their date and source."""
+
+    into: str
+    """The currency amounts are converted to (ISO 4217), e.g. `USD`."""
+    date: str
+    """The day the rates are for, YYYY-MM-DD."""
+    source: str
+    """Where the user took them from, e.g. `ECB euro reference rates`."""
+    rates: tuple[tuple[str, float], ...]
+    """(currency, what one unit of it is worth in `into`), sorted by currency."""
+
+    def rate(self, currency: str | None) -> float | None:
+        return next((r for c, r in self.rates if c == currency), None)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    """A row of a key-figures-by-measure table: one country's figure."""
+
+    country: str
+    row: FigureRow
+    date: str | None
+    """The date of the source it is quoted from (None: undated)."""
+    converted: float | None = None
+    """The amount in `MeasureTable.into` at the user's rate, when one converts it."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureTable:
+    """The figures of a brief on several countries that measure one kind of thing in one
+    unit (money in one currency, GPUs and chips, patents, people, percentages, ...): like
+    is compared with like, and amounts in different currencies never share a table."""
+
+    key: str
+    """`money:JPY`, `count:chips`, `percent`, ...: stable, for tests and other renderers."""
+    title: str
+    rows: tuple[MeasureRow, ...]
+    """Newest source first, undated last."""
+    into: str | None = None
+    """The currency of the converted column (a user's rate table), else None: no column."""
+
+    @property
+    def currency(self) -> str | None:
+        """The currency of a table of money (`JPY`, `$` for a dollar of no known country)."""
+        kind, _, unit = self.key.partition(":")
+        return unit if kind == "money" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +558,12 @@ class Brief:
     """Facts left out because only sources dated after `as_of` report them."""
     later_sources: int = 0
     """Sources dated after `as_of` that the brief does not cite (see `brief.known_by`)."""
+    glance: Glance | None = None
+    """Only in a brief on several countries: the strongest fact per theme and country."""
+    measures: tuple[MeasureTable, ...] = ()
+    """Only in a brief on several countries: its key figures, a table per measure."""
+    rates: RateTable | None = None
+    """The user's rate table, when it converts an amount the brief shows (Method says so)."""
     only_compared: int = 0
     """Facts that are about the brief's countries only as comparators (another country's
     facts comparing with them): never key findings."""

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from factories import make_brief, make_fact, make_source
 from typer.testing import CliRunner
 
+from briefing.brief import compare
 from briefing.brief.render import pdf as pdfmod
 from briefing.brief.render.pdf import (
     ASSET_BASE,
@@ -71,7 +72,8 @@ def _money_fact(n: int, src: Source, country: str = "KR", theme: str = "investme
 
 def long_brief(n_facts: int = 60, n_figures: int = 40) -> Brief:
     """A brief with every part the template knows: 60 facts in 3 sections, 40 key figures,
-    comparison, compared, conflicts, undated/stale/related sources and an audit appendix."""
+    comparison (at a glance, labelled quotes), compared, conflicts, undated/stale/related
+    sources and an audit appendix."""
     sources = [
         make_source(1, title="Korea triples its AI budget", url="https://example.com/kr"),
         make_source(2, publisher="Asia Wire", date_=None, title="Chips and plans",
@@ -102,10 +104,13 @@ def long_brief(n_facts: int = 60, n_figures: int = 40) -> Brief:
     comparison = Comparison(("KR", "JP"), ("investment", "research"), ((25, 13), (8, 3)),
                             (("KR", rows[:3]), ("JP", rows[3:5])))
     conflict = Conflict("KR", "AI budget (USD)", rows[:2])
+    selection = Selection(countries=("KR", "JP"), themes=("investment", "research"))
+    items = tuple(compare.labelled(i, selection) for i in items)
+    glance = compare.at_a_glance(items, selection, [s.slug for s in sections])
     return replace(
         make_brief([facts[0]]),
         title="Brief: South Korea and Japan",
-        selection=Selection(countries=("KR", "JP"), themes=("investment", "research")),
+        selection=selection, glance=glance,
         country_names={"KR": "South Korea", "JP": "Japan"},
         scope=Scope(len(items), len(refs), "2020-01-05", "2025-03-01", 1),
         key_findings=items[:3], key_figures=rows[:n_figures], sections=sections,
@@ -186,7 +191,7 @@ def test_same_citations_as_the_markdown(long_pdf):
     markdown = render_markdown(long_brief())
     body_md = markdown[:markdown.index("\n## Sources\n")]
     body_pdf = text_of(long_pdf)
-    body_pdf = body_pdf[:body_pdf.index("\nSources\n")]
+    body_pdf = re.split(r"\n\f?Sources\n", body_pdf)[0]  # the heading may open a page
     # The Markdown may escape a marker as `\[2\]`: it still reads [2].
     assert re.findall(r"\\?\[(\d+)\\?\]", body_md) == re.findall(r"\[(\d+)\]", body_pdf)
     for item in long_brief().items:
@@ -236,7 +241,7 @@ def test_metadata_title_subject_keywords_tagged_lang(long_pdf, tmp_path):
 def test_sections_are_bookmarks_and_markers_link_to_sources(long_pdf, tmp_path):
     data = json.loads(run("qpdf", "--json", str(long_pdf)))
     titles = [o["title"] for o in data["outlines"]]
-    assert titles == ["Key findings", "Key figures", "Comparison",
+    assert titles == ["Key findings", "Key figures", "At a glance",
                       "South Korea compared with others", "Investment & funding",
                       "Infrastructure", "Research", "Where sources differ", "Method",
                       "Sources", "Audit"]
@@ -405,9 +410,9 @@ def markers_outside_sources(text: str, sources: str, audit: str | None) -> list[
 
 def test_made_briefs_have_every_part_the_parity_tests_need(made_briefs):
     headings = {name: md_headings(b.markdown) for name, b in made_briefs.items()}
-    assert {"Comparison", "Where sources differ", "Audit"} <= set(headings["cn-us"])
+    assert {"At a glance", "Where sources differ", "Audit"} <= set(headings["cn-us"])
     assert "China compared with others" in headings["cn"]
-    assert "Audit" in headings["kr"] and "Comparison" not in headings["kr"]
+    assert "Audit" in headings["kr"] and "At a glance" not in headings["kr"]
     cn_us = made_briefs["cn-us"].markdown
     assert "counts independent publishers" in cn_us and "sources give no date" in cn_us
     assert "matched the selection but are not in the brief" in cn_us

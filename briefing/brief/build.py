@@ -14,6 +14,7 @@ from itertools import chain, combinations, islice
 from typing import Protocol
 
 from briefing import __version__
+from briefing.brief import compare
 from briefing.errors import NothingSelected
 from briefing.extract.countries import country_name
 from briefing.extract.figures import is_bare_count
@@ -34,6 +35,7 @@ from briefing.model import (
     Figure,
     FigureRow,
     Omission,
+    RateTable,
     Scope,
     Section,
     Selection,
@@ -69,6 +71,9 @@ class Options:
     as_of: date
     stale_after_years: int = 2
     audit: bool = False
+    rates: RateTable | None = None
+    """The user's exchange rates (`brief.rates`): a brief on several countries converts an
+    amount only with these. `brief_from_store` reads the config file's when None."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -705,6 +710,12 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     # "three countries", "2 teams": counts of nothing in particular are no key figures.
     key_rows = _key_rows([r for r in rows if not is_bare_count(r.figure)])
     comparison = _comparison(draft, selection, taxonomy, rows)
+    # A brief on several countries: the strongest fact per theme and country, and its key
+    # figures a table per measure (none for one country).
+    glance = compare.at_a_glance(draft, selection, [t.slug for t in taxonomy.themes])
+    tables = compare.measure_tables(
+        _key_rows([r for r in rows if not is_bare_count(r.figure)], limit=None), selection,
+        options.rates)
     # Each fact is quoted once in the body: a key finding is not repeated below, and a
     # comparing fact is not repeated in its theme's section. Another country's fact that
     # only compares with the brief's one is among these, never a finding or a section's.
@@ -717,13 +728,17 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     sections = _sections([i for i in draft if i.fact.id not in shown], findings, selection,
                          taxonomy)
     # Sources are numbered in the order a reader meets their first citation.
-    reading = [i.fact for i in findings] + [r.item.fact for r in key_rows]
-    if comparison:
-        reading += [r.item.fact for _, rs in comparison.figures for r in rs]
+    reading = [i.fact for i in findings]
+    if not tables:  # the tables by measure take the key figures' place
+        reading += [r.item.fact for r in key_rows]
+    reading += [i.fact for i in compare.glance_items(glance)]
+    reading += [i.fact for i in compare.measure_items(tables)]
     reading += [i.fact for i in compared] + [i.fact for s in sections for i in s.items]
     reading += [r.item.fact for c in conflicts for r in c.rows]
     numbers = _number_sources(reading)
-    final = {i.fact.id: _finish(i.fact, numbers, cutoff) for i in draft}
+    # Each quote of a brief on several countries says whose fact it is.
+    final = {i.fact.id: compare.labelled(_finish(i.fact, numbers, cutoff), selection)
+             for i in draft}
 
     def fix(item: BriefItem) -> BriefItem:
         return final[item.fact.id]
@@ -768,6 +783,9 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         later_left_out=len(later),
         later_sources=later_sources,
         only_compared=sum(1 for f in chosen if not _leads_on(f, selection)),
+        glance=compare.refreshed_glance(glance, fix),
+        measures=compare.refreshed_tables(tables, fix),
+        rates=compare.used_rates(tables, options.rates),
     )
 
 
@@ -880,6 +898,10 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
     what = describe(selection, store.taxonomy)
+    if options.rates is None and len(selection.countries) > 1:
+        from briefing.brief.rates import load_rates  # only a comparison converts amounts
+
+        options = replace(options, rates=load_rates())
     facts, matched, tally, undated = _candidates(store, selection, options)
     if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")

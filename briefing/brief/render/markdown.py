@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,18 @@ def country_list(codes: Iterable[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes) or "—"
 
 
+def names(codes: Iterable[str], known: dict[str, str]) -> str:
+    """Countries in words, as a label says them: `China`, `Japan and China`,
+    `South Korea, Japan and China`."""
+    shown = [known.get(c, c) for c in codes]
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else "".join(shown)
+
+
+def rate_text(rate: float) -> str:
+    """An exchange rate as the user wrote it, never in exponent form: `0.000072`."""
+    return format(Decimal(repr(rate)).normalize(), "f")
+
+
 #: Base units of physical figures, shown with SI prefixes.
 _SI_UNITS = frozenset(PHYSICAL_UNITS.values())
 _SI_PREFIXES = ((1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
@@ -119,15 +132,21 @@ def figure_value(figure: Figure) -> str:
     if figure.unit in _SI_UNITS:  # power, energy, data, speed: `1.9 GW`, `89 TWh`, `40 PB`
         scale, prefix = next(((s, p) for s, p in _SI_PREFIXES if abs(v) >= s), (1.0, ""))
         return f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {prefix}{figure.unit}"
+    return amount(v, figure.unit)
+
+
+def amount(value: float, unit: str | None) -> str:
+    """A sum of money or a count, shortened: `6.8 bn USD`, `$68 bn`, `260,000 GPUs` (also an
+    amount converted at the user's rates)."""
     for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(v) >= scale:
-            number = f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+        if abs(value) >= scale:
+            number = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
             break
     else:
-        number = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
-    if figure.unit == "$":  # a dollar of no known country (`extract.figures.dollar_currency`)
+        number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if unit == "$":  # a dollar of no known country (`extract.figures.dollar_currency`)
         return f"${number}"
-    return f"{number} {figure.unit}" if figure.unit else number
+    return f"{number} {unit}" if unit else number
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,6 +164,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, bytecode_cache=CompiledTemplates(),
     )
     env.globals.update(link=link, markers=markers, raw=Raw, figure_value=figure_value,
+                       names=names, amount=amount, rate_text=rate_text,
                        country_list=country_list)
     env.filters["md"] = escape_md
     env.filters["raw"] = Raw

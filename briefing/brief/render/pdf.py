@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from briefing.brief.render.markdown import figure_value
+from briefing.brief.render.markdown import amount, figure_value, names, rate_text
 from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.errors import BriefingError, UsageError
 from briefing.model import Brief
@@ -195,7 +195,10 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     # figure_value: the same normalised value the Markdown table shows.
     env.filters.update(script_lang=script_lang, figure_value=figure_value)
     env.tests["web_url"] = is_web_url
-    env.globals.update(country_list=country_list)
+    # names, amount, rate_text: a comparison's labels and converted amounts, worded as in
+    # the Markdown.
+    env.globals.update(country_list=country_list, names=names, amount=amount,
+                       rate_text=rate_text)
     return env
 
 
