@@ -213,6 +213,27 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class CorrectionNote:
+    """A user's correction (`corrections.yaml` in the corpus folder, `briefing correct`) as
+    commands and a brief's Method report it: applied, or stale and why."""
+
+    number: int
+    """Its place in the corrections file (1-based), as `briefing correct --list` numbers it."""
+    kind: str
+    """`source` or `fact`."""
+    target: str
+    """The source's key (its corpus path) or the fact's id."""
+    change: str
+    """What it corrects, in words: `date 2026-03-04 (was undated)`, `countries KR (was JP)`."""
+    stale: str | None = None
+    """Why it is not applied (its source's file changed, its fact is gone, an entry that
+    cannot be read); None when it is."""
+    labels: tuple[str, ...] = ()
+    """Of a fact's correction, the countries and themes it gives or takes away (corrected
+    and as read): the briefs it may move the fact into or out of."""
+
+
 # --------------------------------------------------------------------------- the brief
 
 
@@ -567,6 +588,12 @@ class Brief:
     only_compared: int = 0
     """Facts that are about the brief's countries only as comparators (another country's
     facts comparing with them): never key findings."""
+    corrections: tuple[CorrectionNote, ...] = ()
+    """The user's corrections that touch this brief (a source it cites, a fact it quotes or
+    one they moved out of it), and every stale one: Method lists them."""
+    charts: tuple[Chart, ...] = ()
+    """Charts where a picture compares better than text: one measure's figures by country,
+    dated facts over time (see `brief.chart_data`); none when there is nothing to compare."""
 
     @property
     def stale_sources(self) -> tuple[SourceRef, ...]:

@@ -28,10 +28,22 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def load_yaml(text: str | bytes, *, untrusted: bool = False) -> Any:
+class _PlainDatesLoader(_NoAliasLoader):
+    """`_NoAliasLoader` that keeps a date as the text written (`2026-02-30` stays text for
+    its reader to judge, where the default loader fails the whole file)."""
+
+
+_PlainDatesLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                  lambda loader, node: loader.construct_scalar(node))
+
+
+def load_yaml(text: str | bytes, *, untrusted: bool = False, plain_dates: bool = False
+              ) -> Any:
     """Like `yaml.safe_load`: only plain data types, never arbitrary objects. `untrusted`
     (an article's front matter): aliases are refused, so a document cannot expand beyond
-    its own size."""
+    its own size. `plain_dates`: dates stay text (and aliases are refused)."""
+    if plain_dates:
+        return yaml.load(text, Loader=_PlainDatesLoader)
     if untrusted and _MAY_ALIAS.search(text if isinstance(text, str) else text.decode(
             "utf-8", "replace")):
         return yaml.load(text, Loader=_NoAliasLoader)

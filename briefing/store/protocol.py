@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from briefing.extract.themes import Taxonomy
-from briefing.model import Fact, FactDigest, Skipped, Source
+from briefing.model import CorrectionNote, Fact, FactDigest, Skipped, Source
 
 #: A merged fact as `fact_groups` hands it out, to be loaded later: opaque to callers.
 FactGroup = tuple[int, ...]
@@ -30,6 +30,9 @@ class SyncReport:
     skipped: tuple[Skipped, ...] = ()
     """Files that could not be read (reported every time, not only when first seen)."""
     warnings: tuple[Skipped, ...] = ()
+    stale_corrections: tuple[CorrectionNote, ...] = ()
+    """The user's corrections not applied because their target changed or is gone
+    (reported every time, like skipped files)."""
 
     @property
     def read(self) -> int:
@@ -78,6 +81,11 @@ class FactStore(Protocol):
     def country_counts(self) -> dict[str, int]: ...
 
     def theme_counts(self) -> dict[str, int]: ...
+
+    def corrections(self) -> tuple[CorrectionNote, ...]:
+        """The user's corrections (`corrections.yaml` in the corpus folder), in the file's
+        order, as applied: each applied, or stale and why."""
+        ...
 
     def fingerprint(self) -> str:
         """A hash over every source file's hash."""

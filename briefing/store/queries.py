@@ -16,7 +16,7 @@ from typing import overload
 
 from briefing.errors import BriefingError, CorpusError
 from briefing.ingest.provenance import count_origins
-from briefing.model import Citation, Fact, FactDigest, Source
+from briefing.model import Citation, Fact, FactDigest, Figure, Source
 from briefing.store.aggregate import compared_only, figures_from_json
 from briefing.store.base import StoreBase, batches, hex_id, store_errors
 from briefing.store.files import SOURCE_COLUMNS, source_of_row
@@ -252,9 +252,10 @@ class Queries(StoreBase):
 
     def _summaries(self, fids: list[int]) -> dict[int, tuple]:
         return {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, sources, publishers, newest, cited, countries, themes, mentions,"
-            " compared FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(fids),))}
+            "SELECT f.id, sources, publishers, newest, cited, f.countries, f.themes, mentions,"
+            " compared, o.countries IS NOT NULL FROM facts f"
+            " LEFT JOIN fact_overrides o ON o.fact = f.id"
+            " WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(fids),))}
 
     def _load_paged(self, group: FactGroup) -> Fact:
         """A fact with every citation, of which only a page is in memory at a time: its
@@ -356,17 +357,32 @@ def _fact(fids: FactGroup, by_fact: dict[int, list[tuple]],
     summary = summaries[fids[0]] if len(fids) == 1 else None
     counts = (summary[0], summary[1], summary[2]) if summary else (-1, 0, None)
     countries = {c for f in fids for c in summaries[f][4].split()}
+    compared = compared_only((summaries[f][4], summaries[f][7]) for f in fids)
+    figures = figures_from_json(first[7])
+    if any(summaries[f][8] for f in fids):  # the user corrected its countries
+        figures = _owned(figures, countries, compared)
     return Fact(
         id=hex_id(first[1]), text=first[2],
         countries=tuple(sorted(countries)),
         themes=tuple(sorted({t for f in fids for t in summaries[f][5].split()})),
-        figures=figures_from_json(first[7]),
+        figures=figures,
         citations=tuple(Citation(r[8], r[3], r[4], r[2]) for r in members),
         heading=first[5], position=first[6],
         sources=counts[0], publishers=counts[1], newest=counts[2],
         mentions=tuple(sorted({c for f in fids for c in summaries[f][6].split()} - countries)),
-        compared=tuple(sorted(compared_only((summaries[f][4], summaries[f][7]) for f in fids))),
+        compared=tuple(sorted(compared)),
     )
+
+
+def _owned(figures: tuple[Figure, ...], countries: set[str], compared: set[str]
+           ) -> tuple[Figure, ...]:
+    """Figures of a fact whose countries the user corrected: one owned by a country the
+    fact is no longer about belongs to its one subject now (a misfiled fact's figures are
+    its right country's), else to none of them in particular."""
+    leads = sorted(countries - compared)
+    owner = leads[0] if len(leads) == 1 else None
+    return tuple(f if f.country is None or f.country in countries else replace(f, country=owner)
+                 for f in figures)
 
 
 class _CitationPages(Sequence[Citation]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from briefing.ingest.provenance import ORIGINS_KEPT, version_order
@@ -51,8 +51,15 @@ class Refresh(StoreBase):
         # A fact's statements are read as they come (see `fact_row`); rows of facts go in
         # by the thousand.
         sources = _SourceCache(self.db)
-        summaries = (fact_row(fid, members, sources.get)
-                     for fid, members in groupby(rows, key=first_item))
+        summaries: Iterator[tuple] = (fact_row(fid, members, sources.get)
+                                      for fid, members in groupby(rows, key=first_item))
+        # The user's corrections of facts' labels (`store.corrections`), laid over what the
+        # statements say before anything reads them: country and theme tables, and the
+        # blocks of near-same wordings, see the corrected labels.
+        overrides = self._fact_overrides()
+        read_as: list[tuple[str, str, int]] = []
+        if overrides:
+            summaries = (overridden(s, overrides.get(s[0]), read_as) for s in summaries)
         for batch in batches(summaries, 2_000):
             self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 19)}, NULL, ?)",
                                 batch)
@@ -62,7 +69,15 @@ class Refresh(StoreBase):
                                 [(t, s[0]) for s in batch for t in s[9].split()])
             if blocks is not None:
                 blocks.update((s[8], s[13]) for s in batch)
+        self.db.executemany("UPDATE fact_overrides SET was_countries=?, was_themes=?"
+                            " WHERE fact=?", read_as)
         regroup(self.db, blocks, self._texts)
+
+    def _fact_overrides(self) -> dict[int, tuple[str | None, str | None]]:
+        """The labels corrected facts take: (countries, themes), None where not corrected.
+        A handful: the user makes them one by one."""
+        return {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT fact, countries, themes FROM fact_overrides")}
 
     def _rank_sources(self, where: str, params: Sequence) -> None:
         """Rank the sources `where` selects in citation order, with their dates and origin
@@ -132,6 +147,26 @@ _REFRESH_SQL = ("SELECT s.fact, s.id, s.start, s.source, s.countries, s.themes, 
                 " s.figures, s.head, s.tail, s.position, r.date, r.o1, r.o2, r.o3, s.compared"
                 " FROM statements s JOIN temp.source_rank r ON r.id = s.source {where}"
                 " ORDER BY s.fact, r.rank, s.start")
+
+
+def overridden(row: tuple, labels: tuple[str | None, str | None] | None,
+               read_as: list[tuple[str, str, int]]) -> tuple:
+    """A facts-table row (`fact_row`) with the labels the user gave it, if any; the labels
+    it was read with go into `read_as`. Countries it is no longer about are neither
+    comparators nor mentions of it: what it names in passing stays a mention."""
+    if labels is None:
+        return row
+    read_as.append((row[8], row[9], row[0]))
+    countries, themes = labels
+    out = list(row)
+    if countries is not None:
+        codes = set(countries.split())
+        out[8] = " ".join(sorted(codes))
+        out[10] = " ".join(sorted(set(row[10].split()) - codes))
+        out[19] = " ".join(sorted(set(row[19].split()) & codes))
+    if themes is not None:
+        out[9] = " ".join(sorted(set(themes.split())))
+    return tuple(out)
 
 
 def _day(when: str | None) -> str | None:

@@ -19,7 +19,7 @@ from briefing.store.files import (
 )
 from briefing.store.refresh import Refresh
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 #: A store of this version or a later one is brought up to date in place (`Store._upgrade`);
 #: an older one is emptied and read again.
 UPGRADES_FROM = 10
@@ -89,6 +89,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     detail=none  -- searches are words and prefixes, never phrases: no positions to keep
 );
 """
+#: The user's corrections as the store lays them over what extraction read (see
+#: `briefing.store.corrections`): a corrected source's own values, to put back when the
+#: correction goes, and the labels each corrected fact takes, with those it was read with.
+_CORRECTIONS = """
+CREATE TABLE IF NOT EXISTS source_originals (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, date TEXT
+);
+CREATE TABLE IF NOT EXISTS fact_overrides (
+    fact INTEGER PRIMARY KEY,
+    countries TEXT, themes TEXT,  -- space-separated; NULL: not corrected
+    was_countries TEXT, was_themes TEXT  -- as read, set when its row is refreshed
+);
+"""
 
 
 # Secondary indexes: dropped during a bulk load and built once at the end, which is several
@@ -131,7 +144,7 @@ class Schema(Refresh):
                     return
                 if version is not None:
                     self._drop_all()
-                for statement in sql_statements(_SCHEMA + INDEXES):
+                for statement in sql_statements(_SCHEMA + _CORRECTIONS + INDEXES):
                     self.db.execute(statement)
                 self._set_meta("schema", str(SCHEMA_VERSION))
 
@@ -142,7 +155,8 @@ class Schema(Refresh):
         sidecar's, read again) and only each page's newest version states facts. 13:
         statements and facts say which of their countries are only comparators (empty in
         a store read before: each country a lead, as it was shown then, until the next
-        change of EXTRACTOR_VERSION reads the corpus again)."""
+        change of EXTRACTOR_VERSION reads the corpus again). 14: the tables of the user's
+        corrections (applied by the sync that follows)."""
         columns = [*(("o1 INTEGER", "o2 INTEGER", "o3 INTEGER") if version < 11 else ()),
                    *(("page INTEGER", "fetched TEXT", "superseded INTEGER NOT NULL DEFAULT 0",
                       "versions TEXT") if version < 12 else ())]
@@ -154,6 +168,9 @@ class Schema(Refresh):
                         f"PRAGMA table_info({table})")}:
                     self.db.execute(f"ALTER TABLE {table} ADD COLUMN"
                                     " compared TEXT NOT NULL DEFAULT ''")
+        if version < 14:
+            for statement in sql_statements(_CORRECTIONS):
+                self.db.execute(statement)
         last = -1
         while rows := self.db.execute(f"SELECT id, {SOURCE_COLUMNS} FROM sources WHERE id > ?"
                                       " ORDER BY id LIMIT 5000", (last,)).fetchall():
@@ -190,7 +207,8 @@ class Schema(Refresh):
     def _drop_all(self) -> None:
         for table in ("statements_fts", "statement_countries", "statement_themes",
                       "statements", "sources", "bodies", "files", "meta", "facts",
-                      "fact_countries", "fact_themes"):  # statement_* are tables of schema 1-2
+                      "fact_countries", "fact_themes", "source_originals", "fact_overrides"):
+            # statement_* are tables of schema 1-2
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
 

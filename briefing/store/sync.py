@@ -28,6 +28,7 @@ from briefing.ingest.walk import (
     walk_corpus,
 )
 from briefing.store.base import batches, store_errors
+from briefing.store.corrections import Overlay, corrections_stamp
 from briefing.store.files import FileResult, file_hash, init_worker, read_chunk, read_file
 from briefing.store.protocol import SyncReport
 from briefing.store.schema import INDEX_NAMES, INDEXES, Schema, sql_statements
@@ -75,8 +76,9 @@ class _Plan:
         return not (self.clear or self.todo or self.removed)
 
 
-class Sync(Schema):
-    """Keeping a store in step with its corpus folder."""
+class Sync(Overlay, Schema):
+    """Keeping a store in step with its corpus folder (and with the user's corrections in
+    it: `briefing.store.corrections`)."""
 
     @store_errors
     def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
@@ -96,6 +98,9 @@ class Sync(Schema):
             if rebuild or self._state() != plan.based_on:
                 plan = self._plan(clear=rebuild)
             if plan.idle:
+                if not self._corrections_current():
+                    with self._transaction():
+                        self._correct()
                 return self._idle_report(plan.files)
             with self._transaction():
                 report = self._apply(plan, progress)
@@ -114,20 +119,26 @@ class Sync(Schema):
         return files if digest == known else None
 
     def _known_listing(self) -> str | None:
-        """The digest of the listing the store is in step with (None: a sync must look)."""
+        """The digest of the listing the store is in step with (None: a sync must look,
+        also when the corrections file changed since the store applied it)."""
         with self._snapshot():
             if self._meta("extractor") != self.extractor_key:
+                return None
+            if self._meta("corrections") != corrections_stamp(self.corpus):
                 return None
             return self._meta("listing")
 
     def _record_listing(self) -> None:
         """Store the digest of the corpus listing after a sync that found nothing to do
-        (a store made before digests were kept, or files listed in another order)."""
+        (a store made before digests were kept, or files listed in another order), and
+        apply the corrections file if it changed."""
         with self._sync_lock():
             plan = self._plan(clear=False)  # another process may have synced meanwhile
             if plan.idle:
                 with self._transaction():
                     self._set_meta("listing", plan.listing)
+                    if not self._corrections_current():
+                        self._correct()
 
     def _plan(self, *, clear: bool) -> _Plan:
         """What a sync has to do, from the corpus on disk and the store as it is now. The
@@ -170,7 +181,8 @@ class Sync(Schema):
 
     def _idle_report(self, files: int) -> SyncReport:
         skipped, warned = self._problems()
-        return SyncReport(unchanged=files, skipped=skipped, warnings=warned)
+        return SyncReport(unchanged=files, skipped=skipped, warnings=warned,
+                          stale_corrections=self.stale_corrections())
 
     def _apply(self, plan: _Plan, progress: Progress | None) -> SyncReport:
         """Carry out a plan, inside the sync's transaction."""
@@ -218,7 +230,10 @@ class Sync(Schema):
         self._set_meta("extractor", self.extractor_key)
         if added or changed or removed or self._meta("fingerprint") is None:
             self._set_meta("fingerprint", self._fingerprint())
-        return SyncReport(added, changed, len(removed), unchanged, *self._problems())
+        # Files came, went or changed: a correction's target may have too.
+        self._correct()
+        return SyncReport(added, changed, len(removed), unchanged, *self._problems(),
+                          stale_corrections=self.stale_corrections())
 
     def _known(self) -> dict[str, tuple]:
         """(size, sha256, error, size and mtime_ns now) of the files to read that the store
@@ -286,7 +301,7 @@ class Sync(Schema):
         """Empty the store, inside the sync's transaction: readers see the old facts until
         the new ones are committed."""
         for table in ("statements", "sources", "bodies", "files", "facts", "fact_countries",
-                      "fact_themes"):
+                      "fact_themes", "source_originals"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("INSERT INTO statements_fts(statements_fts) VALUES('delete-all')")
 
@@ -314,6 +329,8 @@ class Sync(Schema):
                 row[:2]))
             self.db.execute("DELETE FROM bodies WHERE id IN"
                             " (SELECT body FROM sources WHERE id BETWEEN ? AND ?)", row[:2])
+            # A correction's record of its values: the ids may be given to another file.
+            self.db.execute("DELETE FROM source_originals WHERE id BETWEEN ? AND ?", row[:2])
             self.db.execute("DELETE FROM sources WHERE id BETWEEN ? AND ?", row[:2])
         return facts
 
