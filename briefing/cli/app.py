@@ -22,13 +22,13 @@ from typer.core import TyperGroup
 
 from briefing import __version__
 from briefing.cli.corpus import corpus_path, given_corpus
+from briefing.cli.options import parse_day, selection_from
 from briefing.cli.printing import console, echo, echo_json, literal, printable
-from briefing.errors import BriefingError, NothingSelected, UnknownName, UsageError
+from briefing.errors import BriefingError, NothingSelected, UsageError
 from briefing.model import Selection
 
 if TYPE_CHECKING:
     from briefing.brief.saved import Missing
-    from briefing.extract.themes import Taxonomy
     from briefing.model import Brief, Fact, Skipped, Source
     from briefing.store import Store, SyncReport
 
@@ -90,37 +90,6 @@ def warn(message: str) -> None:
     echo(f"warning: {message}", err=True)
 
 
-_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        shape = _DAY_SHAPE.fullmatch(value.strip())
-        if shape is None:
-            raise UsageError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
-        why = _why_no_day(*map(int, shape.groups()))
-        raise UsageError(f"{option}: {value.strip()} is not a date ({why})") from None
-
-
-def _why_no_day(year: int, month: int, day: int) -> str:
-    """Why a date written in the right shape names no day: "February has 28 days in 2025"."""
-    import calendar
-
-    if year == 0:
-        return "there is no year 0"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    if day == 0:
-        return "days start at 1"
-    days = calendar.monthrange(year, month)[1]
-    return f"{calendar.month_name[month]} has {days} days" + (
-        f" in {year}" if month == 2 else "")
-
-
 @contextmanager
 def _progress(label: str = "Indexing articles", minimum: int = 50
               ) -> Iterator[Callable[[int, int], None]]:
@@ -155,13 +124,15 @@ def _progress_bar():
 
 
 def open_corpus(corpus: Path | None, *, rebuild: bool = False, quiet: bool = False):
-    """The up-to-date store for a corpus; skipped files are reported as warnings."""
+    """The up-to-date store for a corpus; skipped files are reported as warnings (not when
+    `quiet`), and so are stale corrections (always: the user's own data)."""
     from briefing.store import open_store
 
     with _progress() as progress:
         store, report = open_store(corpus_path(corpus), progress=progress, rebuild=rebuild)
     if not quiet:
         _warn_skipped(report)
+    _warn_stale(report)
     return store, report
 
 
@@ -173,6 +144,7 @@ def read_corpus(corpus: Path | None, read: Callable[[Store], T]) -> tuple[Store,
     with _progress() as progress:
         store, report, result = read_fresh(corpus_path(corpus), read, progress=progress)
     _warn_skipped(report)
+    _warn_stale(report)
     return store, result
 
 
@@ -186,6 +158,13 @@ def _warn_skipped(report: SyncReport) -> None:
                       "files skipped ({reasons}); see `briefing sources`")
     _warn_each_or_sum(report.warnings, "{path}: {reason}",
                       "warnings about files ({reasons}); see `briefing sources --json`")
+
+
+def _warn_stale(report: SyncReport) -> None:
+    """A line per correction not applied: the user's own data, never dropped in silence."""
+    for note in report.stale_corrections:
+        warn(f"correction {note.number} ({note.kind} {note.target}) is stale, not applied:"
+             f" {note.stale}; see `briefing correct --list`")
 
 
 def _warn_each_or_sum(items, each: str, summed: str) -> None:
@@ -209,34 +188,6 @@ def _by_reason(problems: Sequence[Skipped]) -> str:
     if len(ranked) > 4:
         shown.append(f"{len(ranked) - 4} other reasons: {sum(n for _, n in ranked[4:]):,}")
     return ", ".join(shown)
-
-
-def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw
-                   ) -> Selection:
-    from briefing.extract.countries import resolve_country
-
-    try:
-        codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
-    except UnknownName as err:
-        if err.suggestions:
-            raise
-        raise UsageError(f"{err} (see `briefing countries` for those the corpus has facts "
-                         "about)") from None
-    slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
-    return Selection(countries=codes, themes=slugs, **kw)
-
-
-def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
-    """A theme's slug from what the user typed. With nothing close to suggest, the error
-    lists every theme: a taxonomy has a handful, and "unknown theme" alone leaves the user
-    guessing."""
-    try:
-        return taxonomy.resolve(query)
-    except UnknownName as err:
-        if err.suggestions:
-            raise
-        slugs = ", ".join(t.slug for t in taxonomy.themes)
-        raise UsageError(f"{err}; the themes are {slugs} (see `briefing themes`)") from None
 
 
 #: A fact id as `briefing facts` shows it (`f` and the stored number in hex, 10 digits at
@@ -666,12 +617,14 @@ def _longest_word(text: str) -> int:
 
 
 def _register_optional() -> None:
-    """Commands that live in their own modules (mail, verify)."""
+    """Commands that live in their own modules (mail, verify, correct)."""
+    from briefing.cli import correct as cli_correct
     from briefing.cli import verify as cli_verify
     app.command("verify")(cli_verify.verify_command)
     from briefing.cli import saved as cli_saved
     app.command("save")(cli_saved.save_command)
     app.command("diff")(cli_saved.diff_command)
+    app.add_typer(cli_correct.correct_app, name="correct")
     try:
         from briefing.cli import mail as cli_mail
     except ImportError:

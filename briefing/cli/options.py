@@ -1,0 +1,75 @@
+"""Reading what the user typed into option values: days (`--date`, `--since`), countries and
+themes (`-c`, `-t`), with the one-line errors the commands give. Shared by the command
+modules (`app`, `correct`, ...), which import it from here so that none imports another.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from briefing.errors import UnknownName, UsageError
+from briefing.model import Selection
+
+if TYPE_CHECKING:
+    from briefing.extract.themes import Taxonomy
+
+
+_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        shape = _DAY_SHAPE.fullmatch(value.strip())
+        if shape is None:
+            raise UsageError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+        why = _why_no_day(*map(int, shape.groups()))
+        raise UsageError(f"{option}: {value.strip()} is not a date ({why})") from None
+
+
+def _why_no_day(year: int, month: int, day: int) -> str:
+    """Why a date written in the right shape names no day: "February has 28 days in 2025"."""
+    import calendar
+
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "days start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} has {days} days" + (
+        f" in {year}" if month == 2 else "")
+
+
+def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw
+                   ) -> Selection:
+    from briefing.extract.countries import resolve_country
+
+    try:
+        codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
+    except UnknownName as err:
+        if err.suggestions:
+            raise
+        raise UsageError(f"{err} (see `briefing countries` for those the corpus has facts "
+                         "about)") from None
+    slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
+    return Selection(countries=codes, themes=slugs, **kw)
+
+
+def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
+    """A theme's slug from what the user typed. With nothing close to suggest, the error
+    lists every theme: a taxonomy has a handful, and "unknown theme" alone leaves the user
+    guessing."""
+    try:
+        return taxonomy.resolve(query)
+    except UnknownName as err:
+        if err.suggestions:
+            raise
+        slugs = ", ".join(t.slug for t in taxonomy.themes)
+        raise UsageError(f"{err}; the themes are {slugs} (see `briefing themes`)") from None
