@@ -15,6 +15,7 @@ from typing import Protocol
 
 from briefing import __version__
 from briefing.brief import compare
+from briefing.brief.corrected import corrections_in
 from briefing.errors import NothingSelected
 from briefing.extract.countries import country_name
 from briefing.extract.figures import is_bare_count
@@ -30,6 +31,7 @@ from briefing.model import (
     BriefItem,
     Comparison,
     Conflict,
+    CorrectionNote,
     Fact,
     FactDigest,
     Figure,
@@ -906,6 +908,7 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     if not matched:
         raise NothingSelected(f"no facts about {what} in the corpus")
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
+    brief = replace(brief, corrections=corrections_in(brief, store.corrections()))
     if tally is not None:  # only the strongest were read: the brief says so
         brief = replace(brief, capped=tally.capped(brief.per_source_cap), matched=matched,
                         read=len(facts), undated_left_out=undated,
@@ -1013,3 +1016,5 @@ class FactSource(Protocol):
                 query: str | None = None) -> Iterable[FactDigest]: ...
 
     def fingerprint(self) -> str: ...
+
+    def corrections(self) -> Sequence[CorrectionNote]: ...

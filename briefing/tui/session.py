@@ -28,7 +28,7 @@ from briefing.extract.countries import (
 )
 from briefing.extract.themes import Taxonomy, load_taxonomy
 from briefing.ingest.provenance import MAX_CITED
-from briefing.model import Brief, Fact, FactDigest, Selection
+from briefing.model import Brief, CorrectionNote, Fact, FactDigest, Selection
 from briefing.store import FactGroup, FactStore, Store, SyncReport
 
 if TYPE_CHECKING:
@@ -351,6 +351,9 @@ class _CachedFacts:
 
     def fingerprint(self) -> str:
         return self.session.store().fingerprint()
+
+    def corrections(self) -> tuple[CorrectionNote, ...]:
+        return self.session.store().corrections()
 
 
 class FactCache:
