@@ -449,6 +449,47 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartRow:
+    """A row of a chart's data: one bar of a bar chart (a country), or one period of a
+    timeline (a month, quarter or year)."""
+
+    label: str
+    """A country's name, or a period: `2026-03`, `2026 Q1`, `2026`."""
+    values: tuple[float, ...]
+    """One per series of the chart, in its unit (a bar chart has one series)."""
+    shown: tuple[str, ...]
+    """`values` as the chart and its table print them (`6.8`, `1,200`)."""
+    text: str = ""
+    """Bar chart: the figure as its source writes it (`$6.8 billion`)."""
+    cites: tuple[tuple[int, int | None], ...] = ()
+    """(source number, page or None) of what the row shows, as `BriefItem.cites`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart of the brief: plain data the renderers draw (an SVG in the Markdown and the
+    PDF) and show as a table beside it; nothing here is drawn yet."""
+
+    kind: str
+    """`bar` (one measure's figures by country) or `timeline` (dated facts per period, by
+    country or by theme)."""
+    title: str
+    unit: str
+    """The value axis's label: `USD billion`, `%`, `advanced GPUs`, `facts`."""
+    axis: str
+    """The category axis's label: `Country`, `Month`, `Quarter`, `Year`."""
+    series: tuple[str, ...]
+    """The names of the series (a timeline's countries or themes; a bar chart's unit)."""
+    rows: tuple[ChartRow, ...]
+    refs: tuple[int, ...]
+    """Numbers (1-based, into `Brief.sources`) of every source the chart draws on."""
+    alt: str
+    """What the chart shows, in words, for readers who cannot see it."""
+    note: str = ""
+    """What the reader should know about how it was counted (facts left out, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """An entry of the numbered Sources list."""
 

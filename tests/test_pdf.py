@@ -393,6 +393,8 @@ def md_statements(markdown: str) -> list[str]:
         if line.startswith("*As of "):
             as_of, _, rest = line[1:].partition(".* ")
             parts += [as_of, rest]
+        elif line.startswith("!["):
+            continue  # a chart's image: its alt text is the PDF figure's /Alt, not shown text
         elif line.startswith("|"):
             if not line.startswith("|---"):
                 parts += [c for c in re.split(r"(?<!\\)\|", line) if c.strip()]

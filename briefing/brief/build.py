@@ -16,6 +16,7 @@ from typing import Protocol
 from briefing import __version__
 from briefing.brief import compare
 from briefing.brief.corrected import corrections_in
+from briefing.brief.chart_data import brief_charts
 from briefing.errors import NothingSelected
 from briefing.extract.countries import country_name
 from briefing.extract.figures import is_bare_count
@@ -755,7 +756,7 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     dates = sorted(s.source.date for s in sources if s.source.date)
     codes = sorted({c for f in chosen for c in f.countries} | set(selection.countries)
                    | {g.country for f in chosen for g in f.figures if g.country})
-    return Brief(
+    brief = Brief(
         title=title_for(selection, taxonomy),
         as_of=options.as_of,
         selection=selection,
@@ -789,6 +790,8 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         measures=compare.refreshed_tables(tables, fix),
         rates=compare.used_rates(tables, options.rates),
     )
+    # Charts are worked out from the finished brief: its items, numbered sources and names.
+    return replace(brief, charts=brief_charts(brief))
 
 
 def _key_findings(draft: Sequence[BriefItem], says: Callable[[Fact], bool],

@@ -186,12 +186,23 @@ class RenderOptions:
 
 def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOptions()
                  ) -> list[Path]:
-    """Render the brief in the asked formats into `out_dir`; returns the written paths.
-    Everything is rendered before anything is written, so a failure leaves no half set."""
+    """Render the brief in the asked formats into `out_dir`; returns the written paths (the
+    Markdown and the PDF; a Markdown brief's chart files are written beside it, see
+    `chart_file_names`). Everything is rendered before anything is written, so a failure
+    leaves no half set, and the charts are written before the Markdown that links them."""
     from briefing.brief.render.markdown import render_markdown
 
     stem = options.stem or brief_stem(brief.selection, brief.as_of.isoformat())
-    markdown = render_markdown(brief, template=options.template)
+    svgs: tuple[str, ...] = ()
+    if brief.charts:  # drawn once, for the Markdown's files and the PDF alike
+        from briefing.brief.charts import chart_svgs
+
+        svgs = chart_svgs(brief.charts)
+    files = chart_file_names(stem, len(svgs)) if "md" in options.formats else ()
+    # The copy attached to a PDF alone links no file: none is written beside it.
+    markdown = render_markdown(brief, template=options.template, chart_files=files)
+    charts = [(out_dir / name, svg) for name, svg in zip(files, svgs, strict=True)
+              ] if files else []
     outputs: list[tuple[Path, bytes | str]] = []
     if "md" in options.formats:
         outputs.append((out_dir / f"{stem}.md", markdown))
@@ -200,10 +211,31 @@ def export_brief(brief: Brief, out_dir: Path, options: RenderOptions = RenderOpt
 
         pdf = render_pdf(brief, markdown=markdown, facts_json=brief_facts_json(brief),
                          paper=options.paper, variant=options.pdf_variant,
-                         template_dir=options.html_template_dir)
+                         template_dir=options.html_template_dir, charts=svgs)
         outputs.append((out_dir / f"{stem}.pdf", pdf))
     try:
-        return [write_atomic(path, data) for path, data in outputs]
+        for path, svg in charts:
+            write_atomic(path, svg)
+        written = [write_atomic(path, data) for path, data in outputs]
+        if "md" in options.formats:
+            _drop_stale_charts(out_dir, stem, len(files))
+        return written
     except OSError as err:
         raise BriefingError(f"cannot write the brief into {out_dir}: {err.strerror or err}"
                             ) from None
+
+
+def chart_file_names(stem: str, count: int) -> tuple[str, ...]:
+    """The SVG files of a Markdown brief's charts, beside it: `<stem>-chart-1.svg`, ...
+    (a stem ends with the brief's date, so no other brief's files share the prefix)."""
+    return tuple(f"{stem}-chart-{n}.svg" for n in range(1, count + 1))
+
+
+def _drop_stale_charts(out_dir: Path, stem: str, count: int) -> None:
+    """Remove the chart files an earlier run of the same brief wrote beyond `count` (it had
+    more charts): the folder then holds this brief's charts and no other."""
+    pattern = re.compile(re.escape(stem) + r"-chart-(\d+)\.svg")
+    for path in out_dir.glob(f"{stem}-chart-*.svg"):
+        m = pattern.fullmatch(path.name)
+        if m and int(m.group(1)) > count:
+            path.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -171,8 +171,11 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render_markdown(brief: Brief, *, template: Path | None = None) -> str:
-    """The brief as Markdown. `template`: a user's Markdown template file instead of ours."""
+def render_markdown(brief: Brief, *, template: Path | None = None,
+                    chart_files: Sequence[str] = ()) -> str:
+    """The brief as Markdown. `template`: a user's Markdown template file instead of ours.
+    `chart_files`: the names of the SVG files of `brief.charts`, written beside the
+    Markdown, which links them (none: each chart is shown by its data table alone)."""
     if template is not None:
         env = environment(template.parent)
         name = template.name
@@ -180,7 +183,8 @@ def render_markdown(brief: Brief, *, template: Path | None = None) -> str:
         env = environment()
         name = TEMPLATE
     try:
-        text = env.get_template(name).render(brief=brief, b=brief)
+        text = env.get_template(name).render(brief=brief, b=brief,
+                                             chart_files=tuple(chart_files))
     except jinja2.TemplateError as err:
         from briefing.errors import UsageError
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -69,20 +69,30 @@ _ASSET_TYPES = {
     ".svg": "image/svg+xml",
 }
 _ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+#: Where the template finds the brief's charts: `chart-1.svg` ... drawn for this brief and
+#: served from memory (never a file, never the network).
+CHART_BASE = "https://briefing.invalid/charts/"
 
 
 def render_pdf(brief: Brief, *, markdown: str, facts_json: str, paper: str = "a4",
-               variant: str | None = None, template_dir: Path | None = None) -> bytes:
+               variant: str | None = None, template_dir: Path | None = None,
+               charts: Sequence[str] | None = None) -> bytes:
     """The brief as PDF bytes, with `brief.md` and `facts.json` attached.
 
     `paper`: 'a4' | 'letter'. `variant`: None or one of `PDF_VARIANTS`. `template_dir`: a
-    folder whose `brief.html.j2` / `brief.css` override the packaged ones.
+    folder whose `brief.html.j2` / `brief.css` override the packaged ones. `charts`: the
+    SVG of each of `brief.charts`, when already drawn (else they are drawn here).
     """
     variant = variant.lower() if variant else None
     _check_variant(variant)
     html = render_html(brief, template_dir=template_dir, paper=paper)
+    if charts is None and brief.charts:
+        from briefing.brief.charts import chart_svgs
+
+        charts = chart_svgs(brief.charts)
+    svgs = dict(zip(chart_urls(brief), charts or (), strict=True))
     wp = _import_weasyprint()
-    fetcher = _asset_fetcher(wp, _template_dirs(template_dir))
+    fetcher = _asset_fetcher(wp, _template_dirs(template_dir), svgs)
     stamp = _as_of_stamp(brief)
 
     def write(html: str) -> tuple[bytes, set[str]]:
@@ -108,7 +118,9 @@ def render_pdf(brief: Brief, *, markdown: str, facts_json: str, paper: str = "a4
     for placeholder in PLACEHOLDERS if undrawable else ():
         shown = Undrawable(tuple(sorted(undrawable)), placeholder)
         html = render_html(brief, template_dir=template_dir, paper=paper, undrawable=shown)
-        pdf, left = write(html.translate(dict.fromkeys(map(ord, undrawable), placeholder)))
+        table = dict.fromkeys(map(ord, undrawable), placeholder)
+        fetcher.charts = {url: svg.translate(table) for url, svg in svgs.items()}
+        pdf, left = write(html.translate(table))
         if not left:
             return pdf
         undrawable |= left - {placeholder}  # the placeholder itself: try the next one
@@ -142,10 +154,15 @@ def render_html(brief: Brief, *, template_dir: Path | None = None, paper: str = 
     try:
         template = env.get_template(HTML_TEMPLATE)
         return template.render(brief=brief, paper=paper, meta=document_metadata(brief),
-                               undrawable=undrawable)
+                               undrawable=undrawable, chart_urls=chart_urls(brief))
     except jinja2.TemplateError as error:
         where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
         raise BriefingError(f"PDF template {HTML_TEMPLATE}{where}: {error.message}") from None
+
+
+def chart_urls(brief: Brief) -> tuple[str, ...]:
+    """Where the template's `<img>` finds each chart (see `CHART_BASE`)."""
+    return tuple(f"{CHART_BASE}chart-{n}.svg" for n in range(1, len(brief.charts) + 1))
 
 
 # --------------------------------------------------------------------------- metadata
@@ -300,9 +317,11 @@ def asset_path(url: str, dirs: tuple[Path, ...]) -> Path | None:
     return next((d / name for d in dirs if (d / name).is_file()), None)
 
 
-def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
+def _asset_fetcher(wp, dirs: tuple[Path, ...], charts: dict[str, str] | None = None
+                   ) -> weasyprint.urls.URLFetcher:
     """A fetcher (an instance, as WeasyPrint requires) that serves the template folders' own
-    assets by name and refuses everything else: file:, http(s):, data:, paths out."""
+    assets by name and the brief's charts (SVG drawn for it, by their `CHART_BASE` URL)
+    and refuses everything else: file:, http(s):, data:, paths out."""
 
     class AssetFetcher(wp.urls.URLFetcher):
         def __init__(self) -> None:
@@ -310,9 +329,14 @@ def _asset_fetcher(wp, dirs: tuple[Path, ...]) -> weasyprint.urls.URLFetcher:
             # than leave a silent hole; only a template can ask for one, never article text.
             super().__init__(allowed_protocols=set(), fail_on_errors=True)
             self.log = AssetFetcherLog()
+            self.charts = dict(charts or {})
 
         def fetch(self, url, headers=None):
             self.log.asked.append(url)
+            chart = self.charts.get(url)
+            if chart is not None:  # drawn by us from the brief's numbers, in memory
+                return wp.urls.URLFetcherResponse(url, chart.encode("utf-8"),
+                                                  {"Content-Type": "image/svg+xml"})
             path = asset_path(url, dirs)
             if path is None:
                 self.log.refused.append(url)

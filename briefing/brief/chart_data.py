@@ -1,0 +1,243 @@
+"""What a brief charts: plain data for `Brief.charts`, worked out from the finished brief.
+
+Two kinds, each only where it compares something:
+
+- **bar**: one measure's figures by country, like with like. The figures come from the
+  comparison's key-figure tables (`brief.compare`: one currency or unit a table, each figure
+  owned by one of the brief's countries), split further by what each measures: its label
+  (see `extract.measures`) names its currency or unit and its year, so yen are never drawn
+  beside dollars and a 2025 budget never beside a 2026 one. A dollar of no known country
+  (`$`) is never charted: which dollar it is is a guess. Drawn only when two countries or
+  more have a figure for the measure.
+- **timeline**: the brief's dated facts per month (per quarter or year over a long span),
+  by country in a brief on several countries, by theme in a brief on no country; drawn only
+  when the facts span two periods or more and two series have facts.
+
+A brief on one country has no chart: there is nothing to compare it with. Nothing here draws
+(`brief/charts.py` does, with matplotlib, only when a chart is rendered).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefing.extract.figures import PHYSICAL_UNITS
+from briefing.model import Brief, Chart, ChartRow, Figure, MeasureRow
+
+#: Bar charts in a brief at most (each costs about 70 ms to draw): the measures most
+#: countries have a figure for, then those of the strongest facts.
+MAX_BAR_CHARTS = 3
+#: Series a timeline draws at most; the rest are added up as one.
+MAX_SERIES = 6
+#: Periods a timeline draws at most before it counts per quarter, then per year.
+MAX_PERIODS = 24
+#: Figure kinds a bar chart may compare (not years; `brief.compare` leaves out counts of
+#: nothing in particular).
+_CHARTED_KINDS = frozenset({"money", "percent", "count", *PHYSICAL_UNITS})
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SI_PREFIXES = ((1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
+                (1e3, "k"))
+
+
+def brief_charts(brief: Brief) -> tuple[Chart, ...]:
+    """The brief's charts: bar charts of measures first, then the timeline."""
+    countries = brief.selection.countries
+    if len(countries) == 1:
+        return ()  # one country: nothing to compare it with
+    charts = list(_bar_charts(brief))
+    timeline = _timeline(brief)
+    if timeline is not None:
+        charts.append(timeline)
+    return tuple(charts)
+
+
+# --------------------------------------------------------------------------- bar charts
+
+
+def _bar_charts(brief: Brief) -> list[Chart]:
+    groups = measure_groups(brief)
+    # Most countries first; then the measure of the strongest fact.
+    ordered = sorted(groups.values(), key=lambda rows: (-len(rows), min(
+        _rank(brief, r) for r in rows)))
+    return [_bar_chart(brief, rows) for rows in ordered if len(rows) >= 2][:MAX_BAR_CHARTS]
+
+
+def measure_groups(brief: Brief) -> dict[tuple[str, str], list[MeasureRow]]:
+    """The figures a bar chart may compare, one a country: the comparison's key-figure
+    tables (`brief.measures`, built by `brief.compare`: one unit or currency each, each
+    figure of one country of the brief), split by what each figure measures (its label,
+    which names its year: a 2025 budget is not a 2026 one). A country's figure is its
+    table's first for the measure: its newest (the brief's ranking on a tie)."""
+    groups: dict[tuple[str, str], dict[str, MeasureRow]] = defaultdict(dict)
+    for table in brief.measures:
+        if table.currency == "$":
+            continue  # a dollar of no known country: which dollar it is is a guess
+        for row in table.rows:
+            figure = row.row.figure
+            if figure.measure and figure.kind in _CHARTED_KINDS:
+                groups[(table.key, figure.measure.casefold())].setdefault(row.country, row)
+    return {key: list(rows.values()) for key, rows in groups.items()}
+
+
+def _rank(brief: Brief, row: MeasureRow) -> int:
+    """The place of a row's fact in the brief (strongest first)."""
+    fact = row.row.item.fact
+    return next((n for n, item in enumerate(brief.items) if item.fact.id == fact.id),
+                len(brief.items))
+
+
+def _bar_chart(brief: Brief, rows: Sequence[MeasureRow]) -> Chart:
+    """Largest first; each bar the figure as its source gives it, in the chart's unit."""
+    rows = sorted(rows, key=lambda r: (-r.row.figure.value, r.country))
+    first = rows[0].row.figure
+    label = first.measure or ""
+    scale, unit = value_unit(first, max(abs(r.row.figure.value) for r in rows))
+    bars = tuple(
+        ChartRow(brief.country_names.get(r.country, r.country), (r.row.figure.value / scale,),
+                 (number(r.row.figure.value / scale),), r.row.figure.text, r.row.item.cites())
+        for r in rows)
+    title = f"{label[:1].upper()}{label[1:]}, by country"
+    listed = "; ".join(f"{b.label} {b.shown[0]}" for b in bars)
+    alt = f"Bar chart: {title}, in {unit}. {listed}."
+    refs = tuple(sorted({n for b in bars for n, _ in b.cites}))
+    return Chart("bar", title, unit, "Country", (unit,), bars, refs, alt)
+
+
+def value_unit(figure: Figure, largest: float) -> tuple[float, str]:
+    """The scale a chart's values are divided by and the unit its axis names: `USD billion`,
+    `%`, `thousand advanced GPUs`, `GW`."""
+    unit = figure.unit or ""
+    if figure.kind == "percent":
+        return 1.0, "%"
+    if figure.kind in PHYSICAL_UNITS:
+        scale, prefix = next(((s, p) for s, p in _SI_PREFIXES if largest >= s), (1.0, ""))
+        return scale, f"{prefix}{unit}"
+    scale, word = next(((s, w) for s, w in _SCALES if largest >= s), (1.0, ""))
+    if figure.kind == "count":
+        if scale == 1.0 and largest >= 1e4:
+            scale, word = 1e3, "thousand"
+        return scale, f"{word} {unit}".strip()
+    return scale, f"{unit} {word}".strip()  # money: an ISO code, `USD billion`
+
+
+def number(value: float) -> str:
+    """A chart's value as printed: at most three decimals, none when whole (`6.8`, `1,200`)."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _timeline(brief: Brief) -> Chart | None:
+    """Dated facts per period, by country (a brief on several) or by theme (on none)."""
+    countries = brief.selection.countries
+    dates = {s.number: s.source.date for s in brief.sources}
+    theme_order = {slug: n for n, slug in enumerate(brief.theme_names)}
+    counted: list[tuple[str, tuple[str, ...], int]] = []  # (day, series, source number)
+    undated = 0
+    for item in brief.items:
+        dated = sorted((d, n) for n in item.refs if (d := dates.get(n)))
+        if not dated:
+            undated += 1
+            continue
+        day, source = dated[0]  # the fact's earliest report the brief cites
+        if countries:
+            keys = tuple(c for c in countries if c in item.fact.countries)
+        else:
+            keys = (_home_theme(item.fact.themes, brief.selection.themes, theme_order),)
+        if keys:
+            counted.append((day, keys, source))
+    names = (dict(brief.country_names) if countries
+             else {**brief.theme_names, _OTHER_THEME: "Other facts"})
+    series = _series(counted, countries or None, theme_order)
+    periods = {day[:7] for day, _, _ in counted}
+    if len(series) < 2 or len(periods) < 2:
+        return None  # one series or one month: nothing to compare
+    return _timeline_chart(counted, series, names, undated, by_country=bool(countries))
+
+
+_OTHER_THEME = "other"
+_REST = "__rest__"
+
+
+def _home_theme(themes: Sequence[str], selected: Sequence[str], order: dict[str, int]) -> str:
+    """A fact's one theme, as its section in the brief: its first selected theme, else its
+    first in taxonomy order."""
+    ordered = sorted(themes, key=lambda t: order.get(t, len(order)))
+    wanted = [t for t in ordered if t in selected]
+    return (wanted or ordered or [_OTHER_THEME])[0]
+
+
+def _series(counted: Sequence[tuple[str, tuple[str, ...], int]],
+            countries: Sequence[str] | None, theme_order: dict[str, int]) -> list[str]:
+    """The series drawn, in order: the brief's countries that have dated facts, or its
+    themes by taxonomy order; past MAX_SERIES, the smallest are added up as one."""
+    tally = Counter(k for _, keys, _ in counted for k in keys)
+    if countries is not None:
+        present = [c for c in countries if tally[c]]
+    else:
+        present = sorted(tally, key=lambda t: theme_order.get(t, len(theme_order)))
+    if len(present) <= MAX_SERIES:
+        return present
+    kept = set(sorted(present, key=lambda k: (-tally[k], present.index(k)))[:MAX_SERIES - 1])
+    return [k for k in present if k in kept] + [_REST]
+
+
+def _periods(days: Iterable[str]) -> tuple[str, list[str], dict[str, str]]:
+    """The axis ('Month', 'Quarter' or 'Year'), every period from the first to the last
+    (empty ones too: a gap is news), and each month's period."""
+    months = sorted({d[:7] for d in days})
+    first, last = _month_number(months[0]), _month_number(months[-1])
+    span = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1)]
+    if len(span) <= MAX_PERIODS:
+        return "Month", span, {m: m for m in span}
+    quarter = {m: f"{m[:4]} Q{(int(m[5:7]) - 1) // 3 + 1}" for m in span}
+    quarters = list(dict.fromkeys(quarter.values()))
+    if len(quarters) <= MAX_PERIODS:
+        return "Quarter", quarters, quarter
+    year = {m: m[:4] for m in span}
+    return "Year", list(dict.fromkeys(year.values())), year
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _timeline_chart(counted: Sequence[tuple[str, tuple[str, ...], int]], series: list[str],
+                    names: dict[str, str], undated: int, *, by_country: bool) -> Chart:
+    axis, periods, period_of = _periods(day for day, _, _ in counted)
+    index = {k: n for n, k in enumerate(series)}
+    counts = {p: [0] * len(series) for p in periods}
+    sources: dict[str, set[int]] = defaultdict(set)
+    for day, keys, source in counted:
+        period = period_of[day[:7]]
+        for key in keys:
+            at = index.get(key, index.get(_REST))
+            if at is not None:
+                counts[period][at] += 1
+                sources[period].add(source)
+    labels = tuple(names.get(k, k) if k != _REST else "Others" for k in series)
+    rows = tuple(ChartRow(p, tuple(float(v) for v in counts[p]), tuple(str(v) for v in counts[p]),
+                          "", tuple((n, None) for n in sorted(sources[p])))
+                 for p in periods)
+    per = axis.lower()
+    by = "country" if by_country else "theme"
+    title = f"Dated facts per {per}, by {by}"
+    totals = [sum(counts[p][n] for p in periods) for n in range(len(series))]
+    busiest = max(periods, key=lambda p: (sum(counts[p]), -periods.index(p)))
+    alt = (f"Stacked bar chart: {title}, from {periods[0]} to {periods[-1]}. In all: "
+           + "; ".join(f"{name} {total}" for name, total in zip(labels, totals, strict=True))
+           + f". Most facts in {busiest} ({sum(counts[busiest])}).")
+    notes = ["Each fact is counted at the date of its earliest source the brief cites"]
+    if by_country and any(len(keys) > 1 for _, keys, _ in counted):
+        notes.append("a fact about several of the countries counts for each")
+    if any(not sum(counts[p]) for p in periods):
+        notes.append(f"{per}s with no dated fact are drawn empty and not listed in the table")
+    if undated:
+        notes.append(f"{undated} undated fact{'s' if undated != 1 else ''} not shown")
+    refs = tuple(sorted({source for _, _, source in counted}))
+    return Chart("timeline", title, "facts", axis, labels, rows, refs, alt,
+                 "; ".join(notes) + ".")
