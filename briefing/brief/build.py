@@ -15,8 +15,8 @@ from typing import Protocol
 
 from briefing import __version__
 from briefing.brief import compare
-from briefing.brief.corrected import corrections_in
 from briefing.brief.chart_data import brief_charts
+from briefing.brief.corrected import corrections_in
 from briefing.errors import NothingSelected
 from briefing.extract.countries import country_name
 from briefing.extract.figures import is_bare_count
