@@ -11,7 +11,7 @@ once). Beside our cold index runs a rule-based spaCy peer on the same corpus
 (`spacy_peer`) when spaCy is installed: `make bench` installs it into the venv; it is not a
 dependency of briefing.
 
-Run: python -m briefing.dev.bench [--sizes 2000 20000] [--root DIR] [--keep]
+Run: python -m briefing.dev.bench [--sizes 2000 20000] [--root DIR] [--keep] [--charts-only]
 """
 
 from __future__ import annotations
@@ -39,7 +39,12 @@ AS_OF = "2026-11-22"
 TARGETS = ("targets: peak <= 500 MB for index, sync, brief and TUI, flat from 20,000 to "
            "100,000 articles; store <= 1.5x the corpus; cold index >= 2.5x as fast as the "
            "spaCy peer; facts --json <= 300 MB; KR brief (new process) <= 0.8 s; no-change "
-           "sync <= 1 s; TUI pick <= 100 ms; PDF render <= 1 s, PDF end to end <= 2.5 s")
+           "sync <= 1 s; TUI pick <= 100 ms; PDF render <= 1 s, PDF end to end <= 2.5 s; "
+           "five-country PDF with charts end to end <= 1.5 s (seeds), <= 3 s (20,000)")
+#: Five countries whose brief has charts: on the bundled seeds (where only these have dated
+#: facts in two periods), and on the synthetic corpora (whose country names are swapped).
+FIVE_SEEDS = ("KR", "US", "DE", "GB", "IN")
+FIVE_SYNTHETIC = ("KR", "JP", "DE", "FR", "IN")
 
 
 COUNTRIES = [
@@ -265,6 +270,7 @@ def bench_corpus(size: int, root: Path) -> dict[str, float]:
     r["facts_s"], r["facts_mb"] = facts.seconds, facts.peak_mb
     r["facts_out_mb"] = out.stat().st_size / 1e6
     out.unlink()
+    r.update(bench_five(corpus, FIVE_SYNTHETIC, env, root / "five"))
     if _has_spacy():
         peer_out = root / "peer.jsonl"
         peer = measured([sys.executable, "-m", "briefing.dev.bench", "--peer", str(corpus),
@@ -296,6 +302,79 @@ def report_corpus(r: dict[str, float]) -> None:
           f"--format md`) | peak {r['brief_mb']:.0f} MB")
     print(f"  facts --json  {r['facts_s']:7.2f} s for DE, {r['facts_out_mb']:.0f} MB of JSON |"
           f" peak {r['facts_mb']:.0f} MB")
+    print(f"  five, charts  {r['five_s']:7.3f} s as a new process (`briefing make -c "
+          f"{' -c '.join(FIVE_SYNTHETIC)} --format pdf`) | {r['five_charts']:.0f} charts | peak "
+          f"{r['five_mb']:.0f} MB")
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def bench_five(corpus: Path, countries: tuple[str, ...], env: dict[str, str], out: Path
+               ) -> dict[str, float]:
+    """A five-country PDF brief (with its charts) as a new process, end to end: the best of
+    the second and third runs (the first may sync). How many charts it drew, from the PDF."""
+    args = [a for c in countries for a in ("-c", c)]
+    make = briefing_cmd("make", "--corpus", str(corpus), *args, "--format", "pdf", "--date",
+                        AS_OF, "--out", str(out))
+    runs = [measured(make, env) for _ in range(3)]
+    (pdf,) = out.glob("*.pdf")
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    charts = len(re.findall(r"^Chart \d+, in ", text, re.M))
+    return {"five_s": min(r.seconds for r in runs[1:]), "five_mb": max(r.peak_mb for r in runs),
+            "five_charts": charts}
+
+
+_IMPORT_MATPLOTLIB = """
+import time
+t = time.perf_counter()
+import matplotlib
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+print(time.perf_counter() - t)
+"""
+
+
+def bench_charts(root: Path) -> dict[str, float]:
+    """What charts cost on the bundled seeds: matplotlib's import in a fresh process (what it
+    adds to a command that draws), drawing the five-country brief's charts (the first chart
+    in a process, and again warm), their SVG sizes, and that brief as PDF end to end."""
+    from briefing.brief.build import Options, brief_from_store
+    from briefing.brief.charts import chart_svgs
+    from briefing.model import Selection
+    from briefing.store import Store
+
+    cache = root / "cache-seeds"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    os.environ["BRIEFING_CACHE_DIR"] = str(cache)
+    imports = []
+    for _ in range(4):  # the first builds matplotlib's font list when it has none: not counted
+        done = subprocess.run([sys.executable, "-c", _IMPORT_MATPLOTLIB], capture_output=True,
+                              text=True, check=True, env=env)
+        imports.append(float(done.stdout))
+    store = Store.for_corpus(seeds_dir())
+    store.sync()
+    brief = brief_from_store(store, Selection(countries=FIVE_SEEDS),
+                             Options(date.fromisoformat(AS_OF)))
+    first_s, svgs = timed(lambda: chart_svgs(brief.charts))
+    warm_s = min(timed(lambda: chart_svgs(brief.charts))[0] for _ in range(3))
+    r = {"import_s": sorted(imports[1:])[1], "charts": len(svgs), "draw_first_s": first_s,
+         "draw_warm_s": warm_s, "svg_kB": sum(len(s.encode()) for s in svgs) / 1024}
+    r.update(bench_five(seeds_dir(), FIVE_SEEDS, env, root / "five-seeds"))
+    return r
+
+
+def report_charts(c: dict[str, float]) -> None:
+    print(f"charts: matplotlib import {c['import_s']:.3f} s in a fresh process (median of 3; "
+          "only commands that draw a chart import it: `facts`, `sources`, `verify` and a "
+          "one-country brief do not, tests/test_charts.py)")
+    print(f"  five-country brief on the seeds ({', '.join(FIVE_SEEDS)}): {c['charts']:.0f} "
+          f"charts, drawn in {c['draw_first_s']:.3f} s first (import included), "
+          f"{c['draw_warm_s']:.3f} s warm | SVG {c['svg_kB']:.1f} kB")
+    print(f"  five, charts  {c['five_s']:7.3f} s as a new process (`briefing make -c "
+          f"{' -c '.join(FIVE_SEEDS)} --format pdf`, seeds) | {c['five_charts']:.0f} charts | "
+          f"peak {c['five_mb']:.0f} MB")
 
 
 def bench_pdf(root: Path) -> dict[str, float]:
@@ -417,12 +496,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=Path("bench-data"))
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     parser.add_argument("--peer", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--charts-only", action="store_true",
+                        help="only the charts' figures: on the seeds, and the five-country "
+                             "brief on corpora of --sizes")
     args = parser.parse_args(argv)
     if args.peer:
         spacy_peer(*args.peer)
         return
     args.root.mkdir(parents=True, exist_ok=True)
     print(TARGETS)
+    if args.charts_only:
+        report_charts(bench_charts(args.root))
+        for size in args.sizes:
+            corpus = args.root / f"corpus-{size}"
+            if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != size:
+                shutil.rmtree(corpus, ignore_errors=True)
+                synthesize(corpus, size)
+            env = dict(os.environ, BRIEFING_CACHE_DIR=str(args.root / f"cache-{size}"))
+            f = bench_five(corpus, FIVE_SYNTHETIC, env, args.root / "five")
+            print(f"{size:>7,} articles: five, charts {f['five_s']:.3f} s as a new process "
+                  f"(the first run indexed) | {f['five_charts']:.0f} charts | peak "
+                  f"{f['five_mb']:.0f} MB")
+        if not args.keep:
+            shutil.rmtree(args.root, ignore_errors=True)
+        return
     results = []
     for size in args.sizes:
         results.append(bench_corpus(size, args.root))
@@ -434,6 +531,7 @@ def main(argv: list[str] | None = None) -> None:
     p = bench_pdf(args.root)
     print(f"PDF (KR, seeds): render {p['pdf_render_s']:.3f} s warm | `briefing make --format pdf`"
           f" {p['pdf_cli_s']:.2f} s end to end | {p['pdf_pages']} pages | {p['pdf_kB']:.0f} kB")
+    report_charts(bench_charts(args.root))
     # The app on the two largest corpora: its memory is one of those that must stay flat.
     for r in results[-2:]:
         r["tui_mb"] = bench_tui(args.root, int(r["articles"]),
