@@ -345,3 +345,11 @@ def test_the_pdf_fetches_only_its_stylesheet_and_the_charts_drawn_for_it(monkeyp
         fetcher.fetch(pdfmod.CHART_BASE + "chart-2.svg")
     with pytest.raises(ValueError, match="refused to fetch"):
         fetcher.fetch("file:///etc/hostname")
+
+
+def test_the_chart_modules_load_no_plotting_library_until_a_chart_is_drawn():
+    code = ("import sys, briefing.brief.charts, briefing.brief.chart_data, briefing.brief.build, "
+            "briefing.brief.export; print('matplotlib' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       cwd=ROOT)
+    assert r.stdout.strip() == "False"
