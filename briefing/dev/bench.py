@@ -303,7 +303,7 @@ def report_corpus(r: dict[str, float]) -> None:
     print(f"  facts --json  {r['facts_s']:7.2f} s for DE, {r['facts_out_mb']:.0f} MB of JSON |"
           f" peak {r['facts_mb']:.0f} MB")
     print(f"  five, charts  {r['five_s']:7.3f} s as a new process (`briefing make -c "
-          f"{' -c '.join(FIVE_SYNTHETIC)} --format pdf`) | {r['five_charts']:.0f} charts | peak "
+          f"{' -c '.join(FIVE_SYNTHETIC)} --format pdf`) | {_charts(r['five_charts'])} | peak "
           f"{r['five_mb']:.0f} MB")
 
 
@@ -340,9 +340,13 @@ def bench_charts(root: Path) -> dict[str, float]:
     """What charts cost on the bundled seeds: matplotlib's import in a fresh process (what it
     adds to a command that draws), drawing the five-country brief's charts (the first chart
     in a process, and again warm), their SVG sizes, and that brief as PDF end to end."""
+    from dataclasses import replace
+
     from briefing.brief.build import Options, brief_from_store
     from briefing.brief.charts import chart_svgs
-    from briefing.model import Selection
+    from briefing.brief.render.markdown import render_markdown
+    from briefing.brief.render.pdf import render_pdf
+    from briefing.model import Brief, Selection
     from briefing.store import Store
 
     cache = root / "cache-seeds"
@@ -359,21 +363,36 @@ def bench_charts(root: Path) -> dict[str, float]:
                              Options(date.fromisoformat(AS_OF)))
     first_s, svgs = timed(lambda: chart_svgs(brief.charts))
     warm_s = min(timed(lambda: chart_svgs(brief.charts))[0] for _ in range(3))
+    # What the charts add to laying out the PDF: the same brief with and without them.
+    bare = replace(brief, charts=())
+    md = render_markdown(brief)
+    render_pdf(bare, markdown=md, facts_json="{}")  # warm up: imports, fonts
+
+    def pdf_s(b: Brief, charts: tuple[str, ...]) -> float:
+        return min(timed(lambda: render_pdf(b, markdown=md, facts_json="{}", charts=charts))[0]
+                   for _ in range(3))
+
     r = {"import_s": sorted(imports[1:])[1], "charts": len(svgs), "draw_first_s": first_s,
-         "draw_warm_s": warm_s, "svg_kB": sum(len(s.encode()) for s in svgs) / 1024}
+         "draw_warm_s": warm_s, "svg_kB": sum(len(s.encode()) for s in svgs) / 1024,
+         "pdf_bare_s": pdf_s(bare, ()), "pdf_charts_s": pdf_s(brief, svgs)}
     r.update(bench_five(seeds_dir(), FIVE_SEEDS, env, root / "five-seeds"))
     return r
+
+
+def _charts(n: float) -> str:
+    return f"{n:.0f} chart{'s' if n != 1 else ''}"
 
 
 def report_charts(c: dict[str, float]) -> None:
     print(f"charts: matplotlib import {c['import_s']:.3f} s in a fresh process (median of 3; "
           "only commands that draw a chart import it: `facts`, `sources`, `verify` and a "
           "one-country brief do not, tests/test_charts.py)")
-    print(f"  five-country brief on the seeds ({', '.join(FIVE_SEEDS)}): {c['charts']:.0f} "
-          f"charts, drawn in {c['draw_first_s']:.3f} s first (import included), "
-          f"{c['draw_warm_s']:.3f} s warm | SVG {c['svg_kB']:.1f} kB")
+    print(f"  five-country brief on the seeds ({', '.join(FIVE_SEEDS)}): "
+          f"{_charts(c['charts'])}, drawn in {c['draw_first_s']:.3f} s first (import included), "
+          f"{c['draw_warm_s']:.3f} s warm | SVG {c['svg_kB']:.1f} kB | its PDF laid out in "
+          f"{c['pdf_charts_s']:.3f} s warm, {c['pdf_bare_s']:.3f} s without the charts")
     print(f"  five, charts  {c['five_s']:7.3f} s as a new process (`briefing make -c "
-          f"{' -c '.join(FIVE_SEEDS)} --format pdf`, seeds) | {c['five_charts']:.0f} charts | "
+          f"{' -c '.join(FIVE_SEEDS)} --format pdf`, seeds) | {_charts(c['five_charts'])} | "
           f"peak {c['five_mb']:.0f} MB")
 
 
@@ -515,7 +534,7 @@ def main(argv: list[str] | None = None) -> None:
             env = dict(os.environ, BRIEFING_CACHE_DIR=str(args.root / f"cache-{size}"))
             f = bench_five(corpus, FIVE_SYNTHETIC, env, args.root / "five")
             print(f"{size:>7,} articles: five, charts {f['five_s']:.3f} s as a new process "
-                  f"(the first run indexed) | {f['five_charts']:.0f} charts | peak "
+                  f"(the first run indexed) | {_charts(f['five_charts'])} | peak "
                   f"{f['five_mb']:.0f} MB")
         if not args.keep:
             shutil.rmtree(args.root, ignore_errors=True)
