@@ -14,6 +14,7 @@ escapes them as XML, and `text.parse_math` is off so `$5bn to $7bn` is text, not
 from __future__ import annotations
 
 import io
+import logging
 import textwrap
 import threading
 import warnings
@@ -58,6 +59,9 @@ def chart_svgs(charts: Sequence[Chart]) -> tuple[str, ...]:
 
 def chart_svg(chart: Chart) -> str:
     """One chart as SVG text: the same chart gives the same bytes in any process."""
+    # The first chart on a machine builds matplotlib's font cache and logs a warning that
+    # reaches stderr; a command's stderr carries only what the user must act on.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     import matplotlib  # ~0.5 s: only when a chart is drawn
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
