@@ -73,6 +73,9 @@ def isolated_env(homes, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "xdg-state"))
+    # The terminal app's last session and history (a test never reopens another's).
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(home / "state"))
     monkeypatch.setenv("BRIEFING_OUTBOX", str(home / "outbox"))
     # Retries of a failed delivery pause for seconds in real use; tests need not wait.
     monkeypatch.setenv("BRIEFING_SMTP_RETRY_DELAYS", "0.01,0.01")

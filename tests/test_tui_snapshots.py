@@ -11,7 +11,9 @@ from pathlib import Path
 from test_tui import AS_OF, pick_korea, preview_settled, wait_until
 from textual.widgets import Input
 
+from briefing.model import Selection
 from briefing.tui.app import make_app
+from briefing.tui.session import Session
 
 
 def app_for(corpus, tmp_path):
@@ -104,6 +106,28 @@ def test_email_dialog_80x24(snap_compare, corpus, tmp_path, monkeypatch):
         await still(pilot)
 
     assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=dialog)
+
+
+def test_restored_session_80x24(snap_compare, corpus, tmp_path):
+    """A run that reopens the last session: Korea and compute picked ([x]), one fact
+    excluded (✗), one pinned (★), and the notification saying so."""
+    session = Session(corpus, as_of=AS_OF)
+    session.index()
+    first, second = session.facts(Selection(countries=("KR",), themes=("compute",))).facts[:2]
+    session.toggle_country("KR")
+    session.toggle_theme("compute")
+    session.toggle(first.id, first.text)
+    session.toggle_pin(second.id, second.text)
+    session.save_session()
+    session.close()
+
+    async def reopened(pilot):
+        await wait_until(pilot, lambda: pilot.app.table.row_count > 1)
+        await pilot.press("f")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24),
+                        run_before=reopened)
 
 
 def test_every_snapshot_file_belongs_to_a_test():

@@ -19,6 +19,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import (
     DataTable,
@@ -36,7 +37,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.errors import BriefingError, NothingSelected
 from briefing.extract.countries import country_name
-from briefing.model import Fact, Selection
+from briefing.model import Fact, Selection, WhatsNew
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.messages import (
     ContextLoaded,
@@ -53,6 +54,7 @@ from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.screens.links import LinksScreen
+from briefing.tui.screens.save import SaveScreen
 from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
@@ -85,7 +87,9 @@ FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email
 #: Keys the footer leaves out first when it is too narrow for all (at 80 columns): the help
 #: screen and the command palette still list them.
 FOOTER_DROPS = ("email", "focus_search", "show_tab('facts')", "show_tab('preview')",
-                "focus_filter", "export")
+                "save_brief", "focus_filter", "export")
+#: The last session is written this long after the last change to it (and on quitting).
+SAVE_SESSION_S = 1.0
 
 
 class IndexingStopped(BriefingError):
@@ -114,6 +118,8 @@ class BriefingApp(App[None]):
                 tooltip="Write the brief (Markdown and PDF) into the out folder."),
         Binding("m", "email", "Email", id="email", priority=True,
                 tooltip="Write the brief and email it."),
+        Binding("ctrl+s", "save_brief", "Save", id="save", priority=True,
+                tooltip="Write the picks, exclusions and pins to a brief file (make --brief)."),
         Binding("question_mark", "help", "Help", id="help", priority=True,
                 tooltip="List every key."),
         Binding("f", "show_tab('facts')", "Facts", id="facts-tab", priority=True,
@@ -149,6 +155,8 @@ class BriefingApp(App[None]):
                        "toggle_highlighted"),
         PaletteCommand("Fact details", "Show the highlighted fact with its source and "
                        "paragraph (enter).", "show_detail"),
+        PaletteCommand("Pin/unpin the highlighted fact", "Keep the highlighted fact in the "
+                       "brief however it ranks, or stop (shift+p).", "pin_highlighted"),
         PaletteCommand("Include all facts", "Forget every exclusion.", "clear_exclusions"),
         PaletteCommand("Send the outbox", "Try again to send the emails that could not be "
                        "delivered (they wait in the outbox).", "send_outbox"),
@@ -171,6 +179,12 @@ class BriefingApp(App[None]):
         self._waiting: dict[str, Callable[[], object]] = {}
         self._facts_summary = ""
         self._before_preview: Widget | None = None
+        self._restore_tried = False
+        self._session_dirty = False
+        """The user changed the selection, exclusions or pins since the session was saved
+        (never set before the last session is reopened, so a quick quit cannot clobber it)."""
+        self._save_timer = None
+        self._news: WhatsNew | None = None
         """What had focus when the preview opened: closing it (escape) goes back there."""
 
     # ----------------------------------------------------------------- layout
@@ -246,6 +260,8 @@ class BriefingApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
+        if self._session_dirty:
+            self._save_session()
         self.session.close()
         # What the app made can go, and collecting is as it was (tests run many apps).
         gc.unfreeze()
@@ -267,8 +283,17 @@ class BriefingApp(App[None]):
                 self.post_message(IndexProgress(done, total))
 
         report = self.session.index(progress)
+        restored, missing, error = None, None, ""
+        if not self._restore_tried:  # the first index reopens the last session
+            self._restore_tried = True
+            try:
+                restored = self.session.restore()
+                if restored is not None:
+                    missing = self.session.missing(restored)
+            except BriefingError as err:
+                error = str(err)
         self.post_message(Indexed(report, self.session.country_choices(),
-                                  self.session.theme_choices()))
+                                  self.session.theme_choices(), restored, missing, error))
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self._set_status(f"Indexing {message.done}/{message.total} articles…")
@@ -282,6 +307,7 @@ class BriefingApp(App[None]):
             widget.loading = False
         if self.focused is None:
             self.countries.focus()
+        self._report_restored(message)
         report = message.report
         if report.skipped:
             names = ", ".join(s.path for s in report.skipped[:3])
@@ -325,11 +351,13 @@ class BriefingApp(App[None]):
     def _country_toggled(self, event: SelectionList.SelectionToggled) -> None:
         self.session.toggle_country(event.selection.value)
         self.refresh_selection()
+        self._session_changed()
 
     @on(SelectionList.SelectionToggled, "#themes")
     def _theme_toggled(self, event: SelectionList.SelectionToggled) -> None:
         self.session.toggle_theme(event.selection.value)
         self.refresh_selection()
+        self._session_changed()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -373,7 +401,8 @@ class BriefingApp(App[None]):
         if message.more:
             self.table.extend(message.facts, message.total)
         else:
-            self.table.show(message.facts, self.session.excluded, message.total)
+            self.table.show(message.facts, self.session.excluded, message.total,
+                            self.session.pinned)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -389,16 +418,36 @@ class BriefingApp(App[None]):
             paged = f" ({listed} listed, more at the end)" if table.total > listed else ""
             self._facts_summary = f"{table.total} facts{search}{paged} · {out} excluded " \
                                   f"here · {len(self.session.excluded)} excluded in all"
+            if self.session.pinned:
+                self._facts_summary += f" · {len(self.session.pinned)} pinned ★"
+            news = self._news
+            if news is not None and news.new:
+                self._facts_summary += f" · {len(news.new)} new since {news.since}"
         self._set_status(self._facts_summary)
 
     def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
-        excluded = self.session.toggle(message.fact_id)
-        self.table.mark(message.fact_id, excluded)
+        self.session.toggle(message.fact_id, self._text_of(message.fact_id))
+        self._marks_changed(message.fact_id)
+
+    def on_facts_table_pin_toggled(self, message: FactsTable.PinToggled) -> None:
+        self.session.toggle_pin(message.fact_id, self._text_of(message.fact_id))
+        self._marks_changed(message.fact_id)
+
+    def _text_of(self, fact_id: str) -> str | None:
+        fact = self.table.facts.get(fact_id)
+        if fact is None and isinstance(self.screen, FactScreen):
+            fact = self.screen.fact
+        return fact.text if fact is not None else None
+
+    def _marks_changed(self, fact_id: str) -> None:
+        session = self.session
+        self.table.mark(fact_id, fact_id in session.excluded, fact_id in session.pinned)
         self._show_peek()
         if isinstance(self.screen, FactScreen):
             self.screen.refresh_body()
         self._update_summary()
         self.schedule_preview()
+        self._session_changed()
 
     @on(DataTable.RowHighlighted, "#facts-table")
     def _row_highlighted(self) -> None:
@@ -410,7 +459,10 @@ class BriefingApp(App[None]):
     def _show_peek(self) -> None:
         """The highlighted fact in full under the table, when the screen is tall enough.
         Its paragraph is read in a worker: on a big corpus the lookup takes a while."""
-        if not self.screen.has_class("-tall"):
+        # The table's own screen: the app's active one may be a dialog over it, or gone
+        # while a row message is still on its way as the app closes.
+        table = self.table
+        if not table.is_attached or not table.screen.has_class("-tall"):
             return
         fact = self.table.highlighted_fact
         if fact is None:
@@ -434,7 +486,8 @@ class BriefingApp(App[None]):
     def _detail(self, fact: Fact) -> Text:
         context = self.session.known_context(fact) or Context(fact.text, 0, len(fact.text))
         return fact_detail(fact, context, excluded=fact.id in self.session.excluded,
-                           country_name=country_name, theme_name=self.session.taxonomy.name)
+                           country_name=country_name, theme_name=self.session.taxonomy.name,
+                           pinned=fact.id in self.session.pinned)
 
     @on(DataTable.RowSelected, "#facts-table")
     def _row_selected(self) -> None:
@@ -450,13 +503,17 @@ class BriefingApp(App[None]):
     def action_toggle_highlighted(self) -> None:
         self.table.action_toggle_fact()
 
+    def action_pin_highlighted(self) -> None:
+        self.table.action_pin_fact()
+
     def action_clear_exclusions(self) -> None:
         table = self.table
         for fact_id in list(self.session.excluded):
             self.session.toggle(fact_id)
-            table.mark(fact_id, False)
+            table.mark(fact_id, False, fact_id in self.session.pinned)
         self._update_summary()
         self.schedule_preview()
+        self._session_changed()
 
     def action_clear_selection(self) -> None:
         self.session.countries = ()
@@ -464,6 +521,66 @@ class BriefingApp(App[None]):
         self._show_countries()
         self.themes.deselect_all()
         self.refresh_selection()
+        self._session_changed()
+
+    # ----------------------------------------------------------------- saved briefs
+
+    def _report_restored(self, message: Indexed) -> None:
+        """Say what of the last session came back, and what did not (never silently)."""
+        if message.restore_error:
+            self.notify(f"{message.restore_error}; starting afresh", title="Last session",
+                        severity="warning", timeout=12, markup=False)
+        saved = message.restored
+        if saved is None:
+            return
+        names = [country_name(c) for c in saved.countries] + [
+            self.session.taxonomy.name(t) for t in saved.themes]
+        kept = [f"{len(saved.exclude)} excluded"] if saved.exclude else []
+        kept += [f"{len(saved.pin)} pinned"] if saved.pin else []
+        what = ", ".join(names) or "nothing picked"
+        self.notify(f"{what}{' · ' if kept else ''}{' · '.join(kept)}",
+                    title="Reopened the last session", markup=False)
+        if message.missing:
+            self.notify(message.missing.line("last session"), title="Facts gone",
+                        severity="warning", timeout=15, markup=False)
+
+    def _session_changed(self) -> None:
+        """Keep the session for the next run, a moment after the last change."""
+        self._session_dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_SESSION_S, self._save_session)
+
+    def _save_session(self) -> None:
+        try:
+            self.session.save_session()
+            self._session_dirty = False
+        except BriefingError as err:
+            self.notify(str(err), title="Session not kept", severity="error", markup=False)
+
+    def action_save_brief(self) -> None:
+        selection = self._chosen()
+        if selection is None:
+            return
+        from briefing.brief.export import brief_stem
+
+        current = self.session.brief_file
+        stem = brief_stem(selection, "x").removesuffix("-x")
+        suggested = current or Path(f"{stem}.yaml")
+        self.push_screen(SaveScreen(suggested=suggested, base=Path.cwd(), current=current),
+                         self._save_to)
+
+    def _save_to(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            written = self.session.save(path)
+        except BriefingError as err:
+            self.notify(str(err), title="Brief not saved", severity="error", markup=False)
+            return
+        self.session.brief_file = written
+        self.notify(f"`briefing make --brief {written}` renders it", title=f"Saved {written}",
+                    markup=False)
 
     # ----------------------------------------------------------------- preview
 
@@ -478,19 +595,22 @@ class BriefingApp(App[None]):
     @work(thread=True, group="preview", exit_on_error=False)
     def build_preview(self, generation: int, selection: Selection) -> None:
         if not (selection.countries or selection.themes):
-            markdown = START_HINT
+            markdown, news = START_HINT, None
         else:
             try:
-                markdown = self.session.preview(selection)
+                markdown, news = self.session.preview_with_news(selection)
             except NothingSelected as err:
-                markdown = f"*Nothing to brief: {err}.*"
+                markdown, news = f"*Nothing to brief: {err}.*", None
         if not get_current_worker().is_cancelled:
-            self.post_message(PreviewReady(generation, markdown))
+            self.post_message(PreviewReady(generation, markdown, news))
 
     def on_preview_ready(self, message: PreviewReady) -> None:
         self._preview_done = max(self._preview_done, message.generation)
         if message.generation == self._preview_generation:
             self.preview.show(message.markdown)
+            self._news = message.news
+            self.table.mark_new({n.id for n in message.news.new} if message.news else ())
+            self._update_summary()
 
     @property
     def facts_pending(self) -> bool:
@@ -719,7 +839,7 @@ class BriefingApp(App[None]):
         if action not in {b.action.split("(")[0] for b in self.MAIN_BINDINGS} or \
                 action == "quit":
             return True
-        if isinstance(self.screen, (FactScreen, EmailScreen, HelpScreen)):
+        if isinstance(self.screen, ModalScreen):
             return False  # a dialog has its own keys
         return not (action in self.TYPED_ACTIONS and self._typing())
 
@@ -773,6 +893,7 @@ class BriefingApp(App[None]):
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),
             *binding_rows(self, "links dialog", LinksScreen.BINDINGS),
+            *binding_rows(self, "save dialog", SaveScreen.BINDINGS),
             *binding_rows(self, "help", HelpScreen.BINDINGS),
         ]
 

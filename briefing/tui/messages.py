@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.message import Message
 
-from briefing.model import Fact
+from briefing.brief.saved import Missing, SavedBrief
+from briefing.model import Fact, WhatsNew
 from briefing.store import SyncReport
 from briefing.tui.session import Choice
 
@@ -23,6 +24,12 @@ class Indexed(Message):
     report: SyncReport
     countries: list[Choice]
     themes: list[Choice]
+    restored: SavedBrief | None = None
+    """The last session, reopened with this first index (None: none, or not the first)."""
+    missing: Missing | None = None
+    """Its excluded and pinned facts the corpus no longer has."""
+    restore_error: str = ""
+    """Why the last session could not be reopened (a file spoilt by hand)."""
 
 
 @dataclass
@@ -41,6 +48,8 @@ class FactsLoaded(Message):
 class PreviewReady(Message):
     generation: int
     markdown: str
+    news: WhatsNew | None = None
+    """What the brief has that its last export (on an earlier day) had not."""
 
 
 @dataclass

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -30,11 +30,14 @@ from briefing.extract.themes import Taxonomy, load_taxonomy
 from briefing.ingest.provenance import MAX_CITED
 from briefing.model import Brief, CorrectionNote, Fact, FactDigest, Selection
 from briefing.store import FactGroup, FactStore, Store, SyncReport
+from briefing.tui.state import history_file, session_file
 
 if TYPE_CHECKING:
+    from briefing.brief.saved import Missing, SavedBrief
     from briefing.deliver.mail import Outcome
     from briefing.deliver.outbox import Resent
     from briefing.deliver.smtp import RetryHook
+    from briefing.model import WhatsNew
 
 #: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
 #: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
@@ -96,6 +99,14 @@ class Session:
         self.themes: tuple[str, ...] = ()
         self.excluded: set[str] = set()
         """Fact ids left out; kept across changes of selection."""
+        self.pinned: set[str] = set()
+        """Fact ids always in the brief however they rank (never also excluded)."""
+        self.notes: dict[str, str] = {}
+        """A few words of each excluded or pinned fact, for the saved brief's reader."""
+        self.restored: SavedBrief | None = None
+        """The last session as it was reopened (None: there was none)."""
+        self.brief_file: Path | None = None
+        """The brief file this run saved to (ctrl+s offers it again)."""
         self.search = ""
         self.page = PAGE
         """Facts the table loads at a time."""
@@ -176,14 +187,15 @@ class Session:
     def selection(self) -> Selection:
         """A snapshot of the user's choices, safe to hand to a worker thread."""
         return Selection(countries=self.countries, themes=self.themes,
-                         excluded=frozenset(self.excluded))
+                         excluded=frozenset(self.excluded), pinned=frozenset(self.pinned))
 
     def selection_with(self, *, country: str | None = None, theme: str | None = None
                        ) -> Selection:
         """The selection a toggle of this country or theme would make (without making it)."""
         countries = _toggled(self.countries, country) if country else self.countries
         themes = _toggled(self.themes, theme) if theme else self.themes
-        return Selection(countries=countries, themes=themes, excluded=frozenset(self.excluded))
+        return Selection(countries=countries, themes=themes, excluded=frozenset(self.excluded),
+                         pinned=frozenset(self.pinned))
 
     def toggle_country(self, code: str) -> None:
         self.countries = _toggled(self.countries, code)
@@ -191,13 +203,84 @@ class Session:
     def toggle_theme(self, slug: str) -> None:
         self.themes = _toggled(self.themes, slug)
 
-    def toggle(self, fact_id: str) -> bool:
-        """Include or exclude a fact; returns True when it is now excluded."""
+    def toggle(self, fact_id: str, text: str | None = None) -> bool:
+        """Include or exclude a fact (its `text` noted for the saved brief); returns True
+        when it is now excluded. Excluding a pinned fact unpins it."""
         if fact_id in self.excluded:
             self.excluded.discard(fact_id)
             return False
         self.excluded.add(fact_id)
+        self.pinned.discard(fact_id)
+        self._note(fact_id, text)
         return True
+
+    def toggle_pin(self, fact_id: str, text: str | None = None) -> bool:
+        """Pin a fact (always in the brief) or unpin it; returns True when it is now pinned.
+        Pinning an excluded fact includes it."""
+        if fact_id in self.pinned:
+            self.pinned.discard(fact_id)
+            return False
+        self.pinned.add(fact_id)
+        self.excluded.discard(fact_id)
+        self._note(fact_id, text)
+        return True
+
+    def _note(self, fact_id: str, text: str | None) -> None:
+        if text:
+            from briefing.brief.saved import note_for
+
+            self.notes[fact_id] = note_for(text)
+
+    # ----------------------------------------------------------------- sessions and files
+
+    def saved_brief(self, path: Path) -> SavedBrief:
+        """The selection, exclusions and pins as a brief file at `path` holds them: the out
+        folder and the corpus written relative to the file's folder when under it."""
+        from briefing.brief.saved import Noted, SavedBrief
+
+        def noted(ids: set[str]) -> tuple[Noted, ...]:
+            return tuple(Noted(i, self.notes.get(i, "")) for i in sorted(ids))
+
+        formats = tuple(f for f in ("md", "pdf") if f in self.formats) or ("md",)
+        return SavedBrief(countries=self.countries, themes=self.themes,
+                          exclude=noted(self.excluded), pin=noted(self.pinned),
+                          formats=formats, folder=_written(self.out_dir, path),
+                          corpus=_written(self.corpus, path), path=path)
+
+    def save(self, path: Path) -> Path:
+        """Write the selection, exclusions and pins to a brief file (`briefing make --brief`
+        renders it)."""
+        from briefing.brief.saved import save_brief
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return save_brief(self.saved_brief(path), path)
+
+    def save_session(self) -> Path:
+        """Keep this session for the next run on this corpus (the user's state folder)."""
+        return self.save(session_file(self.corpus))
+
+    def restore(self) -> SavedBrief | None:
+        """Reopen the last session on this corpus: its countries, themes, exclusions and
+        pins (a file made unreadable by hand raises UsageError; the app says so)."""
+        from briefing.brief.saved import load_brief
+
+        path = session_file(self.corpus)
+        if not path.is_file():
+            return None
+        saved = load_brief(path, self.taxonomy)
+        self.countries, self.themes = saved.countries, saved.themes
+        self.excluded = {n.id for n in saved.exclude}
+        self.pinned = {n.id for n in saved.pin} - self.excluded
+        self.notes.update((n.id, n.note) for n in saved.exclude + saved.pin if n.note)
+        self.restored = saved
+        return saved
+
+    def missing(self, saved: SavedBrief) -> Missing:
+        """Excluded and pinned facts of a reopened session the corpus no longer has (kept:
+        a fact that comes back is excluded again; the app reports them)."""
+        from briefing.brief.saved import missing_facts
+
+        return missing_facts(self.store(), saved)
 
     def facts(self, selection: Selection, query: str = "", upto: int | None = None
               ) -> Listing:
@@ -264,7 +347,19 @@ class Session:
     def brief(self, selection: Selection) -> Brief:
         """The brief `briefing make` would write for this selection (raises NothingSelected):
         the same function on the same facts."""
-        return brief_from_store(_CachedFacts(self), selection, Options(self.as_of))
+        return self._with_news(brief_from_store(_CachedFacts(self), selection,
+                                                Options(self.as_of)))
+
+    def _with_news(self, brief: Brief) -> Brief:
+        """The brief with what is new since this selection's last export from the app on an
+        earlier day (`briefing.brief.history`, as `make --brief` does for a brief file)."""
+        from briefing.brief.history import load_history, previous_render, whats_new
+
+        history = load_history(history_file(self.corpus, brief.selection))
+        previous = previous_render(history, brief.as_of)
+        if previous is None:
+            return brief
+        return replace(brief, whats_new=whats_new(previous, brief, self.store(), self.corpus))
 
     def title(self, selection: Selection) -> str:
         """The default email subject, as the mail core words it."""
@@ -292,9 +387,15 @@ class Session:
         return f"Sends via {settings.address} ({settings.security}).", sender
 
     def preview(self, selection: Selection) -> str:
+        return self.preview_with_news(selection)[0]
+
+    def preview_with_news(self, selection: Selection) -> tuple[str, WhatsNew | None]:
+        """The brief's Markdown, and what is new in it since the last export (None when
+        nothing was exported on an earlier day)."""
         from briefing.brief.render.markdown import render_markdown
 
-        return render_markdown(self.brief(selection))
+        brief = self.brief(selection)
+        return render_markdown(brief), brief.whats_new
 
     def export(self, selection: Selection) -> list[Path]:
         """Write the brief's files into the out folder, exactly as `briefing make` does."""
@@ -324,8 +425,13 @@ class Session:
     def _write(self, brief: Brief) -> list[Path]:
         """The written files, the PDF first (what an email attaches when there is one)."""
         from briefing.brief.export import RenderOptions, export_brief
+        from briefing.brief.history import record_render
 
         paths = export_brief(brief, self.out_dir, RenderOptions(self.formats))
+        # Recorded, so that a later day's run tells what is new since this brief.
+        history = history_file(self.corpus, brief.selection)
+        history.parent.mkdir(parents=True, exist_ok=True)
+        record_render(history, brief)
         return sorted(paths, key=lambda p: p.suffix != ".pdf")
 
 
@@ -420,6 +526,17 @@ class EmailRequest:
     """The From address; None: the configured one."""
     dry_run: bool = False
     """Write an .eml next to the brief instead of sending."""
+
+
+def _written(folder: Path, brief_file: Path) -> str:
+    """A folder as a brief file records it: relative to the file's folder when under it
+    (the file moves with its folder), else absolute."""
+    folder = folder.expanduser().resolve()
+    base = brief_file.expanduser().resolve().parent
+    try:
+        return folder.relative_to(base).as_posix() or "."
+    except ValueError:
+        return str(folder)
 
 
 def _toggled(values: tuple[str, ...], value: str) -> tuple[str, ...]:

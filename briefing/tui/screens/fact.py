@@ -22,6 +22,8 @@ class FactScreen(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close", id="close-detail"),
         Binding("space", "toggle_fact", "Exclude/include", id="toggle-detail",
                 tooltip="Leave this fact out of the brief, or put it back."),
+        Binding("shift+p", "pin_fact", "Pin", id="pin-detail",
+                tooltip="Keep this fact in the brief however it ranks, or stop."),
     ]
 
     def __init__(self, fact: Fact, body: Callable[[], Text]) -> None:
@@ -43,3 +45,6 @@ class FactScreen(ModalScreen[None]):
     def action_toggle_fact(self) -> None:
         # The app owns the exclusions; it answers with refresh_body.
         self.post_message(FactsTable.ExclusionToggled(self.fact.id))
+
+    def action_pin_fact(self) -> None:
+        self.post_message(FactsTable.PinToggled(self.fact.id))

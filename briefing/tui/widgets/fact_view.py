@@ -15,10 +15,15 @@ from briefing.tui.session import Context
 
 
 def fact_detail(fact: Fact, context: Context, *, excluded: bool,
-                country_name: Callable[[str], str], theme_name: Callable[[str], str]) -> Text:
+                country_name: Callable[[str], str], theme_name: Callable[[str], str],
+                pinned: bool = False) -> Text:
     out = Text()
-    status = ("✗ EXCLUDED from the brief", "bold red") if excluded else \
-        ("✓ included in the brief", "bold green")
+    if excluded:
+        status = ("✗ EXCLUDED from the brief", "bold red")
+    elif pinned:
+        status = ("★ PINNED: in the brief however it ranks", "bold yellow")
+    else:
+        status = ("✓ included in the brief", "bold green")
     out.append(status[0], style=status[1])
     out.append("   (space to change)\n\n", style="dim")
     out.append(fact.text, style="bold")

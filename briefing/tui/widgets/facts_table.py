@@ -17,6 +17,19 @@ from briefing.model import Fact
 
 INCLUDED_MARK = "✓"
 EXCLUDED_MARK = "✗"
+#: A pinned fact: in the brief however it ranks.
+PINNED_MARK = "★"
+#: Before the text of a fact the brief has but its last export had not.
+NEW_LABEL = "new · "
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """How a row is marked, in characters (never colour alone)."""
+
+    excluded: bool = False
+    pinned: bool = False
+    new: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +102,10 @@ def _fit(text: str, width: int, lines: int) -> str:
     return "\n".join(wrapped)
 
 
-def fact_cells(fact: Fact, excluded: bool, shape: Layout) -> list[Text]:
-    """One row: a mark that reads without colour (✓/✗), and the excluded text struck out."""
+def fact_cells(fact: Fact, marks: Marks, shape: Layout) -> list[Text]:
+    """One row: a mark that reads without colour (✓, ✗ excluded, ★ pinned), the excluded
+    text struck out, and `new · ` before the text of a new fact."""
+    excluded = marks.excluded
     strike = "strike dim" if excluded else ""
     source = fact.source
     values = {
@@ -103,13 +118,26 @@ def fact_cells(fact: Fact, excluded: bool, shape: Layout) -> list[Text]:
     cells = []
     for column in shape.columns:
         if column.key == "mark":
-            cells.append(Text(EXCLUDED_MARK if excluded else INCLUDED_MARK,
-                              style="bold red" if excluded else "green"))
+            cells.append(_mark(marks))
+            continue
+        width = shape.text_width if column.key == "fact" else column.width
+        lines = shape.lines if column.key in ("fact", "figures") else 1
+        if column.key == "fact" and marks.new:
+            text = _fit(NEW_LABEL + values["fact"], width, lines)
+            cell = Text(text, style=strike)
+            cell.stylize("bold", 0, len(NEW_LABEL))
+            cells.append(cell)
         else:
-            width = shape.text_width if column.key == "fact" else column.width
-            lines = shape.lines if column.key in ("fact", "figures") else 1
             cells.append(Text(_fit(values[column.key], width, lines), style=strike))
     return cells
+
+
+def _mark(marks: Marks) -> Text:
+    if marks.excluded:
+        return Text(EXCLUDED_MARK, style="bold red")
+    if marks.pinned:
+        return Text(PINNED_MARK, style="bold yellow")
+    return Text(INCLUDED_MARK, style="green")
 
 
 class FactsTable(DataTable):
@@ -118,6 +146,9 @@ class FactsTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_fact", "✓/✗", id="toggle-fact",
                 tooltip="Leave the highlighted fact out of the brief, or put it back."),
+        Binding("shift+p", "pin_fact", "Pin", id="pin-fact", show=False,
+                tooltip="Pin the highlighted fact (★): always in the brief however it "
+                        "ranks; again to unpin."),
         Binding("enter", "select_cursor", "Details", id="fact-detail",
                 tooltip="Show the fact with its source and surrounding paragraph."),
     ]
@@ -128,12 +159,21 @@ class FactsTable(DataTable):
 
         fact_id: str
 
+    @dataclass
+    class PinToggled(Message):
+        """The user asked to pin or unpin a fact."""
+
+        fact_id: str
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.facts: dict[str, Fact] = {}
         self.total = 0
         """Facts the selection has in all: the table holds the first pages of them."""
         self.excluded: set[str] = set()
+        self.pinned: set[str] = set()
+        self.new: frozenset[str] = frozenset()
+        """Facts the brief has that its last export had not (marked `new`)."""
         self._layout = Layout()
         self._waiting: Iterator[Fact] = iter(())
         """Facts not yet added as rows (added a chunk per frame)."""
@@ -144,10 +184,10 @@ class FactsTable(DataTable):
 
     def on_resize(self) -> None:
         if self._shape() != self._layout:
-            self.show(list(self.facts.values()), self.excluded, self.total)
+            self.show(list(self.facts.values()), self.excluded, self.total, self.pinned)
 
     def show(self, facts: Sequence[Fact], excluded: Collection[str],
-             total: int | None = None) -> None:
+             total: int | None = None, pinned: Collection[str] = ()) -> None:
         """Replace the rows, keeping the cursor on the same fact when it is still listed.
 
         Rows go in CHUNK at a time, a short pause apart: DataTable measures every new cell,
@@ -157,6 +197,7 @@ class FactsTable(DataTable):
         self.facts = {f.id: f for f in facts}
         self.total = len(facts) if total is None else total
         self.excluded = {fid for fid in excluded if fid in self.facts}
+        self.pinned = {fid for fid in pinned if fid in self.facts}
         shape = self._layout = self._shape()
         self.clear(columns=True)
         for column in shape.columns:
@@ -181,7 +222,7 @@ class FactsTable(DataTable):
         shape = self._layout
         added = 0
         for fact in islice(waiting, CHUNK):
-            self.add_row(*fact_cells(fact, fact.id in self.excluded, shape), key=fact.id,
+            self.add_row(*fact_cells(fact, self.marks(fact.id), shape), key=fact.id,
                          height=shape.lines)
             added += 1
             if fact.id == self._cursor_on:
@@ -189,15 +230,30 @@ class FactsTable(DataTable):
         if added == CHUNK:
             self.set_timer(CHUNK_PAUSE_S, lambda: self._add_chunk(waiting))
 
-    def mark(self, fact_id: str, excluded: bool) -> None:
-        fact = self.facts.get(fact_id)
-        if fact is None:
+    def marks(self, fact_id: str) -> Marks:
+        return Marks(fact_id in self.excluded, fact_id in self.pinned, fact_id in self.new)
+
+    def mark(self, fact_id: str, excluded: bool, pinned: bool = False) -> None:
+        if fact_id not in self.facts:
             return
         (self.excluded.add if excluded else self.excluded.discard)(fact_id)
-        if fact_id not in self.rows:
+        (self.pinned.add if pinned else self.pinned.discard)(fact_id)
+        self._redraw(fact_id)
+
+    def mark_new(self, new: Collection[str]) -> None:
+        """Mark these facts new (and no others)."""
+        new = frozenset(new)
+        changed, self.new = self.new ^ new, new
+        for fact_id in changed:
+            self._redraw(fact_id)
+
+    def _redraw(self, fact_id: str) -> None:
+        fact = self.facts.get(fact_id)
+        if fact is None or fact_id not in self.rows:
             return  # not added yet: it will be, marked
         shape = self._layout
-        for column, cell in zip(shape.columns, fact_cells(fact, excluded, shape), strict=True):
+        cells = fact_cells(fact, self.marks(fact_id), shape)
+        for column, cell in zip(shape.columns, cells, strict=True):
             self.update_cell(fact_id, column.key, cell)
 
     @property
@@ -211,3 +267,8 @@ class FactsTable(DataTable):
         fact = self.highlighted_fact
         if fact is not None:
             self.post_message(self.ExclusionToggled(fact.id))
+
+    def action_pin_fact(self) -> None:
+        fact = self.highlighted_fact
+        if fact is not None:
+            self.post_message(self.PinToggled(fact.id))
