@@ -55,11 +55,13 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def _parse_yaml(text: str) -> Any:
-    import yaml  # only for users who prefer a YAML config
+    # Only for users who prefer a YAML config. Our loader keeps a date that names no day
+    # (`date: 2026-02-30`) as text, which the table's reader then rejects in one line.
+    from briefing.yamlio import YAMLError, load_yaml
 
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
+        return load_yaml(text)
+    except YAMLError as err:
         raise ConfigError(f"invalid YAML in config file: {one_line(err)}") from None
 
 
