@@ -599,8 +599,12 @@ def test_key_figures_show_physical_units_and_leave_out_vague_and_method_counts(t
                                  "--out", str(out), "--date", "2025-07-01", "--format", "md"])
     assert r.exit_code == 0, r.output
     brief = Path(r.stdout.strip()).read_text(encoding="utf-8")
-    (qatar,) = [line for line in brief.splitlines() if line.startswith("- **Figures for Qatar")]
-    assert "1.2 gigawatts" in qatar and "dozen" not in qatar and "indicators" not in qatar
+    measures = brief.split("## Key figures by measure", 1)[1].split("\n## ", 1)[0]
+    qatar = [line.split("|")[2] for line in measures.splitlines()
+             if line.startswith("| Qatar |")]
+    assert any("1.2 gigawatts" in cell for cell in qatar)
+    assert not any("dozen" in cell or "indicators" in cell or "operators" in cell
+                   for cell in qatar)
 
 
 # --------------------------------------------------------------------------- which dollar

@@ -332,8 +332,10 @@ def test_a_brief_from_pages_and_reports_is_byte_identical_run_after_run(tmp_path
         monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / f"cache-{n}"))
         r = run("make", "--corpus", corpus, "--out", tmp_path / f"out-{n}", "--date", "2026-11-22")
         assert r.exit_code == 0, r.stderr
-        made.append([p.read_bytes() for p in sorted((tmp_path / f"out-{n}").iterdir())])
-    assert made[0] == made[1] and len(made[0]) == 2
+        made.append([(p.name, p.read_bytes())
+                     for p in sorted((tmp_path / f"out-{n}").iterdir())])
+    assert made[0] == made[1]  # the Markdown, the PDF and the charts drawn beside the .md
+    assert {name.rsplit(".", 1)[1] for name, _ in made[0]} == {"md", "pdf", "svg"}
 
 
 def test_the_paragraph_around_a_report_fact_is_its_own(tmp_path):
