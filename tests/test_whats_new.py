@@ -150,6 +150,36 @@ def test_rendering_again_the_same_day_gives_the_same_brief(corpus, saved, tmp_pa
     assert section.startswith(f"{D2}\n\nNothing new since the brief as of {D2}: the same ")
 
 
+def test_a_render_that_changes_the_selection_leaves_the_history_alone(corpus, saved,
+                                                                       tmp_path):
+    render(saved, D1)
+    history = tmp_path / "kr-weekly.history.json"
+    recorded = history.read_bytes()
+    add_later_article(corpus)
+    # A one-off render on Japan from the same file: another brief, neither recorded in the
+    # file's history nor compared with it, and stderr says so in one line.
+    r = run("make", "--brief", saved, "-c", "Japan", "--date", D2, "--format", "md")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == (f"note: -c changes the selection of {saved}: this render is not"
+                        " recorded in kr-weekly.history.json and has no What's new\n")
+    assert "What's new" not in Path(r.stdout.strip()).read_text(encoding="utf-8")
+    assert history.read_bytes() == recorded
+    r = run("make", "--brief", saved, "--max-facts", "1", "-x", id_of(corpus, "Analysts"),
+            "--date", D2, "--format", "md")
+    assert r.exit_code == 0 and r.stderr.startswith("note: --max-facts and --exclude change ")
+    assert history.read_bytes() == recorded
+    # The brief as saved then compares with its own last render, not with the one-offs.
+    section = whats_new(render(saved, D2)["md"].read_text(encoding="utf-8"))
+    assert section.startswith(f"{D1}\n\nSince the brief as of {D1}: 1 new fact ")
+    # Repeating the file's own values, or changing only where and how it is written, is the
+    # brief as saved: recorded as usual, no note.
+    r = run("make", "--brief", saved, "-c", "KR", "--date", "2026-11-29", "--format", "both",
+            "--out", tmp_path / "elsewhere")
+    assert r.exit_code == 0 and r.stderr == ""
+    assert [x["as_of"] for x in json.loads(history.read_text(encoding="utf-8"))["renders"]] == [
+        D1, D2, "2026-11-29"]
+
+
 def test_a_broken_history_file_is_one_line(saved, tmp_path):
     (tmp_path / "kr-weekly.history.json").write_text("{not json", encoding="utf-8")
     r = run("make", "--brief", saved, "--date", D1, "--format", "md")

@@ -150,29 +150,56 @@ def format_word(saved: SavedBrief) -> str:
     return "both" if len(saved.formats) == 2 else saved.formats[0]
 
 
+#: What a render's selection may differ from its brief file's in, and the option that does it.
+_SELECTION_OPTIONS = (("countries", "-c"), ("themes", "-t"), ("query", "--search"),
+                      ("since", "--since"), ("max_facts", "--max-facts"),
+                      ("excluded", "--exclude"), ("pinned", "--pin"))
+
+
+def overrides(saved: SavedBrief, brief: Brief) -> tuple[str, ...]:
+    """The options by which this render's selection differs from the file's (none when the
+    command line repeats the file's own values). Such a render is another brief: recording
+    it in the file's history would make the next "What's new" compare the saved brief with
+    it, so it is neither recorded nor compared."""
+    held = saved.selection()
+    return tuple(option for name, option in _SELECTION_OPTIONS
+                 if getattr(brief.selection, name) != getattr(held, name))
+
+
 def saved_render(store: Store, brief: Brief, saved: SavedBrief, corpus: Path
                  ) -> tuple[Brief, Missing]:
     """A saved brief's render: its title, what is new since its previous render (none the
-    first time), and its excluded and pinned facts the corpus no longer has."""
+    first time, nor when options override the file's selection), and its excluded and
+    pinned facts the corpus no longer has."""
     from briefing.brief.history import history_path, load_history, previous_render, whats_new
     from briefing.brief.saved import missing_facts
 
     assert saved.path is not None
     if saved.title:
         brief = replace(brief, title=saved.title)
-    last = previous_render(load_history(history_path(saved.path)), brief.as_of)
-    if last is not None:
-        brief = replace(brief, whats_new=whats_new(last, brief, store, corpus))
+    if not overrides(saved, brief):
+        last = previous_render(load_history(history_path(saved.path)), brief.as_of)
+        if last is not None:
+            brief = replace(brief, whats_new=whats_new(last, brief, store, corpus))
     return brief, missing_facts(store, saved)
 
 
 def after_render(saved: SavedBrief, brief: Brief, missing: Missing) -> None:
-    """Record the render in the brief's history, and say which of its excluded and pinned
-    facts the corpus no longer has (one line on stderr)."""
+    """Record the render in the brief's history, unless options overrode the file's
+    selection (then say so, in one line on stderr), and say which of its excluded and
+    pinned facts the corpus no longer has (one line on stderr)."""
     from briefing.brief.history import history_path, record_render
 
     assert saved.path is not None
-    record_render(history_path(saved.path), brief)
+    history = history_path(saved.path)
+    changed = overrides(saved, brief)
+    if changed:
+        which = (f"{changed[0]} changes" if len(changed) == 1 else
+                 f"{', '.join(changed[:-1])} and {changed[-1]} change")
+        echo(f"note: {which} the selection of {saved.path}: this render is not recorded in"
+             f" {history.name} and has no What's new", err=True)
+    else:
+        record_render(history, brief)
     if missing:
         echo(f"warning: {missing.line(str(saved.path))}", err=True)
 
