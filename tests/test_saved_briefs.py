@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import re
 from pathlib import Path
 
@@ -245,3 +246,43 @@ def test_make_brief_emails_the_pdf_to_the_files_recipients(corpus, tmp_path, mon
     message = email.message_from_bytes(sent.data, policy=email.policy.default)
     (attached,) = [part for part in message.iter_attachments()]
     assert attached.get_content() == (tmp_path / "out" / f"brief-kr-{DAY}.pdf").read_bytes()
+
+
+def test_a_typo_read_as_a_name_is_said_in_one_line(corpus, tmp_path):
+    # On the command line: the guess is said on stderr; what it resolved to is used.
+    r = run("facts", "-c", "Japn", "-t", "compte", "--json", "--corpus", corpus)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "note: Japn → Japan (JP)\nnote: compte → Compute & chips (compute)\n"
+    assert all("JP" in f["countries"] for f in json.loads(r.stdout)) and r.stdout != "[]\n"
+    r = run("make", "-c", "Japn", "--date", DAY, "--format", "md", "--corpus", corpus, "--out",
+            tmp_path / "out")
+    assert r.exit_code == 0 and r.stderr == "note: Japn → Japan (JP)\n"
+    # A code, a name, an alias or a theme's word is no guess: nothing said.
+    for name in ("JP", "jpn", "Japan", "korea", "South Korean"):
+        r = run("facts", "-c", name, "--json", "--corpus", corpus)
+        assert (r.exit_code, r.stderr) == (0, ""), name
+    r = run("facts", "-t", "patents", "-t", "chips", "--json", "--corpus", corpus)
+    assert (r.exit_code, r.stderr) == (0, "")
+    # Ambiguous or unknown: one line, exit 2, as before.
+    r = run("facts", "-c", "Austr", "--corpus", corpus)
+    assert (r.exit_code, r.stderr) == (
+        2, "error: unknown country 'Austr'; did you mean Australia, Austria?\n")
+    r = run("facts", "-t", "zzzzqq", "--corpus", corpus)
+    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1
+    assert r.stderr.startswith("error: unknown theme 'zzzzqq'")
+
+
+def test_a_typo_in_a_saved_brief_is_said_when_saved_and_when_read(corpus, tmp_path):
+    file = tmp_path / "jp.yaml"
+    r = run("save", file, "-c", "Japn", "--format", "md", "--corpus", corpus)
+    assert r.exit_code == 0 and r.stderr == "note: Japn → Japan (JP)\n"
+    assert "countries: [JP]\n" in file.read_text(encoding="utf-8")  # saved as the code
+    hand = tmp_path / "hand.yaml"
+    hand.write_text(f"countries: [Japn]\nthemes: [compte]\ncorpus: {corpus}\nformats: [md]\n",
+                    encoding="utf-8")
+    r = run("make", "--brief", hand, "--date", DAY)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == (f"note: {hand}: countries: Japn → Japan (JP)\n"
+                        f"note: {hand}: themes: compte → Compute & chips (compute)\n")
+    assert Path(r.stdout.strip()).read_text(encoding="utf-8").startswith(
+        "# Policy brief: Japan — Compute & chips\n")

@@ -87,6 +87,9 @@ class SavedBrief:
     corpus: str | None = None
     path: Path | None = field(default=None, compare=False)
     """The file it was read from or saved to."""
+    guessed: tuple[str, ...] = field(default=(), compare=False)
+    """Names in the file read as a guess at a typo, each as the line that says so
+    ("countries: Japn → Japan (JP)"): resolved, but worth a note to the user."""
 
     def selection(self) -> Selection:
         return Selection(countries=self.countries, themes=self.themes, since=self.since,
@@ -169,9 +172,12 @@ def parse_brief(text: str, name: str, taxonomy: Taxonomy) -> SavedBrief:
     if out_name is not None and not _NAME.fullmatch(out_name):
         raise UsageError(f"{name}: output.name {out_name!r} must be a file name without folders"
                          " (letters, digits, '-', '_', '.')")
+    guessed: list[str] = []
     return SavedBrief(
-        countries=tuple(dict.fromkeys(_country(fields, c) for c in fields.words("countries"))),
-        themes=tuple(dict.fromkeys(_theme(fields, taxonomy, t) for t in fields.words("themes"))),
+        countries=tuple(dict.fromkeys(_country(fields, c, guessed)
+                                      for c in fields.words("countries"))),
+        themes=tuple(dict.fromkeys(_theme(fields, taxonomy, t, guessed)
+                                   for t in fields.words("themes"))),
         title=fields.text("title"),
         search=fields.text("search"),
         since=fields.day("since"),
@@ -183,6 +189,7 @@ def parse_brief(text: str, name: str, taxonomy: Taxonomy) -> SavedBrief:
         folder=_Fields(f"{name}: output", output).text("folder") or DEFAULT_FOLDER,
         name=out_name,
         corpus=fields.text("corpus"),
+        guessed=tuple(guessed),
     )
 
 
@@ -279,23 +286,51 @@ class _Fields:
         return tuple(out.values())
 
 
-def _country(fields: _Fields, query: str) -> str:
-    from briefing.extract.countries import resolve_country
-
+def _country(fields: _Fields, query: str, guessed: list[str]) -> str:
     try:
-        return resolve_country(query)
+        code, guess = country_guessed(query)
     except UnknownName as err:
         raise fields.error("countries", str(err)) from None
+    if guess:
+        guessed.append(f"countries: {guess}")
+    return code
 
 
-def _theme(fields: _Fields, taxonomy: Taxonomy, query: str) -> str:
+def _theme(fields: _Fields, taxonomy: Taxonomy, query: str, guessed: list[str]) -> str:
     try:
-        return taxonomy.resolve(query)
+        slug, guess = theme_guessed(taxonomy, query)
     except UnknownName as err:
         if err.suggestions:
             raise fields.error("themes", str(err)) from None
         slugs = ", ".join(t.slug for t in taxonomy.themes)
         raise fields.error("themes", f"{err}; the themes are {slugs}") from None
+    if guess:
+        guessed.append(f"themes: {guess}")
+    return slug
+
+
+def country_guessed(query: str) -> tuple[str, str | None]:
+    """A country's code from what the user typed, and, when it was a guess at a typo
+    rather than a code, name or alias ('Japn'), the line that says what it was read as:
+    "Japn → Japan (JP)". Raises UnknownName as `resolve_country` does."""
+    from briefing.extract import countries
+
+    code = countries.resolve_country(query)
+    cleaned = " ".join(query.split())
+    # The exact steps of `resolve_country`: a code, a three-letter code, a name or alias.
+    names = countries._names()
+    exact = (cleaned.upper() in names.display or cleaned.upper() in names.alpha3
+             or countries._fold(cleaned) in countries._gazetteer().lookup)
+    return code, None if exact else f"{cleaned} → {countries.country_name(code)} ({code})"
+
+
+def theme_guessed(taxonomy: Taxonomy, query: str) -> tuple[str, str | None]:
+    """A theme's slug from what the user typed, and the line saying what a typo was read as
+    ("patnets → Patents (patents)"), as `country_guessed`."""
+    slug = taxonomy.resolve(query)
+    cleaned = " ".join(query.split())
+    exact = taxonomy._exact(cleaned) is not None
+    return slug, None if exact else f"{cleaned} → {taxonomy.name(slug)} ({slug})"
 
 
 # --------------------------------------------------------------------------- writing

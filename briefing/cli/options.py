@@ -49,27 +49,47 @@ def _why_no_day(year: int, month: int, day: int) -> str:
 
 def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw
                    ) -> Selection:
-    from briefing.extract.countries import resolve_country
+    codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
+    slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
+    return Selection(countries=codes, themes=slugs, **kw)
+
+
+def resolve_country(query: str) -> str:
+    """A country's code from what the user typed. A typo read as a country is said on
+    stderr in one line ("note: Japn → Japan (JP)"): a guess the user did not see would
+    make a brief on a country they did not ask for look like the one they did."""
+    from briefing.brief.saved import country_guessed
 
     try:
-        codes = tuple(dict.fromkeys(resolve_country(c) for c in countries or ()))
+        code, guess = country_guessed(query)
     except UnknownName as err:
         if err.suggestions:
             raise
         raise UsageError(f"{err} (see `briefing countries` for those the corpus has facts "
                          "about)") from None
-    slugs = tuple(dict.fromkeys(resolve_theme(store.taxonomy, t) for t in themes or ()))
-    return Selection(countries=codes, themes=slugs, **kw)
+    _say_guess(guess)
+    return code
 
 
 def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
-    """A theme's slug from what the user typed. With nothing close to suggest, the error
-    lists every theme: a taxonomy has a handful, and "unknown theme" alone leaves the user
-    guessing."""
+    """A theme's slug from what the user typed (a typo read as a theme said as a country's
+    is). With nothing close to suggest, the error lists every theme: a taxonomy has a
+    handful, and "unknown theme" alone leaves the user guessing."""
+    from briefing.brief.saved import theme_guessed
+
     try:
-        return taxonomy.resolve(query)
+        slug, guess = theme_guessed(taxonomy, query)
     except UnknownName as err:
         if err.suggestions:
             raise
         slugs = ", ".join(t.slug for t in taxonomy.themes)
         raise UsageError(f"{err}; the themes are {slugs} (see `briefing themes`)") from None
+    _say_guess(guess)
+    return slug
+
+
+def _say_guess(guess: str | None) -> None:
+    if guess:
+        from briefing.cli.printing import echo
+
+        echo(f"note: {guess}", err=True)

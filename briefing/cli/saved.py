@@ -102,6 +102,8 @@ def save_command(
     # The names as the file would hold them, resolved and checked as reading it does.
     draft = replace(draft, countries=tuple(country or ()), themes=tuple(theme or ()))
     checked = parse_brief(brief_text(draft, file.name), f"{file}", taxonomy)
+    for guess in checked.guessed:  # "countries: Japn → Japan (JP)": the option says which
+        echo(f"note: {guess.split(': ', 1)[1]}", err=True)
     echo(str(save_brief(replace(checked, path=file), file)))
 
 
@@ -142,7 +144,10 @@ def load_for_make(file: Path) -> SavedBrief:
     from briefing.brief.saved import load_brief
     from briefing.extract.themes import load_taxonomy
 
-    return load_brief(file, load_taxonomy())
+    saved = load_brief(file, load_taxonomy())
+    for guess in saved.guessed:  # a typo in the file: read, and said at every render
+        echo(f"note: {file}: {guess}", err=True)
+    return saved
 
 
 def format_word(saved: SavedBrief) -> str:
