@@ -19,7 +19,7 @@ from briefing.brief.chart_data import brief_charts
 from briefing.brief.corrected import corrections_in
 from briefing.errors import NothingSelected
 from briefing.extract.countries import country_name
-from briefing.extract.figures import is_bare_count
+from briefing.extract.figures import is_bare_count, unqualified
 from briefing.extract.themes import Taxonomy
 from briefing.ingest.provenance import (
     MAX_CITED,
@@ -549,10 +549,13 @@ def _home_theme(fact: Fact, selection: Selection, order: dict[str, int]) -> str:
 
 
 # How a word before a figure widens it: `more than 200`, `up to 30%`, `about $7 billion`.
-_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|in excess of|upwards of|"
-                       r"greater than|north of|upward of)\s*$", re.I)
+# (Negated: "not less than 20" is at least 20, checked before _AT_MOST's "less than"; "no
+# more than 20" at most.)
+_AT_LEAST = re.compile(r"\b(?:(?<!no )(?<!not )more than|over|above|at least|exceeding"
+                       r"|in excess of|upwards of|greater than|north of|upward of"
+                       r"|(?:not|no) (?:less|fewer) than)\s*$", re.I)
 _AT_MOST = re.compile(r"\b(?:less than|under|below|up to|fewer than|as much as|as many as|"
-                      r"at most|no more than|nearly|almost|just under)\s*$", re.I)
+                      r"at most|no more than|not more than|nearly|almost|just under)\s*$", re.I)
 _ABOUT = re.compile(r"(?:\b(?:about|around|approximately|approx\.?|roughly|some|an estimated|"
                     r"estimated|close to|circa|ca\.)|~)\s*$", re.I)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -571,7 +574,8 @@ def _interval(fact: Fact, figure: Figure) -> tuple[float, float]:
     if len(numbers) > 1:  # a range: `$5-6 billion`, `between 30 and 40%`
         top = numbers[-1]
         hi = _rounded(top, float(top.replace(",", "")) * scale, scale)[1]
-    before = plain(fact.text[:figure.start])
+    # The text before the number, with the qualifier the figure's text opens with.
+    before = plain(fact.text[:figure.start + len(figure.text) - len(unqualified(figure.text))])
     if _AT_LEAST.search(before):
         return lo, math.inf
     if _AT_MOST.search(before):

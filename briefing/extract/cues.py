@@ -598,6 +598,13 @@ LISTED_WITH = re.compile(
     r"(?:['’]s)?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as|nor|but\s+also))\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)?",
     re.I)
+#: Countries joined into one subject: "Japan and South Korea together accounted for 14%",
+#: "Canada, Germany and France each filed ...", "Brazil and Mexico's combined budget" (a
+#: list with "and" only: "Japan or Korea" may be either, not both).
+COORDINATED = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:the\s+)?", re.I)
+#: The first word of a phrase fronted before such a subject: "Together, Japan and Korea
+#: ...", "Between them, Canada and Germany filed ..." (besides FRONTED_OPENERS).
+JOINT_OPENERS = frozenset({"together", "between", "combined", "collectively", "jointly"})
 #: A relation named by a possessive between a cue and the country, in apposition: "compared
 #: to its GCC allies the UAE or Saudi Arabia", "behind its neighbour Kenya", "ahead of their
 #: rival the US" (the possessive and at most APPOSITION_WORDS words after it are read past).
@@ -685,10 +692,11 @@ ENTITY_AFTER = re.compile(
 
 #: Where a sentence turns from one country's figure to another's: "Brazil has 12%, while
 #: Mexico has 8%", "the US leads with 34%, followed by China with 20%", "38,000 patents,
-#: compared with 6,300 in the US", "Kenya is ahead of Nigeria, which has 40 start-ups".
+#: compared with 6,300 in the US", "Kenya is ahead of Nigeria, which has 40 start-ups",
+#: "far fewer than in South Korea, where the state has ordered 50,000 GPUs".
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;\s+|,\s+(?=(?:while|whereas|compared|versus|vs\.?|followed|ahead|behind|which|of\s+which|currently\s+valued|valued|worth"
-    r"|who|but|and|against|than|trailed|trailing|with)\b)|\s(?=(?:while|whereas|followed\s+by"
+    r"|who|where|but|and|against|than|trailed|trailing|with)\b)|\s(?=(?:while|whereas|followed\s+by"
     r"|compared\s+(?:with|to)|versus|vs\.?)\s))",
     re.I,
 )
@@ -867,6 +875,13 @@ THING_CLAUSE_AFTER = re.compile(
 #: A clause that describes the noun just before it ("..., which has 40 start-ups", "the U.S.
 #: market, currently valued at over $200 billion").
 RELATIVE = re.compile(r"(?:which|who|currently\s+valued|valued|worth)\b", re.I)
+#: A clause on a place, opening right after its name and a comma: "far fewer than in South
+#: Korea, where the government alone has ordered 50,000 GPUs", "Mexico, where 9,000 racks
+#: are planned" (its figures are the place's). Not when a personal pronoun is its subject:
+#: "the minister flew to Lisbon, where she pledged 400 million reais" is the minister's.
+PLACE_RELATIVE = re.compile(r"where\b(?!\s+(?:he|she|they|we|i|it|you)\b)", re.I)
+#: What stands between a place and the "where" of PLACE_RELATIVE: the comma only.
+PLACE_THEN_RELATIVE = re.compile(r",\s+")
 #: Goods sent to a country are its own: "approved the export of up to 500,000 AI chips
 #: annually to the UAE", "sold 20,000 GPUs to Saudi Arabia" (FIGURE_SENT_TO stands between
 #: the figure and the country, GOODS_SENT before the figure in its clause).
@@ -1362,3 +1377,48 @@ ELLIPTICAL_MULTIPLE = re.compile(
     r"|built|invests|invested)\s+(?:(?:about|roughly|around|nearly|almost|some|over|more\s+than"
     r"|at\s+least)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
     r"|forty|fifty|a\s+hundred)\s+times\s+(?:more|as\s+many|as\s+much)\s*(?:[.;)]|,\s|$)")
+
+# --------------------------------------------------------------------------- the story's sources
+# A count of the people or firms a story's figures come from is no figure of the world it
+# reports: "according to estimates from two industry analysts", "three officials said",
+# "two people familiar with the plan", "a survey of 2,300 companies", "1,000 firms polled".
+
+#: Nouns for those a reporter quotes or a survey asks: a count of one is the story's
+#: source only beside a word of reporting (REPORTING_AFTER, REPORTING_BEFORE); "the ministry
+#: will hire 200 analysts" and "Korea has 1,200 AI experts" stay figures.
+SOURCE_NOUNS = frozenset([
+    "analysts", "officials", "experts", "economists", "sources", "people", "persons",
+    "insiders", "executives", "respondents", "interviewees", "participants", "diplomats",
+    "observers", "researchers", "academics", "bankers", "investors", "lawmakers", "advisers",
+    "advisors", "consultants", "watchers", "scholars",
+])
+#: A reporting verb or phrase right after the counted source: "two analysts said", "three
+#: people familiar with the matter", "two officials, who asked not to be named", "five
+#: executives interviewed for this story".
+REPORTING_AFTER = re.compile(
+    r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b"
+    r"|,?\s+who\s+(?:spoke|asked|declined|requested|were\s+not\s+authori[sz]ed)\b"
+    r"|\s+(?:(?:have|had|also)\s+)?(?:said|say|says|told|estimated?|estimates|expect|expected"
+    r"|believe|believed|warned|predicted|reckon|reckoned)\b"
+    r"|\s+(?:(?:who\s+)?(?:were|was)\s+)?(?:interviewed|surveyed|polled|questioned|consulted"
+    r"|quoted|cited|contacted)\b)",
+    re.I)
+#: Words right before the counted source that make it one: "according to two analysts",
+#: "estimates from three economists", "told four officials", "interviews with 12 executives"
+#: (an approximation may stand between: "according to more than 20 experts").
+REPORTING_BEFORE = re.compile(
+    rf"\b(?:according\s+to|(?:estimates?|forecasts?|projections?|calculations?|analysis)\s+"
+    rf"(?:from|by)|told|quoted|cited|interviewed|consulted|(?:interviews?|conversations?)\s+with"
+    rf"|spoke\s+(?:to|with))\s+(?:{_ABOUT}\s+)?$",
+    re.I)
+#: A survey's sample, whatever it counts: "a survey of 2,300 companies", "a poll of more than
+#: 1,000 adults", "surveyed 500 firms" (before the count), "1,200 firms polled", "of the 800
+#: companies surveyed" (after it).
+SAMPLE_BEFORE = re.compile(
+    rf"\b(?:(?:survey|poll|census|questionnaire|sample|study)s?\s+(?:of|covering|among)"
+    rf"|surveyed|polled|questioned)\s+(?:{_ABOUT}\s+)?$",
+    re.I)
+SAMPLE_AFTER = re.compile(
+    r"\s+(?:(?:who\s+)?(?:were|was)\s+)?(?:surveyed|polled|questioned|interviewed|responding"
+    r"|who\s+(?:responded|took\s+part|answered))\b",
+    re.I)

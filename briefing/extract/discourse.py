@@ -659,6 +659,7 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     bought = " from " in text and cues.BOUGHT_FROM.search(text) is not None
     owners: list[str | None] = []
     owner_of: list[str | None] = []
+    placed: set[int] = set()  # clauses on a place named right before them
     for n, (a, b) in enumerate(clauses):
         # A yardstick ("one-quarter that of neighbouring Malaysia") owns nothing.
         inside = [x for x in named if a <= x.start < b and not cues.YARDSTICK_BEFORE.search(
@@ -672,6 +673,10 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
         if n == 0:
             own = next((x.code for x in inside if x.code in subjects), None)
             own = own or _titled_actor(text, inside, a) or (subjects[0] if subjects else None)
+        elif cues.PLACE_RELATIVE.match(text, a) and (
+                place := _place_before(text, named, a)) is not None:
+            own = place
+            placed.add(n)
         elif cues.RELATIVE.match(text, a):
             before = [x for x in named if x.start < a]
             own = before[-1].code if before else owner_of[-1]
@@ -693,13 +698,20 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
             owners.append(owners[-1])  # "$1 trillion in the U.S., up from $600 billion"
         elif _global(text, start, end):
             owners.append(None)  # "30,000 AI companies in the world"
+        elif _listed_subject(text, named, clauses[index], start):
+            # "Japan and South Korea together accounted for 14%", "Korea and Japan each filed
+            # fewer than 6,000": shared or each one's, it is not one country's figure.
+            owners.append(None)
         else:
             # In the sentence's own clause, the subject named nearest before the figure: "In
             # Europe, the UK is sixth with 714 patent families" is the UK's.
             nearest = [x.code for x in named if index == 0 and x.end <= start
                        and x.code in subjects and x.role == SUBJECT]
             own = nearest[-1] if nearest else owner_of[index]
-            story = _story_country_acts(text, named, subjects, clauses[index], start)
+            # (In a clause on a place, "the country" is that place: "in Korea, where the
+            # country has ordered 50,000 GPUs".)
+            story = None if index in placed else _story_country_acts(
+                text, named, subjects, clauses[index], start)
             if story is not None:
                 own = story
             elif own is not None and _agent_of_later(text, named, starts, ends, besides, i,
@@ -709,6 +721,51 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
                 own = next((c for c in subjects if c != own), None)
             owners.append(own)
     return owners
+
+
+def _listed_subject(text: str, named: Sequence[Named], clause: tuple[int, int],
+                   start: int) -> bool:
+    """Whether the countries named last before a figure in its clause are a list of two or
+    more (`cues.COORDINATED`) opening the clause as its subject: "while Japan and South Korea
+    together accounted for 14%", "Between them, Canada and Germany filed 4,000 patents"."""
+    inside = [x for x in named if clause[0] <= x.start and x.end <= start]
+    if len(inside) < 2:
+        return False
+    run = [inside[-1]]
+    for x in reversed(inside[:-1]):
+        if not cues.COORDINATED.fullmatch(text, x.end, run[0].start):
+            break
+        run.insert(0, x)
+    if len({x.code for x in run}) < 2 or any(x.role != SUBJECT for x in run):
+        return False
+    return run[0] is inside[0] and _heads_clause(text[clause[0]:run[0].start])
+
+
+def _heads_clause(head: str) -> bool:
+    """Whether what stands before a subject in its clause leaves it the clause's head: an
+    opener or two ("while", "but the"), or a short phrase and its comma ("Together, ...",
+    "In 2025, ...")."""
+    words = [w.strip("\"'“”‘’").lower() for w in head.split()]
+    if len(words) <= 3 and all(w in _OPENERS or w in ("while", "whereas") for w in words):
+        return True
+    fronted, comma, rest = head.partition(", ")
+    phrase = fronted.split()
+    return bool(comma and not rest.strip() and 0 < len(phrase) <= 4
+                and phrase[0].lower() in (cues.FRONTED_OPENERS | cues.JOINT_OPENERS))
+
+
+def _place_described(text: str, place: Named) -> bool:
+    """Whether a clause on the place opens right after its name: "in South Korea, where
+    ..." (`cues.PLACE_RELATIVE`)."""
+    comma = cues.PLACE_THEN_RELATIVE.match(text, place.end)
+    return comma is not None and cues.PLACE_RELATIVE.match(text, comma.end()) is not None
+
+
+def _place_before(text: str, named: Sequence[Named], start: int) -> str | None:
+    """The country of a place named right before the clause at `start` and its comma
+    ("than in South Korea, where ..."), else None."""
+    return next((x.code for x in reversed(named) if x.end <= start
+                 and cues.PLACE_THEN_RELATIVE.fullmatch(text, x.end, start)), None)
 
 
 def _story_country_acts(text: str, named: Sequence[Named], subjects: Sequence[str],
@@ -813,7 +870,10 @@ def _named_beside(text: str, named: Sequence[Named], subjects: Sequence[str],
                                                 after):
         after = None
     if after is not None:
-        if not cues.SPENT_IN.fullmatch(text, end, after.start):
+        if not cues.SPENT_IN.fullmatch(text, end, after.start) or _place_described(
+                text, after):
+            # (A place a "where" clause goes on to describe is the figure's topic: "will help
+            # build 50,000 GPUs in South Korea, where the state has ordered more" is Korea's.)
             return after.code
         opener = _spender(text, named, clause, start)
         if opener is None and cues.COUNTRY_SPENDS.search(text, max(clause[0], start - 80),

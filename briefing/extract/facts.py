@@ -43,6 +43,7 @@ from briefing.extract.figures import (
     find_figures,
     has_number_words,
     shared_currency,
+    with_qualifier,
 )
 from briefing.extract.measures import Said, measures
 from briefing.extract.sentences import split_sentences
@@ -818,7 +819,9 @@ def _statement(article: Article, unit: _Sentence, joined: list[_Sentence],
             countries = tuple(dict.fromkeys([*countries, *sorted(owning)]))
         figures = tuple(_in_currency(f, o, focus) for f, o in zip(figures, owners, strict=True))
         said = Said(flat, tuple(sorted(countries)), tuple(figures), article.source.date)
-        figures = tuple(Figure(f.text, f.kind, f.value, f.unit, f.start, o, m)
+        # Read as the number alone, each is shown with its qualifier ("fewer than 6,000
+        # applications"): a table that drops it says something the source does not.
+        figures = tuple(with_qualifier(flat, Figure(f.text, f.kind, f.value, f.unit, f.start, o, m))
                         for f, o, m in zip(figures, owners, measures(said), strict=True))
     block = article.blocks[unit.block]
     return Statement(

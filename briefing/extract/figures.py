@@ -299,6 +299,8 @@ _STOP_WORDS = word_set(
     last next this year years said says say including include includes according
     """
 )
+# Words joining two modifiers of one counted noun: "AI and data specialists".
+_CONJUNCTIONS = frozenset({"and", "or", "&"})
 # Plural words that measure rather than count.
 _NOT_COUNTED = word_set(
     """
@@ -492,6 +494,8 @@ def find_figures(text: str, number_words: bool = True,
     worded = _worded_figures(text) if number_words else None
     if worded:
         figures = sorted([*figures, *worded], key=lambda f: f.start)
+    if figures:
+        figures = [f for f in figures if not _counts_sources(text, f)]
     if before is not None and before[1]:
         elided = _elided_figures(text, figures, *before)
         if elided is not None:
@@ -505,6 +509,82 @@ def find_figures(text: str, number_words: bool = True,
         if gapped:
             figures = sorted([*figures, *gapped], key=lambda f: f.start)
     return tuple(figures)
+
+
+#: Words that widen or soften a figure, written right before it: "fewer than 6,000
+#: applications", "more than 50,000 GPUs", "about $7 billion", "up to 30%", "some 40
+#: countries", "at least 1.5 billion yuan". A figure's text holds them (`with_qualifier`):
+#: "6,000 applications" in a table where the source says "fewer than" misleads.
+_QUALIFIER = re.compile(
+    r"(?<![\w'’-])(?:(?:(?:just|well|slightly|far|much|no|not)[ \u00a0]+)?(?:more|less|fewer)"
+    r"[ \u00a0]+than|(?:just[ \u00a0]+)?(?:over|under)|up[ \u00a0]+to|at[ \u00a0]+(?:least|most)"
+    r"|about|around|roughly|approximately|nearly|almost|some|an[ \u00a0]+estimated"
+    r"|close[ \u00a0]+to|as[ \u00a0]+(?:many|much)[ \u00a0]+as|upwards?[ \u00a0]+of"
+    r"|in[ \u00a0]+excess[ \u00a0]+of|below|above)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+#: How far before a figure its qualifier is looked for (characters).
+_QUALIFIER_REACH = 28
+#: Qualifiers that are also prepositions, and the words they follow as prepositions, where
+#: the figure is what something is built of or spread across, not an approximation: "is
+#: structured around six pillars", "built around three goals", "spread over 12 sites"
+#: ("invested around $5 billion" keeps its "around").
+_PREPOSITIONAL = frozenset({"around", "about", "over", "under", "above", "below"})
+_GOVERNS_PREPOSITION = frozenset({
+    "built", "structured", "centred", "centered", "organised", "organized", "based",
+    "revolves", "revolve", "revolving", "arranged", "grouped", "framed", "focused", "focussed",
+    "spread", "split", "divided", "scattered", "distributed",
+})
+
+
+def with_qualifier(text: str, figure: Figure) -> Figure:
+    """The figure with the qualifier written right before it in `text` (its sentence) as
+    part of its text and span: "fewer than 6,000 such applications" (`_QUALIFIER`); a year
+    keeps none ("up to 2030" is a date)."""
+    if figure.kind == "year":
+        return figure
+    found = _QUALIFIER.search(text, max(0, figure.start - _QUALIFIER_REACH), figure.start)
+    if found is None or _governed(text, found.start(), found.group()):
+        return figure
+    start = found.start()
+    return Figure(text[start:figure.start + len(figure.text)], figure.kind, figure.value,
+                  figure.unit, start, figure.country, figure.measure)
+
+
+def _governed(text: str, start: int, qualifier: str) -> bool:
+    """Whether a one-word qualifier at `start` is the preposition of the word before it
+    ("structured around six key pillars", `_GOVERNS_PREPOSITION`)."""
+    if qualifier.split()[0].lower() not in _PREPOSITIONAL:
+        return False
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _GOVERNS_PREPOSITION
+
+
+def unqualified(text: str) -> str:
+    """A figure's text less a leading qualifier ("more than a dozen firms" -> "a dozen
+    firms"); `with_qualifier` put it there."""
+    found = _QUALIFIER_AT.match(text)
+    return text[found.end():] if found is not None else text
+
+
+_QUALIFIER_AT = re.compile(_QUALIFIER.pattern.removeprefix(r"(?<![\w'’-])").removesuffix("$"),
+                           re.IGNORECASE)
+
+
+def _counts_sources(text: str, figure: Figure) -> bool:
+    """A count of the story's own sources, no figure of what it reports: "according to
+    estimates from two industry analysts", "three officials said", "a survey of 2,300
+    companies", "1,000 firms polled" (see `cues.SOURCE_NOUNS`)."""
+    if figure.kind != "count" or figure.unit is None:
+        return False
+    end = figure.start + len(figure.text)
+    if (cues.SAMPLE_BEFORE.search(text, max(0, figure.start - 48), figure.start)
+            or cues.SAMPLE_AFTER.match(text, end)):
+        return True
+    if figure.unit.lower().split()[-1] not in cues.SOURCE_NOUNS:
+        return False
+    return bool(cues.REPORTING_AFTER.match(text, end)
+                or cues.REPORTING_BEFORE.search(text, max(0, figure.start - 48), figure.start))
 
 
 # --------------------------------------------------------------------------- gapped figures
@@ -1102,11 +1182,19 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
         end = pos
         seen: list[str] = []
         head = 0  # words up to the counted noun, once one is found
+        joined = False  # right after a conjunction joining two modifiers
         for word in words[0].split():
             end = text.index(word, end) + len(word)
             lower = word.lower()
-            if lower in _STOP_WORDS or lower in _NOT_COUNTED:
-                break
+            if lower in _CONJUNCTIONS and seen and not joined:
+                # "4,000 AI master's and doctoral graduates", "9,000 AI and data specialists",
+                # "12 research and development centres": modifiers joined before one head.
+                seen.append(word)
+                joined = True
+                continue
+            if lower in _STOP_WORDS or lower in _NOT_COUNTED or (joined and not word[0].isalpha()):
+                break  # (not "5,000 direct and 10,000 indirect jobs": two counts)
+            joined = False
             if word[-1] in "'’" and _is_plural(word[:-1]):
                 # A plural's possessive: "10,000 graphics processing units' worth of compute"
                 seen.append(word[:-1])
@@ -1156,9 +1244,19 @@ def _rate_of(text: str, start: int, pos: int, scale: float) -> _Reading | None:
 
 def _compound(words: list[str]) -> str:
     """The compound noun a count counts, from the words between the number and its plural
-    head: the head and the nouns right before it ("new data centres" -> "data centres")."""
+    head: the head and the nouns right before it ("new data centres" -> "data centres"),
+    nouns joined by a conjunction too ("AI and data specialists"; "master's and doctoral
+    graduates" -> "graduates")."""
     kept = len(words) - 1
-    while kept > 0 and _is_noun_modifier(words[kept - 1]):
+    while kept > 0:
+        word = words[kept - 1]
+        if word.lower() in _CONJUNCTIONS:
+            if kept > 1 and _is_noun_modifier(words[kept - 2]):
+                kept -= 2
+                continue
+            break
+        if not _is_noun_modifier(word):
+            break
         kept -= 1
     return " ".join(words[kept:])
 
@@ -1189,7 +1287,7 @@ def is_bare_count(figure: Figure) -> bool:
     companies"). It is extracted (a fact may be ranked by it), but it is no key figure."""
     if figure.kind != "count" or figure.unit is None:
         return False
-    if figure.text.lower().startswith(_VAGUE_QUANTITIES):
+    if unqualified(figure.text).lower().startswith(_VAGUE_QUANTITIES):
         return True
     noun = figure.unit.lower().split()[-1]
     return figure.value < BARE_COUNT_BELOW and (

@@ -130,7 +130,7 @@ def _counted(fact: Said, figure: Figure, tokens: list[tuple[str, int]], after: i
     lead = words[:-len(compound)] if words[-len(compound):] == compound else words[:-1]
     # Whose they are, without the possessive: "18,000 of Nvidia's GB300 chips" counts
     # Nvidia GB300 chips.
-    modifiers = [_unpossessed(w) for w in lead if _is_modifier(w, fact)]
+    modifiers = _kind_words(lead, fact)
     noun = " ".join([*modifiers, figure.unit])
     if _is_rate(figure.unit):
         # "citations per patent", "average citations", "citation rate": a rate is its own
@@ -146,8 +146,28 @@ def _is_rate(unit: str) -> bool:
         unit == "rate" or unit.endswith(" rate"))
 
 
+def _kind_words(lead: list[str], fact: Said) -> list[str]:
+    """The words of a count before its unit that say what kind, a conjunction kept between
+    two of them ("4,000 AI master's and doctoral graduates": `AI master's and doctoral`)."""
+    out: list[str] = []
+    for n, word in enumerate(lead):
+        if word.lower() in _JOINING:
+            if out and out[-1].lower() not in _JOINING and n + 1 < len(lead) and _is_modifier(
+                    lead[n + 1], fact):
+                out.append(word)
+        elif _is_modifier(word, fact):
+            out.append(_unpossessed(word))
+    return out
+
+
+#: Words joining two modifiers of one counted noun (`extract.figures`).
+_JOINING = frozenset({"and", "or", "&"})
+
+
 def _unpossessed(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    """A name's possessive without its ending ("Nvidia's" -> "Nvidia"); a common noun's
+    stays as written ("master's graduates")."""
+    return word[:-2] if word[:1].isupper() and word.endswith(("'s", "’s")) else word
 
 
 def _measured(fact: Said, figure: Figure, tokens: list[tuple[str, int]], first: int,
@@ -203,12 +223,20 @@ def _modifiers(fact: Said, tokens: list[tuple[str, int]], head: int) -> list[str
 def _noun_phrase(fact: Said, tokens: list[tuple[str, int]], start: int) -> str:
     """Up to four words of the noun phrase from `start` (a leading article skipped)."""
     out: list[str] = []
-    for word, _ in tokens[start:start + 6]:
+    words = [word for word, _ in tokens[start:start + 6]]
+    skip = 0
+    for n, word in enumerate(words):
         low = word.lower()
+        if skip:
+            skip -= 1
+            continue
         if low in ("the", "a", "an", "all") and not out:
             continue
         if not word[0].isalpha() or low in _STOPS:
             break
+        if n + 1 < len(words) and _is_country(f"{word} {words[n + 1]}", fact):
+            skip = 1  # a two-word name: "in South Korea", "of the United States"
+            continue
         if low not in _GENERIC and not _is_country(word, fact):
             out.append(word)
         if len(out) == 4:

@@ -326,6 +326,21 @@ FURNITURE_CLOSING = re.compile(
     re.I | re.X,
 )
 
+#: A closing note labelled as being about its writer or publisher, its text after the label
+#: in the same paragraph (a report's last page often runs them on): "About the author: The
+#: Example Institute is an independent research organisation ...", "About the authors:
+#: Jane Roe is a fellow ...", "About the Example Forum: ...". Furniture only where a story
+#: ends, as FURNITURE_CLOSING; a labelled note may be longer than other furniture
+#: (ABOUT_NOTE_MAX_CHARS).
+ABOUT_NOTE_CLOSING = re.compile(
+    r"""^about\s(?:the\s|this\s)?
+    (?:authors?|writers?|contributors?|researchers?|editors?|publishers?|report|(?-i:[A-Z])
+       [\w&.'’()-]*(?:\s[\w&.'’()-]+){0,8}?)
+    \s*[:–—]\s+\S.*$""",
+    re.I | re.X | re.S,
+)
+ABOUT_NOTE_MAX_CHARS = 1_000
+
 #: Lines after which the rest of a file is links and comments, never article text:
 #: "Related", "Related articles", "Leave a Reply", "12 Comments", "You may also like",
 #: "More from Example News", "Most read", "Trending now" ("More from the budget will go to
@@ -395,7 +410,8 @@ NOTE_LINE_HINTS = ("newsletter", "disclosure", "sponsor", "funder", "advertiser"
 
 #: A heading that opens a press release's boilerplate section, which runs to the next
 #: heading of the story or the end: "Notes to editors", "Note to Editors:", "Editor's
-#: notes", "About NITDA", "About the Federal Ministry of ...", "About us", "Media
+#: notes", "About NITDA", "About the Federal Ministry of ...", "About us", "About the
+#: author(s)" (a report's note on its writers), "Media
 #: contact(s)", "Press contact", "Media enquiries", "Contact", "For more information"
 #: (its lines describe the organisation or say whom to call, never the news). Matched
 #: case-blind against a heading-like line less Markdown markers.
@@ -403,6 +419,7 @@ BOILERPLATE_SECTION = re.compile(
     r"""^(?:
         notes?\sto\s(?:the\s)?(?:editors?|eds\.?)|editor['’]?s\snotes?|background\sfor\seditors
       | about\s(?:the\s)?(?-i:[A-Z])[\w&.'’()-]*(?:,?\s[\w&.'’()-]+){0,12}|about\sus
+      | about\sthe\s(?:authors?|writers?|contributors?)
       | (?:media|press|news)\s(?:contacts?|enquiries|inquiries|office|information)
       | contacts?(?:\s(?:details|information|us))?
       | for\s(?:more|further)\s(?:information|details)(?:\s(?:contact|please\scontact))?

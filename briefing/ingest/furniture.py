@@ -135,9 +135,12 @@ def is_tail_marker(line: str) -> bool:
 
 def is_closing_furniture(line: str) -> bool:
     """A note about the writer ("Jane Doe is a reporter covering ...", "Jane Doe receives
-    funding from ..."): furniture where a story ends, so only trailing blocks are tested
-    with it."""
+    funding from ...", "About the author: ..."): furniture where a story ends, so only
+    trailing blocks are tested with it."""
     stripped = _unemphasised(line.strip())
+    if len(stripped) <= cues.ABOUT_NOTE_MAX_CHARS and stripped[:6].lower() == "about " and (
+            cues.ABOUT_NOTE_CLOSING.match(stripped)):
+        return True
     return len(stripped) <= cues.FURNITURE_MAX_CHARS and bool(
         cues.FURNITURE_CLOSING.match(stripped))
 
