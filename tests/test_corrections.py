@@ -332,11 +332,40 @@ def test_a_hand_edited_file_applies_what_it_can_and_says_why_not_the_rest(corpus
         (5, "unknown field 'region' (a fact has countries, themes)"),
         (6, "an entry names one `source:` or one `fact:`")]
     assert notes[1]["change"] == "countries JP, KR"
+    # An entry that cannot be read as written is invalid (the user's to fix); one whose
+    # target is gone is stale (to redo).
+    assert [n["invalid"] for n in notes] == [False, False, True, False, True, True]
     assert sources_json(corpus)[WIRE]["date"] == "2026-03-04"
     r = ok("themes", "--corpus", str(corpus))
-    assert [line.split(")")[0] for line in r.stderr.splitlines()] == [
-        f"warning: correction 3 (source {WIRE}", "warning: correction 4 (fact f0000000000",
-        f"warning: correction 5 (fact {MISFILED_ID}", "warning: correction 6 (entry ?"]
+    assert [line.split(": ")[1] for line in r.stderr.splitlines()] == [
+        f"correction 3 (source {WIRE}) is invalid, not applied",
+        "correction 4 (fact f0000000000) is stale, not applied",
+        f"correction 5 (fact {MISFILED_ID}) is invalid, not applied",
+        "correction 6 (entry ?) is invalid, not applied"]
+    listed = ok("correct", "--corpus", str(corpus)).stdout.splitlines()
+    assert listed[2] == (f"  3  source {WIRE}: —  [invalid: date '2026-02-30' is not a day as"
+                         " YYYY-MM-DD]")
+    assert listed[3].startswith("  4  fact f0000000000: countries KR  [stale: no such fact")
+    assert listed[-1] == (f"6 corrections, 1 stale and 3 invalid (not applied), in"
+                          f" {corpus / CORRECTIONS_FILE}")
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ("- fact: {fid}\n  countries: [ZZ]\n", "unknown country 'ZZ'"),
+    ("- fact: {fid}\n  themes: [astrology]\n",
+     "unknown theme 'astrology'; did you mean National strategy, Data & privacy?"),
+    ("- source: {wire}\n  date: 2026-13-01\n", "date '2026-13-01' is not a day as YYYY-MM-DD"),
+    ("- source: {wire}\n  date: someday\n", "date 'someday' is not a day as YYYY-MM-DD"),
+])
+def test_an_invalid_value_written_by_hand_is_invalid_not_stale(corpus, written, why):
+    (corpus / CORRECTIONS_FILE).write_text(
+        "corrections:\n" + written.format(fid=MISFILED_ID, wire=WIRE), encoding="utf-8")
+    r = ok("facts", "--json", "--corpus", str(corpus))
+    assert r.stderr.startswith("warning: correction 1 (") and (
+        f") is invalid, not applied: {why}") in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+    (note,) = json.loads(ok("correct", "--json", "--corpus", str(corpus)).stdout)
+    assert (note["stale"], note["invalid"]) == (why, True)
 
 
 @pytest.mark.parametrize("text", ["corrections: [unclosed\n", "- just a list\n- of words\n",
@@ -361,6 +390,10 @@ def test_a_corrections_file_that_is_no_list_of_corrections_is_one_error(corpus, 
     (["fact", MISFILED_ID], "say what to correct: --country"),
     (["fact", MISFILED_ID, "-c", "Narnia"], "unknown country 'Narnia'"),
     (["fact", MISFILED_ID, "-t", "astrology"], "unknown theme 'astrology'"),
+    (["fact", MISFILED_ID, "-c", "ZZ"], "unknown country 'ZZ'"),
+    (["fact", MISFILED_ID, "--add-theme", "astrology"], "unknown theme 'astrology'"),
+    (["source", WIRE, "--date", "2026-13-01"], "--date: 2026-13-01 is not a date (there is no"),
+    (["source", WIRE, "--date", "someday"], "--date expects a date as YYYY-MM-DD"),
     (["fact", MISFILED_ID, "-c", "KR", "--add-country", "JP"], "--country sets them all"),
     (["--remove", "3"], "no correction 3 (the corrections are numbered none"),
     (["--list", "fact", MISFILED_ID, "-c", "KR"], "--list, --remove and --json go without"),

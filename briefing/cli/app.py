@@ -162,9 +162,11 @@ def _warn_skipped(report: SyncReport) -> None:
 
 def _warn_stale(report: SyncReport) -> None:
     """A line per correction not applied: the user's own data, never dropped in silence."""
-    for note in report.stale_corrections:
-        warn(f"correction {note.number} ({note.kind} {note.target}) is stale, not applied:"
-             f" {note.stale}; see `briefing correct --list`")
+    from briefing.store.corrections import not_applied
+
+    for note in report.stale_corrections:  # stale, or invalid as written (see is_invalid)
+        warn(f"correction {note.number} ({note.kind} {note.target}) is {not_applied(note)},"
+             f" not applied: {note.stale}; see `briefing correct --list`")
 
 
 def _warn_each_or_sum(items, each: str, summed: str) -> None:

@@ -89,22 +89,28 @@ def correct(
 
 
 def _list(store: Store, as_json: bool) -> None:
-    from briefing.store.corrections import corrections_path
+    from briefing.store.corrections import corrections_path, is_invalid, not_applied
 
     notes = store.corrections()
     if as_json:
+        # `stale`: why it is not applied (None: applied); `invalid`: because its entry
+        # cannot be read as written (fix it), not because its target changed (redo it).
         echo_json(json.dumps([{"number": n.number, "kind": n.kind, "target": n.target,
-                               "change": n.change, "stale": n.stale} for n in notes],
-                             ensure_ascii=False, indent=2))
+                               "change": n.change, "stale": n.stale, "invalid": is_invalid(n)}
+                              for n in notes], ensure_ascii=False, indent=2))
         return
     if not notes:
         echo(f"no corrections ({corrections_path(store.corpus)} has none)")
         return
     for n in notes:
-        echo(f"{n.number:>3}  {_said(n)}" + (f"  [stale: {n.stale}]" if n.stale else ""))
-    stale = sum(1 for n in notes if n.stale)
+        echo(f"{n.number:>3}  {_said(n)}"
+             + (f"  [{not_applied(n)}: {n.stale}]" if n.stale else ""))
+    invalid = sum(1 for n in notes if is_invalid(n))
+    stale = sum(1 for n in notes if n.stale) - invalid
+    unapplied = " and ".join(f"{count} {word}" for count, word in
+                             ((stale, "stale"), (invalid, "invalid")) if count)
     echo(f"{len(notes)} correction{'s' if len(notes) != 1 else ''}"
-         + (f", {stale} stale (not applied)" if stale else "")
+         + (f", {unapplied} (not applied)" if unapplied else "")
          + f", in {corrections_path(store.corpus)}")
 
 

@@ -61,6 +61,10 @@ _HEADER = """\
 # is reported as stale: correct it again, or remove it (`briefing correct --remove N`).
 """
 
+#: What a note says an entry changes when the entry cannot be read as written: such an entry
+#: is *invalid* (an unknown country, a date that names no day), not stale (see `is_invalid`).
+UNREADABLE = "—"
+
 Value = str | tuple[str, ...] | None
 T = TypeVar("T")
 
@@ -359,11 +363,23 @@ def remove_correction(store: Correctable, number: int) -> CorrectionNote:
                              " see `briefing correct --list`)")
         gone = entries.pop(number - 1)
         return CorrectionNote(number, gone.kind, gone.target,
-                              gone.change if not gone.problem else "—", gone.problem)
+                              gone.change if not gone.problem else UNREADABLE, gone.problem)
 
     note = store.edit_corrections(remove)
     store.sync()
     return note
+
+
+def is_invalid(note: CorrectionNote) -> bool:
+    """Whether a correction is not applied because its entry cannot be read as written (an
+    unknown country or theme, a date that names no day, an unknown field: the user's typo,
+    to fix), rather than stale (its source changed or its fact is gone since: to redo)."""
+    return note.stale is not None and note.change == UNREADABLE
+
+
+def not_applied(note: CorrectionNote) -> str:
+    """`stale` or `invalid`, as a correction not applied is reported."""
+    return "invalid" if is_invalid(note) else "stale"
 
 
 # --------------------------------------------------------------------------- the store
@@ -449,7 +465,8 @@ class Overlay(Refresh):
                                       if entry.kind == "source"
                                       else self._fact_wanted(entry, facts))
             notes.append(CorrectionNote(n, entry.kind, entry.target,
-                                        entry.change if not entry.problem else "—", stale,
+                                        entry.change if not entry.problem else UNREADABLE,
+                                        stale,
                                         entry.labels))
         changed = self._set_sources(sources)
         touched = self._set_overrides(facts)
