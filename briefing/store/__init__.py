@@ -1,15 +1,16 @@
 """The fact store: the SQLite file of sources and statements kept in step with a corpus.
 
 This package owns everything below the brief that persists facts: the schema and its upgrades
-(`schema`), syncing the store with the corpus folder and reading files in a process pool
-(`sync`, `files`), the per-fact rows a sync refreshes (`refresh`, `aggregate`, `wordings` for
-near-same wordings), and reading facts back (`queries`, `listing` for a big selection a page at
-a time, `fresh`), behind one class, `Store` (`sqlite`, built on the connection and caches in
-`base`), and the seam another engine would implement (`protocol`: `FactStore`, `SyncReport`). It
-may import the model, the ingest stage (corpus walk, readers, `fetch`'s sidecars, `provenance`),
-the extractor (facts, themes) and the shared modules; never the brief, the renderers, mail, the
-CLI or the terminal app (nor textual or typer): tests/test_layers.py checks it. Nothing outside
-this package writes SQL. `from briefing.store import Store` is the way in."""
+(`schema`), syncing the store with the corpus folder and reading files in a process pool (`sync`,
+`files`), the per-fact rows a sync refreshes (`refresh`, `aggregate`, `wordings` for near-same
+wordings), and reading facts back (`queries`, `search` for what a full-text search means, `listing`
+for a big selection a page at a time, `fresh`), behind one class, `Store` (`sqlite`, built on the
+connection and caches in `base`), and the seam another engine would implement (`protocol`:
+`FactStore`, `SyncReport`). It may import the model, the ingest stage (corpus walk, readers,
+`fetch`'s sidecars, `provenance`), the extractor (facts, themes) and the shared modules; never the
+brief, the renderers, mail, the CLI or the terminal app (nor textual or typer): tests/test_layers.py
+checks it. Nothing outside this package writes SQL. `from briefing.store import Store` is the way
+in."""
 
 from briefing.store.files import FileResult, read_file, reader_versions
 from briefing.store.fresh import read_fresh

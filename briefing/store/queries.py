@@ -6,7 +6,6 @@ of sources), what a brief ranks by, sources and counts, and a fact's paragraph.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from array import array
 from collections import defaultdict
@@ -17,6 +16,7 @@ from typing import overload
 from briefing.errors import BriefingError, CorpusError
 from briefing.ingest.provenance import count_origins
 from briefing.model import Citation, Fact, FactDigest, Figure, Source
+from briefing.store import search
 from briefing.store.aggregate import compared_only, figures_from_json
 from briefing.store.base import StoreBase, batches, hex_id, store_errors
 from briefing.store.files import SOURCE_COLUMNS, source_of_row
@@ -192,10 +192,26 @@ class Queries(StoreBase):
                          f" ({','.join('?' * len(themes))}))")
             params.extend(themes)
         if query and query.strip():
-            where.append("f.id IN (SELECT s.fact FROM statements s WHERE s.id IN"
-                         " (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?))")
-            params.append(fts_query(query))
+            node = search.parse(query)
+            if node is not None and search.has_phrase(node):
+                where.append("f.id IN (SELECT s.fact FROM statements s WHERE s.id IN"
+                             " (SELECT value FROM json_each(?)))")
+                params.append(json.dumps(self._phrase_matches(node)))
+            else:
+                where.append("f.id IN (SELECT s.fact FROM statements s WHERE s.id IN"
+                             " (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?))")
+                params.append(search.fts5(node) if node is not None else '""')
         return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def _phrase_matches(self, node: search.Node) -> list[int]:
+        """The statements a search with a phrase finds: those the index finds with all of
+        the phrase's words, whose text has them in a row (the index keeps no positions)."""
+        found = [rowid for (rowid,) in self._rows(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?",
+            (search.fts5(node),), "a phrase")]
+        texts = self._texts(found)
+        return sorted(sid for sid, text in texts.items()
+                      if search.matches(node, search.words_of(text)))
 
     def _rows(self, sql: str, params: Sequence, query: str | None) -> Iterator[tuple]:
         """The rows of a query as they come; a full-text search SQLite cannot run is the
@@ -335,14 +351,10 @@ class Queries(StoreBase):
 
 
 def fts_query(text: str) -> str:
-    """User words -> an FTS5 query of quoted terms (prefix match on the last one), so
-    punctuation in what people type is never FTS syntax."""
-    words = re.findall(r"\w+", text)
-    if not words:
-        return '""'
-    terms = [f'"{w}"' for w in words]
-    terms[-1] += "*"
-    return " ".join(terms)
+    """What a user's search text asks FTS5 for (see `briefing.store.search`): operators
+    kept, every word quoted, so nothing typed is FTS syntax or an SQLite error."""
+    node = search.parse(text)
+    return search.fts5(node) if node is not None else '""'
 
 
 # --------------------------------------------------------------------------- facts
