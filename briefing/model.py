@@ -317,49 +317,17 @@ class FigureRow:
         return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
 
 
-#: Words an At-a-glance cell quotes before and after its figure, or from the start of a
-#: fact without one, and the most characters of a side (CJK text has no spaces).
-GLANCE_BEFORE = 4
-GLANCE_AFTER = 3
-GLANCE_WORDS = 9
-GLANCE_CHARS = 60
-
-
 @dataclass(frozen=True, slots=True)
 class GlanceCell:
     """The strongest fact a brief on several countries has for one country and theme."""
 
     item: BriefItem
     figure: Figure | None
-    """Its key figure for that country, when it states one."""
-
-    @property
-    def parts(self) -> tuple[str, str, str]:
-        """A verbatim shortening of the quote: (words before the figure, the figure, words
-        after it), with ellipses where the sentence goes on; without a figure, its first
-        words and "", ""."""
-        text = self.item.fact.text
-        if self.figure is None:
-            return _shortened(text, GLANCE_WORDS, GLANCE_CHARS * 2), "", ""
-        f = self.figure
-        end = f.start + len(f.text)
-        before = _last_words(text[:f.start], GLANCE_BEFORE, GLANCE_CHARS)
-        after = _shortened(text[end:], GLANCE_AFTER, GLANCE_CHARS)
-        return before, f.text, after
-
-
-def _shortened(text: str, words: int, chars: int) -> str:
-    """The first `words` words of `text` (at most `chars` characters), "…" if it goes on."""
-    ends = [m.end() for m in re.finditer(r"\S+", text)]
-    cut = min(ends[words - 1] if len(ends) > words else len(text), chars)
-    return text[:cut] + ("…" if text[cut:].strip() else "")
-
-
-def _last_words(text: str, words: int, chars: int) -> str:
-    """The last `words` words of `text` (at most `chars` characters), "…" before if cut."""
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
-    cut = max(starts[-words] if len(starts) > words else 0, len(text) - chars)
-    return ("…" if text[:cut].strip() else "") + text[cut:]
+    """Its key figure for that country, when it states one of the country's own."""
+    parts: tuple[str, str, str]
+    """What the cell quotes, verbatim with ellipses where the sentence goes on: (words
+    before the figure, the figure, words after it); without a figure, (a few words, "", "").
+    Made by `brief.compare`, which never shows another country's figure in a cell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,6 +518,30 @@ class DroppedFact:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangedFact:
+    """A fact of a saved brief's render that is an edit of one its previous render had: a
+    sentence of the same source file, reworded a little (another figure, a word or two)."""
+
+    id: str
+    text: str
+    where: str
+    """Where the brief quotes it, as `NewFact.where`."""
+    was_id: str
+    was_text: str
+    """The previous render's fact, as it quoted it."""
+    files: tuple[str, ...] = ()
+    """The edited corpus files they share."""
+
+    @property
+    def glimpse(self) -> str:
+        return first_words(self.text)
+
+    @property
+    def was_glimpse(self) -> str:
+        return first_words(self.was_text)
+
+
+@dataclass(frozen=True, slots=True)
 class WhatsNew:
     """What changed since the previous render of a saved brief (`brief.history`)."""
 
@@ -559,10 +551,16 @@ class WhatsNew:
     dropped: tuple[DroppedFact, ...]
     kept: int = 0
     """Facts in both renders."""
+    changed: tuple[ChangedFact, ...] = ()
+    """Facts that are edits of one the previous render had (neither new nor dropped)."""
 
     @property
     def new_ids(self) -> frozenset[str]:
         return frozenset(f.id for f in self.new)
+
+    @property
+    def changed_ids(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.changed)
 
 
 @dataclass(frozen=True, slots=True)

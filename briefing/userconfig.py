@@ -61,7 +61,7 @@ def _parse_yaml(text: str) -> Any:
 
     try:
         return load_yaml(text)
-    except YAMLError as err:
+    except (YAMLError, ValueError) as err:  # ValueError: a date PyYAML cannot make
         raise ConfigError(f"invalid YAML in config file: {one_line(err)}") from None
 
 

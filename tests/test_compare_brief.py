@@ -199,7 +199,10 @@ def test_at_a_glance_cells_hold_the_strongest_fact_and_cite_its_source(made):
     cells, titles = glance(made.markdown), sources(made.markdown)
     expected = {
         ("Investment & funding", "South Korea"): ("**2.4 trillion won**", "Seoul lifts AI budget"),
-        ("Investment & funding", "Japan"): ("**1.2 trillion yen**",
+        # Japan's 1.2 trillion yen for "domestic AI computing" is mainly a Sovereign AI fact
+        # (its section): Investment takes the strongest fact mainly on funding.
+        ("Sovereign AI", "Japan"): ("**1.2 trillion yen**", "Tokyo widens its compute subsidy"),
+        ("Investment & funding", "Japan"): ("**80 billion yen**",
                                             "Tokyo widens its compute subsidy"),
         ("Investment & funding", "China"): ("**50 billion yuan**", "Beijing backs chip makers"),
         ("Patents & IP", "Japan"): ("**9,400 AI patents**", "Tokyo widens its compute subsidy"),
@@ -232,7 +235,7 @@ def test_at_a_glance_in_the_pdf_puts_each_fact_in_its_countrys_column(made):
     rows = layout_columns(text, "At a glance", "Each cell is the strongest", ("Theme", *NAMES))
     investment = next(v for k, v in rows.items() if k.startswith("Investment"))
     assert squash("2.4 trillion won") in squash(investment["South Korea"])
-    assert squash("1.2 trillion yen") in squash(investment["Japan"])
+    assert squash("80 billion yen") in squash(investment["Japan"])
     assert squash("50 billion yuan") in squash(investment["China"])
     talent = next(v for k, v in rows.items() if k.startswith("Talent"))
     assert talent["China"] == "—" and squash("5,000 AI engineers") in squash(
@@ -354,23 +357,94 @@ def test_rates_in_the_config_add_a_marked_converted_column_and_a_method_line(
             "1 KRW = 0.00072 USD.")
     assert line in method
     assert "Amounts in CNY are not converted: the rate table gives no rate for it." in method
+    # A paragraph of its own (it once ran into the next one), and rates dated before the
+    # brief's as-of date need no warning.
+    rates_paragraph = next(p for p in paragraphs(method) if p.startswith("Amounts in other"))
+    assert rates_paragraph.startswith(line) and rates_paragraph.endswith("rate for it.")
+    assert "dated after this brief" not in md
     text = squash(pdf_layout(pdf))
     assert squash(line) in text and squash("≈ 7.68 bn USD") in text
     # The column's heading, set on two lines around the others' in the PDF's layout.
     assert re.search(r"≈ USD,\n.*Country.*Source\n\s+converted\n", pdf_layout(pdf))
 
 
+def test_rates_into_one_of_the_briefs_currencies_dated_after_the_brief(made, tmp_path,
+                                                                      monkeypatch):
+    # A desk that works in won, with a sheet dated after the brief's as-of date (2026-06-01).
+    config = tmp_path / "config.toml"
+    config.write_text('[rates]\ninto = "KRW"\ndate = 2026-06-05\nsource = "Seoul desk sheet"\n'
+                      "KRW = 1\nJPY = 9.25\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(made.cache))
+    md_path, pdf = make(made.corpus, tmp_path / "out")
+    md = md_path.read_text(encoding="utf-8")
+    tables = measure_tables(md)
+    assert tables["Money in JPY"][0][-1] == "≈ KRW, converted"
+    assert tables["Money in JPY"][1][-1] == "≈ 11.1 tn KRW"  # 1.2 trillion yen at 9.25
+    # Won are not converted into won, nor said to be left unconverted.
+    assert tables["Money in KRW"][0] == ["Country", "Figure", "In context", "Date", "Source"]
+    method = section(md, "Method")
+    rates_paragraph = next(p for p in paragraphs(method) if p.startswith("Amounts in other"))
+    assert rates_paragraph == (
+        "Amounts in other currencies are also shown converted to KRW (marked ≈) at the user's "
+        "rate table of 2026-06-05, from Seoul desk sheet: 1 JPY = 9.25 KRW. Converted amounts "
+        "are approximate and are not the sources' own figures. The rates are dated after this "
+        "brief, which is as of 2026-06-01. Amounts in CNY are not converted: the rate table "
+        "gives no rate for it.")
+    text = squash(pdf_layout(pdf))
+    assert squash("The rates are dated after this brief, which is as of 2026-06-01.") in text
+    assert squash("Amounts in CNY are not converted") in text
+    assert "AmountsinKRW" not in text and "KRW,KRW" not in text
+
+
+def paragraphs(markdown: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", markdown) if p.strip()]
+
+
 @pytest.mark.parametrize(("rates", "message"), [
     ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nJPY = "cheap"\n',
      "[rates] JPY: expected a positive number"),
-    ('[rates]\ninto = "USD"\nsource = "x"\nJPY = 0.0064\n', "[rates] date: expected the day"),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nJPY = 0\n',
+     "[rates] JPY: expected a positive number (what one unit is worth), not 0"),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nKRW = -0.00072\n',
+     "[rates] KRW: expected a positive number (what one unit is worth), not -0.00072"),
+    # A name for a currency in place of its code would match no amount: never ignored.
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nYEN = 0.0064\nKRW = 0.00072\n',
+     "[rates] YEN: not an ISO 4217 currency code; did you mean JPY (Yen)?"),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nRMB = 0.14\n',
+     "[rates] RMB: not an ISO 4217 currency code; did you mean CNY (Yuan Renminbi)?"),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nJYP = 0.0064\n',
+     "did you mean JPY (Yen)?"),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nUSD = 1.1\nJPY = 0.0064\n',
+     "[rates] USD: amounts are converted into USD"),
+    ('[rates]\ninto = "USD"\nsource = "x"\nJPY = 0.0064\n', "[rates] needs date = "),
+    ('[rates]\ninto = "USD"\ndate = "29 May"\nsource = "x"\nJPY = 0.0064\n',
+     "[rates] date: expected the day the rates are for, YYYY-MM-DD, not '29 May'"),
+    ('[rates]\ndate = 2026-05-29\nsource = "x"\nJPY = 0.0064\n', "[rates] needs into = "),
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\n', "[rates] gives no rate"),
     ('[rates]\ninto = "dollars"\ndate = 2026-05-29\nsource = "x"\nJPY = 0.0064\n',
-     "[rates] into: expected a currency code"),
+     "[rates] into: expected an ISO 4217 currency code such as USD, not 'dollars'"),
     ('[rates]\ninto = "USD"\ndate = 2026-05-29\nJPY = 0.0064\n', "[rates] needs source"),
 ])
 def test_a_rate_table_that_cannot_be_right_is_one_line_and_exit_2(made, tmp_path, monkeypatch,
                                                                    rates, message):
-    config = tmp_path / "config.toml"
+    assert_config_refused(made, tmp_path, monkeypatch, "config.toml", rates, message)
+
+
+@pytest.mark.parametrize(("rates", "message"), [
+    ("rates:\n  into: USD\n  date: 2026-05-29\n  source: x\n  YEN: 0.0064\n",
+     "[rates] YEN: not an ISO 4217 currency code; did you mean JPY (Yen)?"),
+    ("rates:\n  into: USD\n  date: 2026-05-29\n  source: x\n  JPY: -1\n",
+     "[rates] JPY: expected a positive number"),
+    # A day no calendar has, unquoted: still one line, never a traceback.
+    ("rates:\n  into: USD\n  date: 2026-02-30\n  source: x\n  JPY: 0.0064\n", ""),
+])
+def test_a_yaml_rate_table_is_checked_the_same(made, tmp_path, monkeypatch, rates, message):
+    assert_config_refused(made, tmp_path, monkeypatch, "config.yaml", rates, message)
+
+
+def assert_config_refused(made, tmp_path, monkeypatch, name, rates, message):
+    config = tmp_path / name
     config.write_text(rates, encoding="utf-8")
     monkeypatch.setenv("BRIEFING_CONFIG", str(config))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(made.cache))

@@ -19,9 +19,11 @@ never adds a fact.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from briefing.extract.countries import find_countries
 from briefing.extract.figures import PHYSICAL_UNITS, is_bare_count
 from briefing.model import (
     BriefItem,
@@ -87,19 +89,46 @@ def _ordered(codes: Iterable[str], selected: Sequence[str]) -> tuple[str, ...]:
 
 def at_a_glance(items: Sequence[BriefItem], selection: Selection,
                 theme_order: Sequence[str]) -> Glance | None:
-    """Themes by country: each cell the strongest fact (`items` come strongest first) about
-    the country as a subject with the theme, one stating a figure of the country's first. A
-    fact on several themes may fill a cell in each: a row answers "what is the strongest on
-    this theme?" for every country, and a weaker fact in its place would mislead. Themes
-    with no fact about any country are left out; None for a brief on fewer than two
-    countries."""
+    """Themes by country: each cell the fact (of `items`, strongest first) about the
+    country as a subject with the theme that suits the cell best (`_fit`): on the theme as
+    its main one, about the country alone, stating a figure of the country's own. A fact
+    fills one cell of a country's column, and repeats across a theme's row only to give
+    each country its own figure, unless it is the only fact a cell has. Themes with no fact
+    about any country are left out; None for a brief on fewer than two countries."""
     countries = selection.countries
     if len(countries) < 2:
         return None
+    order = {t: n for n, t in enumerate(theme_order)}
+    rank = {i.fact.id: n for n, i in enumerate(items)}
+    home = {i.fact.id: home_theme(i.fact, selection.themes, order) for i in items}
+    candidates = {(theme, country): [i for i in items
+                                     if theme in i.fact.themes and country in i.fact.leads]
+                  for theme in theme_order for country in countries}
+
+    def fit(item: BriefItem, theme: str, country: str) -> Fit:
+        return _fit(item.fact, country, home[item.fact.id] == theme)
+
+    # The cells with the best-suited facts choose first, so a fact goes to the cell it
+    # suits (its main theme, its one country) before another cell can take it.
+    slots = sorted(((t, c) for (t, c), found in candidates.items() if found),
+                   key=lambda tc: (min(fit(i, *tc) for i in candidates[tc]),
+                                   order[tc[0]], countries.index(tc[1])))
+    chosen: dict[tuple[str, str], GlanceCell] = {}
+    for theme, country in slots:
+        def key(item: BriefItem, theme: str = theme, country: str = country
+                ) -> tuple[bool, bool, Fit, int]:
+            # A fact with none of the three is taken last; one already in the table only
+            # when the cell has no other.
+            suits = fit(item, theme, country)
+            return (suits[0] == 0, _repeats(item, theme, country, chosen), suits,
+                    rank[item.fact.id])
+        best = min(candidates[theme, country], key=key)
+        figure = own_figure(best.fact, country)
+        chosen[theme, country] = GlanceCell(best, figure, cell_parts(best.fact, country, figure))
     themes: list[str] = []
     rows: list[tuple[GlanceCell | None, ...]] = []
     for theme in theme_order:
-        cells = tuple(_cell(items, country, theme) for country in countries)
+        cells = tuple(chosen.get((theme, country)) for country in countries)
         if any(cells):
             themes.append(theme)
             rows.append(cells)
@@ -107,21 +136,48 @@ def at_a_glance(items: Sequence[BriefItem], selection: Selection,
     return Glance(countries, tuple(themes), tuple(rows), facts)
 
 
-def _cell(items: Sequence[BriefItem], country: str, theme: str) -> GlanceCell | None:
-    candidates = [i for i in items if theme in i.fact.themes and country in i.fact.leads]
-    if not candidates:
-        return None
-    # The strongest with a figure of the country's, else the strongest (`min` keeps the
-    # first of equals: the brief's ranking).
-    best = min(candidates, key=lambda i: own_figure(i.fact, country) is None)
-    return GlanceCell(best, own_figure(best.fact, country))
+#: How well a fact suits a cell, smaller first: (minus how many of the three it has, then
+#: each lacking: not on the theme as its main one, not about the country alone, no figure
+#: of the country's own).
+Fit = tuple[int, bool, bool, bool]
+
+
+def _fit(fact: Fact, country: str, main_theme: bool) -> Fit:
+    """A fact on a cell's theme as its main one suits it better than one merely tagged
+    with it ("Tokyo will give Korean researchers access to ..." is tagged Talent, but it is
+    about compute); one about the country alone better than one it shares ("Japan has
+    moved faster: ... The announcement comes as China pushes ..." is more Japan's than
+    China's); one giving a figure of the country's own better than one without. The most
+    of the three wins, then in that order: "South Korea aims to train 30,000 AI
+    specialists by 2030, while Japan's target is 50,000" is Japan's Talent fact, shared."""
+    alone = fact.leads == (country,)
+    figure = own_figure(fact, country) is not None
+    return -(main_theme + alone + figure), not main_theme, not alone, not figure
+
+
+def home_theme(fact: Fact, selected: Sequence[str], order: Mapping[str, int]) -> str | None:
+    """The one theme a fact is mainly on, the section a brief quotes it in: its first theme
+    the user selected, else its first theme in taxonomy order (None: it has none)."""
+    themes = sorted(fact.themes, key=lambda t: order.get(t, len(order)))
+    wanted = [t for t in themes if t in selected] or themes
+    return wanted[0] if wanted else None
+
+
+def _repeats(item: BriefItem, theme: str, country: str,
+             chosen: Mapping[tuple[str, str], GlanceCell]) -> bool:
+    """Whether the fact already fills another cell of the country's column, or one of the
+    theme's row without a figure of this country's to add ("Japan and South Korea agreed
+    to pool ..." twice says nothing new; "Korea aims to train 30,000 ..., while Japan's
+    target is 50,000" gives each its own)."""
+    figure = own_figure(item.fact, country)
+    return any(cell.item.fact.id == item.fact.id and (c == country or figure is None)
+               for (t, c), cell in chosen.items() if (t == theme) != (c == country))
 
 
 def own_figure(fact: Fact, country: str) -> Figure | None:
     """The fact's first key figure that is the country's: not a year nor a count of nothing
     in particular, and given to the country by extraction (or the fact is about it alone)."""
-    return next((f for f in fact.figures if f.kind != "year" and not is_bare_count(f)
-                 and owner(fact, f) == country), None)
+    return next((f for f in fact.figures if _shown(f) and owner(fact, f) == country), None)
 
 
 def owner(fact: Fact, figure: Figure) -> str | None:
@@ -130,6 +186,94 @@ def owner(fact: Fact, figure: Figure) -> str | None:
     if figure.country:
         return figure.country
     return fact.countries[0] if len(fact.countries) == 1 else None
+
+
+# --------------------------------------------------------------------------- a cell's words
+
+#: Words a cell quotes before and after its figure, or around where a fact without one
+#: names the country, and the most characters of a side (CJK text has no spaces).
+GLANCE_BEFORE = 4
+GLANCE_AFTER = 3
+GLANCE_WORDS = 9
+GLANCE_CHARS = 60
+_WORD = re.compile(r"\S+")
+
+
+def cell_parts(fact: Fact, country: str, figure: Figure | None) -> tuple[str, str, str]:
+    """What a cell quotes of a fact, verbatim: (words before the figure, the figure, words
+    after it), with "…" where the sentence goes on; without a figure, (a few words from
+    where the fact first names the country, "", ""). Another country's figure, or one the
+    sentence leaves to several, is never shown in the country's cell: the words stop short
+    of it ("…while Japan and South Korea together accounted for 14%" is not Japan's 14%).
+    A cut never falls inside a word or a number."""
+    text = fact.text
+    foreign = sorted((f.start, f.start + len(f.text)) for f in fact.figures
+                     if f is not figure and _shown(f) and owner(fact, f) != country)
+    if figure is not None:
+        start, end = figure.start, figure.start + len(figure.text)
+        lo = max([b for _, b in foreign if b <= start], default=0)
+        hi = min([a for a, _ in foreign if a >= end], default=len(text))
+        return (_words_before(text, lo, start, GLANCE_BEFORE, GLANCE_CHARS), figure.text,
+                _words_after(text, end, hi, GLANCE_AFTER, GLANCE_CHARS))
+    # The stretches between other countries' figures; the cell quotes the one where the
+    # fact first names the country ("…The announcement comes as China pushes ahead…").
+    bounds = [0, *(x for span in foreign for x in span), len(text)]
+    stretches = list(zip(bounds[::2], bounds[1::2], strict=True))
+    named = [m.start for m in find_countries(text) if m.code == country]
+    at = next((n for n in named if any(a <= n < b for a, b in stretches)), None)
+    if at is None:  # not named ("The government has ..."): the longest stretch, from its start
+        lo, hi = max(stretches, key=lambda s: (s[1] - s[0], -s[0]))
+        at = lo
+    else:
+        lo, hi = next(s for s in stretches if s[0] <= at < s[1])
+    before = _words_before(text, lo, at, GLANCE_BEFORE, GLANCE_CHARS)
+    words = GLANCE_WORDS - len(_WORD.findall(before.lstrip("…")))
+    return before + _words_after(text, at, hi, words, GLANCE_CHARS * 2), "", ""
+
+
+def _shown(figure: Figure) -> bool:
+    """A figure a reader compares (not a year nor a count of nothing in particular)."""
+    return figure.kind != "year" and not is_bare_count(figure)
+
+
+def _words_before(text: str, lo: int, at: int, words: int, chars: int) -> str:
+    """The last `words` words of text[lo:at] (at most `chars` characters), "…" before them
+    when the text goes on before."""
+    starts = [m.start() for m in _WORD.finditer(text, lo, at)]
+    cut = starts[-words] if len(starts) > words else (starts[0] if starts else at)
+    if at - cut > chars:
+        cut = _unbroken(text, at - chars, forward=True)
+    return "…" + text[cut:at].lstrip() if text[:cut].strip() else text[cut:at]
+
+
+def _words_after(text: str, at: int, hi: int, words: int, chars: int) -> str:
+    """The first `words` words of text[at:hi] (at most `chars` characters), "…" after them
+    when the text goes on."""
+    ends = [m.end() for m in _WORD.finditer(text, at, hi)]
+    cut = ends[words - 1] if len(ends) > words else (ends[-1] if ends else at)
+    if cut - at > chars:
+        cut = _unbroken(text, at + chars, forward=False)
+    return text[at:cut] + ("…" if text[cut:].strip() else "")
+
+
+def _unbroken(text: str, cut: int, forward: bool) -> int:
+    """`cut`, moved out of any word or number it falls inside (forward or back): a cut by
+    characters, needed for text without spaces, must not leave "…llion yen" or "1,2…"."""
+    step = 1 if forward else -1
+    while 0 < cut < len(text) and _glued(text[cut - 1]) and _glued(text[cut]):
+        cut += step
+    return cut
+
+
+def _glued(char: str) -> bool:
+    """A character of a word or number that a cut must not split: letters and digits of
+    scripts written with spaces, and the marks inside numbers and words ("1,200.5",
+    "AI-related", "Korea's"). Chinese and Japanese characters, written without spaces,
+    may be cut between."""
+    if char in ".,'’-%":
+        return True
+    return char.isalnum() and not ("\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff"
+                                   or "\uf900" <= char <= "\ufaff" or char >= "\U00020000")
 
 
 def glance_items(glance: Glance | None) -> list[BriefItem]:
@@ -144,7 +288,8 @@ def refreshed_glance(glance: Glance | None, fix: Callable[[BriefItem], BriefItem
     """The table with each item replaced by its final form (citation numbers, labels)."""
     if glance is None:
         return None
-    cells = tuple(tuple(None if c is None else GlanceCell(fix(c.item), c.figure) for c in row)
+    cells = tuple(tuple(None if c is None else GlanceCell(fix(c.item), c.figure, c.parts)
+                        for c in row)
                   for row in glance.cells)
     return Glance(glance.countries, glance.themes, cells, glance.facts)
 

@@ -11,13 +11,18 @@ source. Nothing is looked up or assumed: a currency without a rate is not conver
     source = "ECB euro reference rates"   # where they come from
     JPY = 0.0064                          # what one unit is worth in `into`
     KRW = 0.00072
+
+Every code is checked against ISO 4217 (pycountry's list): a line such as `YEN = 0.0066`
+would otherwise never match an amount and be ignored without a word, so it is a one-line
+error that suggests the code (`JPY`). The currency amounts are converted into needs no rate;
+listed, its rate must be 1. Whether a rate is plausible cannot be known, so it is not judged.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +31,9 @@ from briefing.userconfig import ConfigError, config_path, read_config
 
 #: Keys of the table that are not currencies.
 _META = ("into", "date", "source")
-_CURRENCY = re.compile(r"[A-Z]{3}")
+#: Names for a currency that analysts write in place of its ISO code, each with that code:
+#: "RMB" (renminbi) for the yuan, "NTD" (New Taiwan dollar), "UKP" for the pound sterling.
+_WRITTEN_FOR = {"RMB": "CNY", "NTD": "TWD", "UKP": "GBP"}
 
 
 def load_rates(path: Path | None = None) -> RateTable | None:
@@ -42,25 +49,68 @@ def load_rates(path: Path | None = None) -> RateTable | None:
 def parse_rates(table: Any, where: str) -> RateTable:
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table of settings")
+    for key, example in (("into", '"USD" (the currency amounts are converted into)'),
+                         ("date", "2026-05-29 (the day the rates are for)")):
+        if table.get(key) is None:
+            raise ConfigError(f"{where} needs {key} = {example}")
     into = _currency(table.get("into"), f"{where} into")
     day = _day(table.get("date"), f"{where} date")
     source = table.get("source")
     if not isinstance(source, str) or not source.strip() or "\n" in source:
         raise ConfigError(f"{where} needs source = \"where the rates come from\" (one line)")
-    rates = sorted((_currency(code, f"{where} key {code!r}"), _rate(value, f"{where} {code}"))
+    rates = sorted((_currency(code, f"{where} {code}", key=True), _rate(value, f"{where} {code}"))
                    for code, value in table.items() if code not in _META)
+    # The currency converted into needs no rate; one the user lists anyway must be 1.
+    if any(c == into and r != 1 for c, r in rates):
+        raise ConfigError(f"{where} {into}: amounts are converted into {into} (into = "
+                          f"\"{into}\"), so one {into} is worth 1 {into}; remove the line")
+    rates = [(c, r) for c, r in rates if c != into]
     if not rates:
         raise ConfigError(f"{where} gives no rate: add lines such as JPY = 0.0064 (what one "
                           f"unit is worth in {into})")
-    return RateTable(into, day, " ".join(source.split()),
-                     tuple((c, r) for c, r in rates if c != into))
+    return RateTable(into, day, " ".join(source.split()), tuple(rates))
 
 
-def _currency(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not _CURRENCY.fullmatch(value):
-        raise ConfigError(f"{where}: expected a currency code in capitals such as USD, not "
-                          f"{value!r}")
-    return value
+def _currency(value: Any, where: str, key: bool = False) -> str:
+    """An ISO 4217 code as given; anything else a one-line error with the code meant."""
+    if isinstance(value, str) and value in _codes():
+        return value
+    hint = _suggestion(value) if isinstance(value, str) else None
+    problem = "not an ISO 4217 currency code" if key else (
+        f"expected an ISO 4217 currency code such as USD, not {value!r}")
+    raise ConfigError(f"{where}: {problem}" + (f"; did you mean {hint}?" if hint else ""))
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """ISO 4217 codes and their names (pycountry's list): `JPY` -> `Yen`."""
+    import pycountry
+
+    return {c.alpha_3: c.name for c in pycountry.currencies}
+
+
+def _suggestion(written: str) -> str | None:
+    """The code a user most likely meant, with its name ("JPY (Yen)"): the same code in
+    other case (`jpy`), a name analysts write for it (`RMB`), the currency's own name or
+    the only one it names a word of (`YEN`, `Euro`, `yuan`), else codes one typo away
+    (`JYP`)."""
+    from rapidfuzz.distance import OSA
+
+    codes = _codes()
+    key = " ".join(written.split()).casefold()
+    found = [c for c in (written.strip().upper(), _WRITTEN_FOR.get(key.upper())) if c in codes]
+    found = found or [c for c, name in codes.items() if name.casefold() == key]
+    if not found and key:
+        named = [c for c, name in codes.items() if key in name.casefold().split()]
+        found = named if len(named) == 1 else []
+    if not found and len(key) == 3:
+        # One typo away, letters swapped first ("JYP": JPY); codes of funds, metals and
+        # units of account (X..) only for a code that starts with X.
+        typed = key.upper()
+        near = [c for c in codes if OSA.distance(c, typed) == 1
+                and (not c.startswith("X") or typed.startswith("X"))]
+        found = sorted(c for c in near if sorted(c) == sorted(typed)) or sorted(near)[:3]
+    return " or ".join(f"{c} ({codes[c]})" for c in found) or None
 
 
 def _day(value: Any, where: str) -> str:
