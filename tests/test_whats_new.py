@@ -102,16 +102,57 @@ def test_an_added_article_is_new_and_marked_where_it_appears(corpus, saved):
     assert re.search(r"Busan in 2028\.” ?\[\d+\] new\b", flat), flat
 
 
-def test_a_changed_article_drops_its_fact_as_source_changed(corpus, saved):
+def test_an_edited_sentence_is_one_changed_fact_not_new_and_dropped(corpus, saved):
     render(saved, D1)
     old_id = id_of(corpus, "50,000 AI engineers")
     edit(corpus / "seoul-fund.txt", "50,000 AI engineers", "60,000 AI engineers")
+    new_id = id_of(corpus, "60,000 AI engineers")
+    made = render(saved, D2, "both")
+    text = made["md"].read_text(encoding="utf-8")
+    section = whats_new(text)
+    assert section.startswith(f"{D1}\n\nSince the brief as of {D1}: 0 new facts, 1 changed"
+                              " (marked *changed*), 0 dropped out, ")
+    (line,) = [ln for ln in section.splitlines() if ln.startswith("- ")]
+    assert re.fullmatch(
+        r"- Changed \([^)]+\): “South Korea also plans to train 60,000 AI engineers by 2030[^”]*”"
+        rf" `{new_id}`, was “South Korea also plans to train 50,000 AI engineers by 2030[^”]*”"
+        rf" `{old_id}` — source edited: `seoul-fund.txt`\.", line), line
+    # Marked where the brief quotes it, as changed, not new.
+    body = text.split("## Key findings", 1)[1].split("## Method", 1)[0]
+    marked = [ln for ln in body.splitlines() if ln.endswith((" *new*", " *changed*"))]
+    assert len(marked) == 1 and "60,000 AI engineers" in marked[0]
+    assert marked[0].endswith(" *changed*")
+    printed = " ".join(subprocess.run(["pdftotext", "-raw", str(made["pdf"]), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())
+    assert "1 changed (marked changed)" in printed and "— source edited: seoul-fund.txt" in printed
+
+
+def test_a_sentence_rewritten_beyond_an_edit_is_new_and_dropped(corpus, saved):
+    render(saved, D1)
+    old_id = id_of(corpus, "50,000 AI engineers")
+    edit(corpus / "seoul-fund.txt", "South Korea also plans to train 50,000 AI engineers by 2030,"
+         " according to the ministry.", "South Korea will add 3,000 places in university AI"
+         " courses next spring, the ministry said.")
     section = whats_new(render(saved, D2)["md"].read_text(encoding="utf-8"))
     assert f"- Dropped out: “{ENGINEERS.split(', according')[0]}" in section
-    assert (f"`{old_id}` — source changed: `seoul-fund.txt`.") in section
-    assert "- New (" in section and "“South Korea also plans to train 60,000 AI engineers" in (
-        section)
-    assert ", 1 dropped out, " in section
+    assert f"`{old_id}` — source changed: `seoul-fund.txt`." in section
+    assert "- New (" in section and "“South Korea will add 3,000 places" in section
+    assert "Changed" not in section and ", 1 dropped out, " in section
+
+
+def test_an_edit_pairs_only_with_a_sentence_of_the_same_file(corpus, saved):
+    render(saved, D1)
+    # The engineers' sentence leaves seoul-fund.txt; a near-same one appears in another
+    # file: not an edit of the first (a different source says it).
+    edit(corpus / "seoul-fund.txt", "South Korea also plans to train 50,000 AI engineers by"
+         " 2030, according to the ministry.\n", "")
+    (corpus / "other.txt").write_text(
+        "---\ntitle: Training push\npublisher: Other Desk\ndate: 2026-11-01\n---\n"
+        "Training push\n\nSouth Korea also plans to train 60,000 AI engineers by 2030,"
+        " according to the ministry.\n", encoding="utf-8")
+    section = whats_new(render(saved, D2)["md"].read_text(encoding="utf-8"))
+    assert "Changed" not in section
+    assert "- New (" in section and ", 1 dropped out, " in section
 
 
 def test_why_facts_dropped_out_removed_excluded_ranked_out(corpus, saved):

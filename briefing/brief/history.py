@@ -17,6 +17,10 @@ A fact the previous render had and this one has not dropped out because:
 - `source removed`: it is gone, and so are the files it was cited from;
 - `no longer extracted`: it is gone though its files are as they were (a newer extractor
   reads them differently).
+
+A fact dropped out as `source changed` and a new fact quoted from that same file in
+near-same wording are one sentence edited: listed once, as changed (`_edits`), not as a new
+fact and a dropped one.
 """
 
 from __future__ import annotations
@@ -30,7 +34,15 @@ from pathlib import Path
 
 from briefing.brief.saved import FactsById
 from briefing.errors import BriefingError, UsageError
-from briefing.model import Brief, BriefItem, DroppedFact, Fact, NewFact, WhatsNew
+from briefing.model import (
+    Brief,
+    BriefItem,
+    ChangedFact,
+    DroppedFact,
+    Fact,
+    NewFact,
+    WhatsNew,
+)
 
 SUFFIX = ".history.json"
 FORMAT = 1
@@ -40,6 +52,12 @@ UNSELECTED = "no longer matches the selection"
 SOURCE_CHANGED = "source changed"
 SOURCE_REMOVED = "source removed"
 NOT_EXTRACTED = "no longer extracted"
+#: Similarity (rapidfuzz Indel on `norm_key`s, 0-1) at or above which a new fact from a
+#: changed file is an edit of a fact that dropped out of it. Lower than the store's
+#: NEAR_SAME_WORDING (0.92, which makes two reports one fact whatever their files): here
+#: both sentences must come from the same edited file, so a figure and a word or two may
+#: change ("train 50,000 AI engineers by 2030" -> "train 60,000 AI specialists by 2030").
+EDITED_WORDING = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +173,46 @@ def whats_new(previous: Render, brief: Brief, store: FactsById, corpus: Path) ->
     dropped = tuple(DroppedFact(f.id, f.text, *_why_dropped(f, brief, still.get(f.id), corpus,
                                                             hashes))
                     for f in gone)
-    return WhatsNew(previous.as_of, new, dropped, kept=len(before & now))
+    changed = _edits(dropped, new, brief)
+    if changed:
+        paired = {c.id for c in changed} | {c.was_id for c in changed}
+        new = tuple(f for f in new if f.id not in paired)
+        dropped = tuple(f for f in dropped if f.id not in paired)
+    return WhatsNew(previous.as_of, new, dropped, kept=len(before & now), changed=changed)
+
+
+def _edits(dropped: Sequence[DroppedFact], new: Sequence[NewFact], brief: Brief
+           ) -> tuple[ChangedFact, ...]:
+    """Pairs of a dropped fact whose source file changed and a new fact quoted from that
+    file in near-same wording: one sentence, edited (`50,000 engineers` now `60,000`).
+    Shown as one changed fact rather than a new one and a dropped one. Each fact pairs at
+    most once, the closest wordings first."""
+    from rapidfuzz.distance import Indel
+
+    from briefing.text import norm_key
+
+    edited = [d for d in dropped if d.reason == SOURCE_CHANGED]
+    if not edited or not new:
+        return ()
+    files = {i.fact.id: {c.source.carrier or c.source.path for c in i.fact.citations}
+             for i in brief.items}
+    scored = []
+    for d in edited:
+        for n in new:
+            shared = tuple(f for f in d.files if f in files.get(n.id, ()))
+            if not shared:
+                continue
+            score = Indel.normalized_similarity(norm_key(d.text), norm_key(n.text))
+            if score >= EDITED_WORDING:
+                scored.append((-score, d.id, n.id, d, n, shared))
+    out: list[ChangedFact] = []
+    taken: set[str] = set()
+    for _, was, now, d, n, shared in sorted(scored, key=lambda s: s[:3]):
+        if was not in taken and now not in taken:
+            taken |= {was, now}
+            out.append(ChangedFact(n.id, n.text, n.where, d.id, d.text, shared))
+    order = {n.id: k for k, n in enumerate(new)}  # as the reader meets them
+    return tuple(sorted(out, key=lambda c: order[c.id]))
 
 
 def _reading_order(brief: Brief) -> list[tuple[BriefItem, str]]:
