@@ -368,6 +368,15 @@ def test_an_invalid_value_written_by_hand_is_invalid_not_stale(corpus, written, 
     assert (note["stale"], note["invalid"]) == (why, True)
 
 
+def test_a_brief_says_an_invalid_correction_is_invalid_not_stale(corpus, tmp_path):
+    (corpus / CORRECTIONS_FILE).write_text(
+        f"corrections:\n- source: {WIRE}\n  date: 2026-02-30\n", encoding="utf-8")
+    said = method(make_md(corpus, tmp_path / "out", "-c", "KR"))
+    assert ("Corrections by the user not applied because their entry in corrections.yaml is"
+            f" invalid: 1 (source {WIRE}: date '2026-02-30' is not a day as YYYY-MM-DD).") in said
+    assert "target changed or is gone" not in said
+
+
 @pytest.mark.parametrize("text", ["corrections: [unclosed\n", "- just a list\n- of words\n",
                                   "corrections: 3\n"])
 def test_a_corrections_file_that_is_no_list_of_corrections_is_one_error(corpus, text):
