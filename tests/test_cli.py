@@ -318,8 +318,8 @@ def test_facts_json_shape_and_spans(corpus):
         assert " ".join(raw[start:end].split()) == f["text"]
         assert set(f["source"]) >= {"path", "title", "publisher", "date", "url"}
     budget = next(f for f in facts if "6.8" in f["text"])
-    assert budget["figures"] == [{"text": "$6.8 billion", "kind": "money", "value": 6.8e9, "unit": "USD",
-                                  "country": "KR"}]
+    assert budget["figures"] == [{"text": "approximately $6.8 billion", "kind": "money",
+                                  "value": 6.8e9, "unit": "USD", "country": "KR"}]
     assert budget["countries"] == ["KR"] and budget["mentions"] == []
 
 

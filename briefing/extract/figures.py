@@ -570,6 +570,29 @@ def unqualified(text: str) -> str:
 _QUALIFIER_AT = re.compile(_QUALIFIER.pattern.removeprefix(r"(?<![\w'’-])").removesuffix("$"),
                            re.IGNORECASE)
 
+#: A qualifier's sign, for a narrow cell where "approximately" would push the number out of
+#: sight (the TUI's Figures column): the direction it widens the figure, as `brief.build`
+#: reads it ("not less than 20" is at least 20; "nearly 500" is about 500).
+_QUALIFIER_SIGNS = (
+    (re.compile(r"^(?:not|no)\s+(?:less|fewer)\s+than\b|^at\s+least\b", re.I), "≥"),
+    (re.compile(r"^(?:not|no)\s+more\s+than\b|^up\s+to\b|^at\s+most\b|^as\s+(?:many|much)"
+                r"\s+as\b", re.I), "≤"),
+    (re.compile(r"more\s+than\b|^(?:just\s+)?over\b|^above\b|^in\s+excess\s+of\b"
+                r"|^upwards?\s+of\b", re.I), ">"),
+    (re.compile(r"(?:less|fewer)\s+than\b|^(?:just\s+)?under\b|^below\b", re.I), "<"),
+)
+
+
+def compact(text: str) -> str:
+    """A figure's text with its qualifier as a sign: "approximately $6.8 billion" ->
+    "~$6.8 billion", "more than 9,000 patents" -> ">9,000 patents", "up to 30%" -> "≤30%"."""
+    bare = unqualified(text)
+    if bare == text:
+        return text
+    qualifier = text[:len(text) - len(bare)].strip()
+    sign = next((s for pattern, s in _QUALIFIER_SIGNS if pattern.search(qualifier)), "~")
+    return sign + bare
+
 
 def _counts_sources(text: str, figure: Figure) -> bool:
     """A count of the story's own sources, no figure of what it reports: "according to

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from briefing.extract.figures import compact
 from briefing.model import Fact
 
 INCLUDED_MARK = "✓"
@@ -111,7 +112,8 @@ def fact_cells(fact: Fact, marks: Marks, shape: Layout) -> list[Text]:
     values = {
         "date": source.date or "undated",
         "fact": fact.text,
-        "figures": ", ".join(f.text for f in fact.figures),
+        # A qualifier as its sign ("~$6.8 billion"): "approximately" fills a narrow column.
+        "figures": ", ".join(compact(f.text) for f in fact.figures),
         "source": source.publisher or source.title,
         "themes": ", ".join(fact.themes),
     }
