@@ -200,23 +200,31 @@ def test_at_a_glance_cells_hold_the_strongest_fact_and_cite_its_source(made):
     expected = {
         ("Investment & funding", "South Korea"): ("**2.4 trillion won**", "Seoul lifts AI budget"),
         # Japan's 1.2 trillion yen for "domestic AI computing" is mainly a Sovereign AI fact
-        # (its section): Investment takes the strongest fact mainly on funding.
+        # (its section) and that row's only one; the 80 billion yen is Talent's only one.
+        # Investment shows the fund no other cell shows, mainly on funding like those two.
         ("Sovereign AI", "Japan"): ("**1.2 trillion yen**", "Tokyo widens its compute subsidy"),
-        ("Investment & funding", "Japan"): ("**80 billion yen**",
-                                            "Tokyo widens its compute subsidy"),
+        ("Investment & funding", "Japan"): ("**300 billion yen**",
+                                            "Japan's first AI compute fund"),
+        ("Talent & skills", "Japan"): ("**80 billion yen**", "Tokyo widens its compute subsidy"),
         ("Investment & funding", "China"): ("**50 billion yuan**", "Beijing backs chip makers"),
         ("Patents & IP", "Japan"): ("**9,400 AI patents**", "Tokyo widens its compute subsidy"),
         ("Patents & IP", "China"): ("**38,000 generative AI patents**",
                                     "Beijing backs chip makers"),
         ("Compute & chips", "Japan"): ("**12,000 GPUs**", "Tokyo widens its compute subsidy"),
         ("Talent & skills", "South Korea"): ("**5,000 AI engineers**", "Seoul lifts AI budget"),
-        # Japan's older, smaller fund is not its strongest investment fact.
     }
     for (theme, country), (figure, title) in expected.items():
         cell = cells[theme, country]
         assert figure in cell, (theme, country, cell)
         assert [titles[n] for n in cited(cell)] == [title], (theme, country, cell)
-    assert "300 billion yen" not in cells["Investment & funding", "Japan"]
+    # Korea's 2.4 trillion won is Investment's only fact; Compute, which has the shared
+    # supercomputer pact too, shows that rather than the won again.
+    assert cells["Compute & chips", "South Korea"].startswith("“Japan and South Korea agreed")
+    # Each country's column shows every fact it can: a fact repeats only where a cell
+    # has no other left (Korea has 3 facts for 5 cells, Japan 7 for 8, China 3 for 6).
+    for country, facts in (("South Korea", 3), ("Japan", 7), ("China", 3)):
+        shown = {cell.split("”")[0] for (_, c), cell in cells.items() if c == country}
+        assert len(shown - {"—"}) == facts, (country, shown)
     # No fact: said so, never a blank or a zero.
     assert cells["Talent & skills", "China"] == "—"
     assert cells["Patents & IP", "South Korea"] == "—"
@@ -235,7 +243,7 @@ def test_at_a_glance_in_the_pdf_puts_each_fact_in_its_countrys_column(made):
     rows = layout_columns(text, "At a glance", "Each cell is the strongest", ("Theme", *NAMES))
     investment = next(v for k, v in rows.items() if k.startswith("Investment"))
     assert squash("2.4 trillion won") in squash(investment["South Korea"])
-    assert squash("80 billion yen") in squash(investment["Japan"])
+    assert squash("300 billion yen") in squash(investment["Japan"])
     assert squash("50 billion yuan") in squash(investment["China"])
     talent = next(v for k, v in rows.items() if k.startswith("Talent"))
     assert talent["China"] == "—" and squash("5,000 AI engineers") in squash(
@@ -245,6 +253,60 @@ def test_at_a_glance_in_the_pdf_puts_each_fact_in_its_countrys_column(made):
     for country in NAMES:
         assert re.findall(r"\[\d+\]", investment[country]) == re.findall(
             r"\[\d+\]", cells["Investment & funding", country])
+
+
+#: A second corpus, in our own words, for how cells are chosen: one sentence gives Korea's
+#: and Japan's targets side by side; Korea has a funding fact also tagged Research, and a
+#: figureless fact on research and skills that a cell would never show if the funding
+#: fact, the stronger, filled every cell it is tagged with.
+CELL_ARTICLES = (
+    ("kr-jp-talent.md", "Racing to train AI talent", "2026-04-02",
+     "South Korea will train 30,000 AI specialists and Japan 50,000 by 2030, the labour "
+     "ministries said."),
+    ("kr-labs.md", "Seoul funds research labs", "2026-03-18",
+     "South Korea will invest 3 trillion won in AI research laboratories over five years, the "
+     "science ministry said.\n\n"
+     "Korean universities opened new AI research institutes in Daejeon and Busan this spring, "
+     "the education ministry said."),
+    ("cn-fund.md", "Beijing's chip fund grows", "2026-02-20",
+     "China has put 60 billion yuan into AI chip plants this year, the industry ministry said."),
+)
+
+
+def test_cells_show_each_countrys_own_figure_and_do_not_repeat_a_fact_needlessly(
+        tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, day, body in CELL_ARTICLES:
+        (corpus / name).write_text(f"---\ntitle: {title}\ndate: {day}\n---\n\n{body}\n",
+                                   encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    md_path, pdf = make(corpus, tmp_path / "out")
+    cells = glance(md_path.read_text(encoding="utf-8"))
+    korea = {theme: cell for (theme, c), cell in cells.items() if c == "South Korea"}
+    japan = {theme: cell for (theme, c), cell in cells.items() if c == "Japan"}
+    # The shared sentence: Korea's cell quotes Korea's 30,000 and stops short of Japan's
+    # 50,000 (three words on would reach it); Japan's quotes its 50,000, never Korea's.
+    assert any("**30,000 AI specialists** and Japan…" in cell for cell in korea.values())
+    for cell in korea.values():
+        assert "50,000" not in cell, cell
+    assert "**50,000**" in japan["Talent & skills"]
+    for cell in japan.values():
+        assert cell == "—" or ("30,000" not in cell and "**50,000**" in cell), cell
+    # All three of Korea's facts are shown: the figureless one about the new institutes
+    # has a cell of its own rather than the won or the 30,000 filling it a second time.
+    shown = {cell.split("”")[0] for cell in korea.values()} - {"—"}
+    assert len(shown) == 3, shown
+    assert any(cell.startswith("“Korean universities opened new AI research institutes")
+               for cell in korea.values())
+    # The PDF's table says the same in the same columns.
+    rows = layout_columns(pdf_layout(pdf), "At a glance", "Each cell is the strongest",
+                          ("Theme", *NAMES))
+    talent = next(v for k, v in rows.items() if k.startswith("Talent"))
+    assert squash("50,000") in squash(talent["Japan"]) and "30,000" not in talent["Japan"]
+    assert "50,000" not in squash(" ".join(r["South Korea"] for r in rows.values()))
+    assert squash("Korean universities opened") in squash(
+        " ".join(r["South Korea"] for r in rows.values()))
 
 
 # --------------------------------------------------------------------------- whose fact

@@ -20,7 +20,7 @@ never adds a fact.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from briefing.extract.countries import find_countries
@@ -89,42 +89,30 @@ def _ordered(codes: Iterable[str], selected: Sequence[str]) -> tuple[str, ...]:
 
 def at_a_glance(items: Sequence[BriefItem], selection: Selection,
                 theme_order: Sequence[str]) -> Glance | None:
-    """Themes by country: each cell the fact (of `items`, strongest first) about the
-    country as a subject with the theme that suits the cell best (`_fit`): on the theme as
-    its main one, about the country alone, stating a figure of the country's own. A fact
-    fills one cell of a country's column, and repeats across a theme's row only to give
-    each country its own figure, unless it is the only fact a cell has. Themes with no fact
-    about any country are left out; None for a brief on fewer than two countries."""
+    """Themes by country: each cell a fact (of `items`, strongest first) about the country
+    as a subject with the theme, chosen column by column (`_column`) so that a country's
+    cells show as many different facts as its facts allow, each the one that suits its
+    cell best (`_fit`). Themes with no fact about any country are left out; None for a
+    brief on fewer than two countries."""
     countries = selection.countries
     if len(countries) < 2:
         return None
     order = {t: n for n, t in enumerate(theme_order)}
-    rank = {i.fact.id: n for n, i in enumerate(items)}
     home = {i.fact.id: home_theme(i.fact, selection.themes, order) for i in items}
-    candidates = {(theme, country): [i for i in items
-                                     if theme in i.fact.themes and country in i.fact.leads]
-                  for theme in theme_order for country in countries}
-
-    def fit(item: BriefItem, theme: str, country: str) -> Fit:
-        return _fit(item.fact, country, home[item.fact.id] == theme)
-
-    # The cells with the best-suited facts choose first, so a fact goes to the cell it
-    # suits (its main theme, its one country) before another cell can take it.
-    slots = sorted(((t, c) for (t, c), found in candidates.items() if found),
-                   key=lambda tc: (min(fit(i, *tc) for i in candidates[tc]),
-                                   order[tc[0]], countries.index(tc[1])))
     chosen: dict[tuple[str, str], GlanceCell] = {}
-    for theme, country in slots:
-        def key(item: BriefItem, theme: str = theme, country: str = country
-                ) -> tuple[bool, bool, Fit, int]:
-            # A fact with none of the three is taken last; one already in the table only
-            # when the cell has no other.
-            suits = fit(item, theme, country)
-            return (suits[0] == 0, _repeats(item, theme, country, chosen), suits,
-                    rank[item.fact.id])
-        best = min(candidates[theme, country], key=key)
-        figure = own_figure(best.fact, country)
-        chosen[theme, country] = GlanceCell(best, figure, cell_parts(best.fact, country, figure))
+    for country in countries:
+        candidates = {theme: [i for i in items
+                              if theme in i.fact.themes and country in i.fact.leads]
+                      for theme in theme_order}
+
+        def suits(item: BriefItem, theme: str, country: str = country) -> int:
+            return _fit(item.fact, country, home[item.fact.id] == theme)
+
+        picked = _column({t: found for t, found in candidates.items() if found}, suits)
+        for theme, best in picked.items():
+            figure = own_figure(best.fact, country)
+            chosen[theme, country] = GlanceCell(best, figure,
+                                                cell_parts(best.fact, country, figure))
     themes: list[str] = []
     rows: list[tuple[GlanceCell | None, ...]] = []
     for theme in theme_order:
@@ -136,23 +124,108 @@ def at_a_glance(items: Sequence[BriefItem], selection: Selection,
     return Glance(countries, tuple(themes), tuple(rows), facts)
 
 
-#: How well a fact suits a cell, smaller first: (minus how many of the three it has, then
-#: each lacking: not on the theme as its main one, not about the country alone, no figure
-#: of the country's own).
-Fit = tuple[int, bool, bool, bool]
+def _column(candidates: Mapping[str, Sequence[BriefItem]],
+            fit: Callable[[BriefItem, str], int]) -> dict[str, BriefItem]:
+    """One country's cells (theme -> its facts, strongest first) -> the fact each shows.
+
+    A fact fills more than one of the country's cells only where it is the only one a cell
+    has, or where every fact a cell has is already shown: a cell with one fact shows it;
+    the other cells are given different facts, as many as can be (an assignment of least
+    cost), each preferring the fact that suits it best (`fit`), then one in the fewest cells
+    of their own, then the stronger. A cell left without a fact of its own then shows
+    the best-suited of its facts, the one shown least first."""
+    sole = {t: found[0] for t, found in candidates.items() if len(found) == 1}
+    shared = [t for t in candidates if t not in sole]
+    picked = dict(sole)
+    if not shared:
+        return picked
+    facts = list({i.fact.id: i for t in shared for i in candidates[t]}.values())
+    rank = {i.fact.id: n for n, i in enumerate(facts)}
+    in_sole = Counter(i.fact.id for i in sole.values())
+    span, steps = len(facts) + 1, len(sole) + 1
+
+    def cost(item: BriefItem, theme: str) -> int:
+        return (steps * fit(item, theme) + in_sole[item.fact.id]) * span + rank[item.fact.id]
+
+    # Leaving a cell without a fact of its own costs more than any other choice, and a
+    # fact not among a cell's more still: the least total gives the most cells their own.
+    unmatched = (len(shared) + 1) * (steps * (_WORST_FIT + 1)) * span
+    forbidden = unmatched * (len(shared) + 2)
+    matrix = [[cost(i, t) if i in candidates[t] else forbidden for i in facts]
+              + [unmatched] * len(shared) for t in shared]
+    columns = _least_cost_assignment(matrix)
+    left = []
+    for theme, column in zip(shared, columns, strict=True):
+        if column < len(facts):
+            picked[theme] = facts[column]
+        else:
+            left.append(theme)
+    for theme in left:
+        uses = Counter(i.fact.id for i in picked.values())
+
+        def least_shown(item: BriefItem, theme: str = theme, uses: Counter[str] = uses
+                        ) -> tuple[int, int, int]:
+            return uses[item.fact.id], fit(item, theme), rank[item.fact.id]
+
+        picked[theme] = min(candidates[theme], key=least_shown)
+    return picked
 
 
-def _fit(fact: Fact, country: str, main_theme: bool) -> Fit:
-    """A fact on a cell's theme as its main one suits it better than one merely tagged
-    with it ("Tokyo will give Korean researchers access to ..." is tagged Talent, but it is
-    about compute); one about the country alone better than one it shares ("Japan has
-    moved faster: ... The announcement comes as China pushes ..." is more Japan's than
-    China's); one giving a figure of the country's own better than one without. The most
-    of the three wins, then in that order: "South Korea aims to train 30,000 AI
-    specialists by 2030, while Japan's target is 50,000" is Japan's Talent fact, shared."""
-    alone = fact.leads == (country,)
-    figure = own_figure(fact, country) is not None
-    return -(main_theme + alone + figure), not main_theme, not alone, not figure
+def _least_cost_assignment(cost: Sequence[Sequence[int]]) -> list[int]:
+    """The column each row takes, no column twice, so that the sum of the costs is the
+    least (the Hungarian method with potentials; rows no more than columns)."""
+    n, m = len(cost), len(cost[0])
+    big = sum(max(row) for row in cost) + 1
+    u, v = [0] * (n + 1), [0] * (m + 1)
+    owner_of, way = [0] * (m + 1), [0] * (m + 1)  # the row holding each column (1-based)
+    for row in range(1, n + 1):
+        owner_of[0], j0 = row, 0
+        least, used = [big] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = owner_of[j0], big, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if owner_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner_of[j0] = owner_of[j1]
+            j0 = j1
+    taken = [0] * n
+    for j in range(1, m + 1):
+        if owner_of[j]:
+            taken[owner_of[j] - 1] = j - 1
+    return taken
+
+
+#: The worst `_fit`: on the theme only as a tag, shared, without a figure of the country's.
+_WORST_FIT = 15
+
+
+def _fit(fact: Fact, country: str, main_theme: bool) -> int:
+    """How well a fact suits a country's cell, 0 best. A fact on a cell's theme as its main
+    one suits it better than one merely tagged with it ("Tokyo will give Korean researchers
+    access to ..." is tagged Talent, but it is about compute); one about the country alone
+    better than one it shares ("Japan has moved faster: ... The announcement comes as China
+    pushes ..." is more Japan's than China's); one giving a figure of the country's own
+    better than one without. The most of the three wins, then in that order: "South Korea
+    aims to train 30,000 AI specialists by 2030, while Japan's target is 50,000" is Japan's
+    Talent fact, shared."""
+    lacks = (not main_theme, fact.leads != (country,), own_figure(fact, country) is None)
+    return 4 * sum(lacks) + 2 * lacks[0] + lacks[1]
 
 
 def home_theme(fact: Fact, selected: Sequence[str], order: Mapping[str, int]) -> str | None:
@@ -161,17 +234,6 @@ def home_theme(fact: Fact, selected: Sequence[str], order: Mapping[str, int]) ->
     themes = sorted(fact.themes, key=lambda t: order.get(t, len(order)))
     wanted = [t for t in themes if t in selected] or themes
     return wanted[0] if wanted else None
-
-
-def _repeats(item: BriefItem, theme: str, country: str,
-             chosen: Mapping[tuple[str, str], GlanceCell]) -> bool:
-    """Whether the fact already fills another cell of the country's column, or one of the
-    theme's row without a figure of this country's to add ("Japan and South Korea agreed
-    to pool ..." twice says nothing new; "Korea aims to train 30,000 ..., while Japan's
-    target is 50,000" gives each its own)."""
-    figure = own_figure(item.fact, country)
-    return any(cell.item.fact.id == item.fact.id and (c == country or figure is None)
-               for (t, c), cell in chosen.items() if (t == theme) != (c == country))
 
 
 def own_figure(fact: Fact, country: str) -> Figure | None:
