@@ -104,12 +104,15 @@ DOCUMENT_KIND_HEADS = (
     "paper", "brief", "briefing", "note", "report", "memo", "memorandum", "commentary",
     "study", "analysis", "bulletin", "factsheet", r"fact\s+sheet", "review",
 )
-_DOCUMENT_KIND = (
-    rf"(?P<kind>(?:(?:{'|'.join(DOCUMENT_KIND_MODIFIERS)})\s+)?"
+# A kind with its number, if any: "Working paper No. 42", "Policy Brief 2026-08", "Issue brief
+# 3/2026"; never the start of an ISO date ("Policy brief 2026-03-12" is a kind and a date).
+_KIND_WORDS = (
+    rf"(?:(?:{'|'.join(DOCUMENT_KIND_MODIFIERS)})\s+)?"
     rf"(?:{'|'.join(DOCUMENT_KIND_HEADS)})"
-    r"(?:\s+(?:no\.?|number|\#)\s*\d+(?:/\d+)?)?)"
-    r"(?:\s*[,:|·•–—-]\s*|\s+)"
+    r"(?:\s+(?:(?:no\.?|number|\#)\s*)?\d+(?:[/-]\d+)?(?![\d/-]))?"
 )
+_KIND_SEPARATOR = r"(?:\s*[,:|·•–—-]\s*|\s+)"
+_DOCUMENT_KIND = rf"(?P<kind>{_KIND_WORDS}){_KIND_SEPARATOR}"
 # A name after the date: the publisher ("Published October 14, 2026 by the Pacific Policy
 # Institute", "Briefing paper, January 28, 2026. Centre for Eastern Studies."), a person
 # ("by Jane Doe") or a place ("Warsaw"). Capitalised words with the small words names hold
@@ -126,25 +129,78 @@ _NAME_SMALL = r"(?-i:of|for|and|&|on|in|at|the|de|du|des|la|le|van|von|y|für)"
 _NAME = (rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_SMALL}\s+)*{_NAME_WORD}){{0,11}}"
          r"(?:\s+\((?-i:[A-Z]{2,8})\))?")
 _NAME_SEPARATOR = r"\s*[.,;|·•–—-]\s*"
-_NAMED_TAIL = (rf"(?:(?P<by>\s+by\s+)|{_NAME_SEPARATOR}|\s+)(?P<named>{_NAME})"
+_NAMED_TAIL = (rf"(?:(?P<by>\s+by\s+)|{_NAME_SEPARATOR}|(?P<bare>\s+))(?P<named>{_NAME})"
                rf"(?:{_NAME_SEPARATOR}(?P<more>{_NAME}))?")
+# A publication's name before the date, parted from it by a bar, a dot or a dash: "Tokyo
+# Patent Digest — 12 March 2026", "Harbour Times | 3 May 2026"; a hyphen only with spaces
+# around it (a name holds hyphens: "Post-Dispatch"), and never a comma or a space alone
+# ("Seoul, 12 May 2026" opens a dateline).
+_LEAD_SEPARATOR = r"(?:\s*[|·•–—]\s*|\s+-\s+)"
+#: A name before a date line's date that is not an organisation's has at most this many
+#: words: a person's ("Jane Doe | 12 March 2026") or a place's ("Seoul — 12 March 2026").
+#: A longer one is a headline that holds a date ("Chipmakers Brace For New Export Rules —
+#: 12 March 2026"), not a date line.
+LEAD_MAX_WORDS = 3
+# What a date line may say before its date: the document's kind ("Briefing paper,"), the
+# name of who published it ("Tokyo Patent Digest —", maybe with its kind after: "Korea
+# Institute for Digital Policy — Policy brief,"), a label ("Published", "As of").
+_LINE_HEAD = (
+    rf"^\s*(?:{_DOCUMENT_KIND})?"
+    rf"(?:(?P<lead>{_NAME}){_LEAD_SEPARATOR}(?:(?P<kind2>{_KIND_WORDS}){_KIND_SEPARATOR})?)?"
+    rf"(?:(?P<label>(?:first\s+|last\s+)?(?:published|posted|updated|released|issued)|date"
+    rf"|dated|as\s+of)\s*(?:on\b|in\b|:)?\s*)?"
+)
 # A whole line that is a date, maybe labelled and with a time and zone: "Published:
 # 2024-07-18", "Updated Mon, Sep 2, 2024 at 10:30 am", "July 22, 2025 · 6:15 AM UTC",
 # "Updated: Tue 22 Jul 2025 06.15 BST", "22.07.2025", "Posted: Jan. 21, 2026, 6:05 a.m. CT
 # | Updated: Jan. 22, 2026, 9:40 a.m. CT", "Published: 17/06/2026 at 06:30, updated at
 # 11:12", "As of 12 March 2025" (a report's cover), "First published 3 May 2026", maybe
-# after the document's kind and before who published it (`_NAMED_TAIL`, read by
-# `date_line_publisher`). Nothing else may be on the line, so a short sentence that holds a
-# date ("Seoul said on 12 May 2025 it would") is not a date line.
+# after the document's kind or its publication's name (`_LINE_HEAD`) and before who
+# published it (`_NAMED_TAIL`, read by `date_line_publisher`). Nothing else may be on the
+# line, so a short sentence that holds a date ("Seoul said on 12 May 2025 it would") is not
+# a date line.
 _DATE_LINE = re.compile(
-    rf"^\s*(?:{_DOCUMENT_KIND})?"
-    rf"(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|released|issued)|date|dated"
-    rf"|as\s+of)\s*(?:on\b|:)?\s*)?"
-    rf"(?:{WEEKDAY})?(?P<date>{_LINE_DATE})"
+    rf"{_LINE_HEAD}(?:{WEEKDAY})?(?P<date>{_LINE_DATE})"
     rf"(?:{_TIME_SEPARATOR}{_TIME}(?:\s*(?:{_ZONE}))?)?"
     rf"(?:{_UPDATE})?(?:{_NAMED_TAIL})?\s*\.?\s*$",
     re.I,
 )
+# The same line with a month and year where the day would be: "September 2026", "Research
+# report No. 14, Sept. 2026", "Riga Policy Lab · Working paper 3 · March 2026", "Published
+# in May 2026 by the Andean Data Observatory" (`month_line`). A month is no day: such a
+# line never dates a source (a date is a day), it only says the month is known.
+_MONTH_LINE = re.compile(
+    rf"{_LINE_HEAD}(?P<month>{MONTH})\.?,?\s+(?P<year>{_YEAR})(?:{_NAMED_TAIL})?\s*\.?\s*$",
+    re.I,
+)
+# A cover line that names who published a paper with its kind, and no date: "Korea
+# Institute for Digital Policy — Policy Brief 2026-08", "Policy brief | Andean Data
+# Observatory", "Riga Policy Lab · Working paper 3".
+_KIND_LINE = re.compile(
+    rf"^\s*(?:(?P<lead>{_NAME}){_LEAD_SEPARATOR})?(?:{_KIND_WORDS})"
+    rf"(?:{_NAME_SEPARATOR}(?P<named>{_NAME}))?\s*\.?\s*$",
+    re.I,
+)
+# A copyright line with its year: "© 2026 Pacific Institute for Technology Policy",
+# "Copyright © 2025-2026 Riga Policy Lab. All rights reserved.", "(c) Centre for Caspian
+# Studies, 2026". The year is required: a photo's credit ("© AFP") names no publisher.
+_COPYRIGHT_LINE = re.compile(
+    rf"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*"
+    rf"(?:(?P<year>{_YEAR})(?:\s*[–-]\s*{_YEAR})?,?\s+(?P<named>{_NAME})"
+    rf"|(?P<named2>{_NAME}),?\s+{_YEAR}(?:\s*[–-]\s*{_YEAR})?)"
+    rf"\s*\.?(?:\s*all\s+rights\s+reserved\s*\.?)?\s*$",
+    re.I,
+)
+# A line that is a name alone ("Pacific Institute for Technology Policy"), for a report's
+# title page (`cover_publisher(..., alone=True)`).
+_NAME_LINE = re.compile(rf"^\s*(?P<named>{_NAME})\s*\.?\s*$", re.I)
+#: Words a title page opens a name with that make it someone else's than the publisher's:
+#: "Prepared for the Ministry of Digital Affairs", "Commissioned by the Harbour Trust".
+COVER_NOT_PUBLISHER = frozenset((
+    "Prepared", "Commissioned", "Funded", "Supported", "Sponsored", "Submitted", "Presented",
+    "Written", "Edited", "Translated", "Designed", "Printed", "Produced", "Delivered",
+    "Requested", "With", "For", "To", "By", "In", "On", "At", "From", "About",
+))
 #: A date line is no longer than this (a cover line with its publisher's long name).
 DATE_LINE_MAX_CHARS = 200
 #: Words that make a name an organisation's, so that it can publish: research bodies,
@@ -160,9 +216,22 @@ ORGANISATION_WORDS = frozenset((
     "Organization", "Authority", "Board", "Committee", "Parliament", "Service", "Project",
     "School", "College", "Academy", "Endowment", "House", "Unit", "Secretariat", "Union",
     "Partnership", "Alliance", "Federation", "Chamber", "Consortium", "Corporation", "Tank",
+))
+#: A publication's last word: "Harbour Times", "Tokyo Patent Digest", "Kansai Business
+#: Ledger", "Coral Sea Courier", "Seoul Economic Daily". It names one only at the end: "Review
+#: of the AI Act" and "Digest of New Rules" are a headline's words.
+MASTHEAD_WORDS = frozenset((
     "Times", "News", "Post", "Herald", "Journal", "Tribune", "Gazette", "Review", "Wire",
     "Daily", "Monitor", "Observer", "Telegraph", "Press", "Media", "Magazine", "Bulletin",
+    "Digest", "Ledger", "Chronicle", "Dispatch", "Courier", "Record", "Weekly", "Insider",
+    "Standard", "Economist", "Register", "Reporter", "Sentinel", "Examiner", "Inquirer",
+    "Broadcasting", "Radio",
 ))
+#: The small words an organisation's name goes on with after its last ORGANISATION_WORDS
+#: word ("Bank of Korea", "Institute for Digital Policy"): any other word after it makes
+#: the name a headline's ("Central Bank Raises Rates").
+_NAME_GOES_ON = frozenset(("of", "for", "on", "and", "&", "in", "at", "de", "du", "des",
+                           "für", "y"))
 #: A name that is an acronym alone names an organisation ("OECD", "CSIS", "IEA"), but not
 #: the acronyms of countries a cover may name as its place.
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
@@ -184,35 +253,107 @@ def parse_date(value: str) -> str | None:
 
 def date_line(line: str) -> str | None:
     """The date when a whole line only dates the document ("Jul 18, 2024", "Published:
-    2024-07-18", "Briefing paper, January 28, 2026. Centre for Eastern Studies.")."""
+    2024-07-18", "Briefing paper, January 28, 2026. Centre for Eastern Studies.", "Tokyo
+    Patent Digest — 12 March 2026")."""
     read = _read_date_line(line)
     return read[0] if read else None
 
 
 def date_line_publisher(line: str) -> str | None:
     """The organisation a date line names as the document's publisher ("Published October
-    14, 2026 by the Pacific Policy Institute" -> "Pacific Policy Institute"), else None (no
-    name, or a person's or a place's)."""
+    14, 2026 by the Pacific Policy Institute" -> "Pacific Policy Institute", "Tokyo Patent
+    Digest — 12 March 2026" -> "Tokyo Patent Digest"), else None (no name, or a person's or
+    a place's)."""
     read = _read_date_line(line)
     return read[1] if read else None
 
 
+def month_line(line: str) -> str | None:
+    """`YYYY-MM` when a whole line only dates the document by its month ("September 2026",
+    "Research report No. 14, Sept. 2026"), else None. A month is not a day: no source is
+    dated by it (`date_line` gives None for the line)."""
+    read = _read_month_line(line)
+    return read[0] if read else None
+
+
+def cover_publisher(line: str, *, alone: bool = False) -> str | None:
+    """The organisation a cover line names as the publisher: a date line's or a month
+    line's ("Published 27 August 2026 by the Andean Data Observatory"), a paper's kind
+    with its publisher ("Korea Institute for Digital Policy — Policy Brief 2026-08"), a
+    copyright line with its year ("© 2026 Pacific Institute for Technology Policy"); and,
+    when `alone` (a report's title page, above its prose), a line that is only an
+    organisation's name ("Pacific Institute for Technology Policy"). Else None."""
+    if len(line) > DATE_LINE_MAX_CHARS:
+        return None
+    read = _read_date_line(line) or _read_month_line(line)
+    if read is not None:
+        return read[1]
+    kind = _KIND_LINE.match(line)
+    if kind is not None:
+        return next((n for n in _names(kind, "lead", "named") if _is_organisation(n)), None)
+    held = _COPYRIGHT_LINE.match(line)
+    if held is not None:
+        return next((n for n in _names(held, "named", "named2") if _is_organisation(n)), None)
+    bare = _NAME_LINE.match(line) if alone else None
+    if bare is not None:
+        name = _bare_name(bare.group("named"))
+        if _is_organisation(name) and name.split()[0] not in COVER_NOT_PUBLISHER:
+            return name
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _read_date_line(line: str) -> tuple[str, str | None] | None:
-    """A date line's day and publisher. A name after the date makes a date line only when
-    the line says by whom ("by ..."), or what kind of document it is, or the name is an
-    organisation's: "12 May 2025, Warsaw" may be the start of a story's dateline."""
+    """A date line's day and publisher."""
     if len(line) > DATE_LINE_MAX_CHARS:
         return None
     m = _DATE_LINE.match(line)
     day = parse_date(m.group("date")) if m else None
     if m is None or day is None:
         return None
-    names = [_bare_name(name) for name in (m.group("named"), m.group("more")) if name]
-    publisher = next((name for name in names if _is_organisation(name)), None)
-    if names and publisher is None and not (m.group("by") or m.group("kind")):
+    return _named_line(m, day)
+
+
+@lru_cache(maxsize=4096)
+def _read_month_line(line: str) -> tuple[str, str | None] | None:
+    """A month line's month (`YYYY-MM`) and publisher."""
+    if len(line) > DATE_LINE_MAX_CHARS:
         return None
-    return day, publisher
+    m = _MONTH_LINE.match(line)
+    if m is None:
+        return None
+    return _named_line(m, f"{m.group('year')}-{_MONTHS.index(m.group('month')[:3].lower()) + 1:02}")
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _named_line(m: re.Match[str], when: str) -> tuple[str, str | None] | None:
+    """A date or month line's `when` and the organisation it names, or None when its names
+    make it no date line. A name after the date makes a date line only when the line says
+    by whom ("by ..."), or what kind of document it is, or the name is an organisation's:
+    "12 May 2025, Warsaw" may be the start of a story's dateline; parted from the date by a
+    space alone, only on a line that says more (a label, a kind, a masthead): "22 December
+    2026 Budget Review" is a headline. A name before the date is the publication's when it
+    is an organisation's ("Tokyo Patent Digest — 12 March 2026"), else a person's or a
+    place's of at most LEAD_MAX_WORDS words."""
+    lead = _names(m, "lead")
+    masthead = bool(lead) and _is_organisation(lead[0])
+    if lead and not masthead and len(lead[0].split()) > LEAD_MAX_WORDS:
+        return None
+    told = masthead or any(m.group(g) for g in ("by", "kind", "kind2", "label"))
+    if m.group("bare") and not told:
+        return None  # "22 December 2026 Budget Review" is a headline, not a cover line
+    names = _names(m, "named", "more")
+    publisher = next((name for name in (*lead, *names) if _is_organisation(name)), None)
+    if names and not any(map(_is_organisation, names)) and not told:
+        return None
+    return when, publisher
+
+
+def _names(m: re.Match[str], *groups: str) -> list[str]:
+    """The names a match's groups hold, as publishers are written."""
+    return [_bare_name(name) for name in (m.group(g) for g in groups) if name]
 
 
 def _bare_name(name: str) -> str:
@@ -223,9 +364,20 @@ def _bare_name(name: str) -> str:
 
 
 def _is_organisation(name: str) -> bool:
+    """A name an organisation goes by: a publication's, ending on one of MASTHEAD_WORDS
+    ("Tokyo Patent Digest"); an institution's, with one of ORGANISATION_WORDS that ends the
+    name or is followed by a small word ("Bank of Korea"); an acronym alone ("OECD"). Such
+    a word alone names no one ("News — 12 March 2026" is a section's head)."""
     words = [w.strip("().,") for w in name.split()]
-    if any(w in ORGANISATION_WORDS for w in words):
+    if len(words) == 1 and words[0] in ORGANISATION_WORDS | MASTHEAD_WORDS:
+        return False
+    if words[-1] in MASTHEAD_WORDS:
         return True
+    marks = [n for n, w in enumerate(words) if w in ORGANISATION_WORDS]
+    if marks:
+        after = words[marks[-1] + 1:]
+        return not after or after[0] in _NAME_GOES_ON or (
+            len(after) == 1 and bool(_ACRONYM.fullmatch(after[0])))
     return len(words) == 1 and bool(_ACRONYM.fullmatch(words[0])) \
         and words[0] not in _COUNTRY_ACRONYMS
 

@@ -415,6 +415,8 @@ def sources(corpus: CorpusOpt = None, as_json: JsonOpt = False) -> None:
                  f" ({s.versions.note})")
     for s in report.skipped:
         echo(f"skipped {s.path}: {s.reason}")
+    for s in report.warnings:  # read, with a note: "only a month dates it (September 2026) …"
+        echo(f"{s.path}: {s.reason}")
 
 
 def sources_summary(listed: Sequence[Source]) -> str:

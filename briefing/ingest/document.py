@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shlex
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -52,9 +53,10 @@ def read_document(root: Path, path: Path) -> Document:
         raise CorpusError(OWN_BRIEF)
     meta, body_start = split_front_matter(text)
     articles: list[Article] = []
-    main = _main_article(rel, sha, text, meta or {}, body_start, path)
+    main, month = _main_article(rel, sha, text, meta or {}, body_start, path)
     if main is not None:
         articles.append(main)
+        warnings = (*warnings, *month_note(rel, main.source.date, month))
     articles.extend(_related_articles(rel, sha, text, meta or {}))
     if not articles:
         raise CorpusError("no article text found")
@@ -203,11 +205,30 @@ def _formatted_document(rel: str, sha: str, reading: Reading, path: Path) -> Doc
         sha256=sha,
         extractor=reading.extractor, pages=reading.pages)
     article = Article(source, reading.text, tuple(kept), False, header.place)
-    return Document(rel, sha, (article,), reading.warnings)
+    notes = month_note(rel, source.date, reading.month or header.month)
+    return Document(rel, sha, (article,), (*reading.warnings, *notes))
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def month_note(rel: str, day: str | None, month: str | None) -> tuple[str, ...]:
+    """The note for a file dated by its month alone ("September 2026" on a report's cover)
+    that gives no day: it stays undated, since a source's date is a day and a brief never
+    cites a day the source does not give; the note says the month is known and how to set
+    the day (`briefing correct`). Nothing when a day is known or no month."""
+    if day is not None or month is None:
+        return ()
+    year, number = month.split("-")
+    return (f"only a month dates it ({_MONTH_NAMES[int(number) - 1]} {year}): left undated,"
+            f" as a source's date is a day; `briefing correct source {shlex.quote(rel)}"
+            " --date DAY` sets one",)
 
 
 def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_start: int,
-                  path: Path) -> Article | None:
+                  path: Path) -> tuple[Article | None, str | None]:
+    """The file's own article, and the month a line of its head dates it by (`YYYY-MM`)."""
     blocks = bounded_blocks(text, body_blocks(text, body_start))
     url = meta_url(meta)
     title = meta_title(meta.get("title"))
@@ -220,14 +241,14 @@ def _main_article(rel: str, sha: str, text: str, meta: dict[str, Any], body_star
         blocks = _locate(text, meta["excerpt"])
         excerpt = True
     if not blocks:
-        return None
+        return None, None
     source = Source(
         key=rel, path=rel, title=bounded_title(title or Path(rel).stem),
         publisher=(meta_publisher(meta, None) or header.issuer or url_host(url)
                    or header.publisher),
         date=day, url=url, sha256=sha,
     )
-    return Article(source, text, tuple(blocks), excerpt, header.place)
+    return Article(source, text, tuple(blocks), excerpt, header.place), header.month
 
 
 _SPACE_RUN = re.compile(r"\s+")

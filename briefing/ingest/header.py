@@ -3,9 +3,10 @@ They are metadata, not facts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from briefing.dates import date_line, date_line_publisher, parse_date
+from briefing.dates import cover_publisher, date_line, month_line, parse_date
 from briefing.ingest import cues
 from briefing.ingest.article import Block
 from briefing.ingest.date_stamps import date_only_match
@@ -32,7 +33,12 @@ class Header:
     """A wire dateline's date with no year ("March 4"): the file's own date gives the year."""
     issuer: str | None = None
     """The organisation a date line names as the publisher ("Published October 14, 2026 by
-    the Pacific Policy Institute"): below the file's own metadata, above its URL's host."""
+    the Pacific Policy Institute", "Tokyo Patent Digest — 12 March 2026") or a cover line
+    with its kind ("Korea Institute for Digital Policy — Policy Brief 2026-08"): below the
+    file's own metadata, above its URL's host."""
+    month: str | None = None
+    """`YYYY-MM` of a line that dates the article by its month alone ("September 2026"):
+    no day, so never its date; the corpus says the month is known."""
 
 
 def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
@@ -40,7 +46,7 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
     they are metadata, not facts. A headline is only ever a short, title-like line: a body
     paragraph is never swallowed, and a one-paragraph file stays an article."""
     kept: list[Block] = []
-    title = day = place = publisher = yearless = issuer = None
+    title = day = place = publisher = yearless = issuer = month = None
     title_at = _title_index(text, blocks) if need_title else None
     in_header = True
     decks: list[Block] = []  # paragraphs under the headline, before any byline or dateline
@@ -49,11 +55,15 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
             kept.append(block)
             continue
         line = collapse(text[block.start:block.end])
-        line_day = date_line(line)
-        stamp = None if line_day else date_only_match(line)
-        if line_day or stamp or cues.BYLINE.match(line):
+        marked = unbold(line)
+        line_day = date_line(marked)
+        stamp = None if line_day else date_only_match(marked)
+        line_month = None if line_day or stamp else month_line(marked)
+        named = cover_publisher(marked)  # a date line's, or a cover line's with its kind
+        if line_day or stamp or line_month or named or cues.BYLINE.match(line):
             day = day or line_day or parse_date(stamp["date"] if stamp else line)
-            issuer = issuer or (date_line_publisher(line) if line_day else None)
+            month = month or line_month
+            issuer = issuer or named
             kept = _without_decks(kept, decks)
             continue
         if n == title_at:
@@ -75,7 +85,16 @@ def read_header(text: str, blocks: list[Block], *, need_title: bool) -> Header:
                 decks.append(block)
         # The story has begun once a paragraph of prose is read.
         in_header = len(line.split()) < 25 and not found
-    return Header(kept, title, day, place, publisher, yearless, issuer)
+    return Header(kept, title, day, place, publisher, yearless, issuer, month)
+
+
+# Markdown's strong emphasis on part of a line: "**Tokyo Patent Digest** | 12 March 2026".
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def unbold(line: str) -> str:
+    """A line as read for a date or cover line: without Markdown's strong emphasis marks."""
+    return _BOLD.sub(r"\2", line) if "**" in line or "__" in line else line
 
 
 #: A deck (standfirst) under a headline is no longer than this: a longer block is prose.
@@ -100,8 +119,10 @@ def _title_index(text: str, blocks: list[Block]) -> int | None:
     short = None
     for n, block in enumerate(blocks[:HEADER_BLOCKS]):
         line = collapse(text[block.start:block.end])
-        if date_line(line) or date_only_match(line) or cues.BYLINE.match(line):
-            continue  # a date line is never a headline
+        marked = unbold(line)
+        if (date_line(marked) or date_only_match(marked) or cues.BYLINE.match(line)
+                or month_line(marked) or cover_publisher(marked)):
+            continue  # a date line or a cover line is never a headline
         if _is_title(text, blocks, n):
             if len(line.split()) >= TITLE_MIN_WORDS:
                 return n

@@ -64,11 +64,41 @@ def read_html(data: bytes) -> Reading:
     title = _headline(_one_line(found.title), site, text)
     # No host here: a report's cover line ("Published ... by the Pacific Policy Institute")
     # names the publisher better, and the corpus reads it after this, then the host.
+    day = _stated_day(page, found.date) or stamp
+    # A date the page declares by its month alone: the month is known, the day is not.
+    month = found.date[:7] if found.date and parse_date(found.date) and not day else None
     return Reading(
         text=text, extractor=f"trafilatura {trafilatura.__version__}; {TEXT_RULES}",
-        title=title, publisher=site or title_site(raw_title, title),
-        date=(parse_date(found.date) if found.date else None) or stamp, url=url,
-        warnings=warnings)
+        title=title, publisher=site or title_site(raw_title, title), date=day, url=url,
+        warnings=warnings, month=month)
+
+
+def _stated_day(page: str, found: str | None) -> str | None:
+    """The day trafilatura (htmldate) read from the page's metadata, when the page states
+    that day. A date it declares by its month alone (`content="2026-09"`, "September 2026")
+    comes back as a day made up by its parser (today's day of the month, or the 1st): such
+    a page is undated, never dated by a day it does not give."""
+    day = parse_date(found) if found else None
+    if day is None:
+        return None
+    year, month, number = (int(part) for part in day.split("-"))
+    name = _MONTH_NAMES[month - 1]
+    stated = re.compile(
+        # numbers, year first or last: 2026-10-14, 2026/10/14, 20261014, 14.10.2026, 10/14/2026
+        rf"(?<!\d){year}[-/.]0?{month}[-/.]0?{number}(?!\d)|(?<!\d){year}{month:02}{number:02}"
+        rf"(?!\d)|(?<![\d/.-])0?(?:{number}[-/.]0?{month}|{month}[-/.]0?{number})[-/.]{year}"
+        rf"(?!\d)"
+        # words: 14 October 2026, 14-Oct-2026, Oct. 14th, 2026, Wed, 14 Oct 2026
+        rf"|(?<!\d)0?{number}(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{name}[a-z]*\.?,?[\s-]+{year}"
+        rf"|{name}[a-z]*\.?[\s-]+0?{number}(?:st|nd|rd|th)?,?[\s-]+{year}"
+        # East Asian pages: 2026年10月14日, 2026년 10월 14일
+        rf"|{year}\s*[年년]\s*0?{month}\s*[月월]\s*0?{number}\s*[日일]",
+        re.I)
+    return day if stated.search(page) else None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
 
 
 def without_decks(tree: HtmlElement) -> HtmlElement:

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from briefing.dates import date_line, date_line_publisher, parse_date
+from briefing.dates import cover_publisher, date_line, month_line, parse_date
 from briefing.errors import OWN_BRIEF, CorpusError
 from briefing.ingest.formats.normalise import (
     LINE_END_HYPHENS,
@@ -142,16 +142,53 @@ def _read(data: bytes) -> Reading:
     first = [_settled(join_lines(b.lines, vocabulary))
              for b, role in zip(ordered[0], roles[0], strict=True) if role != "running"]
     title = meta.get("title") or block_title or _first_title(first)
-    day = meta.get("date") or next((d for d in map(date_line, first[:8]) if d), None)
-    # The title page's date line may name the publisher too ("Published October 14, 2026
-    # by the Pacific Policy Institute"): second to the author the file records.
+    cover, above_prose = _cover_lines(ordered[0], roles[0], vocabulary)
+    day = meta.get("date") or next((d for d in map(date_line, cover) if d), None)
+    # The title page may name the publisher ("Published October 14, 2026 by the Pacific
+    # Policy Institute", "Korea Institute for Digital Policy — Policy Brief 2026-08", "©
+    # 2026 Riga Policy Lab", or its name alone above the prose): second to the author the
+    # file records. Never the Producer or Creator: the software that made the file
+    # ("WeasyPrint 70.0").
     publisher = meta.get("author") or next(
-        (p for p in map(date_line_publisher, first[:8]) if p), None)
+        (p for p in map(cover_publisher, cover) if p), None) or next(
+        (p for p in (cover_publisher(line, alone=True) for line in above_prose) if p), None)
+    # A cover dated by its month alone ("September 2026") leaves the report undated: a
+    # source's date is a day. The corpus says the month is known (`Reading.month`).
+    month = None if day else next((m for m in map(month_line, cover) if m), None)
     warnings = (f"longer than {MAX_PAGES} pages: read up to page {MAX_PAGES}",) \
         if pages > MAX_PAGES else ()
     return Reading(text=text, extractor=extractor(), title=title,
                    publisher=publisher, date=day, pages=tuple(starts),
-                   warnings=warnings)
+                   warnings=warnings, month=month)
+
+
+#: Title-page boxes read for the report's date and publisher: the first ones, where a cover
+#: puts them (a date further down belongs to the report's sentences).
+COVER_BOXES = 8
+
+
+def _cover_lines(page: list[Box], roles: list[Role], vocabulary: Vocabulary
+                 ) -> tuple[list[str], list[str]]:
+    """Page 1's first COVER_BOXES boxes (running heads and feet left out) as lines to read
+    a date or publisher from: each box whole, then each of its printed lines, since a
+    cover box may stack lines of their own ("Korea Institute for Digital Policy — Policy
+    Brief 2026-08" over "Published 27 August 2026"), and joined they are neither. Second,
+    those of the lines above the first heading or paragraph of prose, the title left out
+    ("Nordic Compute Review" names the report): a title page's, where an organisation's
+    name alone is its publisher's."""
+    cover: list[str] = []
+    above_prose: list[str] = []
+    prose = False
+    for box, role in [(b, r) for b, r in zip(page, roles, strict=True)
+                      if r != "running"][:COVER_BOXES]:
+        whole = _settled(join_lines(box.lines, vocabulary))
+        lines = [whole] if len(box.lines) < 2 else [
+            whole, *(_settled(join_lines([line], vocabulary)) for line in box.lines)]
+        prose = prose or role == "heading" or (role in KEPT and ends_sentence(whole))
+        cover.extend(lines)
+        if not prose and role != "title":
+            above_prose.extend(lines)
+    return cover, above_prose
 
 
 def extractor() -> str:

@@ -26,3 +26,6 @@ class Reading:
     pages: tuple[int, ...] = ()
     """PDF only: offset in `text` where each page starts."""
     warnings: tuple[str, ...] = ()
+    month: str | None = None
+    """`YYYY-MM` when the file dates itself by its month alone ("September 2026" on a
+    report's cover) and gives no day: `date` stays None, since a date is a day."""
