@@ -312,3 +312,19 @@ def test_a_month_cover_warns_on_each_command_and_a_correction_sets_the_day(tmp_p
     assert fixed.exit_code == 0, fixed.output
     listed = runner.invoke(app, ["sources", "--json", "--corpus", str(corpus)])
     assert json.loads(listed.stdout)["sources"][0]["date"] == "2026-09-15"
+
+
+def test_a_paragraphs_printed_line_that_is_a_date_does_not_date_the_report(tmp_path):
+    """A cover box's printed lines are read one by one, a paragraph's never: its line
+    "12 March 2026." is the end of a sentence, not the report's date."""
+    import weasyprint
+
+    sentence = ("Korea said its new export rules for advanced chips take effect on<br>"
+                "12 March 2026.")
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Chip Export '
+            f"Rules</title><style>{STYLE}</style></head><body><h1>Chip Export Rules</h1>"
+            f"<p>{sentence}</p><p>{FINDINGS[1]}</p></body></html>")
+    reading = read_formatted("wrap.pdf", weasyprint.HTML(string=html).write_pdf())
+    assert reading.text.startswith("Korea said its new export rules for advanced chips take "
+                                   "effect on 12 March 2026.")  # the shape: one sentence
+    assert (reading.date, reading.publisher) == (None, None)

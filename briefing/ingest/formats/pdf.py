@@ -170,9 +170,11 @@ COVER_BOXES = 8
 def _cover_lines(page: list[Box], roles: list[Role], vocabulary: Vocabulary
                  ) -> tuple[list[str], list[str]]:
     """Page 1's first COVER_BOXES boxes (running heads and feet left out) as lines to read
-    a date or publisher from: each box whole, then each of its printed lines, since a
-    cover box may stack lines of their own ("Korea Institute for Digital Policy — Policy
-    Brief 2026-08" over "Published 27 August 2026"), and joined they are neither. Second,
+    a date or publisher from: each box whole, then, unless it is prose, each of its printed
+    lines, since a cover box may stack lines of their own ("Korea Institute for Digital
+    Policy — Policy Brief 2026-08" over "Published 27 August 2026"), and joined they are
+    neither; a paragraph's line is only part of a sentence ("... take effect on" over "12
+    March 2026."). Second,
     those of the lines above the first heading or paragraph of prose, the title left out
     ("Nordic Compute Review" names the report): a title page's, where an organisation's
     name alone is its publisher's."""
@@ -182,9 +184,10 @@ def _cover_lines(page: list[Box], roles: list[Role], vocabulary: Vocabulary
     for box, role in [(b, r) for b, r in zip(page, roles, strict=True)
                       if r != "running"][:COVER_BOXES]:
         whole = _settled(join_lines(box.lines, vocabulary))
-        lines = [whole] if len(box.lines) < 2 else [
+        sentence = role in KEPT and ends_sentence(whole)
+        lines = [whole] if len(box.lines) < 2 or sentence else [
             whole, *(_settled(join_lines([line], vocabulary)) for line in box.lines)]
-        prose = prose or role == "heading" or (role in KEPT and ends_sentence(whole))
+        prose = prose or role == "heading" or sentence
         cover.extend(lines)
         if not prose and role != "title":
             above_prose.extend(lines)
