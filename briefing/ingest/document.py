@@ -22,6 +22,7 @@ from briefing.ingest.front_matter import (
     RELATED_MAX,
     bounded_title,
     meta_date,
+    meta_date_problem,
     meta_publisher,
     meta_saved_day,
     meta_title,
@@ -60,6 +61,10 @@ def read_document(root: Path, path: Path) -> Document:
     articles.extend(_related_articles(rel, sha, text, meta or {}))
     if not articles:
         raise CorpusError("no article text found")
+    # A date field that names no day is no date: the article is read, and the user told.
+    problem = meta_date_problem(meta) if meta else None
+    if problem is not None:
+        warnings = (*warnings, problem)
     return Document(rel, sha, tuple(articles), warnings)
 
 

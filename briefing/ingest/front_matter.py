@@ -106,9 +106,13 @@ def bounded_title(title: str) -> str:
     return (cut[:space] if space > TITLE_MAX_CHARS // 2 else cut).rstrip() + "…"
 
 
+#: The front-matter fields that give a source's date, the first one set winning.
+DATE_KEYS = ("publishedDateTime", "published_at", "datePublished", "date", "pubDate",
+             "published", "publishedAt", "created")
+
+
 def meta_date(meta: dict[str, Any]) -> str | None:
-    value = _first(meta, "publishedDateTime", "published_at", "datePublished", "date",
-                   "pubDate", "published", "publishedAt", "created")
+    value = _first(meta, *DATE_KEYS)
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -116,6 +120,19 @@ def meta_date(meta: dict[str, Any]) -> str | None:
     if isinstance(value, str) and len(value) <= FIELD_MAX_CHARS:
         return parse_date(value)
     return None  # e.g. `published: false` is a flag, not a date
+
+
+def meta_date_problem(meta: dict[str, Any]) -> str | None:
+    """Why the date field a front matter gives names no day (`date: 2026-02-30`, `date:
+    soon`), for a warning: the article is read without it. None when it gives a day, or
+    gives no date field (a flag such as `published: false` is no date either)."""
+    key = next((k for k in DATE_KEYS if meta.get(k) not in (None, "", [], {})), None)
+    value = None if key is None else meta[key]
+    if not isinstance(value, str) or len(value) > FIELD_MAX_CHARS or parse_date(value):
+        return None
+    shown = " ".join(clean_text(value).split())
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return f"front matter {key}: {shown!r} is not a date (read without it)"
 
 
 def meta_publisher(meta: dict[str, Any], url: str | None) -> str | None:
