@@ -289,12 +289,17 @@ def make(
         raise UsageError(f"the window --since {start.isoformat()} .. --date {day.isoformat()}"
                          " is empty")
 
+    chosen: list[Selection] = []  # `read` may run twice (before and after a sync)
+
     def read(store: Store) -> tuple[Brief, Missing | None]:
         # A saved brief's own ids may have left the corpus: reported, not an error.
         held = saved.selection() if saved else Selection()
-        selection = selection_from(store, country, theme, since=start, max_facts=max_facts,
-                                   excluded=frozenset(excluded) | held.excluded,
-                                   pinned=frozenset(pinned) | held.pinned, query=search)
+        if not chosen:  # names resolved (and a guess said) once
+            chosen.append(selection_from(
+                store, country, theme, since=start, max_facts=max_facts,
+                excluded=frozenset(excluded) | held.excluded,
+                pinned=frozenset(pinned) | held.pinned, query=search))
+        selection = chosen[0]
         check_fact_ids(store, excluded, "--exclude")
         check_fact_ids(store, pinned, "--pin")
         brief = brief_from_store(store, selection, Options(day, stale_after, audit))
