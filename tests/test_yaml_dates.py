@@ -61,6 +61,15 @@ def test_an_article_whose_front_matter_date_names_no_day_is_read_undated(tmp_pat
         "South Korea will spend 4 trillion won on automated container terminals by 2029."]
     # Every command that reads the corpus says so on stderr (--json keeps it in the JSON).
     assert run("facts", "-c", "KR", "--corpus", corpus).stderr == f"warning: port.txt: {why}\n"
+    # Once the user corrects the date, there is nothing left to warn about.
+    assert run("correct", "source", "port.txt", "--date", "2026-02-28", "--corpus",
+               corpus).exit_code == 0
+    listed = json.loads(run("sources", "--json", "--corpus", corpus).stdout)
+    assert listed["warnings"] == [] and listed["sources"][0]["date"] == "2026-02-28"
+    assert run("facts", "-c", "KR", "--corpus", corpus).stderr == ""
+    # Taken back, the date is lost again and the warning returns.
+    assert run("correct", "--remove", "1", "--corpus", corpus).exit_code == 0
+    assert run("facts", "-c", "KR", "--corpus", corpus).stderr == f"warning: port.txt: {why}\n"
 
 
 def test_a_front_matter_date_that_is_a_day_gives_no_warning(tmp_path):

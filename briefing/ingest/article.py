@@ -43,3 +43,14 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
+#: The start of a warning that a file was read undated although it hints at a date (a month
+#: alone, a front-matter date that names no day): moot once the user corrects the date.
+UNDATED_WARNINGS = ("only a month dates it ", "front matter ")
+
+
+def warns_undated(warning: str) -> bool:
+    """A warning `UNDATED_WARNINGS` starts, about a date (not another front-matter field)."""
+    return warning.startswith(UNDATED_WARNINGS[0]) or (
+        warning.startswith(UNDATED_WARNINGS[1]) and "is not a date" in warning)
+
+

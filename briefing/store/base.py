@@ -23,6 +23,7 @@ except ImportError:  # not POSIX: syncs rely on SQLite's own write lock alone
 
 from briefing.errors import BriefingError
 from briefing.extract.themes import Taxonomy
+from briefing.ingest.article import warns_undated
 from briefing.model import EXTRACTOR_VERSION, Skipped, Source
 from briefing.store.files import SOURCE_COLUMNS, reader_versions, source_of_row
 from briefing.text import collapse
@@ -151,12 +152,15 @@ class StoreBase:
     def _problems(self) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
         skipped: list[Skipped] = []
         warned: list[Skipped] = []
-        for path, error, warnings in self.db.execute(
-                "SELECT path, error, warnings FROM files"
-                " WHERE error IS NOT NULL OR warnings IS NOT NULL ORDER BY path"):
+        for path, error, warnings, dated in self.db.execute(
+                "SELECT path, error, warnings, NOT EXISTS (SELECT 1 FROM sources"
+                " WHERE id BETWEEN first_source AND last_source AND date IS NULL)"
+                " FROM files WHERE error IS NOT NULL OR warnings IS NOT NULL ORDER BY path"):
             if error:
                 skipped.append(Skipped(path, error))
-            warned.extend(Skipped(path, w) for w in json.loads(warnings or "[]"))
+            # A file read undated, dated since by the user's correction: nothing to say.
+            warned.extend(Skipped(path, w) for w in json.loads(warnings or "[]")
+                          if not (dated and warns_undated(w)))
         return tuple(skipped), tuple(warned)
 
     def _fingerprint(self) -> str:
