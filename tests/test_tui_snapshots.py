@@ -130,6 +130,22 @@ def test_restored_session_80x24(snap_compare, corpus, tmp_path):
                         run_before=reopened)
 
 
+def test_charts_80x24(snap_compare, tmp_path):
+    """The chart view of a three-country brief: its bar chart and the top of its
+    timeline."""
+    from test_charts import ARTICLES, write_corpus
+    from test_tui_charts import pick_all_three
+
+    corpus = write_corpus(tmp_path / "three", ARTICLES)
+
+    async def charts(pilot):
+        await pick_all_three(pilot)
+        await pilot.press("c")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=charts)
+
+
 def test_every_snapshot_file_belongs_to_a_test():
     """syrupy fails a run that leaves a snapshot file unused (a test renamed or removed),
     except under pytest-xdist (`make test`), where it skips that check: this keeps it."""

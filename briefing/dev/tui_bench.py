@@ -4,7 +4,7 @@ Called by `python -m briefing.dev.bench` (after it has built and indexed the syn
 as `main(root, size)`; runs on its own too:
 `python -m briefing.dev.tui_bench [ROOT] [SIZE]`.
 Targets: first paint <= 1 s on the bundled corpus; keystroke and selection <= 100 ms each on
-the indexed synthetic corpus.
+the indexed synthetic corpus; the chart view's first draw <= 100 ms.
 
 Latencies run from the key press to the first frame the app hands to the terminal after the
 widget took the change (the filtered list; the first rows of the new facts table), so the
@@ -19,9 +19,11 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from briefing.dev.bench import FIVE_SEEDS
 from briefing.tui.session import PAGE
 
 AS_OF = date(2026, 11, 22)
@@ -38,6 +40,10 @@ def main(root: Path, size: int, *, paint: bool = True) -> None:
         seconds = statistics.median(first_paint(root / "cache-seeds") for _ in range(3))
         print(f"TUI first paint (bundled corpus, new process, median of 3): {seconds:.2f} s "
               "(target <= 1 s)")
+        draws = asyncio.run(_chart_draws(root / "cache-seeds", root / "tui-out-charts"))
+        print(f"TUI chart view (bundled corpus, -c {' -c '.join(FIVE_SEEDS)}, {draws['charts']} "
+              f"charts; target <= 100 ms): first draw {_ms(draws['first'])}, again after the "
+              f"brief changed median {_ms(draws['again'])}, max {_ms([max(draws['again'])])}")
     corpus = _indexed_corpus(root, size)
     t = asyncio.run(_interactive(corpus, root / f"tui-out-{size}"))
     print(f"TUI on {size} articles (targets <= 100 ms): filter keystroke median "
@@ -50,6 +56,43 @@ def main(root: Path, size: int, *, paint: bool = True) -> None:
           f"{PAGE} at a time) | pick a theme at once: median {_ms(t['themes'])}, max "
           f"{_ms([max(t['themes'])])} ({len(t['themes'])} themes, up to "
           f"{max(t['theme rows']):.0f} facts)")
+
+
+async def _chart_draws(cache: Path, out: Path) -> dict:
+    """From `c` to the first frame showing the charts of a five-country brief (its data
+    already built with the preview): the first time in a new app, then again each time the
+    brief has changed (the view draws what it shows anew)."""
+    from briefing.resources import seeds_dir
+    from briefing.tui.app import make_app
+
+    os.environ["BRIEFING_CACHE_DIR"] = str(cache)
+    app = make_app(seeds_dir(), as_of=AS_OF, out_dir=out, formats=("md",))
+    frames = _record_frames(app)
+    times: dict = {"first": [], "again": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        drawn = _stamped(app.chart_view.query_one("#charts-body"), "update")
+        while not app.country_choices:
+            await pilot.pause(0.05)
+        app.session.countries = FIVE_SEEDS
+        app.refresh_selection()
+        while app.preview_pending or not app.chart_view.charts:
+            await pilot.pause(0.02)
+        charts = app.chart_view.charts
+        times["charts"] = len(charts)
+        # The brief changes between two openings (here: its charts' titles), so each opening
+        # draws anew, as it does after the user picked another country.
+        changed = tuple(replace(c, title=f"{c.title} (again)") for c in charts)
+        for n in range(6):
+            await pilot.press("f")
+            await app.workers.wait_for_complete()
+            app.chart_view.show(changed if n % 2 else charts, True)
+            t0 = time.perf_counter()
+            await pilot.press("c")
+            while not (drawn and drawn[-1] > t0 and any(f > drawn[-1] for f in frames)):
+                await pilot.pause(0.001)
+            times["first" if n == 0 else "again"].append(
+                min(f for f in frames if f > drawn[-1]) - t0)
+    return times
 
 
 def _ms(values: list[float]) -> str:

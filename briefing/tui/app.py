@@ -55,7 +55,15 @@ from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
 from briefing.tui.screens.links import LinksScreen
 from briefing.tui.screens.save import SaveScreen
-from briefing.tui.session import Choice, Context, EmailRequest, Session, filter_choices
+from briefing.tui.session import (
+    Choice,
+    Context,
+    EmailRequest,
+    Preview,
+    Session,
+    filter_choices,
+)
+from briefing.tui.widgets.chart_view import ChartView
 from briefing.tui.widgets.choice_list import ChoiceList
 from briefing.tui.widgets.fact_view import fact_detail
 from briefing.tui.widgets.facts_table import FactsTable
@@ -85,9 +93,10 @@ SLOW_GROUPS = {"index": "Indexing the corpus", "export": "Writing the brief",
 FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email failed",
           "links": "Adding links failed"}
 #: Keys the footer leaves out first when it is too narrow for all (at 80 columns): the help
-#: screen and the command palette still list them.
-FOOTER_DROPS = ("email", "focus_search", "show_tab('facts')", "show_tab('preview')",
-                "save_brief", "focus_filter", "export")
+#: screen and the command palette still list them. `/` goes before the tabs' keys: the
+#: filter box says "/ filter countries" while it is empty.
+FOOTER_DROPS = ("email", "focus_search", "show_tab('facts')", "focus_filter",
+                "show_tab('charts')", "show_tab('preview')", "save_brief", "export")
 #: The last session is written this long after the last change to it (and on quitting).
 SAVE_SESSION_S = 1.0
 
@@ -126,6 +135,8 @@ class BriefingApp(App[None]):
                 tooltip="Show the facts table and move to it."),
         Binding("p", "show_tab('preview')", "Preview", id="preview-tab", priority=True,
                 tooltip="Show the live preview of the brief."),
+        Binding("c", "show_tab('charts')", "Charts", id="charts-tab", priority=True,
+                tooltip="Show the brief's charts: figures by country, facts over time."),
         Binding("r", "toggle_raw", "Raw/rendered", id="raw", show=False, priority=True,
                 tooltip="Preview the brief as raw Markdown or rendered."),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", show=False,
@@ -178,14 +189,15 @@ class BriefingApp(App[None]):
         self._prefetch_timer = None
         self._waiting: dict[str, Callable[[], object]] = {}
         self._facts_summary = ""
-        self._before_preview: Widget | None = None
+        self._before_view: Widget | None = None
+        """What had focus when the preview or the charts opened: escape goes back there."""
         self._restore_tried = False
         self._session_dirty = False
         """The user changed the selection, exclusions or pins since the session was saved
         (never set before the last session is reopened, so a quick quit cannot clobber it)."""
         self._save_timer = None
         self._news: WhatsNew | None = None
-        """What had focus when the preview opened: closing it (escape) goes back there."""
+        """What is new in the previewed brief since its selection's last export."""
 
     # ----------------------------------------------------------------- layout
 
@@ -203,7 +215,11 @@ class BriefingApp(App[None]):
                                      return_to="#facts-table", compact=True)
         self.table = FactsTable(id="facts-table")
         self.peek = Static("", id="fact-peek")
-        self.preview = BriefPreview(id="brief-preview", on_close=self.action_close_preview)
+        self.preview = BriefPreview(id="brief-preview", on_close=self.action_close_view)
+        self.chart_view = ChartView(id="chart-view", on_close=self.action_close_view)
+        #: The tabs that show the brief, by pane id: each has `set_active` and a `page`.
+        self.views: dict[str, BriefPreview | ChartView] = {"preview": self.preview,
+                                                           "charts": self.chart_view}
         self.footer = FittingFooter(compact=True, drop_order=FOOTER_DROPS)
         self.busy = LoadingIndicator(id="busy")
         self.status = Static("", id="status", markup=False)
@@ -221,6 +237,8 @@ class BriefingApp(App[None]):
                         yield self.peek
                 with TabPane("Preview", id="preview"):
                     yield self.preview
+                with TabPane("Charts", id="charts"):
+                    yield self.chart_view
         with Horizontal(id="statusbar"):
             yield self.busy
             yield self.status
@@ -595,19 +613,24 @@ class BriefingApp(App[None]):
     @work(thread=True, group="preview", exit_on_error=False)
     def build_preview(self, generation: int, selection: Selection) -> None:
         if not (selection.countries or selection.themes):
-            markdown, news = START_HINT, None
+            parts = Preview(START_HINT)
         else:
             try:
-                markdown, news = self.session.preview_with_news(selection)
+                parts = self.session.preview_parts(selection)
             except NothingSelected as err:
-                markdown, news = f"*Nothing to brief: {err}.*", None
+                parts = Preview(f"*Nothing to brief: {err}.*")
         if not get_current_worker().is_cancelled:
-            self.post_message(PreviewReady(generation, markdown, news))
+            self.post_message(PreviewReady(generation, parts.markdown, parts.news,
+                                           parts.charts, parts.sources))
 
     def on_preview_ready(self, message: PreviewReady) -> None:
         self._preview_done = max(self._preview_done, message.generation)
         if message.generation == self._preview_generation:
             self.preview.show(message.markdown)
+            selection = self.session.selection()
+            self.chart_view.show(message.charts,
+                                 picked=bool(selection.countries or selection.themes),
+                                 sources=message.sources)
             self._news = message.news
             self.table.mark_new({n.id for n in message.news.new} if message.news else ())
             self._update_summary()
@@ -626,21 +649,22 @@ class BriefingApp(App[None]):
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Focus follows the tab the user opened, by key, click or the tab bar: a widget
         left focused in the hidden pane, or the tab bar itself, hands it over."""
-        pane = event.pane.id
-        self.preview.set_active(pane == "preview")
+        pane = event.pane.id or "facts"
+        for name, view in self.views.items():
+            view.set_active(name == pane)
         self.footer.skip = frozenset({f"show_tab('{pane}')"})
-        self.footer.refresh(recompose=True)
+        self.refresh_bindings()  # the footer redraws its keys, once, with the focus change
         focused = self.focused
         if focused is None and not self.country_choices:
             return  # still starting: the lists take focus once they are filled
         handed_over = focused is None or isinstance(focused, Tabs) or not self._shows(focused)
-        if pane == "preview":
-            if self._before_preview is None:
-                self._before_preview = self.table if handed_over else focused
+        if pane in self.views:
+            if self._before_view is None:
+                self._before_view = self.table if handed_over else focused
             if handed_over:
-                focus_now(self.preview.page)
+                focus_now(self.views[pane].page)
         else:
-            self._before_preview = None
+            self._before_view = None
             if handed_over:
                 focus_now(self.table)
 
@@ -651,23 +675,29 @@ class BriefingApp(App[None]):
 
     def action_show_tab(self, tab: str) -> None:
         focused = self.focused
-        if tab == "preview" and self.tabs.active != "preview" and focused is not None:
-            self._before_preview = focused
+        if tab in self.views and self.tabs.active not in self.views and focused is not None:
+            self._before_view = focused
+        # The footer's keys at once, with the focus change below: laid out once, not again
+        # when the tab's message comes round.
+        self.footer.skip = frozenset({f"show_tab('{tab}')"})
         self.tabs.active = tab
         if tab == "facts":
             focus_now(self.table)
         else:
             # At once, not when the tab's message comes round: keys typed right behind `p`
-            # (a scroll) go to the preview, which holds them until its page is drawn.
-            self.preview.set_active(True)
-            focus_now(self.preview.page)
+            # (a scroll) go to the view, and the preview holds them until its page is drawn.
+            view = self.views[tab]
+            view.set_active(True)
+            focus_now(view.page)
 
-    def action_close_preview(self) -> None:
-        """Back to the facts, and focus back where it was when the preview opened."""
-        back = self._before_preview
-        self._before_preview = None
+    def action_close_view(self) -> None:
+        """Back to the facts from the preview or the charts (escape), and focus back where
+        it was when the first of them opened."""
+        back = self._before_view
+        self._before_view = None
         self.tabs.active = "facts"
-        if back is None or not back.is_attached or self.preview in back.ancestors_with_self:
+        if back is None or not back.is_attached or any(
+                view in back.ancestors_with_self for view in self.views.values()):
             back = self.table
         self.call_after_refresh(self._focus_if_shown, back)
 
@@ -889,6 +919,7 @@ class BriefingApp(App[None]):
             *STOCK_KEYS,
             *binding_rows(self, "facts table", FactsTable.BINDINGS),
             *binding_rows(self, "preview", BriefPreview.BINDINGS),
+            *binding_rows(self, "charts", ChartView.BINDINGS),
             *binding_rows(self, "filter and search boxes", self.BOX_BINDINGS),
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),

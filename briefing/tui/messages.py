@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from briefing.brief.saved import Missing, SavedBrief
-from briefing.model import Fact, WhatsNew
+from briefing.model import Chart, Fact, SourceRef, WhatsNew
 from briefing.store import SyncReport
 from briefing.tui.session import Choice
 
@@ -50,6 +50,10 @@ class PreviewReady(Message):
     markdown: str
     news: WhatsNew | None = None
     """What the brief has that its last export (on an earlier day) had not."""
+    charts: tuple[Chart, ...] = ()
+    """The brief's charts (their data: the chart view draws them)."""
+    sources: tuple[SourceRef, ...] = ()
+    """The brief's numbered sources, which the charts cite."""
 
 
 @dataclass

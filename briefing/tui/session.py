@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from briefing.deliver.mail import Outcome
     from briefing.deliver.outbox import Resent
     from briefing.deliver.smtp import RetryHook
-    from briefing.model import WhatsNew
+    from briefing.model import Chart, SourceRef, WhatsNew
 
 #: A country stays in the filtered list when its score (suggest_countries' 0-100 scale) is at
 #: least FILTER_FLOOR and within FILTER_SPREAD of the best one: "germ" scores Germany 99 and
@@ -75,6 +75,18 @@ class Choice:
     """Facts about it in the whole corpus."""
     short: str = ""
     """A shorter name for a narrow list (a theme's `short`); empty when there is none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the app shows of a selection's brief besides its facts."""
+
+    markdown: str
+    news: WhatsNew | None = None
+    """What the brief has that its last export (on an earlier day) had not."""
+    charts: tuple[Chart, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    """The brief's numbered sources, which the charts' citations point into."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,15 +399,15 @@ class Session:
         return f"Sends via {settings.address} ({settings.security}).", sender
 
     def preview(self, selection: Selection) -> str:
-        return self.preview_with_news(selection)[0]
+        return self.preview_parts(selection).markdown
 
-    def preview_with_news(self, selection: Selection) -> tuple[str, WhatsNew | None]:
-        """The brief's Markdown, and what is new in it since the last export (None when
-        nothing was exported on an earlier day)."""
+    def preview_parts(self, selection: Selection) -> Preview:
+        """The brief's Markdown, what is new in it since the last export, and its charts'
+        data (drawn by the app's chart view)."""
         from briefing.brief.render.markdown import render_markdown
 
         brief = self.brief(selection)
-        return render_markdown(brief), brief.whats_new
+        return Preview(render_markdown(brief), brief.whats_new, brief.charts, brief.sources)
 
     def export(self, selection: Selection) -> list[Path]:
         """Write the brief's files into the out folder, exactly as `briefing make` does."""

@@ -25,6 +25,9 @@ class FittingFooter(Footer):
         self.left_out: tuple[str, ...] = ()
         """Actions the last layout left out for want of room (for tests and the curious)."""
         self._width = 0
+        self._pending = False
+        self._composed: tuple | None = None
+        """What the keys shown were laid out from (see `_layout_inputs`)."""
 
     def compose(self):
         widgets = [w for w in super().compose()
@@ -57,6 +60,37 @@ class FittingFooter(Footer):
         if self.compact:  # "key description", a cell of margin after it
             return cell_len(widget.key_display) + 1 + cell_len(widget.description) + 1
         return cell_len(widget.key_display) + 2 + cell_len(widget.description) + 1
+
+    def bindings_changed(self, screen) -> None:
+        # A tab switch changes focus and the footer's skipped keys at once: each asks for
+        # a recompose, and a recompose mounts a widget per key. One does for both.
+        if self._pending:
+            return
+        self._pending = True
+        super().bindings_changed(screen)
+        self.call_after_refresh(self._recomposed)
+
+    def _recomposed(self) -> None:
+        self._pending = False
+
+    async def recompose(self) -> None:
+        # Mounting a widget per key costs about 20 ms: skip it when the keys would come out
+        # the same (a tab switch asks twice, once for the focus and once for its tab).
+        inputs = self._layout_inputs()
+        if inputs is not None and inputs == self._composed:
+            return
+        self._composed = inputs
+        await super().recompose()
+
+    def _layout_inputs(self) -> tuple | None:
+        """Everything `compose` lays the keys out from, or None before the screen has its
+        bindings."""
+        if not (self.is_attached and self._bindings_ready):
+            return None
+        shown = tuple((b.key, b.action, b.description, b.group, enabled, tooltip)
+                      for _, b, enabled, tooltip in self.screen.active_bindings.values()
+                      if b.show or b.key == self.app.COMMAND_PALETTE_BINDING)
+        return shown, self.skip, self.size.width or self.app.size.width, self.compact
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
