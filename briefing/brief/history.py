@@ -19,8 +19,8 @@ A fact the previous render had and this one has not dropped out because:
   reads them differently).
 
 A fact dropped out as `source changed` and a new fact quoted from that same file in
-near-same wording are one sentence edited: listed once, as changed (`_edits`), not as a new
-fact and a dropped one.
+near-same wording are one sentence edited: listed once, as changed (`edit_pairs`, which
+`briefing diff` shares), not as a new fact and a dropped one.
 """
 
 from __future__ import annotations
@@ -183,36 +183,60 @@ def whats_new(previous: Render, brief: Brief, store: FactsById, corpus: Path) ->
 
 def _edits(dropped: Sequence[DroppedFact], new: Sequence[NewFact], brief: Brief
            ) -> tuple[ChangedFact, ...]:
-    """Pairs of a dropped fact whose source file changed and a new fact quoted from that
-    file in near-same wording: one sentence, edited (`50,000 engineers` now `60,000`).
-    Shown as one changed fact rather than a new one and a dropped one. Each fact pairs at
-    most once, the closest wordings first."""
+    """The dropped facts whose source file changed that are edits of new facts
+    (`edit_pairs`): one changed fact each rather than a new one and a dropped one."""
+    edited = [d for d in dropped if d.reason == SOURCE_CHANGED]
+    if not edited or not new:
+        return ()
+    files = {i.fact.id: tuple(dict.fromkeys(c.source.carrier or c.source.path
+                                            for c in i.fact.citations))
+             for i in brief.items}
+    now = {n.id: n for n in new}
+    pairs = edit_pairs([Wording(d.id, d.text, d.files) for d in edited],
+                       [Wording(n.id, n.text, files.get(n.id, ())) for n in new])
+    return tuple(ChangedFact(n.id, n.text, now[n.id].where, d.id, d.text, shared)
+                 for d, n, shared in pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A fact as `edit_pairs` weighs it: its id, its wording, and the files it is quoted
+    from."""
+
+    id: str
+    text: str
+    files: tuple[str, ...]
+
+
+def edit_pairs(gone: Sequence[Wording], new: Sequence[Wording]
+               ) -> list[tuple[Wording, Wording, tuple[str, ...]]]:
+    """Pairs of a fact that is gone and a new fact quoted from one of its files in near-same
+    wording (`EDITED_WORDING`): one sentence, edited (`50,000 engineers` now `60,000`), with
+    the files they share. `gone`'s files should be only those that changed since (a file
+    with the same bytes had no sentence edited). Each fact pairs at most once, the closest
+    wordings first; the pairs come in the order of `new`. Shared by what's new and
+    `briefing diff`, so both call the same sentences edits."""
     from rapidfuzz.distance import Indel
 
     from briefing.text import norm_key
 
-    edited = [d for d in dropped if d.reason == SOURCE_CHANGED]
-    if not edited or not new:
-        return ()
-    files = {i.fact.id: {c.source.carrier or c.source.path for c in i.fact.citations}
-             for i in brief.items}
     scored = []
-    for d in edited:
+    for d in gone:
         for n in new:
-            shared = tuple(f for f in d.files if f in files.get(n.id, ()))
+            shared = tuple(f for f in d.files if f in n.files)
             if not shared:
                 continue
             score = Indel.normalized_similarity(norm_key(d.text), norm_key(n.text))
             if score >= EDITED_WORDING:
                 scored.append((-score, d.id, n.id, d, n, shared))
-    out: list[ChangedFact] = []
+    out: list[tuple[Wording, Wording, tuple[str, ...]]] = []
     taken: set[str] = set()
     for _, was, now, d, n, shared in sorted(scored, key=lambda s: s[:3]):
         if was not in taken and now not in taken:
             taken |= {was, now}
-            out.append(ChangedFact(n.id, n.text, n.where, d.id, d.text, shared))
+            out.append((d, n, shared))
     order = {n.id: k for k, n in enumerate(new)}  # as the reader meets them
-    return tuple(sorted(out, key=lambda c: order[c.id]))
+    return sorted(out, key=lambda pair: order[pair[1].id])
 
 
 def _reading_order(brief: Brief) -> list[tuple[BriefItem, str]]:
