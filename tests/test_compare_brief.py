@@ -487,6 +487,17 @@ def paragraphs(markdown: str) -> list[str]:
     ('[rates]\ninto = "dollars"\ndate = 2026-05-29\nsource = "x"\nJPY = 0.0064\n',
      "[rates] into: expected an ISO 4217 currency code such as USD, not 'dollars'"),
     ('[rates]\ninto = "USD"\ndate = 2026-05-29\nJPY = 0.0064\n', "[rates] needs source"),
+    # Won per dollar where the table wants dollars per won: the inverse is suggested.
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nJPY = 0.0064\nKRW = 1470\n',
+     "[rates] KRW = 1470: 1 KRW would be worth 1,470 USD, but 1 KRW is roughly 0.0007 USD; "
+     "is it inverted? (1/1470 = 0.00068)"),
+    ('[rates]\ninto = "KRW"\ndate = 2026-05-29\nsource = "x"\nJPY = 0.108\n',
+     "[rates] JPY = 0.108: 1 JPY would be worth 0.108 KRW, but 1 JPY is roughly 9 KRW; "
+     "is it inverted? (1/0.108 = 9.3)"),
+    # A hundred times off (yen per hundred): no inverse fits, so none is suggested.
+    ('[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "x"\nJPY = 0.64\n',
+     "[rates] JPY = 0.64: 1 JPY would be worth 0.64 USD, but 1 JPY is roughly 0.007 USD; "
+     "check the rate (what 1 JPY is worth in USD)"),
 ])
 def test_a_rate_table_that_cannot_be_right_is_one_line_and_exit_2(made, tmp_path, monkeypatch,
                                                                    rates, message):

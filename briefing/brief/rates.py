@@ -15,13 +15,20 @@ source. Nothing is looked up or assumed: a currency without a rate is not conver
 Every code is checked against ISO 4217 (pycountry's list): a line such as `YEN = 0.0066`
 would otherwise never match an amount and be ignored without a word, so it is a one-line
 error that suggests the code (`JPY`). The currency amounts are converted into needs no rate;
-listed, its rate must be 1. Whether a rate is plausible cannot be known, so it is not judged.
+listed, its rate must be 1.
+
+A rate is checked only for its order of magnitude: where both its currency and `into` are in
+`REFERENCE_MAGNITUDES`, a rate more than `BAND` times off the ratio of the two (`KRW = 1470`,
+won per dollar where the table wants dollars per won) is a one-line error that says what one
+unit would be worth and suggests the inverse when that fits. The magnitudes are never used to
+convert anything: a currency without the user's rate is not converted.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +41,24 @@ _META = ("into", "date", "source")
 #: Names for a currency that analysts write in place of its ISO code, each with that code:
 #: "RMB" (renminbi) for the yuan, "NTD" (New Taiwan dollar), "UKP" for the pound sterling.
 _WRITTEN_FOR = {"RMB": "CNY", "NTD": "TWD", "UKP": "GBP"}
+
+#: Roughly what one unit of a currency is worth in US dollars, to two figures: rounded from
+#: the ECB's euro reference rates and the Federal Reserve's H.10 rates of 2024-2025. Only a
+#: band check of the user's rates (`BAND`), never a rate: nothing is converted with them.
+#: Currencies that lose much of their value within a year or two (TRY, ARS, EGP, NGN, ...)
+#: are left out, so they are never judged; so is any currency not listed.
+REFERENCE_MAGNITUDES: dict[str, float] = {
+    "USD": 1.0, "EUR": 1.1, "GBP": 1.3, "CHF": 1.2, "JPY": 0.0068, "CNY": 0.14,
+    "KRW": 0.00072, "INR": 0.012, "CAD": 0.72, "AUD": 0.65, "NZD": 0.59, "SGD": 0.76,
+    "HKD": 0.13, "TWD": 0.032, "SEK": 0.099, "NOK": 0.095, "DKK": 0.15, "PLN": 0.26,
+    "CZK": 0.044, "BRL": 0.18, "MXN": 0.053, "ZAR": 0.055, "SAR": 0.27, "AED": 0.27,
+    "ILS": 0.28, "IDR": 0.000062, "VND": 0.000039, "THB": 0.030, "MYR": 0.23, "PHP": 0.017,
+}
+#: How far a rate may be from the reference ratio of its two currencies, either way, before it
+#: is refused: a generous band (exchange rates of these currencies move far less in years),
+#: narrow enough to catch a rate written the wrong way round (won per dollar is ~1,400 times
+#: dollars per won) or in the wrong unit.
+BAND = 20.0
 
 
 def load_rates(path: Path | None = None) -> RateTable | None:
@@ -65,6 +90,8 @@ def parse_rates(table: Any, where: str) -> RateTable:
         raise ConfigError(f"{where} {into}: amounts are converted into {into} (into = "
                           f"\"{into}\"), so one {into} is worth 1 {into}; remove the line")
     rates = [(c, r) for c, r in rates if c != into]
+    for code, rate in rates:
+        _check_magnitude(code, rate, into, f"{where} {code} = {_written(rate)}")
     if not rates:
         raise ConfigError(f"{where} gives no rate: add lines such as JPY = 0.0064 (what one "
                           f"unit is worth in {into})")
@@ -130,3 +157,39 @@ def _rate(value: Any, where: str) -> float:
         raise ConfigError(f"{where}: expected a positive number (what one unit is worth), "
                           f"not {value!r}")
     return float(value)
+
+
+def reference_ratio(code: str, into: str) -> float | None:
+    """Roughly what one `code` is worth in `into` (`REFERENCE_MAGNITUDES`); None when either
+    currency is not in the table."""
+    if code not in REFERENCE_MAGNITUDES or into not in REFERENCE_MAGNITUDES:
+        return None
+    return REFERENCE_MAGNITUDES[code] / REFERENCE_MAGNITUDES[into]
+
+
+def _check_magnitude(code: str, rate: float, into: str, where: str) -> None:
+    """A one-line ConfigError when the rate is more than `BAND` times off what one `code`
+    is roughly worth in `into`; says the inverse when that is within the band."""
+    expected = reference_ratio(code, into)
+    if expected is None or 1 / BAND <= rate / expected <= BAND:
+        return
+    message = (f"{where}: 1 {code} would be worth {_written(rate, ',')} {into}, but 1 {code} is "
+               f"roughly {_figures(expected, 1)} {into}")
+    if 1 / BAND <= (1 / rate) / expected <= BAND:
+        message += f"; is it inverted? (1/{_written(rate)} = {_figures(1 / rate)})"
+    else:
+        message += f"; check the rate (what 1 {code} is worth in {into})"
+    raise ConfigError(message)
+
+
+def _written(rate: float, grouping: str = "") -> str:
+    """A rate as the user wrote it, never in exponent form: `1470`, `0.00072` (`1,470` with
+    `grouping` ",")."""
+    return format(Decimal(repr(rate)).normalize(), f"{grouping}f")
+
+
+def _figures(value: float, digits: int = 2) -> str:
+    """A number to `digits` significant figures, with thousands separators and never in
+    exponent form: `1,470`, `0.00068`."""
+    rounded = float(f"{value:.{digits}g}")
+    return format(Decimal(repr(rounded)).normalize(), ",f")
