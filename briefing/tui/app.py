@@ -41,6 +41,7 @@ from briefing.model import Fact, Selection, WhatsNew
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.messages import (
     ContextLoaded,
+    Corrected,
     Emailed,
     Exported,
     FactsLoaded,
@@ -50,6 +51,7 @@ from briefing.tui.messages import (
     LinksProgress,
     PreviewReady,
 )
+from briefing.tui.screens.correct import CorrectScreen
 from briefing.tui.screens.email import EmailScreen
 from briefing.tui.screens.fact import FactScreen
 from briefing.tui.screens.help import STOCK_KEYS, HelpScreen, binding_rows
@@ -497,7 +499,8 @@ class BriefingApp(App[None]):
 
     def on_context_loaded(self, message: ContextLoaded) -> None:
         if message.open_dialog:
-            self.push_screen(FactScreen(message.fact, lambda: self._detail(message.fact)))
+            self.push_screen(FactScreen(message.fact, lambda: self._detail(message.fact),
+                                        on_correct=self.open_correct))
         elif message.fact == self.table.highlighted_fact:
             self._show_peek()
 
@@ -505,7 +508,44 @@ class BriefingApp(App[None]):
         context = self.session.known_context(fact) or Context(fact.text, 0, len(fact.text))
         return fact_detail(fact, context, excluded=fact.id in self.session.excluded,
                            country_name=country_name, theme_name=self.session.taxonomy.name,
-                           pinned=fact.id in self.session.pinned)
+                           pinned=fact.id in self.session.pinned,
+                           corrections=self.session.corrections_of(fact))
+
+    # ----------------------------------------------------------------- corrections
+
+    def open_correct(self, fact: Fact) -> None:
+        """The Correct dialog over the fact's detail; what it returns is written by a worker
+        (writing applies it to the store, a sync)."""
+        def corrected(changes: dict[str, str] | None) -> None:
+            if changes:
+                self._set_status("Correcting…")
+                self.apply_correction(fact, changes)
+
+        self.push_screen(CorrectScreen(fact), corrected)
+
+    @work(thread=True, group="correct", exit_on_error=False)
+    def apply_correction(self, fact: Fact, changes: dict[str, str]) -> None:
+        try:
+            notes = self.session.correct(fact, changes)
+        except (BriefingError, ValueError) as err:  # ValueError: a date that names no day
+            self.post_message(Corrected(fact, error=str(err)))
+            return
+        self.session.context(fact)
+        self.post_message(Corrected(self.session.fact_now(fact.id) or fact, notes))
+
+    def on_corrected(self, message: Corrected) -> None:
+        if message.error is not None:
+            self._set_status(f"Correction not made: {message.error}")
+            self.notify(message.error, title="Correction not made", severity="error")
+            return
+        stale = [n for n in message.notes if n.stale]
+        said = "; ".join(n.change for n in message.notes) or "nothing"
+        self.notify(f"Corrected: {said}", title="Correction kept in corrections.yaml",
+                    severity="warning" if stale else "information")
+        fact = message.fact
+        if isinstance(self.screen, FactScreen):
+            self.screen.show_fact(fact, lambda: self._detail(fact))
+        self.refresh_selection()
 
     @on(DataTable.RowSelected, "#facts-table")
     def _row_selected(self) -> None:
@@ -922,6 +962,7 @@ class BriefingApp(App[None]):
             *binding_rows(self, "charts", ChartView.BINDINGS),
             *binding_rows(self, "filter and search boxes", self.BOX_BINDINGS),
             *binding_rows(self, "fact details", FactScreen.BINDINGS),
+            *binding_rows(self, "correct dialog", CorrectScreen.BINDINGS),
             *binding_rows(self, "email dialog", EmailScreen.BINDINGS),
             *binding_rows(self, "links dialog", LinksScreen.BINDINGS),
             *binding_rows(self, "save dialog", SaveScreen.BINDINGS),

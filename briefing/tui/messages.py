@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from briefing.brief.saved import Missing, SavedBrief
-from briefing.model import Chart, Fact, SourceRef, WhatsNew
+from briefing.model import Chart, CorrectionNote, Fact, SourceRef, WhatsNew
 from briefing.store import SyncReport
 from briefing.tui.session import Choice
 
@@ -87,3 +87,13 @@ class LinksAdded(Message):
     """What `add` made of each link (`briefing.ingest.fetch.Added`)."""
 
     outcomes: list
+
+
+@dataclass
+class Corrected(Message):
+    """A correction made from the fact's detail was written and applied (or refused)."""
+
+    fact: Fact
+    """The fact as the store has it now (the one corrected, when it is gone)."""
+    notes: tuple[CorrectionNote, ...] = ()
+    error: str | None = None

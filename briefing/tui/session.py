@@ -131,6 +131,8 @@ class Session:
         # archive, and the garbage collector walks every one kept: only the last few.
         self._digest_cache = FactCache(size=3, items=DIGESTS_KEPT)
         self._contexts: OrderedDict[str, Context] = OrderedDict()
+        self._notes: tuple[CorrectionNote, ...] | None = None
+        """The store's corrections, as last read (None: to read)."""
         self._local = threading.local()
         self._stores: list[tuple[threading.Thread, FactStore]] = []
         self._lock = threading.Lock()
@@ -166,11 +168,59 @@ class Session:
 
     def index(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         report = self.store().sync(progress=progress)
+        self._forget()
+        return report
+
+    # ----------------------------------------------------------------- corrections
+
+    def correct(self, fact: Fact, changes: dict[str, str]) -> tuple[CorrectionNote, ...]:
+        """Correct the fact's countries and themes and its first source's date, publisher
+        and title (`changes`: the fields as typed; names as `-c` and `-t` take them), through
+        the functions `briefing correct` uses: they check the values, write corrections.yaml
+        and apply it. Returns their notes (source first)."""
+        from briefing.store.corrections import correct_fact, correct_source
+
+        store = self.store()
+        labels = {name: self._names(name, changes[name])
+                  for name in ("countries", "themes") if name in changes}
+        source = {k: v for k, v in changes.items() if k in ("date", "publisher", "title")}
+        notes = []
+        try:
+            if source:
+                notes.append(correct_source(store, fact.citations[0].source.key, source))
+            if labels:
+                notes.append(correct_fact(store, fact.id, **labels))
+        finally:
+            self._forget()
+        return tuple(notes)
+
+    def _names(self, field: str, text: str) -> list[str]:
+        """Country codes or theme slugs from what the user typed (raises UnknownName)."""
+        names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
+        if field == "countries":
+            return [resolve_country(n) for n in names]
+        return [self.taxonomy.resolve(n) for n in names]
+
+    def corrections_of(self, fact: Fact) -> list[CorrectionNote]:
+        """The corrections applied to the fact or to a source it cites (the store's notes)."""
+        keys = {("fact", fact.id), *(("source", c.source.key) for c in fact.citations)}
+        notes = self._notes
+        if notes is None:  # asked for every fact shown: read once a change
+            notes = self._notes = self.store().corrections()
+        return [n for n in notes if (n.kind, n.target) in keys and n.stale is None]
+
+    def fact_now(self, fact_id: str) -> Fact | None:
+        """The fact as the store has it now (after a correction)."""
+        found = self.store().facts(among=[fact_id], citations=MAX_CITED)
+        return found[0] if found else None
+
+    def _forget(self) -> None:
+        """Drop what was read from the store: a correction changed it."""
         self._cache.clear()
         self._digest_cache.clear()
+        self._notes = None
         with self._lock:
             self._contexts.clear()
-        return report
 
     def add_links(self, urls: list[str], progress: Callable[[int, int], None] | None = None
                   ) -> list:

@@ -24,13 +24,18 @@ class FactScreen(ModalScreen[None]):
                 tooltip="Leave this fact out of the brief, or put it back."),
         Binding("shift+p", "pin_fact", "Pin", id="pin-detail",
                 tooltip="Keep this fact in the brief however it ranks, or stop."),
+        Binding("e", "correct", "Correct", id="correct-detail",
+                tooltip="Correct the fact's countries or themes, or its source's date, "
+                        "publisher or title (kept in corrections.yaml)."),
     ]
 
-    def __init__(self, fact: Fact, body: Callable[[], Text]) -> None:
+    def __init__(self, fact: Fact, body: Callable[[], Text],
+                 on_correct: Callable[[Fact], object] | None = None) -> None:
         super().__init__()
         self.fact = fact
         self.body = body
         """Makes the detail text (again after an exclusion changes)."""
+        self.on_correct = on_correct
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="fact-dialog", classes="dialog") as dialog:
@@ -48,3 +53,12 @@ class FactScreen(ModalScreen[None]):
 
     def action_pin_fact(self) -> None:
         self.post_message(FactsTable.PinToggled(self.fact.id))
+
+    def action_correct(self) -> None:
+        if self.on_correct is not None:
+            self.on_correct(self.fact)
+
+    def show_fact(self, fact: Fact, body: Callable[[], Text]) -> None:
+        """The fact again, as a correction left it."""
+        self.fact, self.body = fact, body
+        self.refresh_body()

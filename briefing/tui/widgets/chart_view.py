@@ -1,7 +1,7 @@
 """The brief's charts drawn with terminal cells: a bar chart's bars one country a row, a
 timeline one period a row with a column per series. Series are told apart by their column
 and header, never by colour, and every bar prints its value and its sources, so the chart
-is also its data table.
+is also its data table. Under the charts, the sources they cite, numbered as in the brief.
 
 Drawn from `Brief.charts` (plain data, `briefing.brief.chart_data`): nothing here plots, so
 opening the view imports nothing and a redraw is a few hundred characters of text.

@@ -6,17 +6,20 @@ Built as rich `Text` from plain strings only: article text is never parsed as ma
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 
-from briefing.model import Fact
+from briefing.model import CorrectionNote, Fact
+from briefing.store.corrections import FACT_FIELDS, SOURCE_FIELDS
 from briefing.tui.session import Context
 
 
 def fact_detail(fact: Fact, context: Context, *, excluded: bool,
                 country_name: Callable[[str], str], theme_name: Callable[[str], str],
-                pinned: bool = False) -> Text:
+                pinned: bool = False, corrections: Sequence[CorrectionNote] = ()) -> Text:
+    """`corrections`: those applied to the fact or its sources (`Session.corrections_of`):
+    each is listed, and the fields they set are marked "(corrected)"."""
     out = Text()
     if excluded:
         status = ("✗ EXCLUDED from the brief", "bold red")
@@ -25,12 +28,19 @@ def fact_detail(fact: Fact, context: Context, *, excluded: bool,
     else:
         status = ("✓ included in the brief", "bold green")
     out.append(status[0], style=status[1])
-    out.append("   (space to change)\n\n", style="dim")
+    out.append("   (space to change)\n", style="dim")
+    for note in corrections:
+        out.append(f"✎ CORRECTED ({note.kind}): {note.change}", style="bold")
+        out.append(f"   (correction {note.number}; e to change)\n", style="dim")
+    out.append("\n")
     out.append(fact.text, style="bold")
     out.append("\n\n")
+    fixed = {name for n in corrections for name in _fields_set(n)}
     _field(out, "Fact id", fact.id)
-    _field(out, "Countries", ", ".join(country_name(c) for c in fact.countries) or "none")
-    _field(out, "Themes", ", ".join(theme_name(t) for t in fact.themes) or "none")
+    _field(out, "Countries", ", ".join(country_name(c) for c in fact.countries) or "none",
+           "fact countries" in fixed)
+    _field(out, "Themes", ", ".join(theme_name(t) for t in fact.themes) or "none",
+           "fact themes" in fixed)
     _field(out, "Figures", "; ".join(f.text for f in fact.figures) or "none")
     if fact.citations[0].page is not None:
         _field(out, "Page", f"p. {fact.citations[0].page}")
@@ -41,6 +51,8 @@ def fact_detail(fact: Fact, context: Context, *, excluded: bool,
         s = citation.source
         out.append(f"{n}. ", style="bold")
         out.append(s.title)
+        if any(c.kind == "source" and c.target == s.key for c in corrections):
+            out.append("  ✎ corrected", style="bold")
         out.append("\n   ")
         # The page of a PDF report the source states it on, as a brief cites it: "p. 3".
         page = f"p. {citation.page}" if citation.page is not None else None
@@ -68,7 +80,16 @@ def highlighted_context(context: Context) -> Text:
     return text
 
 
-def _field(out: Text, label: str, value: str) -> None:
+def _fields_set(note: CorrectionNote) -> list[str]:
+    """`fact countries`, `source date`: what a note's change sets (its text names them)."""
+    names = FACT_FIELDS if note.kind == "fact" else SOURCE_FIELDS
+    return [f"{note.kind} {part.split()[0]}" for part in note.change.split("; ")
+            if part.split() and part.split()[0] in names]
+
+
+def _field(out: Text, label: str, value: str, corrected: bool = False) -> None:
     out.append(f"{label}: ", style="bold")
     out.append(value)
+    if corrected:
+        out.append("  ✎ corrected", style="bold")
     out.append("\n")
