@@ -1422,3 +1422,137 @@ SAMPLE_AFTER = re.compile(
     r"\s+(?:(?:who\s+)?(?:were|was)\s+)?(?:surveyed|polled|questioned|interviewed|responding"
     r"|who\s+(?:responded|took\s+part|answered))\b",
     re.I)
+
+
+# --------------------------------------------------------------------------- a figure's time frame
+
+#: Words that make a figure a plan or target, not a count of what is there now: "Korea plans
+#: 30,000 GPUs", "aims to install", "a target of 50,000", "the goal is", "will spend $7bn",
+#: "is expected to reach", "intends to build", "is set to", "pledged $2bn" (a promise, not a
+#: sum spent), "would add". Matched on lowercased text; the nearest cue before a figure in its
+#: clause decides (see `figures.time_frame`), so "has set a target of 50,000" is a target.
+PLANNED_FRAME = re.compile(r"\b(?:" + _alternation("""
+    will have
+    would have
+    to have
+    is to
+    are to
+    is set to
+    are set to
+    on track to
+    will
+    would
+    shall
+    plan
+    plans
+    planned
+    planning
+    aim
+    aims
+    aimed
+    aiming
+    target
+    targets
+    targeted
+    targeting
+    goal
+    goals
+    ambition
+    intends
+    intend
+    intended
+    expects
+    expected
+    projected
+    forecast
+    seeks
+    seeking
+    wants
+    hopes
+    pledge
+    pledges
+    pledged
+    promised
+    promises
+    proposed
+    envisages
+    envisions
+    going to
+""") + r")\b")
+#: Words that make a figure a count of what is, or was, there: "Japan currently has about
+#: 20,000 GPUs", "now operates", "has reached", "stood at", "totalled", "installed 5,000
+#: last year", "since 2022", "so far", "already", "as of", past tense of the verbs news uses
+#: for a stock or a sum ("spent", "bought", "trained", "rose to"). Reporting verbs ("said",
+#: "announced") are neither: they date the telling, not the figure.
+REPORTED_FRAME = re.compile(r"\b(?:" + _alternation("""
+    has
+    have
+    had
+    is
+    are
+    was
+    were
+    now
+    currently
+    presently
+    today
+    already
+    so far
+    to date
+    as of
+    at present
+    since
+    reached
+    stood
+    stands
+    totalled
+    totaled
+    totals
+    amounted
+    amounts
+    counted
+    numbered
+    operates
+    operated
+    runs
+    ran
+    holds
+    held
+    owns
+    owned
+    hosts
+    hosted
+    employs
+    employed
+    spent
+    bought
+    purchased
+    acquired
+    installed
+    deployed
+    built
+    trained
+    received
+    rose
+    grew
+    fell
+    climbed
+    jumped
+    topped
+    exceeded
+    hit
+    last year
+    last month
+""") + r")\b")
+#: "by 2030", "by the end of 2028", "in 2031": a year after the source's own marks a plan
+#: (a year before it, "by 2024", what was reached). Group `year`.
+BY_YEAR = re.compile(
+    r"\b(?:by|in|until|through)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
+#: Words that may stand between a plan's cue and the verb it governs: "aims to have reached",
+#: "will hit", "expected to be" (a past form after them is still the plan).
+FRAME_GOVERNED_GAP = re.compile(r"^(?:\s+(?:to|be|have|then|soon|also|further|eventually))*\s*$")
+#: Where a figure's clause ends, for its time frame: "Japan has 20,000 GPUs; Korea plans
+#: 30,000", "... now, while Korea aims for ...", ", but", ", whereas". A comparator after
+#: "against", "compared with" or "than" stays in the clause: "Korea plans 30,000 against
+#: Japan's 50,000" sets a plan against a plan.
+FRAME_CLAUSE_BREAK = re.compile(r";|:|—|–|\bwhile\b|\bwhereas\b|,\s+but\b|,\s+and\b|\.\s")

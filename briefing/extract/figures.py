@@ -1397,3 +1397,74 @@ SIGNIFICANT_DIGITS = 12
 def _scaled(number: float, scale: float) -> float:
     """`number` times its scale word, rounded to the digits the text can have given."""
     return float(f"{number * scale:.{SIGNIFICANT_DIGITS}g}")
+
+
+# --------------------------------------------------------------------------- time frame
+
+#: A figure's time frame: a plan or target, or what is (or was) there.
+PLANNED = "planned"
+REPORTED = "reported"
+
+
+def time_frame(text: str, figure: Figure, year: int | None = None) -> str | None:
+    """Whether a figure is a plan or target (`planned`: "Korea plans 30,000 GPUs", "will
+    spend", "a target of", "by 2030") or a count of what is there (`reported`: "Japan
+    currently has 20,000 GPUs", "reached", past tense); None when its sentence says neither.
+
+    The nearest cue before the figure in its clause decides, else the nearest after it
+    there, else the nearest before and then after it in the rest of the sentence: "Japan has
+    20,000 GPUs and plans 50,000" gives each its own. A comparator takes its clause's frame
+    ("Korea plans 30,000 GPUs against Japan's 50,000": Japan's is a plan too). `year`: the
+    source's, so "by 2030" is a plan and "by 2024" a count (no year: a year says nothing)."""
+    lowered = text.lower()
+    start, end = figure.start, figure.start + len(figure.text)
+    lo, hi = _frame_clause(lowered, start, end)
+    cues_found = _frame_cues(lowered, year)
+    before = [c for c in cues_found if c[1] <= start]
+    after = [c for c in cues_found if c[0] >= end]
+    in_clause = [c for c in before if c[0] >= lo]
+    if in_clause:
+        return _nearest_before(lowered, in_clause)
+    after_in_clause = [c for c in after if c[1] <= hi]
+    if after_in_clause:
+        return after_in_clause[0][2]
+    if before:
+        return _nearest_before(lowered, before)
+    return after[0][2] if after else None
+
+
+def _frame_clause(lowered: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause a figure stands in (see `cues.FRAME_CLAUSE_BREAK`)."""
+    lo, hi = 0, len(lowered)
+    for m in cues.FRAME_CLAUSE_BREAK.finditer(lowered):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _frame_cues(lowered: str, year: int | None) -> list[tuple[int, int, str]]:
+    """Every time-frame cue of a sentence, in order: (start, end, frame)."""
+    found = [(m.start(), m.end(), PLANNED) for m in cues.PLANNED_FRAME.finditer(lowered)]
+    taken = [(s, e) for s, e, _ in found]
+    found += [(m.start(), m.end(), REPORTED) for m in cues.REPORTED_FRAME.finditer(lowered)
+              if not any(s < m.end() and m.start() < e for s, e in taken)]
+    if year is not None:
+        for m in cues.BY_YEAR.finditer(lowered):
+            said = int(m.group("year"))
+            if said != year:
+                found.append((m.start(), m.end(), PLANNED if said > year else REPORTED))
+    return sorted(found)
+
+
+def _nearest_before(lowered: str, before: list[tuple[int, int, str]]) -> str:
+    """The frame of the nearest cue before a figure; a past form a plan's word governs is the
+    plan's ("aims to have reached", "will hit", "the goal is")."""
+    start, _, frame = before[-1]
+    if frame == REPORTED and len(before) > 1:
+        _, prev_end, prev_frame = before[-2]
+        if prev_frame == PLANNED and cues.FRAME_GOVERNED_GAP.match(lowered[prev_end:start]):
+            return PLANNED
+    return frame
