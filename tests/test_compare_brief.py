@@ -547,3 +547,84 @@ def test_same_inputs_and_date_give_byte_identical_files(made, tmp_path, monkeypa
     md, pdf = make(made.corpus, tmp_path / "again")
     assert md.read_text(encoding="utf-8") == made.markdown
     assert pdf.read_bytes() == made.pdf.read_bytes()
+
+
+#: A second corpus, in our own words, of amounts written with qualifiers and as a range.
+QUALIFIED = (
+    ("cn-fund.md", "Beijing widens its chip fund", "2026-04-02",
+     "China will put more than 200 billion yuan into AI chip plants, the finance ministry "
+     "said.\n\n"
+     "Each Chinese start-up in the programme can claim up to 100,000 yuan in compute "
+     "vouchers, the ministry added.\n\n"
+     "China expects provinces to spend 5-6 billion yuan on AI training centres, officials "
+     "said."),
+    ("cn-older.md", "Shanghai's AI fund", "2026-01-20",
+     "China set aside about 20 billion yuan for AI research labs, the city said."),
+    ("kr-plan.md", "Seoul's compute plan", "2026-03-15",
+     "South Korea will invest 500 billion won in national AI data centres, the science "
+     "ministry said."),
+    ("jp-plan.md", "Tokyo's compute plan", "2026-02-11",
+     "Japan will spend 1.25 trillion yen on AI supercomputers, the trade ministry said.\n\n"
+     "Each Japanese university lab can receive 3,456,789 yen a year in compute credits, "
+     "the ministry added."),
+)
+
+
+def make_qualified(tmp_path: Path, monkeypatch, rates: str) -> tuple[str, Path]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, day, body in QUALIFIED:
+        (corpus / name).write_text(f"---\ntitle: {title}\ndate: {day}\n---\n\n{body}\n",
+                                   encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(rates, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    md, pdf = make(corpus, tmp_path / "out")
+    return md.read_text(encoding="utf-8"), pdf
+
+
+def converted_column(markdown: str) -> dict[str, list[str]]:
+    return {title: [row[-1] for row in rows[1:]] for title, rows in measure_tables(markdown).items()
+            if rows[0][-1].endswith(", converted")}
+
+
+def test_converted_amounts_keep_the_qualifier_and_the_range_to_three_figures(tmp_path,
+                                                                            monkeypatch):
+    md, pdf = make_qualified(tmp_path, monkeypatch, (
+        '[rates]\ninto = "USD"\ndate = 2026-05-29\nsource = "Desk sheet"\n'
+        "CNY = 0.14\nKRW = 0.00072\nJPY = 0.0064\n"))
+    converted = converted_column(md)
+    # "more than" and "up to" bound the amount, so they are carried into it; "about" is
+    # said by the ≈ already; a range stays a range (5 to 6 billion yuan at 0.14).
+    assert converted["Money in CNY"] == ["more than ≈ 28 bn USD", "up to ≈ 14,000 USD",
+                                         "≈ 700–840 m USD", "≈ 2.8 bn USD"]
+    # Three significant figures, thousands separators, no trailing zeros: 1.25 trillion yen
+    # is 8 bn (not 8.00 bn), 3,456,789 yen is 22,100 (not 22,123.45).
+    assert sorted(converted["Money in JPY"]) == ["≈ 22,100 USD", "≈ 8 bn USD"]
+    assert converted["Money in KRW"] == ["≈ 360 m USD"]
+    shape = re.compile(r"(?:(?:more than|up to) )?≈ (?P<n>[\d,.]+)(?:–(?P<m>[\d,.]+))?"
+                       r"(?: (?:m|bn|tn))? USD")
+    for cell in (c for column in converted.values() for c in column):
+        found = shape.fullmatch(cell)
+        assert found, cell
+        for number in filter(None, (found["n"], found["m"])):
+            assert len(number.replace(",", "").replace(".", "").strip("0")) <= 3, cell
+            assert not number.endswith((".0", ".00")), cell
+    text = squash(pdf_layout(pdf))
+    for cell in ("more than ≈ 28 bn USD", "up to ≈ 14,000 USD", "≈ 700–840 m USD",
+                 "≈ 22,100 USD"):
+        assert squash(cell) in text, cell
+    assert not re.search(r"\.00(?!\d)", text)  # the rates' 0.0064 are no "14,000.00"
+
+
+def test_a_currency_outside_the_reference_magnitudes_is_never_judged(tmp_path, monkeypatch):
+    # The peso is left out of the band check (it loses value fast), so a desk converting
+    # into pesos is taken at its word, however the rates compare with today's.
+    md, _ = make_qualified(tmp_path, monkeypatch, (
+        '[rates]\ninto = "ARS"\ndate = 2026-05-29\nsource = "Buenos Aires desk"\n'
+        "JPY = 1.2\nCNY = 0.5\n"))
+    converted = converted_column(md)
+    assert "≈ 1.5 tn ARS" in converted["Money in JPY"]
+    assert converted["Money in CNY"][0] == "more than ≈ 100 bn ARS"
+    assert "1 CNY = 0.5 ARS; 1 JPY = 1.2 ARS." in " ".join(section(md, "Method").split())

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 
 from briefing.extract.countries import find_countries
-from briefing.extract.figures import PHYSICAL_UNITS, is_bare_count
+from briefing.extract.figures import PHYSICAL_UNITS, is_bare_count, unqualified
 from briefing.model import (
     BriefItem,
     Fact,
@@ -411,6 +412,55 @@ def _table(key: str, title: str, members: list[MeasureRow], rates: RateTable | N
     converted = tuple(MeasureRow(r.country, r.row, r.date, r.row.figure.value * rate)
                       for r in members)
     return MeasureTable(key, title, converted, rates.into)
+
+
+#: Qualifiers that only say a figure is approximate: the converted amount's "≈" says so
+#: already ("about 20 billion yuan" is "≈ 2.8 bn USD", not "about ≈ 2.8 bn USD"). Others
+#: ("more than", "up to", "nearly") bound the amount and are carried into it.
+_APPROXIMATE = re.compile(r"(?:about|around|roughly|approximately|some|an\s+estimated)",
+                          re.IGNORECASE)
+#: A range's two numbers, as `extract.figures` joins them into one figure ("5-6 billion
+#: yuan", "$5 to $6 billion", "30 and 40 billion won" after "between"); its value is the
+#: lower bound, the upper the same multiple of it as the numbers written.
+_RANGE = re.compile(r"^[^\d\s]{0,3}\s?(?P<low>\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?|\s(?:to|and)\s)"
+                    r"[^\d\s]{0,3}\s?(?P<high>\d[\d,]*(?:\.\d+)?)")
+#: Scale words of a converted amount, as the brief's other amounts use them (`6.8 bn USD`).
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def converted_amount(figure: Figure, converted: float, into: str) -> str:
+    """A converted amount as the table shows it: marked "≈", to three significant figures,
+    with the figure's qualifier and range as its text has them: "more than 200 billion
+    yuan" -> "more than ≈ 28 bn USD", "5-6 billion yuan" -> "≈ 700–840 m USD"."""
+    text = unqualified(figure.text)
+    qualifier = " ".join(figure.text[:len(figure.text) - len(text)].split())
+    if _APPROXIMATE.fullmatch(qualifier):
+        qualifier = ""
+    number = _approximately(converted)
+    span = _RANGE.match(text)
+    if span is not None:
+        low, high = (float(span[g].replace(",", "")) for g in ("low", "high"))
+        if 0 < low < high:
+            number = _joined(number, _approximately(converted * high / low))
+    said = f"≈ {number} {into}"
+    return f"{qualifier[:1].lower()}{qualifier[1:]} {said}" if qualifier else said
+
+
+def _approximately(value: float) -> str:
+    """An amount to three significant figures, with thousands separators and a scale word
+    from a million up, never trailing zeros: `28 bn`, `14,000`, `7.92 bn`, `735 tn`."""
+    rounded = float(f"{value:.3g}")  # first, so that 999.7 million is `1 bn`
+    scale, word = next(((s, w) for s, w in _SCALES if abs(rounded) >= s), (1.0, ""))
+    shown = format(Decimal(repr(float(f"{rounded / scale:.3g}"))).normalize(), ",f")
+    return f"{shown} {word}" if word else shown
+
+
+def _joined(low: str, high: str) -> str:
+    """A range of two amounts, the scale word said once when both share it: `700–840 m`."""
+    low_number, _, low_word = low.partition(" ")
+    if low_word == high.partition(" ")[2]:
+        return f"{low_number}–{high}"
+    return f"{low}–{high}"
 
 
 def _table_order(table: MeasureTable) -> tuple[int, int, bool, str]:

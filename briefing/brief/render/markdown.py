@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 
+from briefing.brief.compare import converted_amount
 from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
@@ -165,7 +166,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     )
     env.globals.update(link=link, markers=markers, raw=Raw, figure_value=figure_value,
                        names=names, amount=amount, rate_text=rate_text,
-                       country_list=country_list)
+                       converted_amount=converted_amount, country_list=country_list)
     env.filters["md"] = escape_md
     env.filters["raw"] = Raw
     return env

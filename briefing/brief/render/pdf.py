@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from briefing.brief.compare import converted_amount
 from briefing.brief.render.markdown import amount, figure_value, names, rate_text
 from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.errors import BriefingError, UsageError
@@ -215,7 +216,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     # names, amount, rate_text: a comparison's labels and converted amounts, worded as in
     # the Markdown.
     env.globals.update(country_list=country_list, names=names, amount=amount,
-                       rate_text=rate_text)
+                       rate_text=rate_text, converted_amount=converted_amount)
     return env
 
 
