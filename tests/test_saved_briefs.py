@@ -200,7 +200,9 @@ def test_options_on_the_command_line_override_the_file(corpus, tmp_path):
     r = run("make", "--brief", file, "-c", "JP", "--date", DAY, "--out", tmp_path / "elsewhere")
     assert r.exit_code == 0, r.stderr
     (made,) = r.stdout.split()
-    assert Path(made) == tmp_path / "elsewhere" / f"weekly-{DAY}.md"  # md only, as saved
+    # md only, as saved; another selection than the file's is another brief: the name
+    # `make -c JP` gives it, never the saved brief's own file (weekly-<date>.md).
+    assert Path(made) == tmp_path / "elsewhere" / f"brief-jp-{DAY}.md"
     text = Path(made).read_text(encoding="utf-8")
     assert text.startswith("# Policy brief: Japan\n") and "South Korea announced" not in text
 

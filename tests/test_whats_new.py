@@ -202,7 +202,10 @@ def test_a_render_that_changes_the_selection_leaves_the_history_alone(corpus, sa
     r = run("make", "--brief", saved, "-c", "Japan", "--date", D2, "--format", "md")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (f"note: -c changes the selection of {saved}: this render is not"
-                        " recorded in kr-weekly.history.json and has no What's new\n")
+                        " recorded in kr-weekly.history.json, has no What's new and is"
+                        " written under the name `make` gives its selection,"
+                        f" brief-jp-{D2}, not kr-weekly-{D2}\n")
+    assert Path(r.stdout.strip()).name == f"brief-jp-{D2}.md"
     assert "What's new" not in Path(r.stdout.strip()).read_text(encoding="utf-8")
     assert history.read_bytes() == recorded
     r = run("make", "--brief", saved, "--max-facts", "1", "-x", id_of(corpus, "Analysts"),

@@ -907,6 +907,8 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     """The brief for a selection from the fact store. Raises NothingSelected when no fact
     matches, so no empty brief is ever written."""
     what = describe(selection, store.taxonomy)
+    if selection.query:  # worded as `briefing facts` says it: the search is part of the ask
+        what += f" matching {selection.query!r}"
     if options.rates is None and len(selection.countries) > 1:
         from briefing.brief.rates import load_rates  # only a comparison converts amounts
 

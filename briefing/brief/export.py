@@ -45,16 +45,46 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 def brief_stem(selection: Selection, as_of: str) -> str:
     """`brief-kr-2026-11-22`, `brief-kr-jp-sovereign-ai-2026-11-22`, `brief-all-…`; a brief
-    with a start date says so (`brief-kr-since-2025-10-01-2026-12-07`), so it never
-    overwrites the brief on the same selection without one."""
+    with a start date or a search says so (`brief-kr-since-2025-10-01-2026-12-07`,
+    `brief-kr-search-chips-2026-12-07`), so it never overwrites the brief on the same
+    selection without one."""
+    import hashlib
+
     parts = [c.lower() for c in selection.countries] + list(selection.themes)
     name = re.sub(r"[^a-z0-9-]+", "-", "-".join(parts)).strip("-") or "all"
     if len(name) > 60:
-        import hashlib
-
         name = name[:50].rstrip("-") + "-" + hashlib.sha1(name.encode()).hexdigest()[:8]
     since = f"-since-{selection.since.isoformat()}" if selection.since else ""
-    return f"brief-{name}{since}-{as_of}"
+    search = f"-{search_slug(selection.query)}" if selection.query else ""
+    return f"brief-{name}{since}{search}-{as_of}"
+
+
+#: Most characters of a search's words kept in a file name (whole words only).
+SEARCH_SLUG_CHARS = 40
+
+
+def search_slug(query: str) -> str:
+    """A search as a file name takes it: `search-chips` for `chips`. Only a search of plain
+    lower-case ASCII words is named by its words alone; any other (capitals, which make
+    `OR` an operator, punctuation, quotes, other scripts, words cut for length) adds a
+    short hash of the text as typed, so two different searches never share a file; a search
+    with no ASCII word to keep is `search-<hash>`. Deterministic: same text, same name."""
+    import hashlib
+
+    text = " ".join(query.split())
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > SEARCH_SLUG_CHARS:
+            break
+        kept.append(word)
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    if not kept:
+        return f"search-{digest}"
+    slug = "-".join(kept)
+    if " ".join(kept) == text:  # the words are the whole search, as typed
+        return f"search-{slug}"
+    return f"search-{slug}-{digest}"
 
 
 def source_record(s: Source) -> dict:

@@ -308,8 +308,11 @@ def make(
         return cli_saved.saved_render(store, brief, saved, corpus_path(corpus))
 
     _, (brief, missing) = read_corpus(corpus, read)
+    # A render whose options change the saved brief's selection is another brief: it gets
+    # the name plain `make` gives its selection, never the saved brief's own files.
+    stem = saved.stem(day) if saved and not cli_saved.overrides(saved, brief) else None
     paths = export_brief(brief, out, RenderOptions(formats, template, html_template, paper,
-                                                   pdf_variant, stem=saved and saved.stem(day)))
+                                                   pdf_variant, stem=stem))
     for path in paths:
         echo(str(path))
     if saved is not None and missing is not None:

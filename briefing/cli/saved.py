@@ -191,8 +191,10 @@ def saved_render(store: Store, brief: Brief, saved: SavedBrief, corpus: Path
 
 def after_render(saved: SavedBrief, brief: Brief, missing: Missing) -> None:
     """Record the render in the brief's history, unless options overrode the file's
-    selection (then say so, in one line on stderr), and say which of its excluded and
-    pinned facts the corpus no longer has (one line on stderr)."""
+    selection (then say so, and under which name it was written, in one line on stderr),
+    and say which of its excluded and pinned facts the corpus no longer has (one line on
+    stderr)."""
+    from briefing.brief.export import brief_stem
     from briefing.brief.history import history_path, record_render
 
     assert saved.path is not None
@@ -201,8 +203,13 @@ def after_render(saved: SavedBrief, brief: Brief, missing: Missing) -> None:
     if changed:
         which = (f"{changed[0]} changes" if len(changed) == 1 else
                  f"{', '.join(changed[:-1])} and {changed[-1]} change")
+        day = brief.as_of.isoformat()
+        written = brief_stem(brief.selection, day)  # as `make` named it (see app.make)
+        own = saved.stem(brief.as_of) or brief_stem(saved.selection(), day)
+        instead = f", not {own}" if own != written else ""
         echo(f"note: {which} the selection of {saved.path}: this render is not recorded in"
-             f" {history.name} and has no What's new", err=True)
+             f" {history.name}, has no What's new and is written under the name `make`"
+             f" gives its selection, {written}{instead}", err=True)
     else:
         record_render(history, brief)
     if missing:
