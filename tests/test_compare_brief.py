@@ -450,8 +450,8 @@ def test_rates_into_one_of_the_briefs_currencies_dated_after_the_brief(made, tmp
     assert rates_paragraph == (
         "Amounts in other currencies are also shown converted to KRW (marked ≈) at the user's "
         "rate table of 2026-06-05, from Seoul desk sheet: 1 JPY = 9.25 KRW. Converted amounts "
-        "are approximate and are not the sources' own figures. The rates are dated after this "
-        "brief, which is as of 2026-06-01. Amounts in CNY are not converted: the rate table "
+        "are approximate, to three significant figures, and are not the sources' own figures. "
+        "The rates are dated after this brief, which is as of 2026-06-01. Amounts in CNY are not converted: the rate table "
         "gives no rate for it.")
     text = squash(pdf_layout(pdf))
     assert squash("The rates are dated after this brief, which is as of 2026-06-01.") in text
