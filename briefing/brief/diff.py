@@ -1,5 +1,5 @@
 """Comparing two rendered briefs (`briefing diff OLD NEW`): which facts one quotes and the
-other does not, and which both quote differently.
+other does not, which both quote differently, and which sentences were edited.
 
 A brief is read back as `verify` reads it (`verify.read_brief`): a Markdown brief's quotes
 and Sources list, or a PDF's attached facts JSON. A fact is known by its id, which is the
@@ -7,6 +7,12 @@ hash of its wording (`text.fact_id`), so a Markdown brief, which prints no ids, 
 brief compare alike. A fact both quote is changed when its quote differs (case or
 punctuation: the id ignores both) or it cites other files, or the same file with other
 bytes (its sha256, of which a Markdown brief records the first 16 hex digits).
+
+A sentence edited in its file (`1.4 trillion won` now `1.6 trillion won`) has a new id, so
+it would read as one fact removed and another added. As in a saved brief's What's new, a
+removed fact and an added one are one edited sentence when a file the old one was quoted
+from changed between the briefs (or a brief records no hash for it) and the new one is
+quoted from that file in near-same wording (`history.edit_pairs`, the one rule both use).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.brief.history import Wording, edit_pairs
 from briefing.brief.verify import CitedBrief, read_brief
 from briefing.model import first_words
 from briefing.text import fact_id
@@ -35,9 +42,15 @@ class QuotedFact:
 class Change:
     old: QuotedFact
     new: QuotedFact
+    """The same fact as `old`, or, for an edited sentence, the new fact it became."""
     what: tuple[str, ...]
     """What differs, in words: `quote reworded`, `cites x.txt`, `no longer cites y.txt`,
-    `x.txt changed`."""
+    `x.txt changed`, or `edited in x.txt`."""
+
+    @property
+    def edited(self) -> bool:
+        """A sentence edited in its file: the old fact and the new one it became."""
+        return self.old.id != self.new.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +92,53 @@ def diff_briefs(old: Path, new: Path) -> BriefDiff:
         what = tuple(_changes(before[fid], after[fid]))
         if what:
             changes.append(Change(before[fid], after[fid], what))
+    added = [f for fid, f in after.items() if fid not in before]
+    removed = [f for fid, f in before.items() if fid not in after]
+    edits = _edits(removed, added, before, after)
+    changes += edits
+    paired = {c.old.id for c in edits} | {c.new.id for c in edits}
     order = {fid: n for n, fid in enumerate(after)}
     changes.sort(key=lambda c: order[c.new.id])
     return BriefDiff(
-        added=tuple(f for fid, f in after.items() if fid not in before),
-        removed=tuple(f for fid, f in before.items() if fid not in after),
+        added=tuple(f for f in added if f.id not in paired),
+        removed=tuple(f for f in removed if f.id not in paired),
         changed=tuple(changes),
-        same=len(before.keys() & after.keys()) - len(changes),
+        same=len(before.keys() & after.keys()) - (len(changes) - len(edits)),
         old_count=len(before), new_count=len(after))
+
+
+def _edits(removed: list[QuotedFact], added: list[QuotedFact],
+           before: dict[str, QuotedFact], after: dict[str, QuotedFact]) -> list[Change]:
+    """The removed facts that are edits of added ones (`history.edit_pairs`): a removed
+    fact's files are weighed only where the file changed between the two briefs, or where
+    either brief records no hash for it (a sentence of a file with the same bytes was not
+    edited)."""
+    if not removed or not added:
+        return []
+    was, now = _file_hashes(before), _file_hashes(after)
+
+    def changed(path: str) -> bool:
+        a, b = was.get(path, ""), now.get(path, "")
+        n = min(len(a), len(b))
+        return path in now and (not n or a[:n] != b[:n])
+
+    gone = {f.id: f for f in removed}
+    new = {f.id: f for f in added}
+    pairs = edit_pairs(
+        [Wording(f.id, f.text, tuple(p for p, _ in f.files if changed(p))) for f in removed],
+        [Wording(f.id, f.text, tuple(p for p, _ in f.files)) for f in added])
+    return [Change(gone[d.id], new[n.id], (f"edited in {', '.join(shared)}",))
+            for d, n, shared in pairs]
+
+
+def _file_hashes(facts: dict[str, QuotedFact]) -> dict[str, str]:
+    """Each cited file's hash as a brief records it ("" when it records none)."""
+    out: dict[str, str] = {}
+    for f in facts.values():
+        for path, sha in f.files:
+            if sha or path not in out:
+                out[path] = sha
+    return out
 
 
 def _changes(old: QuotedFact, new: QuotedFact) -> Iterator[str]:
@@ -106,9 +158,15 @@ def _changes(old: QuotedFact, new: QuotedFact) -> Iterator[str]:
 
 
 def diff_lines(diff: BriefDiff) -> Iterator[str]:
-    """The difference as lines: `+ f… “quote…”`, `- …`, `~ … (what changed)`."""
+    """The difference as lines: `+ f… “quote…”`, `- …`, `~ … (what changed)`; an edited
+    sentence as `~ OLD → NEW “old wording” → “new wording” (edited in x.txt)`, each wording
+    whole, since the edit may be anywhere in it."""
     for mark, facts in (("+", diff.added), ("-", diff.removed)):
         for f in facts:
             yield f"{mark} {f.id} “{first_words(f.text)}”"
     for c in diff.changed:
-        yield f"~ {c.new.id} “{first_words(c.new.text)}” ({'; '.join(c.what)})"
+        if c.edited:
+            yield (f"~ {c.old.id} → {c.new.id} “{c.old.text}” → “{c.new.text}”"
+                   f" ({'; '.join(c.what)})")
+        else:
+            yield f"~ {c.new.id} “{first_words(c.new.text)}” ({'; '.join(c.what)})"
