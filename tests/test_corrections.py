@@ -211,7 +211,7 @@ def test_countries_and_themes_are_added_removed_and_set_by_name(corpus):
     listed = ok("correct", "--list", *where).stdout
     assert listed.splitlines()[0] == (
         f"  1  fact {MISFILED_ID}: countries KR (was JP); themes compute, talent"
-        f" (was {', '.join(read_themes)})")
+        f" (was {', '.join(read_themes)})  [applied]")
     # Set back to what was read, a label is no longer corrected; both: the entry goes.
     ok("correct", "fact", MISFILED_ID, "--country", "JP", *where)
     ok("correct", "fact", MISFILED_ID, "-t", ",".join(read_themes).split(",")[0],
@@ -284,7 +284,7 @@ def test_removing_a_correction_puts_back_what_was_read(corpus):
     assert (listed["date"], listed["publisher"]) == (None, "Harbour Wire")
     # The other is now number 1, and still applied.
     assert ok("correct", *where).stdout.splitlines()[0] == (
-        f"  1  fact {MISFILED_ID}: countries KR (was JP)")
+        f"  1  fact {MISFILED_ID}: countries KR (was JP)  [applied]")
     ok("correct", "--remove", "1", *where)
     assert MISFILED in [f["text"] for f in facts_json(corpus, "-c", "JP")]
     # Setting a field back to the value read removes just that field's correction.
@@ -406,6 +406,18 @@ def test_a_corrections_file_that_is_no_list_of_corrections_is_one_error(corpus, 
     (["fact", MISFILED_ID, "-c", "KR", "--add-country", "JP"], "--country sets them all"),
     (["--remove", "3"], "no correction 3 (the corrections are numbered none"),
     (["--list", "fact", MISFILED_ID, "-c", "KR"], "--list, --remove and --json go without"),
+    # A command that writes the user's data applies no guess at a typo: it asks.
+    (["fact", MISFILED_ID, "--country", "Japna"],
+     "unknown country 'Japna'; did you mean Japan (JP)?"),
+    (["fact", MISFILED_ID, "--add-country", "Sout Korea"],
+     "unknown country 'Sout Korea'; did you mean South Korea (KR)?"),
+    (["fact", MISFILED_ID, "--add-theme", "patnets"],
+     "unknown theme 'patnets'; did you mean Patents & IP (patents)?"),
+    (["fact", MISFILED_ID, "--remove-country", "US"],
+     f"fact {MISFILED_ID} is not about US (United States); its countries are JP: nothing"
+     " written"),
+    (["fact", MISFILED_ID, "--remove-theme", "patents"],
+     f"fact {MISFILED_ID} has no theme patents (Patents & IP); its themes are "),
 ])
 def test_bad_input_is_one_line_and_exit_2(corpus, args, said):
     r = run("correct", *args, "--corpus", str(corpus)) if args[0] != "--list" else run(
@@ -414,6 +426,38 @@ def test_bad_input_is_one_line_and_exit_2(corpus, args, said):
     (line,) = r.stderr.splitlines()
     assert line.startswith(f"error: {said}"), line
     assert not (corpus / CORRECTIONS_FILE).exists()
+
+
+def test_a_refused_correction_leaves_the_file_as_it_was(corpus):
+    where = ("--corpus", str(corpus))
+    ok("correct", "fact", MISFILED_ID, "--add-country", "KR", *where)
+    written = (corpus / CORRECTIONS_FILE).read_bytes()
+    for args in (("--country", "Japna"), ("--remove-country", "US"), ("-t", "compyte"),
+                 ("--remove-country", "DE", "--add-country", "US")):
+        r = run("correct", "fact", MISFILED_ID, *args, *where)
+        assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1, r.output
+        assert r.stdout == ""
+        assert (corpus / CORRECTIONS_FILE).read_bytes() == written
+    # Removing a country the correction gave it is fine: it is about KR now.
+    r = ok("correct", "fact", MISFILED_ID, "--remove-country", "KR", *where)
+    assert r.stdout == f"fact {MISFILED_ID}: back to the values read: no correction kept\n"
+
+
+def test_the_list_says_how_each_correction_stands(corpus):
+    where = ("--corpus", str(corpus))
+    ok("correct", "fact", MISFILED_ID, "-c", "KR", *where)
+    ok("correct", "source", WIRE, "--date", "2026-03-04", *where)
+    with (corpus / CORRECTIONS_FILE).open("a", encoding="utf-8") as fh:
+        fh.write("- source: gone.txt\n  date: '2026-01-01'\n"
+                 f"- fact: {MISFILED_ID}\n  region: Asia\n")
+    assert ok("correct", "--list", *where).stdout.splitlines() == [
+        f"  1  fact {MISFILED_ID}: countries KR (was JP)  [applied]",
+        f"  2  source {WIRE}: date 2026-03-04 (was undated)  [applied]",
+        "  3  source gone.txt: date 2026-01-01  [stale: no such source in the corpus now (its"
+        " file was removed or renamed)]",
+        f"  4  fact {MISFILED_ID}: —  [invalid: unknown field 'region' (a fact has countries,"
+        " themes)]",
+        f"4 corrections, 1 stale and 1 invalid (not applied), in {corpus / CORRECTIONS_FILE}"]
 
 
 # --------------------------------------------------------------------------- the PDF

@@ -16,13 +16,14 @@ a BriefingError into one `error: …` line and its exit code.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefing.cli.corpus import corpus_path
-from briefing.cli.options import parse_day, selection_from
+from briefing.cli.options import parse_day, resolve_country, resolve_theme
 from briefing.cli.printing import echo, echo_json
 from briefing.errors import UsageError
 
@@ -102,9 +103,9 @@ def _list(store: Store, as_json: bool) -> None:
     if not notes:
         echo(f"no corrections ({corrections_path(store.corpus)} has none)")
         return
-    for n in notes:
+    for n in notes:  # each with how it stands: the user's data, never left unsaid
         echo(f"{n.number:>3}  {_said(n)}"
-             + (f"  [{not_applied(n)}: {n.stale}]" if n.stale else ""))
+             + (f"  [{not_applied(n)}: {n.stale}]" if n.stale else "  [applied]"))
     invalid = sum(1 for n in notes if is_invalid(n))
     stale = sum(1 for n in notes if n.stale) - invalid
     unapplied = " and ".join(f"{count} {word}" for count, word in
@@ -212,17 +213,39 @@ def correct_fact_command(
         raise UsageError(f"unknown fact id {fid!r} (see `briefing facts` for ids)")
     now = found[0]
 
+    # This writes the user's data: a name read as a guess at a typo is refused, not applied.
     def codes(names: list[str] | None) -> set[str]:
-        return set(selection_from(store, names, None).countries) if names else set()
+        return {resolve_country(n, strict=True) for n in names or ()}
 
     def slugs(names: list[str] | None) -> set[str]:
-        return set(selection_from(store, None, names).themes) if names else set()
+        return {resolve_theme(store.taxonomy, n, strict=True) for n in names or ()}
 
     countries = themes = None
     if country or add_country or remove_country:
-        base = codes(country) if country else set(now.countries)
-        countries = sorted((base | codes(add_country)) - codes(remove_country))
+        base = (codes(country) if country else set(now.countries)) | codes(add_country)
+        _check_removed(fid, codes(remove_country), base, "is not about", "countries",
+                       _country_words)
+        countries = sorted(base - codes(remove_country))
     if theme or add_theme or remove_theme:
-        base = slugs(theme) if theme else set(now.themes)
-        themes = sorted((base | slugs(add_theme)) - slugs(remove_theme))
+        base = (slugs(theme) if theme else set(now.themes)) | slugs(add_theme)
+        _check_removed(fid, slugs(remove_theme), base, "has no theme", "themes",
+                       lambda slug: f"{slug} ({store.taxonomy.name(slug)})")
+        themes = sorted(base - slugs(remove_theme))
     _done(correct_fact(store, fid, countries=countries, themes=themes))
+
+
+def _country_words(code: str) -> str:
+    from briefing.extract.countries import country_name
+
+    return f"{code} ({country_name(code)})"
+
+
+def _check_removed(fid: str, removed: set[str], held: set[str], what: str, labels: str,
+                   said: Callable[[str], str]) -> None:
+    """A label to remove that the fact does not have is a mistake (a wrong fact id, a wrong
+    country): one line saying so, and nothing written."""
+    absent = sorted(removed - held)
+    if absent:
+        has = ", ".join(sorted(held)) or "none"
+        raise UsageError(f"fact {fid} {what} {' or '.join(map(said, absent))}; its {labels}"
+                         f" are {has}: nothing written")

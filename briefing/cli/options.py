@@ -54,10 +54,12 @@ def selection_from(store, countries: list[str] | None, themes: list[str] | None,
     return Selection(countries=codes, themes=slugs, **kw)
 
 
-def resolve_country(query: str) -> str:
+def resolve_country(query: str, *, strict: bool = False) -> str:
     """A country's code from what the user typed. A typo read as a country is said on
     stderr in one line ("note: Japn → Japan (JP)"): a guess the user did not see would
-    make a brief on a country they did not ask for look like the one they did."""
+    make a brief on a country they did not ask for look like the one they did. `strict`
+    (a command that writes the user's data): a guess is refused, as "unknown country
+    'Japna'; did you mean Japan (JP)?", never applied."""
     from briefing.brief.saved import country_guessed
 
     try:
@@ -67,14 +69,18 @@ def resolve_country(query: str) -> str:
             raise
         raise UsageError(f"{err} (see `briefing countries` for those the corpus has facts "
                          "about)") from None
+    if guess and strict:
+        from briefing.extract.countries import country_name
+
+        raise UnknownName("country", " ".join(query.split()), [f"{country_name(code)} ({code})"])
     _say_guess(guess)
     return code
 
 
-def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
+def resolve_theme(taxonomy: Taxonomy, query: str, *, strict: bool = False) -> str:
     """A theme's slug from what the user typed (a typo read as a theme said as a country's
-    is). With nothing close to suggest, the error lists every theme: a taxonomy has a
-    handful, and "unknown theme" alone leaves the user guessing."""
+    is, or refused when `strict`). With nothing close to suggest, the error lists every
+    theme: a taxonomy has a handful, and "unknown theme" alone leaves the user guessing."""
     from briefing.brief.saved import theme_guessed
 
     try:
@@ -84,6 +90,8 @@ def resolve_theme(taxonomy: Taxonomy, query: str) -> str:
             raise
         slugs = ", ".join(t.slug for t in taxonomy.themes)
         raise UsageError(f"{err}; the themes are {slugs} (see `briefing themes`)") from None
+    if guess and strict:
+        raise UnknownName("theme", " ".join(query.split()), [f"{taxonomy.name(slug)} ({slug})"])
     _say_guess(guess)
     return slug
 
