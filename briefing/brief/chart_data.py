@@ -6,9 +6,15 @@ Two kinds, each only where it compares something:
   comparison's key-figure tables (`brief.compare`: one currency or unit a table, each figure
   owned by one of the brief's countries), split further by what each measures: its label
   (see `extract.measures`) names its currency or unit and its year, so yen are never drawn
-  beside dollars and a 2025 budget never beside a 2026 one. A dollar of no known country
-  (`$`) is never charted: which dollar it is is a guess. Drawn only when two countries or
-  more have a figure for the measure.
+  beside dollars and a 2025 budget never beside a 2026 one; and by its time frame, read
+  from its sentence (`extract.figures.time_frame`): a plan or target ("Korea plans 30,000
+  GPUs") is never drawn beside a count of what is there ("Japan currently has 20,000"), and
+  the title says which ("planned", "as reported"). A comparison one source makes (several
+  countries' figures in one sentence or one article) is drawn rather than each country's
+  newest figure stitched from different sources; when bars do come from different sources,
+  each bar's label gives its source's date and the caption says so. A dollar of no known
+  country (`$`) is never charted: which dollar it is is a guess. Drawn only when two
+  countries or more have a figure for the measure in one time frame.
 - **timeline**: the brief's dated facts per month (per quarter or year over a long span),
   by country in a brief on several countries, by theme in a brief on no country; drawn only
   when the facts span two periods or more and two series have facts.
@@ -21,8 +27,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from briefing.extract.figures import PHYSICAL_UNITS
+from briefing.extract.figures import PHYSICAL_UNITS, PLANNED, REPORTED, time_frame
 from briefing.model import Brief, Chart, ChartRow, Figure, MeasureRow
 
 #: Bar charts in a brief at most (each costs about 70 ms to draw): the measures most
@@ -54,30 +61,83 @@ def brief_charts(brief: Brief) -> tuple[Chart, ...]:
 
 # --------------------------------------------------------------------------- bar charts
 
+#: What a bar chart's title says of its figures' time frame (`extract.figures.time_frame`;
+#: a figure whose sentence says neither is taken as its source reports it).
+FRAME_TITLES = {PLANNED: "planned", REPORTED: "as reported"}
+
+
+class _Candidate(NamedTuple):
+    chart: Chart
+    bars: int
+    rank: int
+
 
 def _bar_charts(brief: Brief) -> list[Chart]:
-    groups = measure_groups(brief)
+    candidates = [
+        candidate
+        for rows in measure_groups(brief).values()
+        for framed in _by_frame(rows).values()
+        if (candidate := _bar_candidate(brief, framed)) is not None]
     # Most countries first; then the measure of the strongest fact.
-    ordered = sorted(groups.values(), key=lambda rows: (-len(rows), min(
-        _rank(brief, r) for r in rows)))
-    return [_bar_chart(brief, rows) for rows in ordered if len(rows) >= 2][:MAX_BAR_CHARTS]
+    candidates.sort(key=lambda c: (-c.bars, c.rank))
+    return [c.chart for c in candidates][:MAX_BAR_CHARTS]
 
 
 def measure_groups(brief: Brief) -> dict[tuple[str, str], list[MeasureRow]]:
-    """The figures a bar chart may compare, one a country: the comparison's key-figure
-    tables (`brief.measures`, built by `brief.compare`: one unit or currency each, each
-    figure of one country of the brief), split by what each figure measures (its label,
-    which names its year: a 2025 budget is not a 2026 one). A country's figure is its
-    table's first for the measure: its newest (the brief's ranking on a tie)."""
-    groups: dict[tuple[str, str], dict[str, MeasureRow]] = defaultdict(dict)
+    """The figures a bar chart may compare: the comparison's key-figure tables
+    (`brief.measures`, built by `brief.compare`: one unit or currency each, each figure of
+    one country of the brief), split by what each figure measures (its label, which names
+    its year: a 2025 budget is not a 2026 one); each group in its table's order (newest
+    source first, the brief's ranking on a tie)."""
+    groups: dict[tuple[str, str], list[MeasureRow]] = defaultdict(list)
     for table in brief.measures:
         if table.currency == "$":
             continue  # a dollar of no known country: which dollar it is is a guess
         for row in table.rows:
             figure = row.row.figure
             if figure.measure and figure.kind in _CHARTED_KINDS:
-                groups[(table.key, figure.measure.casefold())].setdefault(row.country, row)
-    return {key: list(rows.values()) for key, rows in groups.items()}
+                groups[(table.key, figure.measure.casefold())].append(row)
+    return dict(groups)
+
+
+def frame_of(row: MeasureRow) -> str:
+    """A row's time frame, from its sentence and its source's year: `planned` or
+    `reported` (a figure its sentence dates neither way is taken as reported)."""
+    year = int(row.date[:4]) if row.date and row.date[:4].isdigit() else None
+    return time_frame(row.row.item.fact.text, row.row.figure, year) or REPORTED
+
+
+def _by_frame(rows: Sequence[MeasureRow]) -> dict[str, list[MeasureRow]]:
+    """A measure's rows split by time frame: a plan is never drawn against a count."""
+    framed: dict[str, list[MeasureRow]] = defaultdict(list)
+    for row in rows:
+        framed[frame_of(row)].append(row)
+    return framed
+
+
+def _bar_candidate(brief: Brief, rows: Sequence[MeasureRow]) -> _Candidate | None:
+    """The chart of one measure in one time frame, if two countries or more have a figure:
+    the comparison one source makes when one does (the most countries, then the newest),
+    else each country's newest figure, each bar labelled with its source's date."""
+    by_source: dict[str, dict[str, MeasureRow]] = defaultdict(dict)
+    for row in rows:
+        by_source[row.row.item.fact.source.key].setdefault(row.country, row)
+    compared = [chosen for chosen in by_source.values() if len(chosen) >= 2]
+    if compared:
+        # The newest source first (a stable sort keeps the tables' order on a tie), then the
+        # one comparing the most countries: `max` keeps the first of equals.
+        compared.sort(key=lambda chosen: max(r.date or "" for r in chosen.values()),
+                      reverse=True)
+        chosen_rows, stitched = list(max(compared, key=len).values()), False
+    else:
+        newest: dict[str, MeasureRow] = {}
+        for row in rows:
+            newest.setdefault(row.country, row)
+        if len(newest) < 2:
+            return None
+        chosen_rows, stitched = list(newest.values()), True
+    chart = _bar_chart(brief, chosen_rows, frame_of(chosen_rows[0]), stitched=stitched)
+    return _Candidate(chart, len(chosen_rows), min(_rank(brief, r) for r in chosen_rows))
 
 
 def _rank(brief: Brief, row: MeasureRow) -> int:
@@ -87,21 +147,34 @@ def _rank(brief: Brief, row: MeasureRow) -> int:
                 len(brief.items))
 
 
-def _bar_chart(brief: Brief, rows: Sequence[MeasureRow]) -> Chart:
-    """Largest first; each bar the figure as its source gives it, in the chart's unit."""
+def _bar_chart(brief: Brief, rows: Sequence[MeasureRow], frame: str, *, stitched: bool
+               ) -> Chart:
+    """Largest first; each bar the figure as its source gives it, in the chart's unit. Bars
+    from different sources are each labelled with their source's date, and the caption says
+    they come from different sources."""
     rows = sorted(rows, key=lambda r: (-r.row.figure.value, r.country))
     first = rows[0].row.figure
     label = first.measure or ""
     scale, unit = value_unit(first, max(abs(r.row.figure.value) for r in rows))
+
+    def name(row: MeasureRow) -> str:
+        country = brief.country_names.get(row.country, row.country)
+        return f"{country} ({row.date or 'undated'})" if stitched else country
+
     bars = tuple(
-        ChartRow(brief.country_names.get(r.country, r.country), (r.row.figure.value / scale,),
-                 (number(r.row.figure.value / scale),), r.row.figure.text, r.row.item.cites())
+        ChartRow(name(r), (r.row.figure.value / scale,), (number(r.row.figure.value / scale),),
+                 r.row.figure.text, r.row.item.cites())
         for r in rows)
-    title = f"{label[:1].upper()}{label[1:]}, by country"
+    title = f"{label[:1].upper()}{label[1:]}, {FRAME_TITLES[frame]}, by country"
     listed = "; ".join(f"{b.label} {b.shown[0]}" for b in bars)
-    alt = f"Bar chart: {title}, in {unit}. {listed}."
     refs = tuple(sorted({n for b in bars for n, _ in b.cites}))
-    return Chart("bar", title, unit, "Country", (unit,), bars, refs, alt)
+    if stitched:
+        note = ("Figures from different sources, each country's newest, dated in its label: "
+                "no one source compares them.")
+    else:
+        note = "Figures from one source, which compares them."
+    alt = f"Bar chart: {title}, in {unit}. {listed}. {note}"
+    return Chart("bar", title, unit, "Country", (unit,), bars, refs, alt, note)
 
 
 def value_unit(figure: Figure, largest: float) -> tuple[float, str]:
