@@ -117,6 +117,9 @@ def test_a_file_written_by_hand_is_resolved_like_the_options(tmp_path):
     ("formats: [md]\nrecipients: [a@example.org]\n", "the PDF is what is emailed"),
     ("recipients: [nobody]\n", "'nobody' is not an email address"),
     ("since: last week\n", "since: expects a date as YYYY-MM-DD"),
+    # Worded as `--since 2026-02-30` on the command line says it.
+    ("since: 2026-02-30\n", "since: 2026-02-30 is not a date (February has 28 days in 2026)"),
+    ("since: '2026-13-01'\n", "since: 2026-13-01 is not a date (there is no month 13)"),
     ("max_facts: 0\n", "max_facts: must be a whole number of 1 or more"),
     ("- KR\n", "a brief file is a mapping of keys"),
 ])
@@ -129,6 +132,20 @@ def test_a_bad_brief_file_is_one_line_and_exit_2(corpus, tmp_path, content, mess
     assert message in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_day_that_is_none_is_said_alike_on_the_command_line_and_in_a_file(corpus, tmp_path):
+    file = tmp_path / "kr.yaml"
+    flag = run("make", "-c", "KR", "--since", "2026-02-30", "--corpus", corpus)
+    saved = run("save", file, "-c", "KR", "--since", "2026-02-30")
+    assert flag.exit_code == saved.exit_code == 2 and not file.exists()
+    assert flag.stderr == saved.stderr == (
+        "error: --since: 2026-02-30 is not a date (February has 28 days in 2026)\n")
+    file.write_text("countries: [KR]\nsince: 2026-02-30\n", encoding="utf-8")
+    r = run("make", "--brief", file, "--corpus", corpus, "--out", tmp_path / "out")
+    assert r.exit_code == 2
+    assert r.stderr == (f"error: {file}: since: 2026-02-30 is not a date (February has 28 days"
+                        " in 2026)\n")
 
 
 def test_a_missing_brief_file_is_a_usage_error(tmp_path):

@@ -14,6 +14,8 @@ from saved_corpus import run, write_corpus
 from briefing.yamlio import load_yaml
 
 IMPOSSIBLE = ("2026-02-30", "2026-13-01")
+#: Why each names no day, as the command line's --since says it too.
+WHY = {"2026-02-30": "February has 28 days in 2026", "2026-13-01": "there is no month 13"}
 
 
 @pytest.mark.parametrize("day", IMPOSSIBLE)
@@ -31,7 +33,7 @@ def test_a_brief_file_with_an_impossible_date_is_a_one_line_error(tmp_path, day)
     file.write_text(f"countries: [KR]\nsince: {day}\ncorpus: {corpus}\n", encoding="utf-8")
     r = run("make", "--brief", file, "--format", "md")
     assert r.exit_code == 2
-    assert r.stderr == f"error: {file}: since: expects a date as YYYY-MM-DD, not '{day}'\n"
+    assert r.stderr == f"error: {file}: since: {day} is not a date ({WHY[day]})\n"
     # The same as the quoted form gives.
     file.write_text(f"countries: [KR]\nsince: '{day}'\ncorpus: {corpus}\n", encoding="utf-8")
     assert run("make", "--brief", file, "--format", "md").stderr == r.stderr

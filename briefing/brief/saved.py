@@ -193,6 +193,30 @@ def parse_brief(text: str, name: str, taxonomy: Taxonomy) -> SavedBrief:
     )
 
 
+_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def no_day_why(value: str) -> str | None:
+    """Why a date written as YYYY-MM-DD names no day ("February has 28 days in 2026"); None
+    when it is not written in that shape at all. The command line's options and a brief
+    file's `since:` say it alike."""
+    import calendar
+
+    shape = _DAY_SHAPE.fullmatch(value.strip())
+    if shape is None:
+        return None
+    year, month, day = map(int, shape.groups())
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "days start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} has {days} days" + (
+        f" in {year}" if month == 2 else "")
+
+
 def _where(err: Exception) -> str:
     mark = getattr(err, "problem_mark", None)
     problem = getattr(err, "problem", None)
@@ -259,6 +283,9 @@ class _Fields:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
+            why = no_day_why(str(value))  # worded as the command line's --since says it
+            if why is not None:
+                raise self.error(key, f"{str(value).strip()} is not a date ({why})") from None
             raise self.error(key, f"expects a date as YYYY-MM-DD, not {value!r}") from None
 
     def mapping(self, key: str) -> dict:

@@ -5,7 +5,6 @@ modules (`app`, `correct`, ...), which import it from here so that none imports 
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,35 +15,18 @@ if TYPE_CHECKING:
     from briefing.extract.themes import Taxonomy
 
 
-_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
 def parse_day(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        shape = _DAY_SHAPE.fullmatch(value.strip())
-        if shape is None:
+        from briefing.brief.saved import no_day_why
+
+        why = no_day_why(value)
+        if why is None:
             raise UsageError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
-        why = _why_no_day(*map(int, shape.groups()))
         raise UsageError(f"{option}: {value.strip()} is not a date ({why})") from None
-
-
-def _why_no_day(year: int, month: int, day: int) -> str:
-    """Why a date written in the right shape names no day: "February has 28 days in 2025"."""
-    import calendar
-
-    if year == 0:
-        return "there is no year 0"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    if day == 0:
-        return "days start at 1"
-    days = calendar.monthrange(year, month)[1]
-    return f"{calendar.month_name[month]} has {days} days" + (
-        f" in {year}" if month == 2 else "")
 
 
 def selection_from(store, countries: list[str] | None, themes: list[str] | None, **kw

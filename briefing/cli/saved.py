@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from briefing.cli.options import parse_day
 from briefing.cli.printing import echo
 from briefing.errors import UsageError
 
@@ -75,10 +76,7 @@ def save_command(
     formats = {"md": ("md",), "pdf": ("pdf",), "both": ("md", "pdf")}.get(format)
     if formats is None:
         raise UsageError(f"--format must be md, pdf or both, not {format!r}")
-    try:
-        start = date.fromisoformat(since) if since is not None else None
-    except ValueError:
-        raise UsageError(f"--since expects a date as YYYY-MM-DD, got {since!r}") from None
+    start = parse_day(since, "--since")
     draft = SavedBrief(
         title=title, search=search, since=start, max_facts=max_facts, formats=formats,
         recipients=tuple(to or ()), folder=out, name=name,
