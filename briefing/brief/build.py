@@ -663,17 +663,30 @@ def _figure_rows(items: Sequence[BriefItem], selection: Selection) -> list[Figur
                 fig.country in selection.countries or _leads_on(item.fact, selection))]
 
 
-def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES) -> list[FigureRow]:
+def _key_rows(rows: Sequence[FigureRow], limit: int | None = KEY_FIGURES, *,
+              comparisons: bool = False) -> list[FigureRow]:
     """The strongest figures, each number once: a figure two facts repeat is shown with the
-    stronger fact."""
+    stronger fact. `comparisons`: a figure of a fact that sets two countries' figures side by
+    side ("Korea plans 30,000 GPUs against Japan's 50,000") stays with that fact too, though
+    another fact repeats it: the comparison reads only whole (key-figure tables, charts)."""
     seen: set[tuple] = set()
     out = []
     for row in rows:
-        key = (row.figure.kind, round(row.figure.value, 6), row.figure.unit, row.countries)
+        key: tuple = (row.figure.kind, round(row.figure.value, 6), row.figure.unit,
+                      row.countries)
+        if comparisons and _compares(row):
+            key = (*key, row.item.fact.id)
         if key not in seen:
             seen.add(key)
             out.append(row)
     return out[:limit]
+
+
+def _compares(row: FigureRow) -> bool:
+    """The row's fact gives figures of its kind and unit to two countries or more."""
+    owners = {f.country for f in row.item.fact.figures
+              if f.country and f.kind == row.figure.kind and f.unit == row.figure.unit}
+    return len(owners) >= 2
 
 
 def _number_sources(ordered: Sequence[Fact]) -> dict[str, int]:
@@ -721,8 +734,8 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
     # figures a table per measure (none for one country).
     glance = compare.at_a_glance(draft, selection, [t.slug for t in taxonomy.themes])
     tables = compare.measure_tables(
-        _key_rows([r for r in rows if not is_bare_count(r.figure)], limit=None), selection,
-        options.rates)
+        _key_rows([r for r in rows if not is_bare_count(r.figure)], limit=None,
+                  comparisons=True), selection, options.rates)
     # Each fact is quoted once in the body: a key finding is not repeated below, and a
     # comparing fact is not repeated in its theme's section. Another country's fact that
     # only compares with the brief's one is among these, never a finding or a section's.
