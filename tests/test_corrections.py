@@ -354,6 +354,10 @@ def test_a_hand_edited_file_applies_what_it_can_and_says_why_not_the_rest(corpus
     ("- fact: {fid}\n  countries: [ZZ]\n", "unknown country 'ZZ'"),
     ("- fact: {fid}\n  themes: [astrology]\n",
      "unknown theme 'astrology'; did you mean National strategy, Data & privacy?"),
+    # A typo is not read as a guess: the entry is invalid until fixed, the guess suggested.
+    ("- fact: {fid}\n  countries: [Japna]\n", "unknown country 'Japna'; did you mean Japan (JP)?"),
+    ("- fact: {fid}\n  themes: [compyte]\n",
+     "unknown theme 'compyte'; did you mean Compute & chips (compute)?"),
     ("- source: {wire}\n  date: 2026-13-01\n", "date '2026-13-01' is not a day as YYYY-MM-DD"),
     ("- source: {wire}\n  date: someday\n", "date 'someday' is not a day as YYYY-MM-DD"),
 ])

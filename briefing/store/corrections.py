@@ -205,10 +205,8 @@ def _value(name: str, raw: object, taxonomy: Taxonomy, *, strict: bool = True) -
         if not strict:
             return tuple(sorted(set(names)))
         if name == "countries":
-            from briefing.extract.countries import resolve_country
-
-            return tuple(sorted({resolve_country(n) for n in names}))
-        return tuple(sorted({taxonomy.resolve(n) for n in names}))
+            return tuple(sorted({_country_as_written(n) for n in names}))
+        return tuple(sorted({_theme_as_written(taxonomy, n) for n in names}))
     if raw is None:
         if strict:
             raise ValueError(f"{name} needs a value")
@@ -225,6 +223,31 @@ def _value(name: str, raw: object, taxonomy: Taxonomy, *, strict: bool = True) -
     if strict and not text:
         raise ValueError(f"{name} is empty")
     return text
+
+
+def _country_as_written(query: str) -> str:
+    """A country's code from a corrections entry: a code, name or alias, never a guess at a
+    typo ('Japna'), which would change the user's data on a guess: that is an unknown
+    country, with the guess as its suggestion (the entry is invalid until it is fixed)."""
+    from briefing.extract import countries
+
+    code = countries.resolve_country(query)
+    cleaned = " ".join(query.split())
+    # The exact steps of `resolve_country` (as `briefing.brief.saved.country_guessed`).
+    names = countries._names()
+    if not (cleaned.upper() in names.display or cleaned.upper() in names.alpha3
+            or countries._fold(cleaned) in countries._gazetteer().lookup):
+        raise UnknownName("country", cleaned, [f"{countries.country_name(code)} ({code})"])
+    return code
+
+
+def _theme_as_written(taxonomy: Taxonomy, query: str) -> str:
+    """A theme's slug from a corrections entry, never a guess at a typo (as countries)."""
+    slug = taxonomy.resolve(query)
+    cleaned = " ".join(query.split())
+    if taxonomy._exact(cleaned) is None:
+        raise UnknownName("theme", cleaned, [f"{taxonomy.name(slug)} ({slug})"])
+    return slug
 
 
 def write_corrections(corpus: Path, entries: Sequence[Correction]) -> Path:
