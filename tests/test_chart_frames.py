@@ -14,6 +14,7 @@ import pytest
 from test_charts import make, pdf_text, write_corpus
 
 from briefing.extract.figures import PLANNED, REPORTED, find_figures, time_frame
+from briefing.extract.measures import counted_group
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
@@ -182,3 +183,32 @@ def test_counts_from_different_sources_are_dated_bar_by_bar(tmp_path):
     pdf = pdf_text(next(p for p in paths if p.suffix == ".pdf"))
     assert re.search(r"^South Korea \(2026-04-10\)$", pdf, re.M)
     assert re.search(r"^Japan \(2026-03-02\)$", pdf, re.M)
+
+
+# --------------------------------------------------------------------------- kinds of count
+
+_GROUPS = (frozenset({"gpus", "chips", "semiconductor", "graphics", "processors"}),
+           frozenset({"engineers", "researchers", "workers"}))
+
+
+@pytest.mark.parametrize(("unit", "group"), [
+    ("semiconductor engineers", 1),  # people, whatever they work on
+    ("chip workers", 1),
+    ("AI chips", 0),
+    ("graphics processing units", 0),  # an empty head: its modifiers say what it counts
+    ("chip designers", None),  # a head of no group: counted by itself, never as chips
+    ("semiconductor plants", None),
+    ("GPU-cluster engineers", 1),
+])
+def test_the_head_noun_decides_what_a_count_counts(unit, group):
+    assert counted_group(unit, _GROUPS) == group
+
+
+def test_the_head_noun_rule_sorts_the_brief_tables_groups():
+    from briefing.brief.compare import COUNTED_MEASURES
+    groups = [nouns for _, _, nouns in COUNTED_MEASURES]
+    keys = [key for key, _, _ in COUNTED_MEASURES]
+    for unit, key in (("semiconductor engineers", "people"), ("AI chips", "chips"),
+                      ("graphics processing units", "chips"), ("chip patents", "patents")):
+        found = counted_group(unit, groups)
+        assert found is not None and keys[found] == key, unit

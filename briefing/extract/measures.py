@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing.extract.countries import country_of_word
@@ -280,3 +281,27 @@ def _when(fact: Said) -> str | None:
             return None
         years.add(int(fact.date[:4]) + _YEAR_SHIFT[m.group(1).lower()])
     return ", ".join(str(y) for y in sorted(years))
+
+
+# --------------------------------------------------------------------------- kinds of count
+
+#: Counted head nouns that say nothing of what is counted, so the words before them do:
+#: "6,128 graphics processing units", "2,000 AI units", "400 accelerator cards".
+_EMPTY_HEADS = word_set("units unit cards card modules module boards board pieces items")
+
+
+def counted_group(unit: str, groups: Sequence[frozenset[str]]) -> int | None:
+    """Which of `groups` (each the words news counts one kind of thing by: chips, patents,
+    people) a counted noun belongs to, by its head noun first: "20,000 semiconductor
+    engineers" count people, not chips ("semiconductor", "chip", "AI" only qualify them), and
+    "chip designers" are no chips. Only a head that says nothing of what is counted
+    ("graphics processing units") leaves it to the words before it. None: no group."""
+    words = unit.casefold().replace("-", " ").split()
+    if not words:
+        return None
+    head = words[-1]
+    found = next((n for n, nouns in enumerate(groups) if head in nouns), None)
+    if found is not None or head not in _EMPTY_HEADS:
+        return found
+    modifiers = set(words[:-1])
+    return next((n for n, nouns in enumerate(groups) if modifiers & nouns), None)
