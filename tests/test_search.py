@@ -82,3 +82,16 @@ def test_an_operator_with_nothing_to_act_on_is_a_word_or_dropped_when_last(corpu
 def test_the_fts5_query_quotes_every_word():
     assert fts_query('chips OR "AI chips" NOT (x:y OR z*)') == (
         '("chips" OR (("ai" AND "chips") NOT (("x" AND "y") OR "z"*)))')
+
+
+def test_hangul_and_kana_words_are_found_as_written(tmp_path):
+    # NFKD alone would split a Hangul syllable into letters the index never holds.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    chips = "South Korea's 반도체 plan will spend 2 trillion won on chip plants by 2028."
+    compute = "Japan's 計算資源 programme will fund 5,000 GPUs for universities by 2027."
+    (corpus / "asia.txt").write_text(f"March 3, 2026\n\n{chips}\n\n{compute}\n",
+                                     encoding="utf-8")
+    assert found(corpus, "반도체") == {chips}
+    assert found(corpus, "반도체 OR 計算資源") == {chips, compute}
+    assert found(corpus, '"반도체 plan"') == {chips}

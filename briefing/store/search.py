@@ -51,9 +51,12 @@ Node = Term | Op
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, as the index's tokenizer (remove_diacritics 2) reads."""
+    """Lower case without accents, as the index's tokenizer (remove_diacritics 2) reads.
+    Composed again after the accents go: NFKD splits a Hangul syllable into letters (jamo)
+    that are no combining marks, and the index keeps the syllable ("반도체")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
 
 
 def words_of(text: str) -> list[str]:
