@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from briefing.extract.countries import find_countries
 from briefing.extract.figures import PHYSICAL_UNITS, is_bare_count, unqualified
+from briefing.extract.measures import counted_group
 from briefing.model import (
     BriefItem,
     Fact,
@@ -43,7 +44,8 @@ from briefing.text import word_set
 #: Counted nouns grouped into one measure, each with the words news copy counts it by:
 #: "260,000 advanced GPUs", "18,000 Nvidia GB300 chips", "6,128 graphics processing units",
 #: "38,000 patents", "5,000 AI researchers", "1.2 million workers", "300 AI talents".
-#: A word of the counted noun decides; other counts are grouped by their head noun.
+#: The counted noun's head decides (`extract.measures.counted_group`: "semiconductor engineers"
+#: are people); other counts are grouped by their head noun.
 COUNTED_MEASURES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("chips", "GPUs and chips", word_set("""
         gpu gpus chip chips graphics accelerator accelerators processor processors
@@ -392,10 +394,11 @@ def measure_key(figure: Figure) -> tuple[str, str] | None:
     if kind in PHYSICAL_UNITS:
         return kind, f"{_PHYSICAL_TITLES.get(kind, kind.title())} ({PHYSICAL_UNITS[kind]})"
     if kind == "count" and unit:
-        words = set(unit.casefold().split())
-        for key, title, nouns in COUNTED_MEASURES:
-            if words & nouns:
-                return f"count:{key}", title
+        # By the head noun first: "semiconductor engineers" are people, not chips.
+        group = counted_group(unit, [nouns for _, _, nouns in COUNTED_MEASURES])
+        if group is not None:
+            key, title, _ = COUNTED_MEASURES[group]
+            return f"count:{key}", title
         head = unit.split()[-1]
         return f"count:{head.casefold()}", f"Number of {head}"
     return None
@@ -437,11 +440,9 @@ def converted_amount(figure: Figure, converted: float, into: str) -> str:
     if _APPROXIMATE.fullmatch(qualifier):
         qualifier = ""
     number = _approximately(converted)
-    span = _RANGE.match(text)
-    if span is not None:
-        low, high = (float(span[g].replace(",", "")) for g in ("low", "high"))
-        if 0 < low < high:
-            number = _joined(number, _approximately(converted * high / low))
+    top = range_top(figure)
+    if top is not None:
+        number = joined_range(number, _approximately(converted * top / figure.value))
     said = f"≈ {number} {into}"
     return f"{qualifier[:1].lower()}{qualifier[1:]} {said}" if qualifier else said
 
@@ -455,7 +456,17 @@ def _approximately(value: float) -> str:
     return f"{shown} {word}" if word else shown
 
 
-def _joined(low: str, high: str) -> str:
+def range_top(figure: Figure) -> float | None:
+    """A range's upper bound in the figure's unit ("5-6 billion yuan" -> 6e9: its value is
+    the lower); None for a figure of one number."""
+    span = _RANGE.match(unqualified(figure.text))
+    if span is None or figure.value <= 0:
+        return None
+    low, high = (float(span[g].replace(",", "")) for g in ("low", "high"))
+    return figure.value * high / low if 0 < low < high else None
+
+
+def joined_range(low: str, high: str) -> str:
     """A range of two amounts, the scale word said once when both share it: `700–840 m`."""
     low_number, _, low_word = low.partition(" ")
     if low_word == high.partition(" ")[2]:

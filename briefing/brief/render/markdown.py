@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from briefing.brief.compare import converted_amount
+from briefing.brief.compare import converted_amount, joined_range, range_top
 from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
@@ -126,14 +126,21 @@ def figure_value(figure: Figure) -> str:
     """The normalised value, for the key-figures table: `6.8 bn USD`, `36%`, `260,000 GPUs`,
     `$68 bn` for a dollar of no known country."""
     v = figure.value
-    if figure.kind == "percent":
-        return f"{v:.4g}%"  # "one-third" is 33.33%, not 33.3333%; "12.45%" stays whole
+    # A range ("5-6 billion yuan", "30-40%") is shown whole: its value is only the lower end.
+    top = range_top(figure) if figure.kind != "year" else None
+    if figure.kind == "percent":  # "one-third" is 33.33%, not 33.3333%; "12.45%" stays whole
+        return f"{v:.4g}%" if top is None else f"{v:.4g}–{top:.4g}%"
     if figure.kind == "year":
         return f"{v:.0f}"
     if figure.unit in _SI_UNITS:  # power, energy, data, speed: `1.9 GW`, `89 TWh`, `40 PB`
         scale, prefix = next(((s, p) for s, p in _SI_PREFIXES if abs(v) >= s), (1.0, ""))
         return f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {prefix}{figure.unit}"
-    return amount(v, figure.unit)
+    if top is None:
+        return amount(v, figure.unit)
+    number = joined_range(amount(v, None), amount(top, None))
+    if figure.unit == "$":
+        return f"${number}"
+    return f"{number} {figure.unit}" if figure.unit else number
 
 
 def amount(value: float, unit: str | None) -> str:
