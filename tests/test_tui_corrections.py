@@ -84,8 +84,12 @@ async def test_a_name_that_is_no_country_is_refused_and_nothing_is_written(three
         await open_correct(pilot, "Hokkaido")
         fill(app, countries="Japan, Narnia")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: any(sev == "error" for _, sev in app.notes))
-        assert any("Narnia" in note for note, sev in app.notes if sev == "error")
+        await settle(pilot)
+        # The dialog stays open, the field marked with why (see test_tui_usability).
+        assert isinstance(app.screen, CorrectScreen)
+        assert app.screen.reasons == {"countries": "unknown country 'Narnia'"}
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(app.screen, FactScreen) and "CORRECTED" not in detail_text(app)
     assert not corrections_path(three).exists()
 

@@ -250,6 +250,15 @@ def _theme_as_written(taxonomy: Taxonomy, query: str) -> str:
     return slug
 
 
+def checked_field(name: str, text: str, taxonomy: Taxonomy) -> Value:
+    """One field of a correction as a form takes it (countries and themes comma separated),
+    checked as an entry of the file is: a name read only as a guess at a typo ('Japna') is
+    refused (UnknownName naming the guess), a date must name a day (ValueError). Lets a form
+    report every bad field before anything is written."""
+    raw: object = text.split(",") if name in FACT_FIELDS else text
+    return _value(name, raw, taxonomy)
+
+
 def write_corrections(corpus: Path, entries: Sequence[Correction]) -> Path:
     """Write the corrections file whole or not at all (a temp file renamed over it)."""
     import yaml

@@ -97,7 +97,7 @@ FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email
 #: Keys the footer leaves out first when it is too narrow for all (at 80 columns): the help
 #: screen and the command palette still list them. `/` goes before the tabs' keys: the
 #: filter box says "/ filter countries" while it is empty.
-FOOTER_DROPS = ("email", "focus_search", "show_tab('facts')", "focus_filter",
+FOOTER_DROPS = ("pin_fact", "email", "focus_search", "show_tab('facts')", "focus_filter",
                 "show_tab('charts')", "show_tab('preview')", "save_brief", "export")
 #: The last session is written this long after the last change to it (and on quitting).
 SAVE_SESSION_S = 1.0
@@ -338,11 +338,11 @@ class BriefingApp(App[None]):
 
     # ----------------------------------------------------------------- selection
 
-    def _show_countries(self) -> None:
+    def _show_countries(self, keep_highlight: bool = False) -> None:
         text = self.country_filter.value
         rows = filter_choices(self.country_choices, text)
         countries = self.countries
-        countries.show(rows, self.session.countries)
+        countries.show(rows, self.session.countries, keep_highlight)
         shown = f" {len(rows)}/{len(self.country_choices)}" if text.strip() else ""
         countries.border_title = f"Countries{shown}"
 
@@ -389,6 +389,8 @@ class BriefingApp(App[None]):
         # real query for the CPU.
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
+        # What the last brief had says nothing of the next one's facts until it is built.
+        self.table.mark_in_brief(None)
         self.reload_facts()
         self.schedule_preview()
 
@@ -506,9 +508,14 @@ class BriefingApp(App[None]):
 
     def _detail(self, fact: Fact) -> Text:
         context = self.session.known_context(fact) or Context(fact.text, 0, len(fact.text))
+        in_brief = self.table.in_brief
+        left_out = None
+        if in_brief is not None and fact.id not in in_brief:
+            left_out = self.session.left_out_why(fact)
         return fact_detail(fact, context, excluded=fact.id in self.session.excluded,
                            country_name=country_name, theme_name=self.session.taxonomy.name,
-                           pinned=fact.id in self.session.pinned,
+                           pinned=fact.id in self.session.pinned, known=in_brief is not None,
+                           left_out=left_out,
                            corrections=self.session.corrections_of(fact))
 
     # ----------------------------------------------------------------- corrections
@@ -521,7 +528,8 @@ class BriefingApp(App[None]):
                 self._set_status("Correcting…")
                 self.apply_correction(fact, changes)
 
-        self.push_screen(CorrectScreen(fact), corrected)
+        self.push_screen(CorrectScreen(fact, check=self.session.check_correction,
+                                       theme_name=self.session.taxonomy.name), corrected)
 
     @work(thread=True, group="correct", exit_on_error=False)
     def apply_correction(self, fact: Fact, changes: dict[str, str]) -> None:
@@ -531,7 +539,10 @@ class BriefingApp(App[None]):
             self.post_message(Corrected(fact, error=str(err)))
             return
         self.session.context(fact)
-        self.post_message(Corrected(self.session.fact_now(fact.id) or fact, notes))
+        # A fact's countries or themes changed the sidebar's counts: read them again.
+        self.post_message(Corrected(self.session.fact_now(fact.id) or fact, notes,
+                                    countries=self.session.country_choices(),
+                                    themes=self.session.theme_choices()))
 
     def on_corrected(self, message: Corrected) -> None:
         if message.error is not None:
@@ -542,6 +553,12 @@ class BriefingApp(App[None]):
         said = "; ".join(n.change for n in message.notes) or "nothing"
         self.notify(f"Corrected: {said}", title="Correction kept in corrections.yaml",
                     severity="warning" if stale else "information")
+        if message.countries is not None:
+            self.country_choices = message.countries
+            self._show_countries(keep_highlight=True)
+        if message.themes is not None:
+            self.themes.show([t for t in message.themes if t.count], self.session.themes,
+                             keep_highlight=True)
         fact = message.fact
         if isinstance(self.screen, FactScreen):
             self.screen.show_fact(fact, lambda: self._detail(fact))
@@ -657,11 +674,11 @@ class BriefingApp(App[None]):
         else:
             try:
                 parts = self.session.preview_parts(selection)
-            except NothingSelected as err:
-                parts = Preview(f"*Nothing to brief: {err}.*")
+            except NothingSelected as err:  # every fact left out (or none matched)
+                parts = Preview(f"*Nothing to brief: {err}.*", in_brief=frozenset())
         if not get_current_worker().is_cancelled:
             self.post_message(PreviewReady(generation, parts.markdown, parts.news,
-                                           parts.charts, parts.sources))
+                                           parts.charts, parts.sources, parts.in_brief))
 
     def on_preview_ready(self, message: PreviewReady) -> None:
         self._preview_done = max(self._preview_done, message.generation)
@@ -673,6 +690,12 @@ class BriefingApp(App[None]):
                                  sources=message.sources)
             self._news = message.news
             self.table.mark_new({n.id for n in message.news.new} if message.news else ())
+            # The marks and the fact's view say what this brief has: a correction (a date
+            # after the brief's) or a pin changes it.
+            self.table.mark_in_brief(message.in_brief)
+            if isinstance(self.screen, FactScreen):
+                self.screen.refresh_body()
+            self._show_peek()
             self._update_summary()
 
     @property

@@ -54,6 +54,8 @@ class PreviewReady(Message):
     """The brief's charts (their data: the chart view draws them)."""
     sources: tuple[SourceRef, ...] = ()
     """The brief's numbered sources, which the charts cite."""
+    in_brief: frozenset[str] | None = None
+    """The ids of the facts the brief has (None: no brief, nothing picked)."""
 
 
 @dataclass
@@ -97,3 +99,6 @@ class Corrected(Message):
     """The fact as the store has it now (the one corrected, when it is gone)."""
     notes: tuple[CorrectionNote, ...] = ()
     error: str | None = None
+    countries: list[Choice] | None = None
+    """The sidebar's countries and themes with their counts as the correction left them."""
+    themes: list[Choice] | None = None

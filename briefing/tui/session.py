@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.brief.build import Options, brief_from_store
-from briefing.errors import UnknownName
+from briefing.errors import BriefingError, UnknownName
 from briefing.extract.countries import (
     country_codes,
     country_name,
@@ -87,6 +87,8 @@ class Preview:
     charts: tuple[Chart, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     """The brief's numbered sources, which the charts' citations point into."""
+    in_brief: frozenset[str] | None = None
+    """The ids of the facts the brief has (None: no brief was made)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +179,15 @@ class Session:
         """Correct the fact's countries and themes and its first source's date, publisher
         and title (`changes`: the fields as typed; names as `-c` and `-t` take them), through
         the functions `briefing correct` uses: they check the values, write corrections.yaml
-        and apply it. Returns their notes (source first)."""
-        from briefing.store.corrections import correct_fact, correct_source
+        and apply it. Returns their notes (source first). Nothing is written unless every
+        field is good (BriefingError with the first reason; `check_correction` has them all)."""
+        from briefing.store.corrections import checked_field, correct_fact, correct_source
 
+        reasons = self.check_correction(changes)
+        if reasons:
+            raise BriefingError(next(iter(reasons.values())))
         store = self.store()
-        labels = {name: self._names(name, changes[name])
+        labels = {name: list(checked_field(name, changes[name], self.taxonomy) or ())
                   for name in ("countries", "themes") if name in changes}
         source = {k: v for k, v in changes.items() if k in ("date", "publisher", "title")}
         notes = []
@@ -194,12 +200,31 @@ class Session:
             self._forget()
         return tuple(notes)
 
-    def _names(self, field: str, text: str) -> list[str]:
-        """Country codes or theme slugs from what the user typed (raises UnknownName)."""
-        names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
-        if field == "countries":
-            return [resolve_country(n) for n in names]
-        return [self.taxonomy.resolve(n) for n in names]
+    def check_correction(self, changes: dict[str, str]) -> dict[str, str]:
+        """Why each field of `changes` cannot be written as typed, in one line, by field
+        (empty: all good). The checks are those the corrections file's entries get, so a
+        name read only as a guess at a typo is refused as `briefing correct` refuses it; a
+        date that names no day says why, as the command line does."""
+        from briefing.brief.saved import no_day_why
+        from briefing.store.corrections import checked_field
+
+        reasons: dict[str, str] = {}
+        for name, text in changes.items():
+            try:
+                checked_field(name, text, self.taxonomy)
+            except UnknownName as err:
+                reasons[name] = str(err)
+                if name == "themes" and not err.suggestions:  # nothing close: list them
+                    reasons[name] += "; the themes are " + ", ".join(
+                        t.slug for t in self.taxonomy.themes)
+            except ValueError as err:
+                reasons[name] = str(err)
+                if name == "date":
+                    why = no_day_why(text) if text.strip() else None
+                    reasons[name] = (f"{text.strip()} is not a date ({why})" if why else
+                                     "a date as YYYY-MM-DD, e.g. 2026-03-04" if not text.strip()
+                                     else f"{text.strip()!r} is not a date as YYYY-MM-DD")
+        return reasons
 
     def corrections_of(self, fact: Fact) -> list[CorrectionNote]:
         """The corrections applied to the fact or to a source it cites (the store's notes)."""
@@ -457,7 +482,18 @@ class Session:
         from briefing.brief.render.markdown import render_markdown
 
         brief = self.brief(selection)
-        return Preview(render_markdown(brief), brief.whats_new, brief.charts, brief.sources)
+        return Preview(render_markdown(brief), brief.whats_new, brief.charts, brief.sources,
+                       frozenset(item.fact.id for item in brief.items))
+
+    def left_out_why(self, fact: Fact) -> str:
+        """Why a fact the selection matches is not in its brief, in a few words: reported
+        only after the brief's date (the brief's own check says so), or ranked out."""
+        from briefing.brief.build import known_by
+
+        _, later, _ = known_by([fact], self.as_of)
+        if later:
+            return later[0].reason
+        return "not among the facts the brief keeps (others rank higher)"
 
     def export(self, selection: Selection) -> list[Path]:
         """Write the brief's files into the out folder, exactly as `briefing make` does."""

@@ -22,7 +22,8 @@ class FactScreen(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close", id="close-detail"),
         Binding("space", "toggle_fact", "Exclude/include", id="toggle-detail",
                 tooltip="Leave this fact out of the brief, or put it back."),
-        Binding("shift+p", "pin_fact", "Pin", id="pin-detail",
+        # "P" is what a terminal sends for shift+p (see FactsTable's binding).
+        Binding("shift+p,P", "pin_fact", "Pin", id="pin-detail", key_display="P",
                 tooltip="Keep this fact in the brief however it ranks, or stop."),
         Binding("e", "correct", "Correct", id="correct-detail",
                 tooltip="Correct the fact's countries or themes, or its source's date, "

@@ -82,7 +82,13 @@ class ChoiceList(SelectionList[str]):
         self.choices: list[Choice] = []
         self._label_width: int | None = None
 
-    def show(self, choices: Sequence[Choice], selected: Collection[str]) -> None:
+    def show(self, choices: Sequence[Choice], selected: Collection[str],
+             keep_highlight: bool = False) -> None:
+        """List `choices`, the first highlighted (or, `keep_highlight`, the one that was:
+        new counts must not move the user's place)."""
+        was = self.highlighted
+        value = self.get_option_at_index(was).value \
+            if keep_highlight and was is not None and was < self.option_count else None
         self.choices = list(choices)
         width = self._label_width = self._room()
         with self.prevent(SelectionList.SelectedChanged):
@@ -92,7 +98,8 @@ class ChoiceList(SelectionList[str]):
                 for c in choices
             )
         if choices:
-            self.highlighted = 0
+            values = [c.value for c in choices]
+            self.highlighted = values.index(value) if value in values else 0
 
     def on_resize(self) -> None:
         width = self._room()

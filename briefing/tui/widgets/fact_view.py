@@ -17,14 +17,23 @@ from briefing.tui.session import Context
 
 def fact_detail(fact: Fact, context: Context, *, excluded: bool,
                 country_name: Callable[[str], str], theme_name: Callable[[str], str],
-                pinned: bool = False, corrections: Sequence[CorrectionNote] = ()) -> Text:
+                pinned: bool = False, corrections: Sequence[CorrectionNote] = (),
+                known: bool = True, left_out: str | None = None) -> Text:
     """`corrections`: those applied to the fact or its sources (`Session.corrections_of`):
-    each is listed, and the fields they set are marked "(corrected)"."""
+    each is listed, and the fields they set are marked "(corrected)". `left_out`: why the
+    brief as built has not the fact though it is not excluded; `known`: whether the brief
+    is built (after a change it is being built again)."""
     out = Text()
     if excluded:
         status = ("✗ EXCLUDED from the brief", "bold red")
+    elif pinned and left_out:
+        status = (f"★ PINNED, but left out of the brief: {left_out}", "bold yellow")
     elif pinned:
         status = ("★ PINNED: in the brief however it ranks", "bold yellow")
+    elif left_out:
+        status = (f"· NOT IN THE BRIEF: {left_out}", "bold")
+    elif not known:
+        status = ("✓ not excluded (the brief is being built)", "bold green")
     else:
         status = ("✓ included in the brief", "bold green")
     out.append(status[0], style=status[1])

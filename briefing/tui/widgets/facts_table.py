@@ -20,6 +20,8 @@ INCLUDED_MARK = "✓"
 EXCLUDED_MARK = "✗"
 #: A pinned fact: in the brief however it ranks.
 PINNED_MARK = "★"
+#: Not excluded, but not in the brief as last built (reported after its date, ranked out).
+LEFT_OUT_MARK = "·"
 #: Before the text of a fact the brief has but its last export had not.
 NEW_LABEL = "new · "
 
@@ -31,6 +33,8 @@ class Marks:
     excluded: bool = False
     pinned: bool = False
     new: bool = False
+    left_out: bool = False
+    """Not in the brief as last built, though not excluded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +108,9 @@ def _fit(text: str, width: int, lines: int) -> str:
 
 
 def fact_cells(fact: Fact, marks: Marks, shape: Layout) -> list[Text]:
-    """One row: a mark that reads without colour (✓, ✗ excluded, ★ pinned), the excluded
-    text struck out, and `new · ` before the text of a new fact."""
+    """One row: a mark that reads without colour (✓ in the brief, ✗ excluded, ★ pinned,
+    · left out of the brief as built), the excluded text struck out, and `new · ` before
+    the text of a new fact."""
     excluded = marks.excluded
     strike = "strike dim" if excluded else ""
     source = fact.source
@@ -139,6 +144,8 @@ def _mark(marks: Marks) -> Text:
         return Text(EXCLUDED_MARK, style="bold red")
     if marks.pinned:
         return Text(PINNED_MARK, style="bold yellow")
+    if marks.left_out:
+        return Text(LEFT_OUT_MARK, style="dim")
     return Text(INCLUDED_MARK, style="green")
 
 
@@ -148,7 +155,9 @@ class FactsTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_fact", "✓/✗", id="toggle-fact",
                 tooltip="Leave the highlighted fact out of the brief, or put it back."),
-        Binding("shift+p", "pin_fact", "Pin", id="pin-fact", show=False,
+        # Both names: a terminal (and tmux) sends shift+p as "P", which Textual names "P";
+        # "shift+p" is what the help and the palette say.
+        Binding("shift+p,P", "pin_fact", "Pin", id="pin-fact", key_display="P",
                 tooltip="Pin the highlighted fact (★): always in the brief however it "
                         "ranks; again to unpin."),
         # "Open", not "Details": at 80 columns the footer then has room for the tabs' keys.
@@ -177,6 +186,8 @@ class FactsTable(DataTable):
         self.pinned: set[str] = set()
         self.new: frozenset[str] = frozenset()
         """Facts the brief has that its last export had not (marked `new`)."""
+        self.in_brief: frozenset[str] | None = None
+        """The facts of the brief as last built (None: not known: all marked ✓)."""
         self._layout = Layout()
         self._waiting: Iterator[Fact] = iter(())
         """Facts not yet added as rows (added a chunk per frame)."""
@@ -234,7 +245,8 @@ class FactsTable(DataTable):
             self.set_timer(CHUNK_PAUSE_S, lambda: self._add_chunk(waiting))
 
     def marks(self, fact_id: str) -> Marks:
-        return Marks(fact_id in self.excluded, fact_id in self.pinned, fact_id in self.new)
+        return Marks(fact_id in self.excluded, fact_id in self.pinned, fact_id in self.new,
+                     self.in_brief is not None and fact_id not in self.in_brief)
 
     def mark(self, fact_id: str, excluded: bool, pinned: bool = False) -> None:
         if fact_id not in self.facts:
@@ -249,6 +261,13 @@ class FactsTable(DataTable):
         changed, self.new = self.new ^ new, new
         for fact_id in changed:
             self._redraw(fact_id)
+
+    def mark_in_brief(self, in_brief: frozenset[str] | None) -> None:
+        """Mark the facts the brief as built has (✓) and those it left out (·)."""
+        before, self.in_brief = self.in_brief, in_brief
+        for fact_id in self.facts:
+            if (before is None or fact_id in before) != (in_brief is None or fact_id in in_brief):
+                self._redraw(fact_id)
 
     def _redraw(self, fact_id: str) -> None:
         fact = self.facts.get(fact_id)

@@ -1,0 +1,121 @@
+"""What a new user driving the terminal app in tmux (80×24, 120×40) found wrong: shift+p
+arrives as "P", the Correct dialog lost what was typed, the fact view said "included" for a
+fact the rebuilt brief left out, the country counts went stale after a correction, focus
+showed only as colour, the dialog's labels ran into values, and the status line's wording.
+Driven with Pilot on real stores (the seeds, and the chart tests' three-country corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from test_charts import ARTICLES, write_corpus
+from test_tui import app_for, pick_korea, settle, wait_until
+from test_tui_charts import pick_all_three
+from test_tui_corrections import detail_text, fill, open_correct
+from test_tui_sessions import mark_of
+from test_tui_sizes import screen_lines
+from textual.widgets import Input
+
+from briefing.extract.themes import load_taxonomy
+from briefing.store.corrections import corrections_path, read_corrections
+from briefing.tui.screens.correct import CorrectScreen
+from briefing.tui.screens.fact import FactScreen
+from briefing.tui.widgets.facts_table import INCLUDED_MARK, LEFT_OUT_MARK, PINNED_MARK
+
+
+async def test_an_uppercase_p_as_a_terminal_sends_shift_p_pins_and_unpins(corpus, tmp_path):
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick_korea(pilot)
+        await settle(pilot)
+        fid = next(iter(app.table.facts))
+        await pilot.press("f", "P")  # what tmux and a real terminal deliver for shift+p
+        await settle(pilot)
+        assert app.session.pinned == {fid} and mark_of(app, fid) == PINNED_MARK
+        # The facts table's footer says so when there is room.
+        assert "P Pin" in screen_lines(app)[-1]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, FactScreen))
+        await pilot.press("P")  # in the fact's view too
+        await settle(pilot)
+        assert app.session.pinned == set()
+        assert "★ PINNED" not in str(app.screen.query_one("#fact-body").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert mark_of(app, fid) == INCLUDED_MARK
+
+
+@pytest.fixture
+def three(tmp_path):
+    return write_corpus(tmp_path / "three", ARTICLES)
+
+
+async def test_the_correct_dialog_keeps_the_input_and_marks_every_bad_field(three, tmp_path):
+    app = app_for(three, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick_all_three(pilot)
+        fid = await open_correct(pilot, "Hokkaido")
+        fill(app, countries="Japna", themes="Quantum gardening", date="2026-02-30",
+             publisher="Northern Wire")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CorrectScreen)  # still open, with what was typed
+        assert dialog.query_one("#correct-countries", Input).value == "Japna"
+        assert dialog.query_one("#correct-publisher", Input).value == "Northern Wire"
+        # Each bad field its own reason, in the command line's words; a guess is refused.
+        assert dialog.reasons["countries"] == "unknown country 'Japna'; did you mean Japan (JP)?"
+        assert dialog.reasons["date"] == "2026-02-30 is not a date (February has 28 days in 2026)"
+        assert dialog.reasons["themes"].startswith("unknown theme 'Quantum gardening'; the "
+                                                   "themes are ")
+        assert "patents" in dialog.reasons["themes"] and "did you mean" not in \
+            dialog.reasons["themes"]
+        assert set(dialog.reasons) == {"countries", "themes", "date"}
+        shown = "\n".join(screen_lines(app))
+        assert "✗ unknown country 'Japna'; did you mean Japan (JP)?" in shown
+        assert "✗ 2026-02-30 is not a date (February has 28 days in 2026)" in shown
+        assert not corrections_path(three).exists()  # nothing written while any is bad
+        # Fixed, it saves all of them (the good one typed before included).
+        fill(app, countries="Japan, Korea", themes="Compute & chips", date="2026-02-28")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, FactScreen)
+                         and "CORRECTED (source)" in detail_text(app))
+        await settle(pilot)
+    entries, _ = read_corrections(three, load_taxonomy())
+    assert [(e.kind, e.target, dict(e.values)) for e in entries] == [
+        ("source", "jp-chips.txt", {"date": "2026-02-28", "publisher": "Northern Wire"}),
+        ("fact", fid, {"countries": ("JP", "KR"), "themes": ("compute",)}),
+    ]
+
+
+def country_rows(app) -> dict[str, str]:
+    """The country list's rows as shown, by code."""
+    return {option.value: str(option.prompt) for option in app.countries.options}
+
+
+async def test_a_correction_is_seen_in_the_rebuilt_brief_marks_and_counts(three, tmp_path):
+    app = app_for(three, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick_all_three(pilot)
+        fid = next(f.id for f in app.table.facts.values() if "Hokkaido" in f.text)
+        assert mark_of(app, fid) == INCLUDED_MARK
+        before = {c.value: c.count for c in app.country_choices}
+        assert country_rows(app)["KR"].endswith(f" {before['KR']}")
+        await open_correct(pilot, "Hokkaido")
+        # A day after the brief's date (2026-11-22): the brief leaves the fact out.
+        fill(app, date="2026-12-01", countries="Japan, Korea")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, FactScreen)
+                         and "NOT IN THE BRIEF" in detail_text(app))
+        await settle(pilot)
+        text = detail_text(app)
+        assert ("· NOT IN THE BRIEF: reported after the brief's date (its earliest source is"
+                " dated 2026-12-01, after 2026-11-22)") in text
+        assert "included in the brief" not in text
+        assert fid not in {i.fact.id for i in app.session.brief(app.session.selection()).items}
+        # The sidebar counts the fact under Korea now, as a restart would.
+        after = {c.value: c.count for c in app.country_choices}
+        assert after == {**before, "KR": before["KR"] + 1}
+        assert country_rows(app)["KR"].endswith(f" {before['KR'] + 1}")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert mark_of(app, fid) == LEFT_OUT_MARK
