@@ -119,3 +119,40 @@ async def test_a_correction_is_seen_in_the_rebuilt_brief_marks_and_counts(three,
         await pilot.press("escape")
         await settle(pilot)
         assert mark_of(app, fid) == LEFT_OUT_MARK
+
+
+def frame_title(app, widget) -> str:
+    """The top row of a widget's frame as the screen shows it."""
+    return screen_lines(app)[widget.region.y][widget.region.x:widget.region.right]
+
+
+async def test_focus_reads_without_colour_and_tab_goes_lists_then_table(corpus, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pick_korea(pilot)
+        await settle(pilot)
+        await pilot.press("escape")  # out of the filter box, into the country list
+        await settle(pilot)
+        assert app.focused is app.countries
+        countries, themes = frame_title(app, app.countries), frame_title(app, app.themes)
+        # The focused list: ▶ before its title and a heavy frame; the other neither.
+        assert "▶ Countries" in countries and countries.startswith("┏")
+        assert "▶" not in themes and themes.startswith("╭")
+        visited = []
+        for _ in range(5):
+            await pilot.press("tab")
+            await settle(pilot)
+            visited.append(app.focused)
+        assert visited == [app.themes, app.table, app.search, app.country_filter,
+                           app.countries]
+        await pilot.press("shift+tab", "shift+tab")
+        await settle(pilot)
+        assert app.focused is app.search
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert app.focused is app.table
+        shown = "\n".join(screen_lines(app))
+        assert "▶ Facts" in shown and "▶ Countries" not in shown and "▶ Themes" not in shown
+        assert frame_title(app, app.countries).startswith("╭")

@@ -99,6 +99,11 @@ FAILED = {"index": "Indexing failed", "export": "Export failed", "email": "Email
 #: filter box says "/ filter countries" while it is empty.
 FOOTER_DROPS = ("pin_fact", "email", "focus_search", "show_tab('facts')", "focus_filter",
                 "show_tab('charts')", "show_tab('preview')", "save_brief", "export")
+#: Before the title of the panel that has focus (a list's frame, a tab's label): focus must
+#: read without colour (NO_COLOR, a monochrome terminal), not only as a brighter frame.
+FOCUS_MARK = "▶ "
+#: The tabs' labels, by pane id.
+TAB_LABELS = {"facts": "Facts", "preview": "Preview", "charts": "Charts"}
 #: The last session is written this long after the last change to it (and on quitting).
 SAVE_SESSION_S = 1.0
 
@@ -200,6 +205,7 @@ class BriefingApp(App[None]):
         self._save_timer = None
         self._news: WhatsNew | None = None
         """What is new in the previewed brief since its selection's last export."""
+        self._titles: dict[Widget, str] = {}
 
     # ----------------------------------------------------------------- layout
 
@@ -248,8 +254,9 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.session.corpus.name
-        self.countries.border_title = "Countries"
-        self.themes.border_title = "Themes"
+        # The lists' frame titles, without the focus mark.
+        self._titles = {self.countries: "Countries", self.themes: "Themes"}
+        self._mark_focus()
         for widget in (self.countries, self.themes):
             widget.loading = True
         self.preview.show(START_HINT)
@@ -344,7 +351,57 @@ class BriefingApp(App[None]):
         countries = self.countries
         countries.show(rows, self.session.countries, keep_highlight)
         shown = f" {len(rows)}/{len(self.country_choices)}" if text.strip() else ""
-        countries.border_title = f"Countries{shown}"
+        self._titles[countries] = f"Countries{shown}"
+        self._mark_focus()
+
+    # ----------------------------------------------------------------- focus
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focus()
+
+    def on_descendant_blur(self) -> None:
+        self._mark_focus()
+
+    def _mark_focus(self) -> None:
+        """Mark the panel that has focus in characters: ▶ before its list's title or its
+        tab's label (its frame is drawn heavy too: app.tcss)."""
+        if not self.table.is_attached:
+            return
+        focused = self.table.screen.focused  # the main screen's, under any dialog
+        for widget, title in self._titles.items():
+            widget.border_title = (FOCUS_MARK if focused is widget else "") + title
+        within = set(focused.ancestors_with_self) if focused is not None else set()
+        for pane_id, label in TAB_LABELS.items():
+            pane = self.tabs.get_pane(pane_id)
+            mark = FOCUS_MARK if pane in within else ""
+            tab = self.tabs.get_tab(pane_id)
+            if str(tab.label) != mark + label:
+                tab.label = mark + label
+
+    def _focus_order(self) -> list[Widget]:
+        """Tab's order on the main screen: the lists, what the open tab shows (the table),
+        then the search and filter boxes (which `ctrl+f` and `/` reach at once)."""
+        pane = self.tabs.active
+        view = self.table if pane == "facts" else self.views[pane].page
+        order = [self.countries, self.themes, view, self.search, self.country_filter]
+        return [w for w in order if w.focusable and self._shows(w)]
+
+    def action_focus_next(self) -> None:
+        self._focus_step(1)
+
+    def action_focus_previous(self) -> None:
+        self._focus_step(-1)
+
+    def _focus_step(self, step: int) -> None:
+        if self.screen is not self.table.screen:  # a dialog: its own order
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
+        order = self._focus_order()
+        if not order:
+            return
+        focused = self.focused
+        at = order.index(focused) if focused in order else (-1 if step > 0 else 0)
+        focus_now(order[(at + step) % len(order)])
 
     @on(Input.Changed, "#country-filter")
     def _filter_changed(self) -> None:
