@@ -66,10 +66,13 @@ test: venv
 	$(BIN)/python -m pytest $(PYTEST_XDIST)
 
 # The test files `make check` leaves to `make test`: real processes under time and memory
-# bounds, servers, WeasyPrint PDFs, the terminal app, generated corpora of hundreds of files.
+# bounds, servers, WeasyPrint PDFs and charts, the terminal app (tui*), generated corpora of
+# hundreds of files, briefs rendered end to end through the CLI. A file whose tests take
+# seconds belongs here.
 SLOW_TESTS := cli compiled corpus_limits fetch fetch_limits formats listing mail mail_delivery \
-              pdf pdf_limits pdf_reports properties realistic small_trust store_faults tui \
-              tui_snapshots versions
+              pdf pdf_limits pdf_reports properties realistic small_trust store_faults tui* \
+              versions charts chart_frames compare_brief diff corrections whats_new search \
+              filtered_briefs saved_briefs store verify report_covers cover_dates
 
 # The edit-test loop (under 30 s): ruff, the layer test and the fast unit tests, on the code
 # as it is now. It compiles nothing: compiled modules older than their source are removed
@@ -80,7 +83,7 @@ check: $(BIN)/.installed
 	  s and c['clean']()"
 	$(BIN)/ruff check briefing tests
 	$(BIN)/python -m pytest $(PYTEST_XDIST) \
-	  $(foreach t,$(SLOW_TESTS),--ignore=tests/test_$(t).py)
+	  $(foreach t,$(SLOW_TESTS),--ignore-glob='tests/test_$(t).py')
 
 bench: venv bench-peer
 	$(BIN)/python -m briefing.dev.bench
