@@ -146,6 +146,25 @@ def test_charts_80x24(snap_compare, tmp_path):
     assert snap_compare(app_for(corpus, tmp_path), terminal_size=(80, 24), run_before=charts)
 
 
+def test_correct_dialog_120x40(snap_compare, tmp_path):
+    """The Correct dialog as wide as the screen allows, its labels in a column, the fact's
+    fields apart from its source's, themes by name, and two bad fields marked with why."""
+    from test_charts import ARTICLES, write_corpus
+    from test_tui_charts import pick_all_three
+    from test_tui_corrections import fill, open_correct
+
+    corpus = write_corpus(tmp_path / "three", ARTICLES)
+
+    async def refused(pilot):
+        await pick_all_three(pilot)
+        await open_correct(pilot, "Hokkaido")
+        fill(pilot.app, countries="Japna", date="2026-02-30")
+        await pilot.press("ctrl+s")
+        await still(pilot)
+
+    assert snap_compare(app_for(corpus, tmp_path), terminal_size=(120, 40), run_before=refused)
+
+
 def test_every_snapshot_file_belongs_to_a_test():
     """syrupy fails a run that leaves a snapshot file unused (a test renamed or removed),
     except under pytest-xdist (`make test`), where it skips that check: this keeps it."""
