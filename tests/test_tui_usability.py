@@ -156,3 +156,41 @@ async def test_focus_reads_without_colour_and_tab_goes_lists_then_table(corpus, 
         shown = "\n".join(screen_lines(app))
         assert "▶ Facts" in shown and "▶ Countries" not in shown and "▶ Themes" not in shown
         assert frame_title(app, app.countries).startswith("╭")
+
+
+def status_line(app) -> str:
+    return str(app.status.render()).strip()
+
+
+async def test_the_status_line_says_one_fact_and_keeps_every_count_at_80_columns(
+        corpus, tmp_path):
+    app = app_for(corpus, tmp_path)
+    app.session.page = 2  # "(2 listed, more at the end)" makes the long wording too long
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pick_korea(pilot)
+        await settle(pilot)
+        await pilot.press("f", "space", "down", "P")
+        await settle(pilot)
+        assert len(app.session.excluded) == 1 and len(app.session.pinned) == 1
+        total, listed = app.table.total, len(app.table.facts)
+        assert listed < total
+        assert app._facts_summary == (f"{total} facts ({listed} listed, more at the end) · 1"
+                                      " excluded here · 1 excluded in all · 1 pinned ★")
+        shown = status_line(app)
+        assert shown == (f"{total} facts ({listed} listed, more at the end) · 1 excluded here,"
+                         " 1 in all · 1 pinned ★")
+        assert shown in screen_lines(app)[-2]
+        # Wide enough, the whole wording comes back.
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert status_line(app) == app._facts_summary
+
+
+async def test_one_fact_is_said_in_the_singular(three, tmp_path):
+    app = app_for(three, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pick_all_three(pilot)
+        await pilot.press("ctrl+f", *"Hokkaido")
+        await wait_until(pilot, lambda: app.table.total == 1)
+        await settle(pilot)
+        assert status_line(app).startswith("1 fact matching 'Hokkaido' · 0 excluded here")

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -206,6 +207,8 @@ class BriefingApp(App[None]):
         self._news: WhatsNew | None = None
         """What is new in the previewed brief since its selection's last export."""
         self._titles: dict[Widget, str] = {}
+        self._summary_shown = False
+        """The status line shows the facts' summary (refitted when the screen resizes)."""
 
     # ----------------------------------------------------------------- layout
 
@@ -485,24 +488,43 @@ class BriefingApp(App[None]):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        table = self.table
         selection = self.session.selection()
         if not (selection.countries or selection.themes or self.session.search.strip()):
             self._facts_summary = "Pick countries or themes on the left (/ filters)"
-        else:
-            listed = len(table.facts)
-            out = sum(1 for fid in table.facts if fid in self.session.excluded)
-            search = f" matching {self.session.search.strip()!r}" \
-                if self.session.search.strip() else ""
-            paged = f" ({listed} listed, more at the end)" if table.total > listed else ""
-            self._facts_summary = f"{table.total} facts{search}{paged} · {out} excluded " \
-                                  f"here · {len(self.session.excluded)} excluded in all"
-            if self.session.pinned:
-                self._facts_summary += f" · {len(self.session.pinned)} pinned ★"
-            news = self._news
-            if news is not None and news.new:
-                self._facts_summary += f" · {len(news.new)} new since {news.since}"
-        self._set_status(self._facts_summary)
+            self._set_status(self._facts_summary)
+            return
+        forms = self._summary_forms()
+        self._facts_summary = forms[0]
+        # The longest wording that fits: at 80 columns shorter words, never lost counts.
+        room = self.size.width - 2 - (self.busy.outer_size.width if self.busy.display else 0)
+        self._set_status(next((f for f in forms if cell_len(f) <= room), forms[-1]))
+        self._summary_shown = True
+
+    def on_resize(self) -> None:
+        if self._summary_shown:  # the wording that fits the new width
+            self._update_summary()
+
+    def _summary_forms(self) -> list[str]:
+        """The status line's summary of the facts, longest wording first."""
+        table, session = self.table, self.session
+        listed = len(table.facts)
+        out = sum(1 for fid in table.facts if fid in session.excluded)
+        everywhere = len(session.excluded)
+        query = session.search.strip()
+        facts = f"{table.total} fact{'' if table.total == 1 else 's'}"
+        facts += f" matching {query!r}" if query else ""
+        more = table.total > listed
+        paged = f" ({listed} listed, more at the end)" if more else ""
+        pinned = f" · {len(session.pinned)} pinned ★" if session.pinned else ""
+        news = self._news
+        new = f" · {len(news.new)} new since {news.since}" if news is not None and news.new \
+            else ""
+        return [
+            f"{facts}{paged} · {out} excluded here · {everywhere} excluded in all{pinned}{new}",
+            f"{facts}{paged} · {out} excluded here, {everywhere} in all{pinned}{new}",
+            f"{facts}{f' ({listed} listed…)' if more else ''} · ✗ {out} here, {everywhere} in"
+            f" all{pinned}{new.split(' since ')[0]}",
+        ]
 
     def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
         self.session.toggle(message.fact_id, self._text_of(message.fact_id))
@@ -980,6 +1002,7 @@ class BriefingApp(App[None]):
 
     def _set_status(self, text: str) -> None:
         self.status.update(text)
+        self._summary_shown = False
 
     # ----------------------------------------------------------------- other actions
 
