@@ -761,6 +761,8 @@ class BriefingApp(App[None]):
 
     def on_preview_ready(self, message: PreviewReady) -> None:
         self._preview_done = max(self._preview_done, message.generation)
+        if not self.screen_stack:  # it landed as the app closed: nothing left to show it on
+            return
         if message.generation == self._preview_generation:
             self.preview.show(message.markdown)
             selection = self.session.selection()
