@@ -14,6 +14,7 @@ ROOT = TESTS.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(TESTS))  # tests/factories.py, tests/smtp_server.py
 
+from isolation import isolate  # noqa: E402
 from web_server import site  # noqa: E402, F401  (a fixture: a real HTTP server on 127.0.0.1)
 
 # --------------------------------------------------------------------------- pytest-xdist
@@ -65,13 +66,7 @@ def isolated_env(homes, monkeypatch):
     # mkdtemp, not tmp_path_factory.mktemp: that lists the whole base temp folder to number
     # the next one, every test, which grew with the square of the suite (seconds of it).
     home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
-    for name in list(__import__("os").environ):
-        if name.startswith("BRIEFING_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
-    monkeypatch.setenv("BRIEFING_CONFIG", str(home / "config.toml"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+    isolate(monkeypatch, home, dropped=("BRIEFING_",))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "xdg-state"))
     # The terminal app's last session and history (a test never reopens another's).

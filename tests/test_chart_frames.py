@@ -5,12 +5,12 @@ Korea's 25,000" one of counts. Sentences and articles written for these tests.""
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from isolation import isolate
 from test_charts import make, pdf_text, write_corpus
 
 from briefing.extract.figures import PLANNED, REPORTED, find_figures, time_frame
@@ -104,12 +104,7 @@ def gpu_brief(tmp_path_factory) -> tuple[Path, str, str]:
     corpus = write_corpus(root / "corpus", GPU_ARTICLES)
     out = root / "out"
     with pytest.MonkeyPatch.context() as env:
-        for name in [n for n in os.environ if n.startswith(("BRIEFING_", "XDG_"))]:
-            env.delenv(name)
-        env.setenv("BRIEFING_CACHE_DIR", str(root / "cache"))
-        env.setenv("BRIEFING_CONFIG", str(root / "config.toml"))
-        env.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
-        env.setenv("XDG_CACHE_HOME", str(root / "xdg-cache"))
+        isolate(env, root)
         paths = make(corpus, out, "-c", "KR", "-c", "JP", "-c", "CN")
     md = next(p for p in paths if p.suffix == ".md")
     return out, md.read_text(), pdf_text(next(p for p in paths if p.suffix == ".pdf"))

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from factories import make_brief
+from isolation import isolate
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -92,12 +93,7 @@ def three(tmp_path_factory) -> tuple[Path, list[Path]]:
     out = root / "out"
     # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
     with pytest.MonkeyPatch.context() as env:
-        for name in [n for n in os.environ if n.startswith(("BRIEFING_", "XDG_"))]:
-            env.delenv(name)
-        env.setenv("BRIEFING_CACHE_DIR", str(root / "cache"))
-        env.setenv("BRIEFING_CONFIG", str(root / "config.toml"))
-        env.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
-        env.setenv("XDG_CACHE_HOME", str(root / "xdg-cache"))
+        isolate(env, root)
         return out, make(corpus, out, "-c", "KR", "-c", "JP", "-c", "CN")
 
 

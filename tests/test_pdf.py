@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.server
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 
 from factories import make_brief, make_fact, make_source
+from isolation import isolate
 from typer.testing import CliRunner
 
 from briefing.brief import compare
@@ -345,12 +345,7 @@ def made_briefs(tmp_path_factory) -> dict[str, MadeBrief]:
     made = {}
     # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
     with pytest.MonkeyPatch.context() as env:
-        for name in [n for n in os.environ if n.startswith(("BRIEFING_", "XDG_"))]:
-            env.delenv(name)
-        env.setenv("BRIEFING_CACHE_DIR", str(root / "cache"))
-        env.setenv("BRIEFING_CONFIG", str(root / "config.toml"))
-        env.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
-        env.setenv("XDG_CACHE_HOME", str(root / "xdg-cache"))
+        isolate(env, root)
         for name, selection in SELECTIONS.items():
             out = root / name
             result = CliRunner().invoke(app, ["make", *selection, "--format", "both", "--date",
