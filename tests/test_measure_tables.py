@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
+from briefing.extract.figures import find_figures
 
 ARTICLE = """March 3, 2026
 
@@ -28,6 +30,11 @@ def tables(tmp_path: Path) -> dict[str, list[list[str]]]:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "asia.txt").write_text(ARTICLE, encoding="utf-8")
+    return tables_of(corpus, tmp_path)
+
+
+def tables_of(corpus: Path, tmp_path: Path) -> dict[str, list[list[str]]]:
+    """The rows (country, figure) of each table of a KR-JP-CN brief on `corpus`."""
     r = CliRunner().invoke(app, ["make", "-c", "KR", "-c", "JP", "-c", "CN", "--format", "md",
                                  "--date", "2026-12-01", "--corpus", str(corpus), "--out",
                                  str(tmp_path / "out")])
@@ -51,3 +58,33 @@ def test_counts_go_by_head_noun_and_ranges_show_both_ends(tmp_path):
     assert found["Money in JPY"] == [["Japan", "30 and 40 billion yen (30–40 bn JPY)"]]
     (share,) = found["Shares and other percentages (%)"]
     assert share[1].endswith("(30–40%)")
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    # A range whose ends both carry a scale word is one figure, valued at its lower end.
+    ("Japan will spend between 300 billion and 400 billion yen on chips.",
+     [("300 billion and 400 billion yen", 300e9, "JPY")]),
+    ("South Korea will invest 1.2 trillion to 1.5 trillion won in AI.",
+     [("1.2 trillion to 1.5 trillion won", 1.2e12, "KRW")]),
+    # A change from one amount to another is two figures of one unit.
+    ("Spending rose from 20 billion to 30 billion yen.",
+     [("20 billion", 20e9, "JPY"), ("30 billion yen", 30e9, "JPY")]),
+    # Two amounts joined by "and" without "between" stay apart; one scale word stays whole.
+    ("The funds hold 2 billion and 3 billion yen.", [("3 billion yen", 3e9, "JPY")]),
+    ("China will spend 5-6 billion yuan.", [("5-6 billion yuan", 5e9, "CNY")]),
+])
+def test_a_range_that_writes_its_scale_twice_keeps_both_ends(sentence, read):
+    assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == read
+
+
+def test_a_range_with_two_scale_words_shows_both_ends_in_its_table(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plans.txt").write_text(
+        "March 3, 2026\n\nJapan will spend between 300 billion and 400 billion yen on chips,"
+        " the ministry said.\n\nSouth Korea will invest 1.2 trillion to 1.5 trillion won in"
+        " AI by 2028.\n", encoding="utf-8")
+    found = tables_of(corpus, tmp_path)
+    assert found["Money in JPY"] == [["Japan", "300 billion and 400 billion yen (300–400 bn JPY)"]]
+    assert found["Money in KRW"] == [
+        ["South Korea", "1.2 trillion to 1.5 trillion won (1.2–1.5 tn KRW)"]]

@@ -425,8 +425,14 @@ _APPROXIMATE = re.compile(r"(?:about|around|roughly|approximately|some|an\s+esti
 #: A range's two numbers, as `extract.figures` joins them into one figure ("5-6 billion
 #: yuan", "$5 to $6 billion", "30 and 40 billion won" after "between"); its value is the
 #: lower bound, the upper the same multiple of it as the numbers written.
-_RANGE = re.compile(r"^[^\d\s]{0,3}\s?(?P<low>\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?|\s(?:to|and)\s)"
-                    r"[^\d\s]{0,3}\s?(?P<high>\d[\d,]*(?:\.\d+)?)")
+_SCALE_WORD = r"(?:\s?(?P<{}>thousand|million|billion|trillion|mn|bn|tn)\b)?"
+_RANGE = re.compile(
+    r"^[^\d\s]{0,3}\s?(?P<low>\d[\d,]*(?:\.\d+)?)" + _SCALE_WORD.format("low_scale")
+    + r"(?:\s?[-–]\s?|\s(?:to|and)\s)[^\d\s]{0,3}\s?(?P<high>\d[\d,]*(?:\.\d+)?)"
+    + _SCALE_WORD.format("high_scale"), re.IGNORECASE)
+#: A range's scale words, when each end has its own ("900 million to 1.2 billion won").
+_RANGE_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+                 "trillion": 1e12, "tn": 1e12}
 #: Scale words of a converted amount, as the brief's other amounts use them (`6.8 bn USD`).
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 
@@ -463,6 +469,9 @@ def range_top(figure: Figure) -> float | None:
     if span is None or figure.value <= 0:
         return None
     low, high = (float(span[g].replace(",", "")) for g in ("low", "high"))
+    if span["low_scale"] and span["high_scale"]:  # "1.2 trillion to 1.5 trillion won"
+        low *= _RANGE_SCALES[span["low_scale"].lower()]
+        high *= _RANGE_SCALES[span["high_scale"].lower()]
     return figure.value * high / low if 0 < low < high else None
 
 

@@ -491,6 +491,8 @@ def find_figures(text: str, number_words: bool = True,
             continue
         found, pos = _read_match(text, match)
         figures.extend(found)
+    if figures and (" to " in text or " and " in text or "-" in text or "–" in text):
+        figures = _scaled_ranges(text, figures)
     worded = _worded_figures(text) if number_words else None
     if worded:
         figures = sorted([*figures, *worded], key=lambda f: f.start)
@@ -509,6 +511,43 @@ def find_figures(text: str, number_words: bool = True,
         if gapped:
             figures = sorted([*figures, *gapped], key=lambda f: f.start)
     return tuple(figures)
+
+
+# The lower end of a range that writes its scale twice, right before the figure of the upper
+# end: "between 300 billion and 400 billion yen", "1.2 trillion to 1.5 trillion won" (one
+# scale word, "5-6 billion yuan", is read whole by `_FIGURE`).
+_SCALED_LOW = re.compile(
+    rf"(?:\b(?P<word>between|from){_SP})?(?P<num>{_NUM}){_SP}?"
+    rf"(?P<scale>thousand|million|billion|trillion|mn|bn|tn|crore|lakh)"
+    rf"(?P<sep>{_SP}?[-–]{_SP}?|{_SP}(?:to|and){_SP})\Z",
+    re.IGNORECASE,
+)
+
+
+def _scaled_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """`figures` with each range whose two ends both carry a scale word read as one: the
+    lower end, which alone names no unit and so is no figure, takes the upper end's unit.
+    A range is one figure, valued at its lower end (as "5-6 billion yuan" is); "from 20
+    billion to 30 billion yen" is a change, so its start is a figure of its own."""
+    out: list[Figure] = []
+    for f in figures:
+        low = None
+        if f.kind in ("money", "count") and f.text[:1].isdigit():
+            low = _SCALED_LOW.search(text, max(0, f.start - 40), f.start)
+        taken = out and low is not None and out[-1].start + len(out[-1].text) > low.start("num")
+        if low is None or taken or (low["sep"].strip() == "and" and low["word"] != "between"):
+            out.append(f)
+            continue
+        scale, _ = _scale(text, low.end("num"), allow_letters=False)
+        value = _scaled(_number(low["num"]), scale)
+        start = low.start("num")
+        if low["word"] and low["word"].lower() == "from" and low["sep"].strip() == "to":
+            out.extend([Figure(text[start:low.end("scale")], f.kind, value, f.unit, start), f])
+        elif value <= f.value:
+            out.append(Figure(text[start:f.start + len(f.text)], f.kind, value, f.unit, start))
+        else:
+            out.append(f)
+    return out
 
 
 #: Words that widen or soften a figure, written right before it: "fewer than 6,000
