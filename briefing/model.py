@@ -616,6 +616,8 @@ class Brief:
     """Facts the user left out by id (`--exclude`) that matched the selection."""
     later_left_out: int = 0
     """Facts left out because only sources dated after `as_of` report them."""
+    ranked_out: int = 0
+    """Facts that matched but ranked below the brief's `selection.max_facts` strongest."""
     later_sources: int = 0
     """Sources dated after `as_of` that the brief does not cite (see `brief.known_by`)."""
     glance: Glance | None = None

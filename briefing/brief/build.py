@@ -54,6 +54,9 @@ PER_SOURCE_SHARE = 0.25
 #: ...but a short brief may still quote this many facts from one source.
 PER_SOURCE_MIN = 5
 CAPPED_BY_SOURCE = "over the cap of facts from one source"
+#: Why a fact that matched is left out for ranking below the brief's `max_facts` strongest
+#: (followed by "<max_facts> facts").
+RANKED_OUT = "over the cap of "
 #: Why a fact the user named with `--exclude` is left out.
 EXCLUDED = "excluded by the user"
 #: Why an undated fact is left out of a brief with a start date (`--since`).
@@ -312,7 +315,7 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
                                         selection.max_facts)
     omitted.extend(capped)
     over = kept[selection.max_facts:]
-    omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts") for f in over)
+    omitted.extend(Omission(f, f"{RANKED_OUT}{selection.max_facts} facts") for f in over)
     chosen = kept[:selection.max_facts]
     if pinnable:
         chosen, omitted = _with_pins(chosen, omitted, pinnable, selection, as_of)
@@ -333,7 +336,7 @@ def _with_pins(chosen: list[Fact], omitted: list[Omission], pinnable: set[str],
     over = len(chosen) + len(held) - selection.max_facts
     weakest = [f for f in reversed(chosen) if f.id not in selection.pinned][:max(over, 0)]
     gone = {f.id for f in weakest}
-    omitted.extend(Omission(f, f"over the cap of {selection.max_facts} facts")
+    omitted.extend(Omission(f, f"{RANKED_OUT}{selection.max_facts} facts")
                    for f in reversed(weakest))
     return [f for f in chosen if f.id not in gone] + held, omitted
 
@@ -799,6 +802,8 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
         undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
         excluded_left_out=sum(1 for o in omitted if o.reason == EXCLUDED),
+        ranked_out=sum(1 for o in omitted if o.reason.startswith(RANKED_OUT)
+                       and not o.reason.startswith(CAPPED_BY_SOURCE)),
         items=tuple(final[f.id] for f in chosen),
         later_left_out=len(later),
         later_sources=later_sources,
@@ -932,9 +937,11 @@ def brief_from_store(store: FactSource, selection: Selection, options: Options) 
     brief = build_brief(facts, selection, store.taxonomy, options, store.fingerprint())
     brief = replace(brief, corrections=corrections_in(brief, store.corrections()))
     if tally is not None:  # only the strongest were read: the brief says so
+        # The matches not read ranked below those read: about that many more ranked out.
         brief = replace(brief, capped=tally.capped(brief.per_source_cap), matched=matched,
                         read=len(facts), undated_left_out=undated,
-                        excluded_left_out=tally.excluded)
+                        excluded_left_out=tally.excluded,
+                        ranked_out=brief.ranked_out + max(matched - len(facts), 0))
     if not brief.items:
         why = (f"; {brief.undated_left_out} of them undated, which --since leaves out"
                if brief.undated_left_out else "")
