@@ -69,13 +69,14 @@ _KIND_ORDER = ("money", "count", "percent", "compute", "power", "energy", "data"
 
 def labelled(item: BriefItem, selection: Selection) -> BriefItem:
     """The item with the countries its quote is labelled with, in a brief on several
-    countries: its subjects, the brief's first in the brief's order; when it is about the
-    brief's countries only as comparators, those (`versus`)."""
+    countries: its subjects, the brief's first in the brief's order; and the brief's
+    countries it only compares with (`versus`: "South Korea, compared with Japan"), since
+    the brief's tables may show their figures from it."""
     if len(selection.countries) < 2:
         return item
     about = _ordered(item.fact.leads, selection.countries)
-    versus = () if any(c in selection.countries for c in about) else _ordered(
-        [c for c in item.fact.compared if c in selection.countries], selection.countries)
+    versus = _ordered([c for c in item.fact.compared
+                       if c in selection.countries and c not in about], selection.countries)
     return BriefItem(item.fact, item.refs, item.publishers, item.stale, item.undated,
                      item.pages, about, versus)
 
