@@ -88,3 +88,22 @@ def test_a_range_with_two_scale_words_shows_both_ends_in_its_table(tmp_path):
     assert found["Money in JPY"] == [["Japan", "300 billion and 400 billion yen (300–400 bn JPY)"]]
     assert found["Money in KRW"] == [
         ["South Korea", "1.2 trillion to 1.5 trillion won (1.2–1.5 tn KRW)"]]
+
+
+def test_a_quote_is_labelled_with_the_countries_it_compares_with(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "asia.txt").write_text(
+        "March 3, 2026\n\nSouth Korea plans to install 30,000 GPUs by 2028, against Japan's"
+        " 50,000, the ministry said.\n\nChina graduates about 50,000 AI engineers a year,"
+        " compared with about 6,000 in South Korea.\n\nJapan will spend 1 trillion yen on AI"
+        " by 2030.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["make", "-c", "KR", "-c", "JP", "-c", "CN", "--format", "md",
+                                 "--date", "2026-12-01", "--corpus", str(corpus), "--out",
+                                 str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    brief = Path(r.stdout.strip()).read_text(encoding="utf-8")
+    labels = [line.split(":**")[0].split("**")[1] for line in brief.splitlines()
+              if line[:1].isdigit() and ":**" in line]
+    assert labels == ["South Korea, compared with Japan", "China, compared with South Korea",
+                      "Japan"]
