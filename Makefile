@@ -72,7 +72,8 @@ test: venv
 SLOW_TESTS := cli compiled corpus_limits fetch fetch_limits formats listing mail mail_delivery \
               pdf pdf_limits pdf_reports properties realistic small_trust store_faults tui* \
               versions charts chart_frames compare_brief diff corrections whats_new search \
-              filtered_briefs saved_briefs store verify report_covers cover_dates
+              filtered_briefs saved_briefs store verify report_covers cover_dates \
+              compared_section normalise
 
 # The edit-test loop (under 30 s): ruff, the layer test and the fast unit tests, on the code
 # as it is now. It compiles nothing: compiled modules older than their source are removed
