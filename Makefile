@@ -76,10 +76,10 @@ SLOW_TESTS := cli compiled corpus_limits fetch fetch_limits formats listing mail
               compared_section normalise
 
 # The edit-test loop (under 30 s): ruff, the layer test and the fast unit tests, on the code
-# (`worksteal`: thousands of tests of milliseconds balance better stolen than handed out;
-# measured 22.5 s against 28 s with loadgroup, whose shared fixtures are all in SLOW_TESTS)
 # as it is now. It compiles nothing: compiled modules older than their source are removed
 # (the edited .py runs interpreted), and the next `make test` or `make venv` compiles again.
+# `worksteal`: thousands of tests of milliseconds balance better stolen than handed out
+# (22.5 s against 28 s with loadgroup, whose shared fixtures are all in SLOW_TESTS files).
 check: $(BIN)/.installed
 	@$(BIN)/python -c "import runpy; c = runpy.run_path('briefing/dev/compile.py'); \
 	  s = c['stale'](); s and print('compiled modules older than their source, removed:', *s); \
