@@ -77,12 +77,14 @@ async def test_a_correction_made_in_the_detail_is_written_applied_and_shown(thre
     assert f"fact {fid}: countries JP, KR (was JP)" in listed.stdout
 
 
-async def test_a_name_that_is_no_country_is_refused_and_nothing_is_written(three, tmp_path):
+async def test_a_bad_name_is_refused_and_escape_writes_nothing(three, tmp_path):
+    """A name that is no country keeps the dialog open with its reason (the good publisher
+    beside it unmarked); escape then leaves it, the typed changes unwritten."""
     app = app_for(three, tmp_path)
     async with app.run_test(size=(100, 34)) as pilot:
         await pick_all_three(pilot)
         await open_correct(pilot, "Hokkaido")
-        fill(app, countries="Japan, Narnia")
+        fill(app, countries="Japan, Narnia", publisher="Someone Else")
         await pilot.press("ctrl+s")
         await settle(pilot)
         # The dialog stays open, the field marked with why (see test_tui_usability).
@@ -91,16 +93,4 @@ async def test_a_name_that_is_no_country_is_refused_and_nothing_is_written(three
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, FactScreen) and "CORRECTED" not in detail_text(app)
-    assert not corrections_path(three).exists()
-
-
-async def test_escape_leaves_the_dialog_without_a_correction(three, tmp_path):
-    app = app_for(three, tmp_path)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pick_all_three(pilot)
-        await open_correct(pilot, "Hokkaido")
-        fill(app, publisher="Someone Else")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, FactScreen)
     assert not corrections_path(three).exists()
