@@ -53,10 +53,7 @@ KEY_FINDINGS = 5
 PER_SOURCE_SHARE = 0.25
 #: ...but a short brief may still quote this many facts from one source.
 PER_SOURCE_MIN = 5
-CAPPED_BY_SOURCE = "over the cap of facts from one source"
-#: Why a fact that matched is left out for ranking below the brief's `max_facts` strongest
-#: (followed by "<max_facts> facts").
-RANKED_OUT = "over the cap of "
+
 #: Why a fact the user named with `--exclude` is left out.
 EXCLUDED = "excluded by the user"
 #: Why an undated fact is left out of a brief with a start date (`--since`).
@@ -70,6 +67,18 @@ OTHER = "other"
 RANK_ALL_UP_TO = 1_000
 #: Beyond it: facts read per fact the brief keeps (40 facts: the 600 strongest).
 CANDIDATES = 15
+
+
+def capped_reason(cap: int) -> str:
+    """Why a ranked fact is left out for its source's cap (`per_source_cap`, as raised to
+    fill the brief)."""
+    return f"over the cap of facts from one source ({cap})"
+
+
+def ranked_out_reason(max_facts: int) -> str:
+    """Why a fact that matched is left out for ranking below the brief's `max_facts`
+    strongest."""
+    return f"over the cap of {max_facts} facts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +324,7 @@ def select_facts(facts: Sequence[Fact], selection: Selection, as_of: date,
                                         selection.max_facts)
     omitted.extend(capped)
     over = kept[selection.max_facts:]
-    omitted.extend(Omission(f, f"{RANKED_OUT}{selection.max_facts} facts") for f in over)
+    omitted.extend(Omission(f, ranked_out_reason(selection.max_facts)) for f in over)
     chosen = kept[:selection.max_facts]
     if pinnable:
         chosen, omitted = _with_pins(chosen, omitted, pinnable, selection, as_of)
@@ -336,7 +345,7 @@ def _with_pins(chosen: list[Fact], omitted: list[Omission], pinnable: set[str],
     over = len(chosen) + len(held) - selection.max_facts
     weakest = [f for f in reversed(chosen) if f.id not in selection.pinned][:max(over, 0)]
     gone = {f.id for f in weakest}
-    omitted.extend(Omission(f, f"{RANKED_OUT}{selection.max_facts} facts")
+    omitted.extend(Omission(f, ranked_out_reason(selection.max_facts))
                    for f in reversed(weakest))
     return [f for f in chosen if f.id not in gone] + held, omitted
 
@@ -377,7 +386,7 @@ def _cap_per_source(ranked: list[Fact], cap: int, room: int
                 lo = mid + 1
         cap, kept = lo, under(lo)
     chosen = set(kept)
-    why = f"{CAPPED_BY_SOURCE} ({cap})"
+    why = capped_reason(cap)
     return ([ranked[n] for n in kept],
             [Omission(f, why) for n, f in enumerate(ranked) if n not in chosen], cap)
 
@@ -799,11 +808,10 @@ def build_brief(facts: Sequence[Fact], selection: Selection, taxonomy: Taxonomy,
         corpus_fingerprint=fingerprint,
         omissions=tuple(omitted) if options.audit else None,
         per_source_cap=cap,
-        capped=sum(1 for o in omitted if o.reason.startswith(CAPPED_BY_SOURCE)),
+        capped=sum(1 for o in omitted if o.reason == capped_reason(cap)),
         undated_left_out=sum(1 for o in omitted if o.reason == UNDATED_SINCE),
         excluded_left_out=sum(1 for o in omitted if o.reason == EXCLUDED),
-        ranked_out=sum(1 for o in omitted if o.reason.startswith(RANKED_OUT)
-                       and not o.reason.startswith(CAPPED_BY_SOURCE)),
+        ranked_out=sum(1 for o in omitted if o.reason == ranked_out_reason(selection.max_facts)),
         items=tuple(final[f.id] for f in chosen),
         later_left_out=len(later),
         later_sources=later_sources,
