@@ -322,10 +322,13 @@ def _read_month_line(line: str) -> tuple[str, str | None] | None:
     m = _MONTH_LINE.match(line)
     if m is None:
         return None
-    return _named_line(m, f"{m.group('year')}-{_MONTHS.index(m.group('month')[:3].lower()) + 1:02}")
+    number = MONTH_ABBREVIATIONS.index(m.group("month")[:3].lower()) + 1
+    return _named_line(m, f"{m.group('year')}-{number:02}")
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: The months by their first three letters, January first: how `MONTH` may be written short.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                       "nov", "dec")
 
 
 def _named_line(m: re.Match[str], when: str) -> tuple[str, str | None] | None:

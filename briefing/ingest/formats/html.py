@@ -13,7 +13,7 @@ import codecs
 import re
 from typing import TYPE_CHECKING
 
-from briefing.dates import parse_date
+from briefing.dates import MONTH_ABBREVIATIONS, parse_date
 from briefing.errors import CorpusError
 from briefing.ingest import cues
 from briefing.ingest.date_stamps import date_only
@@ -82,7 +82,7 @@ def _stated_day(page: str, found: str | None) -> str | None:
     if day is None:
         return None
     year, month, number = (int(part) for part in day.split("-"))
-    name = _MONTH_NAMES[month - 1]
+    name = MONTH_ABBREVIATIONS[month - 1]
     stated = re.compile(
         # numbers, year first or last: 2026-10-14, 2026/10/14, 20261014, 14.10.2026, 10/14/2026
         rf"(?<!\d){year}[-/.]0?{month}[-/.]0?{number}(?!\d)|(?<!\d){year}{month:02}{number:02}"
@@ -95,10 +95,6 @@ def _stated_day(page: str, found: str | None) -> str | None:
         rf"|{year}\s*[年년]\s*0?{month}\s*[月월]\s*0?{number}\s*[日일]",
         re.I)
     return day if stated.search(page) else None
-
-
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec")
 
 
 def without_decks(tree: HtmlElement) -> HtmlElement:
