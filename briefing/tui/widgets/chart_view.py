@@ -46,12 +46,11 @@ def bar(value: float, largest: float, cells: int) -> str:
 
 
 def cites(refs: Sequence[tuple[int, int | None]] | Sequence[int]) -> str:
-    """`[1][3, p. 14]` as the brief prints its citations."""
-    out = []
-    for ref in refs:
-        number, page = ref if isinstance(ref, tuple) else (ref, None)
-        out.append(f"[{number}, p. {page}]" if page else f"[{number}]")
-    return "".join(out)
+    """`[1][3, p. 14]` as the brief prints its citations (the Markdown brief's markers; its
+    module is imported here, not at start-up: the brief shown was rendered with it)."""
+    from briefing.brief.render.markdown import markers
+
+    return str(markers(refs))
 
 
 def chart_text(chart: Chart, width: int) -> Text:
