@@ -61,7 +61,7 @@ def _parse_yaml(text: str) -> Any:
 
     try:
         return load_yaml(text)
-    except (YAMLError, ValueError) as err:  # ValueError: a date PyYAML cannot make
+    except (YAMLError, ValueError) as err:  # ValueError: a tag PyYAML cannot make (`!!int x`)
         raise ConfigError(f"invalid YAML in config file: {one_line(err)}") from None
 
 
