@@ -76,8 +76,8 @@ def _bar_charts(brief: Brief) -> list[Chart]:
     candidates = [
         candidate
         for rows in measure_groups(brief).values()
-        for framed in _by_frame(rows).values()
-        if (candidate := _bar_candidate(brief, framed)) is not None]
+        for frame, framed in _by_frame(rows).items()
+        if (candidate := _bar_candidate(brief, framed, frame)) is not None]
     # Most countries first; then the measure of the strongest fact.
     candidates.sort(key=lambda c: (-c.bars, c.rank))
     return [c.chart for c in candidates][:MAX_BAR_CHARTS]
@@ -115,10 +115,12 @@ def _by_frame(rows: Sequence[MeasureRow]) -> dict[str, list[MeasureRow]]:
     return framed
 
 
-def _bar_candidate(brief: Brief, rows: Sequence[MeasureRow]) -> _Candidate | None:
-    """The chart of one measure in one time frame, if two countries or more have a figure:
-    the comparison one source makes when one does (the most countries, then the newest),
-    else each country's newest figure, each bar labelled with its source's date."""
+def _bar_candidate(brief: Brief, rows: Sequence[MeasureRow], frame: str
+                   ) -> _Candidate | None:
+    """The chart of one measure in one time frame (`frame`, all its rows'), if two countries
+    or more have a figure: the comparison one source makes when one does (the most
+    countries, then the newest), else each country's newest figure, each bar labelled with
+    its source's date."""
     by_source: dict[str, dict[str, MeasureRow]] = defaultdict(dict)
     for row in rows:
         by_source[row.row.item.fact.source.key].setdefault(row.country, row)
@@ -136,7 +138,7 @@ def _bar_candidate(brief: Brief, rows: Sequence[MeasureRow]) -> _Candidate | Non
         if len(newest) < 2:
             return None
         chosen_rows, stitched = list(newest.values()), True
-    chart = _bar_chart(brief, chosen_rows, frame_of(chosen_rows[0]), stitched=stitched)
+    chart = _bar_chart(brief, chosen_rows, frame, stitched=stitched)
     return _Candidate(chart, len(chosen_rows), min(_rank(brief, r) for r in chosen_rows))
 
 
