@@ -434,8 +434,8 @@ _RANGE = re.compile(
 #: A range's scale words, when each end has its own ("900 million to 1.2 billion won").
 _RANGE_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                  "trillion": 1e12, "tn": 1e12}
-#: Scale words of a converted amount, as the brief's other amounts use them (`6.8 bn USD`).
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+#: Scale words of a brief's amounts, converted or not (`6.8 bn USD`; `render.markdown.amount`).
+SCALE_WORDS = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 
 
 def converted_amount(figure: Figure, converted: float, into: str) -> str:
@@ -458,7 +458,7 @@ def _approximately(value: float) -> str:
     """An amount to three significant figures, with thousands separators and a scale word
     from a million up, never trailing zeros: `28 bn`, `14,000`, `7.92 bn`, `735 tn`."""
     rounded = float(f"{value:.3g}")  # first, so that 999.7 million is `1 bn`
-    scale, word = next(((s, w) for s, w in _SCALES if abs(rounded) >= s), (1.0, ""))
+    scale, word = next(((s, w) for s, w in SCALE_WORDS if abs(rounded) >= s), (1.0, ""))
     shown = format(Decimal(repr(float(f"{rounded / scale:.3g}"))).normalize(), ",f")
     return f"{shown} {word}" if word else shown
 

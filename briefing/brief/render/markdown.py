@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from briefing.brief.compare import converted_amount, joined_range, range_top
+from briefing.brief.compare import SCALE_WORDS, converted_amount, joined_range, range_top
 from briefing.brief.render.template_cache import CompiledTemplates
 from briefing.extract.figures import PHYSICAL_UNITS
 from briefing.model import Brief, Figure
@@ -146,7 +146,7 @@ def figure_value(figure: Figure) -> str:
 def amount(value: float, unit: str | None) -> str:
     """A sum of money or a count, shortened: `6.8 bn USD`, `$68 bn`, `260,000 GPUs` (also an
     amount converted at the user's rates)."""
-    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+    for scale, word in SCALE_WORDS:
         if abs(value) >= scale:
             number = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
             break
