@@ -344,10 +344,7 @@ def country_guessed(query: str) -> tuple[str, str | None]:
 
     code = countries.resolve_country(query)
     cleaned = " ".join(query.split())
-    # The exact steps of `resolve_country`: a code, a three-letter code, a name or alias.
-    names = countries._names()
-    exact = (cleaned.upper() in names.display or cleaned.upper() in names.alpha3
-             or countries._fold(cleaned) in countries._gazetteer().lookup)
+    exact = countries.exact_country(cleaned) is not None
     return code, None if exact else f"{cleaned} → {countries.country_name(code)} ({code})"
 
 
@@ -356,7 +353,7 @@ def theme_guessed(taxonomy: Taxonomy, query: str) -> tuple[str, str | None]:
     ("patnets → Patents (patents)"), as `country_guessed`."""
     slug = taxonomy.resolve(query)
     cleaned = " ".join(query.split())
-    exact = taxonomy._exact(cleaned) is not None
+    exact = taxonomy.exact(cleaned) is not None
     return slug, None if exact else f"{cleaned} → {taxonomy.name(slug)} ({slug})"
 
 

@@ -484,14 +484,8 @@ def resolve_country(query: str) -> str:
 
     Raises UnknownName with up to three suggestions when nothing or several things match.
     """
-    names = _names()
     cleaned = " ".join(query.split())
-    upper = cleaned.upper()
-    if upper in names.display:  # a code, as scripts pass it: no need for the full tables
-        return upper
-    if upper in names.alpha3:
-        return names.alpha3[upper]
-    exact = _gazetteer().lookup.get(_fold(cleaned))
+    exact = exact_country(cleaned)
     if exact is not None:
         return exact
     if len(cleaned) >= _QUERY_FUZZY_MIN_LEN:
@@ -499,6 +493,20 @@ def resolve_country(query: str) -> str:
         if code is not None:
             return code
     raise UnknownName("country", query, _suggestion_names(cleaned))
+
+
+def exact_country(query: str) -> str | None:
+    """The code `query` names as written (a code, a three-letter code, a name, alias or
+    demonym in any case), never a guess at a typo: None then. Callers that must not act on
+    a guess (a correction written to the user's file) tell the two apart with it."""
+    names = _names()
+    cleaned = " ".join(query.split())
+    upper = cleaned.upper()
+    if upper in names.display:  # a code, as scripts pass it: no need for the full tables
+        return upper
+    if upper in names.alpha3:
+        return names.alpha3[upper]
+    return _gazetteer().lookup.get(_fold(cleaned))
 
 
 def suggest_countries(query: str, limit: int = 8) -> list[tuple[str, float]]:

@@ -95,7 +95,7 @@ class Taxonomy:
     def resolve(self, query: str) -> str:
         """User input (slug, name, a word of a name; any case; small typos) -> slug."""
         cleaned = " ".join(query.split())
-        exact = self._exact(cleaned)
+        exact = self.exact(cleaned)
         if exact is not None:
             return exact
         if len(cleaned) >= 4:
@@ -104,8 +104,10 @@ class Taxonomy:
                 return slug
         raise UnknownName("theme", query, self._suggestions(cleaned))
 
-    def _exact(self, query: str) -> str | None:
-        folded = default_process(query)
+    def exact(self, query: str) -> str | None:
+        """The slug `query` names as written (a slug, a name, a word of one theme's name),
+        never a guess at a typo: None then (see `countries.exact_country`)."""
+        folded = default_process(" ".join(query.split()))
         by_name = {default_process(t.slug): t.slug for t in self.themes}
         by_name.update({default_process(t.name): t.slug for t in self.themes})
         if folded in by_name:

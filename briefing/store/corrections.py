@@ -233,10 +233,7 @@ def _country_as_written(query: str) -> str:
 
     code = countries.resolve_country(query)
     cleaned = " ".join(query.split())
-    # The exact steps of `resolve_country` (as `briefing.brief.saved.country_guessed`).
-    names = countries._names()
-    if not (cleaned.upper() in names.display or cleaned.upper() in names.alpha3
-            or countries._fold(cleaned) in countries._gazetteer().lookup):
+    if countries.exact_country(cleaned) is None:
         raise UnknownName("country", cleaned, [f"{countries.country_name(code)} ({code})"])
     return code
 
@@ -245,7 +242,7 @@ def _theme_as_written(taxonomy: Taxonomy, query: str) -> str:
     """A theme's slug from a corrections entry, never a guess at a typo (as countries)."""
     slug = taxonomy.resolve(query)
     cleaned = " ".join(query.split())
-    if taxonomy._exact(cleaned) is None:
+    if taxonomy.exact(cleaned) is None:
         raise UnknownName("theme", cleaned, [f"{taxonomy.name(slug)} ({slug})"])
     return slug
 
