@@ -467,3 +467,27 @@ def _day(key: str) -> date | None:
         found = _PARSER.get_date_data(key)
     when = found.date_obj
     return when.date() if when is not None and found.period == "day" else None
+
+
+_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def no_day_why(value: str) -> str | None:
+    """Why a date written as YYYY-MM-DD names no day ("February has 28 days in 2026"); None
+    when it is not written in that shape at all. The command line's options and a brief
+    file's `since:`, a correction and the terminal app's forms say it alike."""
+    import calendar
+
+    shape = _DAY_SHAPE.fullmatch(value.strip())
+    if shape is None:
+        return None
+    year, month, day = map(int, shape.groups())
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "days start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} has {days} days" + (
+        f" in {year}" if month == 2 else "")

@@ -21,7 +21,7 @@ def parse_day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        from briefing.brief.saved import no_day_why
+        from briefing.dates import no_day_why
 
         why = no_day_why(value)
         if why is None:

@@ -205,7 +205,7 @@ class Session:
         (empty: all good). The checks are those the corrections file's entries get, so a
         name read only as a guess at a typo is refused as `briefing correct` refuses it; a
         date that names no day says why, as the command line does."""
-        from briefing.brief.saved import no_day_why
+        from briefing.dates import no_day_why
         from briefing.store.corrections import checked_field
 
         reasons: dict[str, str] = {}
