@@ -378,7 +378,8 @@ def test_countries_and_themes_with_counts(corpus):
     assert themes["open-models"] > 3
 
 
-def test_index_reports_what_changed(corpus):
+def test_index_reports_what_changed(cold_corpus):
+    corpus = cold_corpus
     r = run("index", "--corpus", str(corpus))
     assert "5 added" in r.stdout
     assert "5 unchanged" in run("index", "--corpus", str(corpus)).stdout

@@ -28,6 +28,13 @@ def article(title: str, body: str, publisher: str | None = None, day: str = "202
     return front + body + "\n"
 
 
+
+@pytest.fixture
+def corpus(cold_corpus):
+    """The store's own tests make its first index themselves: never one made ahead."""
+    return cold_corpus
+
+
 def test_store_file_lives_in_the_cache_dir(corpus, isolated_env):
     path = store_path(corpus)
     assert path.parent == isolated_env / "cache"
