@@ -5,8 +5,10 @@ A brief is read back as `verify` reads it (`verify.read_brief`): a Markdown brie
 and Sources list, or a PDF's attached facts JSON. A fact is known by its id, which is the
 hash of its wording (`text.fact_id`), so a Markdown brief, which prints no ids, and a PDF
 brief compare alike. A fact both quote is changed when its quote differs (case or
-punctuation: the id ignores both) or it cites other files, or the same file with other
-bytes (its sha256, of which a Markdown brief records the first 16 hex digits).
+punctuation: the id ignores both) or it cites other files. A file cited by both briefs with
+other bytes (its sha256, of which a Markdown brief records the first 16 hex digits) is said
+once, with how many facts both quote from it as before: those are unchanged, not listed
+one by one (an edit elsewhere in the file changed none of them).
 
 A sentence edited in its file (`1.4 trillion won` now `1.6 trillion won`) has a new id, so
 it would read as one fact removed and another added. As in a saved brief's What's new, a
@@ -45,7 +47,7 @@ class Change:
     """The same fact as `old`, or, for an edited sentence, the new fact it became."""
     what: tuple[str, ...]
     """What differs, in words: `quote reworded`, `cites x.txt`, `no longer cites y.txt`,
-    `x.txt changed`, or `edited in x.txt`."""
+    or `edited in x.txt`."""
 
     @property
     def edited(self) -> bool:
@@ -61,6 +63,9 @@ class BriefDiff:
     same: int
     old_count: int
     new_count: int
+    files_changed: tuple[tuple[str, int], ...] = ()
+    """Each file both briefs cite that changed between them, with how many of the facts
+    both quote from it read as before."""
 
     @property
     def summary(self) -> str:
@@ -96,6 +101,9 @@ def diff_briefs(old: Path, new: Path) -> BriefDiff:
     removed = [f for fid, f in before.items() if fid not in after]
     edits = _edits(removed, added, before, after)
     changes += edits
+    moved = _changed_files(before, after)
+    unchanged = (before.keys() & after.keys()) - {c.new.id for c in changes}
+    kept = {path: sum(path in dict(after[fid].files) for fid in unchanged) for path in moved}
     paired = {c.old.id for c in edits} | {c.new.id for c in edits}
     order = {fid: n for n, fid in enumerate(after)}
     changes.sort(key=lambda c: order[c.new.id])
@@ -104,7 +112,22 @@ def diff_briefs(old: Path, new: Path) -> BriefDiff:
         removed=tuple(f for f in removed if f.id not in paired),
         changed=tuple(changes),
         same=len(before.keys() & after.keys()) - (len(changes) - len(edits)),
-        old_count=len(before), new_count=len(after))
+        old_count=len(before), new_count=len(after),
+        files_changed=tuple((path, kept[path]) for path in moved))
+
+
+def _changed_files(before: dict[str, QuotedFact], after: dict[str, QuotedFact]
+                   ) -> list[str]:
+    """The files both briefs cite whose recorded hashes differ, sorted."""
+    was, now = _file_hashes(before), _file_hashes(after)
+    return sorted(path for path in was.keys() & now.keys() if _differ(was[path], now[path]))
+
+
+def _differ(a: str, b: str) -> bool:
+    """Two recorded hashes (or prefixes of them) of one file differ; unknown when either
+    brief records none."""
+    n = min(len(a), len(b))
+    return bool(n) and a[:n] != b[:n]
 
 
 def _edits(removed: list[QuotedFact], added: list[QuotedFact],
@@ -119,8 +142,7 @@ def _edits(removed: list[QuotedFact], added: list[QuotedFact],
 
     def changed(path: str) -> bool:
         a, b = was.get(path, ""), now.get(path, "")
-        n = min(len(a), len(b))
-        return path in now and (not n or a[:n] != b[:n])
+        return path in now and (not min(len(a), len(b)) or _differ(a, b))
 
     gone = {f.id: f for f in removed}
     new = {f.id: f for f in added}
@@ -150,11 +172,6 @@ def _changes(old: QuotedFact, new: QuotedFact) -> Iterator[str]:
         yield f"cites {path}"
     for path in sorted(was.keys() - now.keys()):
         yield f"no longer cites {path}"
-    for path in sorted(was.keys() & now.keys()):
-        a, b = was[path], now[path]
-        n = min(len(a), len(b))
-        if n and a[:n] != b[:n]:
-            yield f"{path} changed"
 
 
 def diff_lines(diff: BriefDiff) -> Iterator[str]:
@@ -170,3 +187,6 @@ def diff_lines(diff: BriefDiff) -> Iterator[str]:
                    f" ({'; '.join(c.what)})")
         else:
             yield f"~ {c.new.id} “{first_words(c.new.text)}” ({'; '.join(c.what)})"
+    for path, kept in diff.files_changed:
+        facts = "fact" if kept == 1 else "facts"
+        yield f"* {path} changed between the briefs; {kept} {facts} quoted from it read as before"

@@ -122,9 +122,9 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help="A later brief (.md or .pdf).", show_default=False)],
 ) -> None:
     """Compare two rendered briefs: facts added, removed, and changed (same fact, another
-    quote, other sources, or a cited file that changed; a sentence edited in its file is
-    one changed fact, its old and new wording shown). Markdown and PDF briefs compare
-    alike.
+    quote or other sources; a sentence edited in its file is one changed fact, its old and
+    new wording shown). A cited file that changed is named once, with how many facts
+    quoted from it read as before. Markdown and PDF briefs compare alike.
 
     Example: briefing diff out/kr-weekly-2026-11-15.pdf out/kr-weekly-2026-11-22.pdf
     """
