@@ -107,3 +107,26 @@ def test_a_quote_is_labelled_with_the_countries_it_compares_with(tmp_path):
               if line[:1].isdigit() and ":**" in line]
     assert labels == ["South Korea, compared with Japan", "China, compared with South Korea",
                       "Japan"]
+
+
+YARDSTICKS = """April 7, 2026
+
+South Korea's AI compute budget is fewer than one-tenth of China's, a ministry report said.
+
+Japan's spending on public AI research is about a third that of the United States.
+
+South Korea now holds 12% of global AI patent filings, the patent office said.
+
+About 45% of Japan's data centres are in the Tokyo region, according to the survey.
+"""
+
+
+def test_a_percent_of_another_countrys_quantity_is_no_share_of_a_whole(tmp_path):
+    """"One-tenth of China's" measures Korea against China: tabled with the shares it would
+    read as Korea's own 10%. A country's share of its own whole stays in the table."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "yardsticks.txt").write_text(YARDSTICKS, encoding="utf-8")
+    rows = tables_of(corpus, tmp_path)["Shares and other percentages (%)"]
+    assert sorted(country for country, _ in rows) == ["Japan", "South Korea"]
+    assert not [figure for _, figure in rows if "tenth" in figure or "third" in figure]

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from briefing.extract.countries import find_countries
+from briefing.extract.countries import country_of_word, find_countries
 from briefing.extract.figures import PHYSICAL_UNITS, is_bare_count, unqualified
 from briefing.extract.measures import counted_group
 from briefing.model import (
@@ -374,10 +374,38 @@ def measure_tables(rows: Sequence[FigureRow], selection: Selection,
     for row in rows:
         country = owner(row.item.fact, row.figure)
         measure = measure_key(row.figure)
-        if country in selection.countries and measure is not None:
+        if (country in selection.countries and measure is not None
+                and not _of_another(row.item.fact, row.figure, country)):
             grouped[measure].append(MeasureRow(country, row, row.item.fact.source.date))
     tables = [_table(key, title, members, rates) for (key, title), members in grouped.items()]
     return tuple(sorted(tables, key=_table_order))
+
+
+#: What follows a percent or a fraction that is of another's quantity, not a share of a
+#: whole: "one-tenth of China's", "a third that of Japan", "40% of the US figure" are a
+#: country measured against another; tabled as its share, "<10%" would read as Korea's own.
+_OF_ANOTHER = re.compile(
+    r"[ \u00a0]+(?:(?:that|those)[ \u00a0]+of\b|of[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?P<name>(?:[A-Z][\w.-]*[ \u00a0]+){0,2}[A-Z][\w.-]*?)"
+    r"(?:['’]s\b|(?<=s)['’]|[ \u00a0]+(?:level|levels|figure|total|amount)\b))")
+
+
+def _of_another(fact: Fact, figure: Figure, country: str) -> bool:
+    """A percent figure of another country's quantity, or of a yardstick ("that of"):
+    a comparison, not the country's share of a whole. The country it is of may be the one
+    extraction gave it to, when the fact is about it only as a comparator ("Korea's budget
+    is one-tenth of China's"); a country's share of its own whole ("45% of Japan's data
+    centres", Japan's fact) stays."""
+    if figure.kind != "percent":
+        return False
+    m = _OF_ANOTHER.match(fact.text, figure.start + len(figure.text))
+    if m is None:
+        return False
+    name = m.group("name")
+    if name is None:
+        return True  # "a third that of ...": whatever it is of, not a whole
+    of = country_of_word(name)
+    return of is not None and (of != country or country in fact.compared)
 
 
 def measure_key(figure: Figure) -> tuple[str, str] | None:
