@@ -4,6 +4,7 @@ interpreter, so an import anywhere in the chain is caught."""
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import subprocess
 import sys
@@ -103,7 +104,7 @@ def imports_of(path: Path, module: str) -> Iterator[str]:
     """The dotted names a module imports anywhere in it (relative imports resolved), each
     `from a import b` as `a.b`."""
     package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path.read_text(encoding="utf-8")):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -111,6 +112,12 @@ def imports_of(path: Path, module: str) -> Iterator[str]:
             if node.level:
                 base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [base])])
             yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+@functools.cache
+def _nodes(source: str) -> tuple[ast.AST, ...]:
+    """A module's syntax nodes, parsed once per text: five tests read the whole package."""
+    return tuple(ast.walk(ast.parse(source)))
 
 
 def import_graph(root: Path, package: str) -> dict[str, set[str]]:
