@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 #: Bumped whenever extraction changes what it produces; the store re-reads every file then.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 #: Words shown either side of a figure in the key-figures table.
 WINDOW = 7
 

@@ -238,3 +238,26 @@ def test_shares_from_countries_and_initials_as_adjectives(tmp_path, title, sente
 def test_suppliers_and_loose_initials_own_no_figure(tmp_path, title, sentence, figure,
                                                     not_owner):
     assert owners(statement(tmp_path, title, sentence))[figure] != not_owner
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "figures"),
+    [
+        # The "which" clause's antecedent is an institute named after one country; the
+        # estimate it makes sets another's quantity.
+        ("A report on chip spending",
+         "A report by the Korea Development Institute, which put Japanese spending on AI "
+         "chips at more than 900 billion yen, was published on Monday.",
+         {"more than 900 billion yen": "JP"}),
+        ("Germany's compute budget",
+         "Germany's compute budget is small, according to estimates that place French "
+         "public spending on supercomputers at about 2 billion euros.",
+         {"about 2 billion euros": "FR"}),
+        ("India's AI market",
+         "Brazil's largest bank said analysts value India's AI market at $8 billion.",
+         {"$8 billion": "IN"}),
+    ],
+)
+def test_an_estimate_that_puts_a_countrys_quantity_at_a_figure_gives_it_that_figure(
+        tmp_path, title, sentence, figures):
+    assert owners(statement(tmp_path, title, sentence)) == figures

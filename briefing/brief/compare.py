@@ -384,10 +384,12 @@ def measure_tables(rows: Sequence[FigureRow], selection: Selection,
 #: What follows a percent or a fraction that is of another's quantity, not a share of a
 #: whole: "one-tenth of China's", "a third that of Japan", "40% of the US figure" are a
 #: country measured against another; tabled as its share, "<10%" would read as Korea's own.
+#: A possessive with no noun after it ("of China's,") is always such a comparison.
 _OF_ANOTHER = re.compile(
     r"[ \u00a0]+(?:(?:that|those)[ \u00a0]+of\b|of[ \u00a0]+(?:the[ \u00a0]+)?"
     r"(?P<name>(?:[A-Z][\w.-]*[ \u00a0]+){0,2}[A-Z][\w.-]*?)"
-    r"(?:['’]s\b|(?<=s)['’]|[ \u00a0]+(?:level|levels|figure|total|amount)\b))")
+    r"(?:(?:['’]s\b|(?<=s)['’])(?P<alone>(?=[ \u00a0]*(?:[,.;:)]|$|[ \u00a0]+(?:and|but|or"
+    r"|while|whereas|according)\b)))?|[ \u00a0]+(?:level|levels|figure|total|amount)\b))")
 
 
 def _of_another(fact: Fact, figure: Figure, country: str) -> bool:
@@ -402,8 +404,10 @@ def _of_another(fact: Fact, figure: Figure, country: str) -> bool:
     if m is None:
         return False
     name = m.group("name")
-    if name is None:
-        return True  # "a third that of ...": whatever it is of, not a whole
+    if name is None or m.group("alone") is not None:
+        # "a third that of ...", "one-tenth of China's, ...": of another's quantity, the
+        # same one the sentence measured first, never a whole
+        return True
     of = country_of_word(name)
     return of is not None and (of != country or country in fact.compared)
 

@@ -855,6 +855,16 @@ GLOBAL_AFTER = re.compile(
 )
 #: "the world's 30,000 AI firms": a figure of the whole world, named before it.
 GLOBAL_BEFORE = re.compile(rf"\bworld['’]s\s+(?:{_ABOUT}\s+)?$", re.I)
+#: An estimate that sets a country's quantity at a figure: the country named right after
+#: the verb owns the figure after "at" ("estimates ..., which put Chinese government spending
+#: on AI at more than 700 billion yuan", "analysts value India's AI market at $8 billion",
+#: "officials peg the Korean shortfall at 10,000 engineers"), whatever the clause's own
+#: antecedent ("estimates by the Korea Institute ..., which put ...").
+ESTIMATE_PUTS = re.compile(
+    r"\b(?:put|puts|putting|peg|pegs|pegged|pegging|value|values|valued|valuing|place|places"
+    r"|placed|placing|estimate|estimates|estimated|estimating)\s+(?:the\s+)?$", re.I)
+#: The word right before a figure an estimate sets ("... at more than 700 billion yuan").
+SET_AT = re.compile(rf"\bat\s+(?:{_ABOUT}\s+)?$", re.I)
 #: A "which" clause right after a country, up to the next clause break or the sentence end.
 RELATIVE_AFTER = re.compile(
     r"(?:['’]s)?,\s+(?:which|who)\b[^;]*?(?=,\s+(?:while|whereas|but)\b|;|$)", re.I)

@@ -688,6 +688,7 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
     indexes = [next((n for n, (a, b) in enumerate(clauses) if a <= start < b), 0)
                for start in starts]
     besides = [paired.get(i) or _named_beside(text, named, subjects, clauses[index], start, end)
+               or _estimated_at(text, named, clauses[index], start)
                for i, (start, end, index) in enumerate(zip(starts, ends, indexes, strict=True))]
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         index = indexes[i]
@@ -721,6 +722,18 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
                 own = next((c for c in subjects if c != own), None)
             owners.append(own)
     return owners
+
+
+def _estimated_at(text: str, named: Sequence[Named], clause: tuple[int, int],
+                  start: int) -> str | None:
+    """The country an estimate sets at the figure, in its clause (`cues.ESTIMATE_PUTS`):
+    "which put Chinese government spending on AI at more than 700 billion yuan" is China's.
+    The last such country before the figure; None when the figure does not follow "at"."""
+    if not cues.SET_AT.search(text, max(clause[0], start - 24), start):
+        return None
+    set_at = [x for x in named if clause[0] <= x.start and x.end <= start
+              and cues.ESTIMATE_PUTS.search(text, max(clause[0], x.start - 16), x.start)]
+    return set_at[-1].code if set_at else None
 
 
 def _listed_subject(text: str, named: Sequence[Named], clause: tuple[int, int],
