@@ -186,6 +186,24 @@ def test_a_rate_measures_itself_not_a_number_of_things(tmp_path):
     assert [f.measure for f in st.figures if f.kind == "count"] == ["number of patents, 2024"]
 
 
+def test_a_bare_count_beside_a_figure_measures_what_that_figure_measures(tmp_path):
+    """A chart compares what one sentence compares: the bare "50,000" counts the GPUs "in
+    public computing centres" the figure it stands beside counts."""
+    st = statement(tmp_path, "Compute race",
+                   "Poland plans to install 9,000 GPUs in university computing centres by "
+                   "2029, against Czechia's 4,000.")
+    assert [(f.text, f.country, f.measure) for f in st.figures if f.kind == "count"] == [
+        ("9,000 GPUs", "PL", "number of GPUs in university computing centres, 2029"),
+        ("4,000", "CZ", "number of GPUs in university computing centres, 2029"),
+    ]
+
+
+def test_a_scale_word_is_part_of_the_number_not_a_kind_of_what_it_counts(tmp_path):
+    st = statement(tmp_path, "Accelerators",
+                   "Vietnamese data centres already run more than 1.5 million AI accelerators.")
+    assert [f.measure for f in st.figures if f.kind == "count"] == ["number of AI accelerators"]
+
+
 # --------------------------------------------------------------------------- round 3
 
 @pytest.mark.parametrize(

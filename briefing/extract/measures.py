@@ -104,6 +104,11 @@ def _measure(fact: Said, figure: Figure, tokens: list[tuple[str, int]], when: st
              ) -> str | None:
     if not _measurable(figure) or when is None:
         return None
+    source = _gapped_from(fact, figure)
+    if source is not None:
+        # "30,000 GPUs in public computing centres by 2028, against Japan's 50,000": the
+        # bare number counts what the figure it stands beside counts, as its reader reads it.
+        return _measure(fact, source, tokens, when)
     first = bisect_left(tokens, figure.start, key=_offset)
     after = bisect_left(tokens, figure.start + len(figure.text), key=_offset)
     if figure.kind == "count":
@@ -114,6 +119,16 @@ def _measure(fact: Said, figure: Figure, tokens: list[tuple[str, int]], when: st
         return None
     unit = "" if figure.kind == "count" else f" ({figure.unit})"
     return f"{phrase}{unit}{', ' + when if when else ''}"
+
+
+def _gapped_from(fact: Said, figure: Figure) -> Figure | None:
+    """The figure before it whose unit a bare count took (`extract.figures`: "against
+    Japan's 50,000" counts GPUs as "30,000 GPUs" did), when its own words name no unit."""
+    if figure.kind != "count" or not figure.unit or figure.unit.split()[-1] in figure.text:
+        return None
+    return next((f for f in reversed(fact.figures) if f.start < figure.start
+                 and f.kind == figure.kind and f.unit == figure.unit
+                 and figure.unit.split()[-1] in f.text), None)
 
 
 def _offset(token: tuple[str, int]) -> int:
@@ -152,6 +167,8 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
     two of them ("4,000 AI master's and doctoral graduates": `AI master's and doctoral`)."""
     out: list[str] = []
     for n, word in enumerate(lead):
+        if word.lower() in _SCALES:
+            continue  # "1 million AI accelerators": part of the number, not a kind
         if word.lower() in _JOINING:
             if out and out[-1].lower() not in _JOINING and n + 1 < len(lead) and _is_modifier(
                     lead[n + 1], fact):
@@ -161,6 +178,8 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
     return out
 
 
+#: Scale words a count's text carries with its number ("1.2 million", "3 billion").
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 #: Words joining two modifiers of one counted noun (`extract.figures`).
 _JOINING = frozenset({"and", "or", "&"})
 
