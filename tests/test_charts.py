@@ -359,3 +359,20 @@ def test_the_chart_modules_load_no_plotting_library_until_a_chart_is_drawn():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        cwd=ROOT)
     assert r.stdout.strip() == "False"
+
+
+def test_the_timeline_counts_each_country_s_facts_as_at_a_glance_does(tmp_path):
+    """A fact that measures Korea against Japan is Korea's: the timeline counts it for Korea
+    only, as At a glance does, so that both say the same number of facts per country."""
+    corpus = write_corpus(tmp_path / "corpus", {
+        **ARTICLES,
+        "kr-vs-jp.txt": ("Seoul outspends Tokyo on chips", "Harbour Ledger", "2026-06-20",
+                         "South Korea will spend $3 billion on chip research this year, "
+                         "compared with $1 billion in Japan, the ministry said."),
+    })
+    md = make(corpus, tmp_path / "out", "-c", "KR", "-c", "JP", "-c", "CN", fmt="md")[0]
+    text = md.read_text(encoding="utf-8")
+    glance = re.search(r"Facts per country: ([^.]*)\.", text).group(1)
+    timeline = re.search(r"In all: ([^.]*)\.", text).group(1)
+    assert glance == "South Korea 3, Japan 3, China 2"
+    assert timeline.replace(";", ",") == glance

@@ -220,7 +220,9 @@ def _timeline(brief: Brief) -> Chart | None:
             continue
         day, source = dated[0]  # the fact's earliest report the brief cites
         if countries:
-            keys = tuple(c for c in countries if c in item.fact.countries)
+            # The countries it is about as subjects, as At a glance counts them: a country
+            # it only compares with is not what it reports on.
+            keys = tuple(c for c in countries if c in item.fact.leads)
         else:
             keys = (_home_theme(item.fact.themes, brief.selection.themes, theme_order),)
         if keys:
@@ -308,7 +310,8 @@ def _timeline_chart(counted: Sequence[tuple[str, tuple[str, ...], int]], series:
            + f". Most facts in {busiest} ({sum(counts[busiest])}).")
     notes = ["Each fact is counted at the date of its earliest source the brief cites"]
     if by_country and any(len(keys) > 1 for _, keys, _ in counted):
-        notes.append("a fact about several of the countries counts for each")
+        notes.append("a fact about several of the countries counts for each (not for a "
+                     "country it only compares with)")
     if any(not sum(counts[p]) for p in periods):
         notes.append(f"{per}s with no dated fact are drawn empty and not listed in the table")
     if undated:
