@@ -453,7 +453,12 @@ def _check(quote: Quote, source: CitedSource, file: _File | None) -> Check:
         printed = _printed_problem(file, quote)
         if printed == "missing":
             return Check(quote, source, "not found", f"{NOT_AS_PRINTED}{since}")
-        return Check(quote, source, "ok" if same else "changed", printed)
+        if same:
+            return Check(quote, source, "ok", printed)
+        # The quote still stands: said, so that "changed" is not read as a changed fact
+        # (`briefing diff` counts it as read as before).
+        still = "the file changed since the brief was made, and still states this"
+        return Check(quote, source, "changed", "; ".join(filter(None, (still, printed))))
     near = _near_wording(file.text, quote.fact) if quote.merged else None
     if near is not None and same:
         return Check(quote, source, "ok", f"states a near-identical wording: “{near}”")
