@@ -493,6 +493,10 @@ class NewFact:
     text: str
     where: str
     """Where the brief quotes it: `key finding 2`, a section's title."""
+    corrected: tuple[str, ...] = ()
+    """The user's corrections of it or of a source it is cited from, in words (`date
+    2026-11-25 (was undated)`): what may have brought it into the brief, though its words
+    were in the corpus before."""
 
     @property
     def glimpse(self) -> str:

@@ -294,3 +294,27 @@ def test_diff_of_a_file_that_is_not_a_brief_is_a_usage_error(two_briefs, saved):
     r = run("diff", saved, old["md"])
     assert r.exit_code == 2
     assert r.stderr.strip() == f"error: {saved} is not a brief: it quotes no cited facts"
+
+
+WIRE = ("wire-busan.txt", "Busan picks a site for a public AI centre\n\n"
+        "South Korea will build a public AI computing centre in Busan with 2,000 GPUs.\n")
+
+
+def test_a_fact_a_correction_brings_in_says_so(corpus, tmp_path):
+    """An undated wire copy is left out of a brief kept to recent sources; once the user
+    dates it, its fact is new in the next render, and What's new says why: its words were
+    in the corpus all along."""
+    (corpus / WIRE[0]).write_text(WIRE[1], encoding="utf-8")
+    file = tmp_path / "kr-recent.yaml"
+    r = run("save", file, "-c", "KR", "--since", "2026-09-01", "--corpus", corpus)
+    assert r.exit_code == 0, r.stderr
+    first = render(file, D1)["md"].read_text(encoding="utf-8")
+    assert "2,000 GPUs" not in first
+    r = run("correct", "source", WIRE[0], "--date", "2026-11-18", "--corpus", corpus)
+    assert r.exit_code == 0, r.stderr
+    section = whats_new(render(file, D2)["md"].read_text(encoding="utf-8"))
+    (line,) = [ln for ln in section.splitlines() if "2,000 GPUs" in ln]
+    assert line.startswith("- New (")
+    assert line.endswith(" — after your correction: date 2026-11-18 (was undated)")
+    # A fact that came in with no correction of its own says nothing of the kind.
+    assert sum("after your correction" in ln for ln in section.splitlines()) == 1

@@ -165,7 +165,7 @@ def whats_new(previous: Render, brief: Brief, store: FactsById, corpus: Path) ->
     removed one."""
     before = {f.id for f in previous.facts}
     now = {i.fact.id for i in brief.items}
-    new = tuple(NewFact(item.fact.id, item.fact.text, where)
+    new = tuple(NewFact(item.fact.id, item.fact.text, where, _corrected(item, brief))
                 for item, where in _reading_order(brief) if item.fact.id not in before)
     gone = [f for f in previous.facts if f.id not in now]
     still = {f.id: f for f in store.facts(among=[f.id for f in gone], citations=1)} if gone else {}
@@ -237,6 +237,14 @@ def edit_pairs(gone: Sequence[Wording], new: Sequence[Wording]
             out.append((d, n, shared))
     order = {n.id: k for k, n in enumerate(new)}  # as the reader meets them
     return sorted(out, key=lambda pair: order[pair[1].id])
+
+
+def _corrected(item: BriefItem, brief: Brief) -> tuple[str, ...]:
+    """The applied corrections of a fact or of a source the brief cites it from, in words
+    (a re-dated wire copy's facts may rank into a brief they were left out of)."""
+    paths = {ref.source.key for ref in brief.sources if ref.number in item.refs}
+    return tuple(note.change for note in brief.corrections if note.stale is None and (
+        note.target == item.fact.id if note.kind == "fact" else note.target in paths))
 
 
 def _reading_order(brief: Brief) -> list[tuple[BriefItem, str]]:
