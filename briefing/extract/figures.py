@@ -299,8 +299,9 @@ _STOP_WORDS = word_set(
     last next this year years said says say including include includes according
     """
 )
-# Words joining two modifiers of one counted noun: "AI and data specialists".
-_CONJUNCTIONS = frozenset({"and", "or", "&"})
+#: Words joining two modifiers of one counted noun: "AI and data specialists" (also read by
+#: `extract.measures`, which names what such a count measures).
+JOINING_WORDS = frozenset({"and", "or", "&"})
 # Plural words that measure rather than count.
 _NOT_COUNTED = word_set(
     """
@@ -1248,7 +1249,7 @@ def _count(text: str, start: int, pos: int, num: str, scale: float) -> _Reading 
         for word in words[0].split():
             end = text.index(word, end) + len(word)
             lower = word.lower()
-            if lower in _CONJUNCTIONS and seen and not joined:
+            if lower in JOINING_WORDS and seen and not joined:
                 # "4,000 AI master's and doctoral graduates", "9,000 AI and data specialists",
                 # "12 research and development centres": modifiers joined before one head.
                 seen.append(word)
@@ -1312,7 +1313,7 @@ def _compound(words: list[str]) -> str:
     kept = len(words) - 1
     while kept > 0:
         word = words[kept - 1]
-        if word.lower() in _CONJUNCTIONS:
+        if word.lower() in JOINING_WORDS:
             if kept > 1 and _is_noun_modifier(words[kept - 2]):
                 kept -= 2
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing.extract.countries import country_of_word
+from briefing.extract.figures import JOINING_WORDS
 from briefing.model import Figure
 from briefing.text import plain, word_set
 
@@ -169,8 +170,8 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
     for n, word in enumerate(lead):
         if word.lower() in _SCALES:
             continue  # "1 million AI accelerators": part of the number, not a kind
-        if word.lower() in _JOINING:
-            if out and out[-1].lower() not in _JOINING and n + 1 < len(lead) and _is_modifier(
+        if word.lower() in JOINING_WORDS:
+            if out and out[-1].lower() not in JOINING_WORDS and n + 1 < len(lead) and _is_modifier(
                     lead[n + 1], fact):
                 out.append(word)
         elif _is_modifier(word, fact):
@@ -180,8 +181,6 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
 
 #: Scale words a count's text carries with its number ("1.2 million", "3 billion").
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-#: Words joining two modifiers of one counted noun (`extract.figures`).
-_JOINING = frozenset({"and", "or", "&"})
 
 
 def _unpossessed(word: str) -> str:
