@@ -261,3 +261,16 @@ def test_suppliers_and_loose_initials_own_no_figure(tmp_path, title, sentence, f
 def test_an_estimate_that_puts_a_countrys_quantity_at_a_figure_gives_it_that_figure(
         tmp_path, title, sentence, figures):
     assert owners(statement(tmp_path, title, sentence)) == figures
+
+
+def test_a_joined_sentence_that_names_no_country_is_about_what_the_statement_is_about(
+        tmp_path):
+    """A sentence joined to the one it refers back to ("The programme's budget ...") owns
+    nothing of the comparator the sentence before ended on."""
+    st = statement(tmp_path, "Kenya's compute programme",
+                   "Kenya plans 8,000 GPUs for its universities by 2029, against Ghana's 3,000, "
+                   "the largest such programme in East Africa. The programme's budget of 40 "
+                   "billion shillings is spread over four years.")
+    assert "budget of 40 billion shillings" in st.text  # one statement: the two are joined
+    assert owners(st) == {"8,000 GPUs": "KE", "2029": "KE", "3,000": "GH",
+                          "40 billion shillings": "KE"}

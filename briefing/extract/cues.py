@@ -700,6 +700,11 @@ CLAUSE_BREAK = re.compile(
     r"|compared\s+(?:with|to)|versus|vs\.?)\s))",
     re.I,
 )
+#: Where one sentence of a statement ends and the next begins (a statement may join a
+#: sentence to the one it refers back to: "... against Brazil's 12,000. The mission's budget
+#: of ₹10,372 crore ..."). Not after an initial ("the U.S. Commerce Department").
+SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9%)”\"][.!?])\s+(?=[A-Z“\"‘])|(?<=[a-z0-9%)][.!?][”\"])\s+"
+                            r"(?=[A-Z“\"‘])")
 #: A figure followed by its country: "the 44% of the United States", "38,000 patents in
 #: China", "$2bn for Kenya" (what comes between is only these words). Not "from": money from
 #: a country is that country's investment in the story's one.

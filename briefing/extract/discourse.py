@@ -709,6 +709,12 @@ def figure_owners(text: str, named: Sequence[Named], subjects: Sequence[str],
             nearest = [x.code for x in named if index == 0 and x.end <= start
                        and x.code in subjects and x.role == SUBJECT]
             own = nearest[-1] if nearest else owner_of[index]
+            if _joined_unnamed(text, named, clauses[index][0], start):
+                # A sentence joined to the one it refers back to, naming no country before
+                # its figure ("..., against Brazil's 12,000. The mission's budget of ₹10,372
+                # crore ..."), is about what the statement is about, not the comparator its
+                # clause named in the sentence before.
+                own = owner_of[0]
             # (In a clause on a place, "the country" is that place: "in Korea, where the
             # country has ordered 50,000 GPUs".)
             story = None if index in placed else _story_country_acts(
@@ -734,6 +740,13 @@ def _estimated_at(text: str, named: Sequence[Named], clause: tuple[int, int],
     set_at = [x for x in named if clause[0] <= x.start and x.end <= start
               and cues.ESTIMATE_PUTS.search(text, max(clause[0], x.start - 16), x.start)]
     return set_at[-1].code if set_at else None
+
+
+def _joined_unnamed(text: str, named: Sequence[Named], clause_start: int, start: int) -> bool:
+    """Whether a figure is in a later sentence of its statement than its clause's start
+    (`cues.SENTENCE_BREAK`), and that sentence names no country before the figure."""
+    breaks = [m.end() for m in cues.SENTENCE_BREAK.finditer(text, clause_start, start)]
+    return bool(breaks) and not any(breaks[-1] <= x.start < start for x in named)
 
 
 def _listed_subject(text: str, named: Sequence[Named], clause: tuple[int, int],
