@@ -80,6 +80,24 @@ def test_the_two_countries_point_back_at_the_pair_just_named(tmp_path):
     assert st.countries == ("CL", "NO")
 
 
+def test_the_two_governments_opening_a_paragraph_point_back_at_the_pair_before(tmp_path):
+    """A wire copy about Norway, then a paragraph on what it and Chile agreed: "The two
+    governments" opening the next paragraph are those two, not the story's focus alone."""
+    found = statements(tmp_path, (
+        "Norway signs a chip pact\n\n"
+        "Norway's digital ministry signed a chip research pact on Monday.\n\n"
+        "Chile will give Norway access to its lithium data, and Norway will train 300 "
+        "Chilean engineers.\n\n"
+        "The two governments plan a joint fund of 80 million euros by 2028.\n"))
+    assert find(found, "The two governments plan").countries == ("CL", "NO")
+    # A count that does not match the paragraph before points at nothing.
+    found = statements(tmp_path, (
+        "Norway signs a chip pact\n\n"
+        "Chile will give Norway access to its lithium data.\n\n"
+        "The three governments plan a joint fund of 80 million euros by 2028.\n"))
+    assert find(found, "The three governments plan").countries != ("CL", "NO")
+
+
 def test_a_count_that_does_not_match_is_no_pointer_back(tmp_path):
     text = SUMMIT.replace("the two countries", "the three countries")
     assert find(statements(tmp_path, text), "the three countries said").countries == ()

@@ -298,6 +298,7 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
         if own and any(n.soft for n in unit.named) and all(
                 n.role != SUBJECT for n in unit.named):
             placed, own = own, ()
+        spoken = last  # the countries the sentence before was about, past a paragraph break
         if previous is None or previous.block != unit.block:
             # A new paragraph: "the government" there is the section's country again, not
             # a comparator the paragraph before ended on; unless the section is about several
@@ -336,6 +337,10 @@ def extract_statements(article: Article, taxonomy: Taxonomy) -> list[Statement]:
             # "the two countries", "both nations" in a story about two: those two, though
             # the sentence before was about one of them.
             countries = local
+        elif not own and _sums_up(lower, spoken, counted=True):
+            # "The two governments plan a joint fund ..." opening a paragraph after one about
+            # India and Brazil: those two, though the story's focus is one of them.
+            countries = last = spoken
         elif _talks_of_countries(lower):
             # Talk turns to countries in general: not about the story's one.
             countries = last = ()
