@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -149,7 +150,9 @@ class BriefPreview(Container):
             self.query_one("#raw", TextArea).load_text(self.markdown)
         else:
             page = self.query_one(RenderedPage)
-            self.run_worker(self._draw(page, page.hold(), self.markdown),
+            # The work, not a coroutine made ahead: a draw the next one cancels before it
+            # starts (exclusive) would leave a coroutine never awaited (a RuntimeWarning).
+            self.run_worker(partial(self._draw, page, page.hold(), self.markdown),
                             group="preview-draw", exclusive=True, exit_on_error=False)
 
     async def _draw(self, page: RenderedPage, draw: int, markdown: str) -> None:
