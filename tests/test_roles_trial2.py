@@ -130,6 +130,11 @@ def test_countries_a_quotation_speaks_of_are_no_subjects(tmp_path):
      ("EC", "PE"), ("PE",)),
     (SERBIA, "The fund holds €20 million, about a tenth of what Hungary has committed.",
      ("HU", "RS"), ("HU",)),
+    # A fraction with no article, or written with a hyphen.
+    (ECUADOR, "Its public spending on AI research is about half of Peru's.",
+     ("EC", "PE"), ("PE",)),
+    (SERBIA, "Serbia's compute budget is roughly one-fifth of Hungary's, officials said.",
+     ("HU", "RS"), ("HU",)),
 ])
 def test_a_multiple_or_a_fraction_of_what_another_has_is_its_standard(
         tmp_path, title, sentence, countries, compared):

@@ -1367,8 +1367,9 @@ MULTIPLE_STANDARD = re.compile(
     r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred)"
     r"\s+times|twice|double|triple)\s+(?:what|the|that|those)\b"
     r"|\b(?:is|are|was|were|be|about|roughly|around|only|just|barely|merely|nearly|almost)"
-    r"\s+(?:(?:still|only|just|barely|merely|at\s+most)\s+)?(?:a|one)\s+(?:small\s+|tiny\s+)?"
-    r"(?:fraction|half|third|quarter|fifth|tenth|twentieth|hundredth)\s+of\b")
+    r"\s+(?:(?:still|only|just|barely|merely|at\s+most)\s+)?(?:(?:a|one)[\s-]+)?"
+    r"(?:small\s+|tiny\s+)?(?:fraction|half|third|quarter|fifth|tenth|twentieth|hundredth)"
+    r"\s+of\b")
 #: A sentence whose subject is a named group of countries: "The six GCC states spent ...",
 #: "The Gulf states will remain dependent ...", "ASEAN members agreed", "The G7 said",
 #: "BRICS nations", "African Union members", "Nordic countries". It is about the group, not
