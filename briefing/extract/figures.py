@@ -161,7 +161,9 @@ _SHARED_NAME_AFTER = re.compile(r"[ \u00a0\u202f](pesos?|shillings?|dinars?)\b",
 # Currency words that are also common English words: money only when clearly an amount.
 _AMBIGUOUS_WORDS = frozenset({"won", "pound", "rand", "dong"})
 
-_SCALE = {
+#: Scale words and their values ("million", "bn", "crore"): a count's text carries them with
+#: its number (`extract.measures` leaves them out of what the count counts).
+SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
     "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trn": 1e12,
     "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
@@ -733,7 +735,7 @@ def _gapped_figures(text: str, figures: list[Figure], number_words: bool) -> lis
             continue  # "3.12" is a score unless it pairs with a rate; "2024" is a year
         if scale_word is None and model.kind == "money" and _SCALE_AFTER.search(model.text):
             continue  # "$5 billion ... 15": fifteen what, the text does not say
-        scale = _SCALE[scale_word.lower()] if scale_word else 1.0
+        scale = SCALES[scale_word.lower()] if scale_word else 1.0
         out.append(Figure(text[start:end], model.kind, _scaled(value, scale), model.unit, start))
     return out
 
@@ -1008,9 +1010,9 @@ def _scale(text: str, pos: int, allow_letters: bool) -> tuple[float, int]:
     m = _SCALE_AFTER.match(text, pos)
     if m is None or (m["letter"] and not allow_letters):
         return 1.0, pos
-    scale = _SCALE[(m["word"] or m["letter"]).lower()]
+    scale = SCALES[(m["word"] or m["letter"]).lower()]
     if m["crore"]:
-        scale *= _SCALE["crore"]
+        scale *= SCALES["crore"]
     return scale, m.end()
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing.extract.countries import country_of_word
-from briefing.extract.figures import JOINING_WORDS
+from briefing.extract.figures import JOINING_WORDS, SCALES
 from briefing.model import Figure
 from briefing.text import plain, word_set
 
@@ -168,7 +168,7 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
     two of them ("4,000 AI master's and doctoral graduates": `AI master's and doctoral`)."""
     out: list[str] = []
     for n, word in enumerate(lead):
-        if word.lower() in _SCALES:
+        if word.lower() in SCALES:
             continue  # "1 million AI accelerators": part of the number, not a kind
         if word.lower() in JOINING_WORDS:
             if out and out[-1].lower() not in JOINING_WORDS and n + 1 < len(lead) and _is_modifier(
@@ -177,10 +177,6 @@ def _kind_words(lead: list[str], fact: Said) -> list[str]:
         elif _is_modifier(word, fact):
             out.append(_unpossessed(word))
     return out
-
-
-#: Scale words a count's text carries with its number ("1.2 million", "3 billion").
-_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
 def _unpossessed(word: str) -> str:
