@@ -66,17 +66,23 @@ def frozen_heap(request):
     """In the terminal app's tests, what the worker holds before the test (every module it
     imported, what earlier tests left) is frozen: the app's one full collection once it has
     indexed (`BriefingApp._freeze_long_lived`) then passes over the test's own objects, not
-    over a heap that grows test by test (0.2-0.5 s a test, a fifth of their time). The app
-    unfreezes everything when it ends; every COLLECT_EVERY tests the heap is collected
-    before it is frozen again, so the apps' garbage is not frozen with it for good."""
+    over a heap that grows test by test (0.2-0.5 s a test, a fifth of their time). Every
+    test ends with nothing frozen, as it began (the app unfreezes when it ends, but a test
+    may start no app, and the next test may count what is frozen); every COLLECT_EVERY
+    tests the heap is collected before it is frozen, so the apps' garbage does not pile up."""
     global _since_collect
-    if request.module.__name__.startswith("test_tui"):
-        _since_collect += 1
-        if _since_collect >= COLLECT_EVERY:
-            _since_collect = 0
-            gc.collect()
-        gc.freeze()
-    yield
+    if not request.module.__name__.startswith("test_tui"):
+        yield
+        return
+    _since_collect += 1
+    if _since_collect >= COLLECT_EVERY:
+        _since_collect = 0
+        gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @pytest.fixture(scope="session")
