@@ -274,3 +274,13 @@ def test_a_joined_sentence_that_names_no_country_is_about_what_the_statement_is_
     assert "budget of 40 billion shillings" in st.text  # one statement: the two are joined
     assert owners(st) == {"8,000 GPUs": "KE", "2029": "KE", "3,000": "GH",
                           "40 billion shillings": "KE"}
+
+
+def test_a_share_of_a_possessive_that_ends_its_clause_is_the_subjects(tmp_path):
+    """"One-fifth of Germany's," measures Poland's budget against Germany's: the fraction is
+    Poland's, and Germany the yardstick, also when the possessive ends the clause."""
+    st = statement(tmp_path, "Poland's AI budget",
+                   "Poland's AI budget is about one-fifth of Germany's, the finance ministry "
+                   "said on Monday.")
+    assert owners(st) == {"about one-fifth": "PL"}
+    assert st.compared == ("DE",)

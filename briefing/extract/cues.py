@@ -714,7 +714,8 @@ FIGURE_OF = re.compile(r"\s*(?:of|in|by|for)\s+(?:the\s+)?")
 #: in the possessive is the yardstick when the clause's own subject is named before the
 #: figure; "a third of Kenya's budget goes to schools" stays Kenya's).
 SHARE_OF_POSSESSOR = re.compile(r"\s*of\s+(?:the\s+)?")
-POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+#: The possessive may end its clause: "Korea's budget is about one-tenth of China's, ...".
+POSSESSIVE_AFTER = re.compile(r"['’]s?(?:\s|[,.;:)]|$)")
 #: Words of approximation between a country and its figure ("the UK's roughly £4.5 billion").
 _ABOUT = (r"(?:about|around|nearly|over|some|roughly|almost|just|only|a\s+mere|an\s+estimated"
           r"|estimated|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to)")
