@@ -20,7 +20,8 @@ import pytest
 from rich.console import Console
 from smtp_server import RecordingHandler, ScriptedHandler, closing_server, running, scripted
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Static, Tabs
+from textual.widgets._tabs import Underline
 from typer.testing import CliRunner
 
 from briefing.cli import app as cli
@@ -81,6 +82,18 @@ async def preview_settled(pilot) -> str:
     await wait_until(pilot, lambda: not app.preview_pending)
     return app.preview.markdown
 
+
+def underline_in_place(app: BriefingApp) -> bool:
+    """The tabs' underline has reached the open tab. It moves after a timer and an animation
+    once a tab opens or its label changes (▶ marks focus), which a picture taken at once can
+    catch half way."""
+    tabs = app.query_one(Tabs)
+    tab = tabs.active_tab
+    if tab is None:
+        return True
+    start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+    line = tabs.query_one(Underline)
+    return (line.highlight_start, line.highlight_end) == (start, end)
 
 def marks(app: BriefingApp) -> dict[str, str]:
     return {fid: app.table.get_row(fid)[0].plain for fid in app.table.facts}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui import AS_OF, pick_korea, preview_settled, wait_until
+from test_tui import AS_OF, pick_korea, preview_settled, underline_in_place, wait_until
 from textual.widgets import Input
 
 from briefing.model import Selection
@@ -28,7 +28,9 @@ async def still(pilot) -> None:
     await app.workers.wait_for_complete()
     for box in app.screen.query(Input):
         box.cursor_blink = False
+    await wait_until(pilot, lambda: underline_in_place(app))
     await pilot.pause()
+
 
 
 async def korea_one_excluded(pilot) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 from test_charts import ARTICLES, write_corpus
-from test_tui import app_for, pick_korea, settle, wait_until
+from test_tui import app_for, pick_korea, settle, underline_in_place, wait_until
 from test_tui_charts import pick_all_three
 from test_tui_corrections import detail_text, fill, open_correct
 from test_tui_sessions import mark_of
 from test_tui_sizes import screen_lines
-from textual.widgets import Input
+from textual.widgets import Input, Tabs
 
 from briefing.extract.themes import load_taxonomy
 from briefing.store.corrections import corrections_path, read_corrections
@@ -156,6 +156,27 @@ async def test_focus_reads_without_colour_and_tab_goes_lists_then_table(corpus, 
         shown = "\n".join(screen_lines(app))
         assert "▶ Facts" in shown and "▶ Countries" not in shown and "▶ Themes" not in shown
         assert frame_title(app, app.countries).startswith("╭")
+
+
+async def test_the_focus_mark_moves_no_tab_and_the_underline_stays_under_the_open_one(
+        corpus, tmp_path):
+    """▶ comes and goes on a tab's label as focus enters and leaves its pane: the tabs
+    keep their places, so the underline Textual draws from their layout never points at
+    where a tab was."""
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick_korea(pilot)
+        tabs = app.query_one(Tabs)
+
+        def places() -> list[tuple[int, int]]:
+            return [tab.virtual_region.column_span for tab in tabs.query("Tab")]
+
+        at_first = places()
+        for keys in (("p",), ("shift+tab",), ("c",), ("tab",), ("f",), ("shift+tab",)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert places() == at_first, keys
+            await wait_until(pilot, lambda: underline_in_place(app))
 
 
 def status_line(app) -> str:

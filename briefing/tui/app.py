@@ -105,6 +105,8 @@ FOOTER_DROPS = ("pin_fact", "email", "focus_search", "show_tab('facts')", "focus
 FOCUS_MARK = "▶ "
 #: The tabs' labels, by pane id.
 TAB_LABELS = {"facts": "Facts", "preview": "Preview", "charts": "Charts"}
+#: A tab without the focus mark: as wide as one with it.
+UNMARKED = " " * len(FOCUS_MARK)
 #: The last session is written this long after the last change to it (and on quitting).
 SAVE_SESSION_S = 1.0
 
@@ -241,14 +243,14 @@ class BriefingApp(App[None]):
                 yield self.countries
                 yield self.themes
             with self.tabs:
-                with TabPane("Facts", id="facts"):
+                with TabPane(UNMARKED + TAB_LABELS["facts"], id="facts"):
                     yield self.search
                     yield self.table
                     with VerticalScroll(id="peek"):
                         yield self.peek
-                with TabPane("Preview", id="preview"):
+                with TabPane(UNMARKED + TAB_LABELS["preview"], id="preview"):
                     yield self.preview
-                with TabPane("Charts", id="charts"):
+                with TabPane(UNMARKED + TAB_LABELS["charts"], id="charts"):
                     yield self.chart_view
         with Horizontal(id="statusbar"):
             yield self.busy
@@ -376,7 +378,10 @@ class BriefingApp(App[None]):
         within = set(focused.ancestors_with_self) if focused is not None else set()
         for pane_id, label in TAB_LABELS.items():
             pane = self.tabs.get_pane(pane_id)
-            mark = FOCUS_MARK if pane in within else ""
+            # Unmarked, a tab keeps the mark's width in spaces: a label that changed width
+            # would move the tabs after it and leave the underline where the open tab was
+            # (Textual places it from the old layout when a relabel and a tab change meet).
+            mark = FOCUS_MARK if pane in within else UNMARKED
             tab = self.tabs.get_tab(pane_id)
             if str(tab.label) != mark + label:
                 tab.label = mark + label
