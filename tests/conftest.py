@@ -56,6 +56,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(module))
 
 
+def _one_command_tree() -> None:
+    """typer's CliRunner builds the click command tree from the app's signatures on every
+    invoke (23 ms: typer evaluates every annotation again), and the suite invokes the app
+    some 1,500 times. The tree is the same each time, so a worker builds it once per app."""
+    import typer.testing
+
+    build = typer.testing._get_command
+    trees: dict[int, tuple[object, object]] = {}
+
+    def command_of(app):
+        app_and_tree = trees.get(id(app))
+        if app_and_tree is None or app_and_tree[0] is not app:
+            app_and_tree = trees[id(app)] = (app, build(app))
+        return app_and_tree[1]
+
+    typer.testing._get_command = command_of
+
+
+_one_command_tree()
+
+
 #: Terminal-app tests between two full collections of the worker's heap (see `frozen_heap`).
 COLLECT_EVERY = 10
 _since_collect = 0
@@ -83,6 +104,25 @@ def frozen_heap(request):
         yield
     finally:
         gc.unfreeze()
+
+
+#: Pilot's idle test, for the terminal app's tests (see `quick_idle`).
+IDLE_WINDOW = 0.005
+
+
+@pytest.fixture(autouse=True)
+def quick_idle(request, monkeypatch):
+    """After every key it presses, Textual's Pilot waits until the process is idle: it sleeps
+    in windows of 20 ms until one passes with under 5% of a core used, twice a key. The tests
+    never rely on that wait to be in step (they wait for what they assert: `wait_until`,
+    `settle`, the app's workers), so its 20 ms window is only a floor on every key, half the
+    time of the terminal-app tests. A 5 ms window asks the same 5%."""
+    if not request.module.__name__.startswith("test_tui"):
+        return
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
 
 
 @pytest.fixture(scope="session")
@@ -154,3 +194,4 @@ def cli():
     from briefing.cli.app import app
 
     return app
+
