@@ -60,10 +60,13 @@ demo: venv
 # indexed corpus), which tests/conftest.py puts in one group so one worker builds it.
 TEST_WORKERS ?= 2
 PYTEST_XDIST := -n $(TEST_WORKERS) --dist loadgroup
+# pytest keeps the test modules it rewrote (their asserts) as bytecode, unless the environment
+# forbids writing bytecode: then every worker rewrites all of them again, 4-5 s of each run.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 test: venv
 	$(BIN)/ruff check briefing tests
-	$(BIN)/python -m pytest $(PYTEST_XDIST)
+	$(PYTEST) $(PYTEST_XDIST)
 
 # The test files `make check` leaves to `make test`: real processes under time and memory
 # bounds, servers, WeasyPrint PDFs and charts, the terminal app (tui*), generated corpora of
@@ -85,7 +88,7 @@ check: $(BIN)/.installed
 	  s = c['stale'](); s and print('compiled modules older than their source, removed:', *s); \
 	  s and c['clean']()"
 	$(BIN)/ruff check briefing tests
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal \
+	$(PYTEST) -n $(TEST_WORKERS) --dist worksteal \
 	  $(foreach t,$(SLOW_TESTS),--ignore-glob='tests/test_$(t).py')
 
 bench: venv bench-peer
