@@ -5,6 +5,8 @@ module-scoped fixture, which runs before that, calls `isolate` itself."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,12 @@ def isolate(env: pytest.MonkeyPatch, home: Path,
     env.setenv("BRIEFING_CONFIG", str(home / "config.toml"))
     env.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     env.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+
+
+@contextmanager
+def isolated(home: Path) -> Iterator[None]:
+    """`isolate` for the length of a block: where a module-scoped fixture makes what its
+    tests share (it runs before each test's own isolation)."""
+    with pytest.MonkeyPatch.context() as env:
+        isolate(env, home)
+        yield

@@ -11,7 +11,6 @@ real CLI from a corpus written for these tests, read as Markdown and as the PDF'
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from isolation import isolated
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
@@ -100,13 +100,7 @@ class Made:
 def made(tmp_path_factory) -> Made:
     root = tmp_path_factory.mktemp("compare")
     corpus = write_corpus(root / "corpus")
-    # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
-    with pytest.MonkeyPatch.context() as env:
-        for name in [n for n in os.environ if n.startswith(("BRIEFING_", "XDG_"))]:
-            env.delenv(name)
-        env.setenv("BRIEFING_CACHE_DIR", str(root / "cache"))
-        env.setenv("BRIEFING_CONFIG", str(root / "no-config.toml"))
-        env.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
+    with isolated(root):
         md, pdf = make(corpus, root / "out")
     return Made(corpus, md.read_text(encoding="utf-8"), pdf, root / "cache")
 

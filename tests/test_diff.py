@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from isolation import isolated
 from rapidfuzz.distance import Indel
 from saved_corpus import fact_ids, run
 
@@ -64,9 +65,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
+def write_articles(folder: Path) -> Path:
     folder.mkdir()
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -74,9 +73,21 @@ def corpus(tmp_path) -> Path:
 
 
 @pytest.fixture
-def edited(corpus, tmp_path) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
+def corpus(tmp_path) -> Path:
+    return write_articles(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
     """A brief, then another after its chip-grants story was edited: one figure changed
-    (1.4 -> 1.6 trillion won), one sentence rewritten; the subtitles story untouched."""
+    (1.4 -> 1.6 trillion won), one sentence rewritten; the subtitles story untouched. Made
+    once for the module: its tests only read the two briefs."""
+    root = tmp_path_factory.mktemp("edited")
+    with isolated(root / "home"):
+        return _edited(write_articles(root / "corpus"), root)
+
+
+def _edited(corpus: Path, tmp_path: Path):
     old = make(corpus, D1, tmp_path / "old")
     before = fact_ids(corpus)
     edit(corpus / "chip-grants.txt", GRANTS, EDITED)

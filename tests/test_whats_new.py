@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from isolation import isolated
 from saved_corpus import LATER, id_of, run, write_corpus
 
 D1, D2 = "2026-11-15", "2026-11-22"
@@ -236,10 +237,16 @@ def test_a_broken_history_file_is_one_line(saved, tmp_path):
 # --------------------------------------------------------------------------- briefing diff
 
 
-@pytest.fixture
-def two_briefs(corpus, tmp_path) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
+@pytest.fixture(scope="module")
+def two_briefs(tmp_path_factory) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
     """A brief on Korea, then the same a week on after one story changed and one was added;
-    and the ids the diff should name."""
+    and the ids the diff should name. Made once for the module: its tests only read them."""
+    root = tmp_path_factory.mktemp("two-briefs")
+    with isolated(root / "home"):
+        return _two_briefs(write_corpus(root / "corpus"), root)
+
+
+def _two_briefs(corpus: Path, tmp_path: Path):
     def make(day: str, out: str) -> dict[str, Path]:
         r = run("make", "-c", "KR", "--corpus", corpus, "--date", day, "--out", tmp_path / out)
         assert r.exit_code == 0, r.stderr
