@@ -116,13 +116,18 @@ def quick_idle(request, monkeypatch):
     in windows of 20 ms until one passes with under 5% of a core used, twice a key. The tests
     never rely on that wait to be in step (they wait for what they assert: `wait_until`,
     `settle`, the app's workers), so its 20 ms window is only a floor on every key, half the
-    time of the terminal-app tests. A 5 ms window asks the same 5%."""
+    time of the terminal-app tests. A 5 ms window asks the same 5%. The preview's debounce
+    (a burst of keys renders once) is cut from 0.3 s to 0.05 s for the same reason: the
+    tests wait for the preview it schedules, never for the pause itself."""
     if not request.module.__name__.startswith("test_tui"):
         return
     import textual._wait
 
+    import briefing.tui.app
+
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
     monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
+    monkeypatch.setattr(briefing.tui.app, "PREVIEW_DEBOUNCE_S", 0.05)
 
 
 @pytest.fixture(scope="session")
