@@ -202,6 +202,9 @@ async def test_the_status_line_says_one_fact_and_keeps_every_count_at_80_columns
         assert shown == (f"{total} facts ({listed} listed, more at the end) · 1 excluded here,"
                          " 1 in all · 1 pinned ★")
         assert shown in screen_lines(app)[-2]
+        # A worker that ends after the facts came (the spinner goes) keeps the fitted wording.
+        app._update_busy()
+        assert status_line(app) == shown
         # Wide enough, the whole wording comes back.
         await pilot.resize_terminal(120, 40)
         await settle(pilot)

@@ -1005,7 +1005,7 @@ class BriefingApp(App[None]):
         if running and running[-1].group != "index":
             self._set_status(f"{SLOW_GROUPS.get(running[-1].group, 'Finding the facts')}…")
         elif not running and self._facts_summary:
-            self._set_status(self._facts_summary)
+            self._update_summary()  # the wording that fits, as the spinner frees its room
 
     def _set_status(self, text: str) -> None:
         self.status.update(text)
