@@ -7,6 +7,7 @@ Driven with Pilot on real stores (the seeds, and the chart tests' three-country 
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from test_charts import ARTICLES, write_corpus
 from test_tui import app_for, pick_korea, settle, underline_in_place, wait_until
 from test_tui_charts import pick_all_three
@@ -209,6 +210,22 @@ async def test_the_status_line_says_one_fact_and_keeps_every_count_at_80_columns
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert status_line(app) == app._facts_summary
+
+
+
+async def test_a_long_search_is_cut_short_in_the_status_line_not_its_counts(corpus, tmp_path):
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pick_korea(pilot)
+        await pilot.press("f", "space")  # one fact excluded: a count the line must keep
+        query = "budget OR semiconductor OR chips OR talent OR engineers OR universities"
+        await pilot.press("ctrl+f", *query)
+        await wait_until(pilot, lambda: app.session.search == query and app.table.total > 0)
+        await settle(pilot)
+        shown = status_line(app)
+        assert cell_len(shown) <= 78 and shown in screen_lines(app)[-2]
+        assert shown.startswith(f"{app.table.total} facts matching 'budget OR ")
+        assert "…' · ✗ " in shown and shown.endswith(" here, 1 in all")
 
 
 async def test_one_fact_is_said_in_the_singular(three, tmp_path):

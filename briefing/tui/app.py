@@ -502,20 +502,32 @@ class BriefingApp(App[None]):
         self._facts_summary = forms[0]
         # The longest wording that fits: at 80 columns shorter words, never lost counts.
         room = self.size.width - 2 - (self.busy.outer_size.width if self.busy.display else 0)
-        self._set_status(next((f for f in forms if cell_len(f) <= room), forms[-1]))
+        fits = next((f for f in forms if cell_len(f) <= room), None)
+        self._set_status(fits if fits is not None else self._query_cut(room))
         self._summary_shown = True
+
+    def _query_cut(self, room: int) -> str:
+        """The shortest wording with the search cut short (…) until the counts fit: a long
+        query must not push them off the line."""
+        query = self.session.search.strip()
+        short = self._summary_forms()[-1]
+        while query and cell_len(short) > room:
+            query = query[:-1].rstrip()
+            short = self._summary_forms(query + "…")[-1]
+        return short
 
     def on_resize(self) -> None:
         if self._summary_shown:  # the wording that fits the new width
             self._update_summary()
 
-    def _summary_forms(self) -> list[str]:
-        """The status line's summary of the facts, longest wording first."""
+    def _summary_forms(self, query: str | None = None) -> list[str]:
+        """The status line's summary of the facts, longest wording first (`query`: the
+        search as shown, if not as typed)."""
         table, session = self.table, self.session
         listed = len(table.facts)
         out = sum(1 for fid in table.facts if fid in session.excluded)
         everywhere = len(session.excluded)
-        query = session.search.strip()
+        query = session.search.strip() if query is None else query
         facts = f"{table.total} fact{'' if table.total == 1 else 's'}"
         facts += f" matching {query!r}" if query else ""
         more = table.total > listed
