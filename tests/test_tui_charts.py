@@ -111,6 +111,20 @@ def test_bars_are_drawn_to_an_eighth_of_a_cell():
     assert bar(0, 10, 4) == "" and bar(3, 0, 4) == ""
 
 
+def test_a_month_with_no_dated_fact_keeps_its_row_empty_as_the_caption_says():
+    empty = "months with no dated fact are drawn empty and not listed in the table."
+    chart = Chart("timeline", "Dated facts per month, by country", "facts", "Month",
+                  ("South Korea", "Japan"),
+                  (ChartRow("2025-10", (1.0, 0.0), ("1", "0"), "", ((2, None),)),
+                   ChartRow("2025-11", (0.0, 0.0), ("0", "0"), "", ()),
+                   ChartRow("2025-12", (2.0, 2.0), ("2", "2"), "", ((1, None),))),
+                  (1, 2), "alt", f"Each fact is counted at its date; {empty}")
+    lines = chart_text(chart, 80).plain.splitlines()
+    months = [line.split()[0] for line in lines if line[:4] == "2025"]
+    assert months == ["2025-10", "2025-11", "2025-12"]
+    (november,) = [line for line in lines if line.startswith("2025-11")]
+    assert november.strip() == "2025-11" and empty in " ".join(lines)
+
 def test_a_chart_text_fits_its_width_and_keeps_its_sources():
     chart = Chart("bar", "Chips ordered, by country", "thousand GPUs", "Country", ("GPUs",),
                   (ChartRow("Republic of the Philippines", (260.0,), ("260",), "260,000 GPUs",

@@ -104,8 +104,9 @@ def _bar_rows(chart: Chart, width: int) -> list[Text]:
 
 
 def _timeline_rows(chart: Chart, width: int) -> list[Text]:
-    """A row per period with facts, a column per series: `2026-03   ██ 2   █ 1   [4]`."""
-    rows = [r for r in chart.rows if any(r.values)]
+    """A row per period, a column per series: `2026-03   ██ 2   █ 1   [4]`. A period with no
+    dated fact keeps its row, empty, as the PDF's chart draws it (the caption says so)."""
+    rows = chart.rows
     label_w = max(cell_len(chart.axis), *(cell_len(r.label) for r in rows))
     count_w = max(1, *(cell_len(s) for r in rows for s in r.shown))
     cites_w = max(cell_len(cites(r.cites)) for r in rows)
