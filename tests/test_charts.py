@@ -134,6 +134,20 @@ def test_the_pdf_gives_each_chart_its_alt_text(three, tmp_path):
         " Japan 3; China 2. Most facts in 2026-02 (2)."]
 
 
+def test_the_timelines_busiest_month_counts_a_fact_about_two_countries_once(tmp_path):
+    joint = {"kr-jp-fund.txt": ("Seoul and Tokyo pool AI money", "Eastern Wire", "2026-02-03",
+                                "South Korea and Japan will set up a joint AI research fund of "
+                                "$2 billion, the two governments said on Monday.")}
+    corpus = write_corpus(tmp_path / "corpus", {**ARTICLES, **joint})
+    md = next(p for p in make(corpus, tmp_path / "out", "-c", "KR", "-c", "JP", "-c", "CN",
+                              fmt="md") if p.suffix == ".md")
+    images = [t for tok in MarkdownIt("js-default").parse(md.read_text()) if tok.type == "inline"
+              for t in tok.children or () if t.type == "image"]
+    timeline = alt_of(images[-1])
+    # February: Japan's compute plan (two facts) and the joint fund: three facts, four bars.
+    assert timeline.endswith(". Most facts in 2026-02 (3)."), timeline
+    assert "In all: South Korea 3; Japan 4; China 2." in timeline  # a bar for each country
+
 def test_svg_files_beside_the_markdown_are_linked_with_alt_text(three):
     out, paths = three
     md = next(p for p in paths if p.suffix == ".md")

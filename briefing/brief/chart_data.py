@@ -289,13 +289,18 @@ def _timeline_chart(counted: Sequence[tuple[str, tuple[str, ...], int]], series:
     index = {k: n for n, k in enumerate(series)}
     counts = {p: [0] * len(series) for p in periods}
     sources: dict[str, set[int]] = defaultdict(set)
+    # Facts, not bars: a fact about two of the countries is one fact in its period.
+    facts_in = dict.fromkeys(periods, 0)
     for day, keys, source in counted:
         period = period_of[day[:7]]
+        drawn = False
         for key in keys:
             at = index.get(key, index.get(_REST))
             if at is not None:
                 counts[period][at] += 1
                 sources[period].add(source)
+                drawn = True
+        facts_in[period] += drawn
     labels = tuple(names.get(k, k) if k != _REST else "Others" for k in series)
     rows = tuple(ChartRow(p, tuple(float(v) for v in counts[p]), tuple(str(v) for v in counts[p]),
                           "", tuple((n, None) for n in sorted(sources[p])))
@@ -304,10 +309,10 @@ def _timeline_chart(counted: Sequence[tuple[str, tuple[str, ...], int]], series:
     by = "country" if by_country else "theme"
     title = f"Dated facts per {per}, by {by}"
     totals = [sum(counts[p][n] for p in periods) for n in range(len(series))]
-    busiest = max(periods, key=lambda p: (sum(counts[p]), -periods.index(p)))
+    busiest = max(periods, key=lambda p: (facts_in[p], -periods.index(p)))
     alt = (f"Stacked bar chart: {title}, from {periods[0]} to {periods[-1]}. In all: "
            + "; ".join(f"{name} {total}" for name, total in zip(labels, totals, strict=True))
-           + f". Most facts in {busiest} ({sum(counts[busiest])}).")
+           + f". Most facts in {busiest} ({facts_in[busiest]}).")
     notes = ["Each fact is counted at the date of its earliest source the brief cites"]
     if by_country and any(len(keys) > 1 for _, keys, _ in counted):
         notes.append("a fact about several of the countries counts for each (not for a "
