@@ -43,6 +43,16 @@ async def test_an_uppercase_p_as_a_terminal_sends_shift_p_pins_and_unpins(corpus
         await pilot.press("escape")
         await settle(pilot)
         assert mark_of(app, fid) == INCLUDED_MARK
+        # Excluding a pinned fact unpins it, and says so: the pin does not vanish unseen.
+        await pilot.press("P", "space")
+        await settle(pilot)
+        assert app.session.pinned == set() and app.session.excluded == {fid}
+        assert app.notes[-1] == ("Excluded, so no longer pinned (P pins it again)",
+                                 "information")
+        await pilot.press("space")  # including it again says nothing more
+        await settle(pilot)
+        assert app.notes[-1][0] == "Excluded, so no longer pinned (P pins it again)"
+        assert sum("no longer pinned" in m for m, _ in app.notes) == 1
 
 
 @pytest.fixture

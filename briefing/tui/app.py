@@ -544,8 +544,11 @@ class BriefingApp(App[None]):
         ]
 
     def on_facts_table_exclusion_toggled(self, message: FactsTable.ExclusionToggled) -> None:
+        was_pinned = message.fact_id in self.session.pinned
         self.session.toggle(message.fact_id, self._text_of(message.fact_id))
         self._marks_changed(message.fact_id)
+        if was_pinned:  # an excluded fact cannot stay pinned: say so, the mark alone is quiet
+            self.notify("Excluded, so no longer pinned (P pins it again)", markup=False)
 
     def on_facts_table_pin_toggled(self, message: FactsTable.PinToggled) -> None:
         self.session.toggle_pin(message.fact_id, self._text_of(message.fact_id))
