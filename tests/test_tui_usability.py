@@ -13,7 +13,7 @@ from test_tui import app_for, pick_korea, settle, underline_in_place, wait_until
 from test_tui_charts import pick_all_three
 from test_tui_corrections import detail_text, fill, open_correct
 from test_tui_sessions import mark_of
-from test_tui_sizes import screen_lines
+from test_tui_sizes import burst, screen_lines
 from textual.widgets import Input, Tabs
 
 from briefing.extract.themes import load_taxonomy
@@ -236,6 +236,26 @@ async def test_a_long_search_is_cut_short_in_the_status_line_not_its_counts(corp
         assert cell_len(shown) <= 78 and shown in screen_lines(app)[-2]
         assert shown.startswith(f"{app.table.total} facts matching 'budget OR ")
         assert "…' · ✗ " in shown and shown.endswith(" here, 1 in all")
+
+
+
+async def test_editing_keys_typed_in_a_burst_act_in_the_order_they_were_typed(corpus, tmp_path):
+    """A paste through the terminal, tmux or a fast typist: every key is queued before the
+    app reads one. Textual ran an Input's editing keys after the characters behind them,
+    so backspace, backspace, "kor" after "pa" gave "pak"."""
+    app = app_for(corpus, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: bool(app.country_choices))
+        await pilot.press("slash", *"pa")
+        burst(app, "backspace", "backspace", *"kor", "left", "left", "backspace", "x")
+        await wait_until(pilot, lambda: len(app.country_filter.value) == 3)
+        await settle(pilot)
+        assert app.country_filter.value == "xor"
+        await pilot.press("escape", "ctrl+f")
+        burst(app, *"budgte", "backspace", "backspace", *"et", "home", "delete", "B")
+        await wait_until(pilot, lambda: app.search.value[:1] == "B")
+        await settle(pilot)
+        assert app.search.value == "Budget"
 
 
 async def test_one_fact_is_said_in_the_singular(three, tmp_path):

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from briefing.model import Fact
+from briefing.tui.widgets.inputs import InOrderInput
 
 #: The dialog's fields: (name, label, what the field holds), the fact's then its source's.
 FACT_FIELDS = (
@@ -85,7 +86,7 @@ class CorrectScreen(ModalScreen[dict[str, str] | None]):
         for name, label, hint in fields:
             with Horizontal(classes="correct-field"):
                 yield Label(label)
-                yield Input(self.before[name], placeholder=hint, id=f"correct-{name}",
+                yield InOrderInput(self.before[name], placeholder=hint, id=f"correct-{name}",
                             compact=True)
             yield Static("", id=f"correct-{name}-error", classes="correct-error",
                          markup=False)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from briefing.errors import BriefingError
 from briefing.tui.session import EmailRequest
+from briefing.tui.widgets.inputs import InOrderInput
 
 
 class EmailScreen(ModalScreen[EmailRequest | None]):
@@ -35,13 +36,13 @@ class EmailScreen(ModalScreen[EmailRequest | None]):
         with Vertical(id="email-dialog", classes="dialog form") as dialog:
             dialog.border_title = "Email the brief"
             dialog.border_subtitle = "ctrl+s sends · Esc cancels"
-            yield from _field("To", Input(placeholder="analyst@example.org, Kim <kim@x.kr>",
-                                          id="to", compact=True))
-            yield from _field("Cc", Input(id="cc", compact=True))
-            yield from _field("Subject", Input(placeholder=self.brief_title, id="subject",
-                                               compact=True))
-            yield from _field("From", Input(self.sender, placeholder="Desk <desk@example.org>",
-                                            id="from", compact=True))
+            yield from _field("To", InOrderInput(
+                placeholder="analyst@example.org, Kim <kim@x.kr>", id="to", compact=True))
+            yield from _field("Cc", InOrderInput(id="cc", compact=True))
+            yield from _field("Subject", InOrderInput(
+                placeholder=self.brief_title, id="subject", compact=True))
+            yield from _field("From", InOrderInput(
+                self.sender, placeholder="Desk <desk@example.org>", id="from", compact=True))
             yield Checkbox("Dry run: write an .eml next to the brief, send nothing",
                            id="dry-run", compact=True)
             yield Static(self.server, id="email-server", markup=False)

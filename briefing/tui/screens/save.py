@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
+from briefing.tui.widgets.inputs import InOrderInput
+
 
 class SaveScreen(ModalScreen[Path | None]):
     """Dismissed with the file to write (relative paths read from `base`), or None when
@@ -37,7 +39,7 @@ class SaveScreen(ModalScreen[Path | None]):
             dialog.border_subtitle = "enter saves · Esc cancels"
             yield Static("The countries, themes, exclusions and pins, in a YAML file you can "
                          "edit; `briefing make --brief FILE` renders it.", id="save-help")
-            yield Input(str(self.suggested), id="save-path", compact=True)
+            yield InOrderInput(str(self.suggested), id="save-path", compact=True)
             yield Static("", id="save-error", classes="form-error", markup=False)
             with Horizontal(id="save-buttons", classes="form-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
