@@ -87,7 +87,7 @@ class CorrectScreen(ModalScreen[dict[str, str] | None]):
             with Horizontal(classes="correct-field"):
                 yield Label(label)
                 yield InOrderInput(self.before[name], placeholder=hint, id=f"correct-{name}",
-                            compact=True)
+                                   compact=True)
             yield Static("", id=f"correct-{name}-error", classes="correct-error",
                          markup=False)
 
