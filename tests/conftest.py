@@ -15,7 +15,7 @@ ROOT = TESTS.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(TESTS))  # tests/factories.py, tests/smtp_server.py
 
-from isolation import isolate  # noqa: E402
+from isolation import isolate, isolated  # noqa: E402
 from web_server import site  # noqa: E402, F401  (a fixture: a real HTTP server on 127.0.0.1)
 
 # --------------------------------------------------------------------------- pytest-xdist
@@ -60,18 +60,11 @@ def _one_command_tree() -> None:
     """typer's CliRunner builds the click command tree from the app's signatures on every
     invoke (23 ms: typer evaluates every annotation again), and the suite invokes the app
     some 1,500 times. The tree is the same each time, so a worker builds it once per app."""
+    import functools
+
     import typer.testing
 
-    build = typer.testing._get_command
-    trees: dict[int, tuple[object, object]] = {}
-
-    def command_of(app):
-        app_and_tree = trees.get(id(app))
-        if app_and_tree is None or app_and_tree[0] is not app:
-            app_and_tree = trees[id(app)] = (app, build(app))
-        return app_and_tree[1]
-
-    typer.testing._get_command = command_of
+    typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 _one_command_tree()
@@ -181,8 +174,7 @@ def seeds_store(tmp_path_factory) -> Path:
     from briefing.store import Store
 
     base = tmp_path_factory.mktemp("seeds-store")
-    with pytest.MonkeyPatch.context() as env:
-        isolate(env, base / "home")
+    with isolated(base / "home"):
         shutil.copytree(SEEDS, base / "corpus")
         with Store(base / "seeds.sqlite3", base / "corpus") as store:
             store.sync()

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from isolation import isolate
+from isolation import isolated
 from test_charts import make, pdf_text, write_corpus
 
 from briefing.extract.figures import PLANNED, REPORTED, find_figures, time_frame
@@ -103,8 +103,7 @@ def gpu_brief(tmp_path_factory) -> tuple[Path, str, str]:
     root = tmp_path_factory.mktemp("gpus")
     corpus = write_corpus(root / "corpus", GPU_ARTICLES)
     out = root / "out"
-    with pytest.MonkeyPatch.context() as env:
-        isolate(env, root)
+    with isolated(root):
         paths = make(corpus, out, "-c", "KR", "-c", "JP", "-c", "CN")
     md = next(p for p in paths if p.suffix == ".md")
     return out, md.read_text(), pdf_text(next(p for p in paths if p.suffix == ".pdf"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from factories import make_brief
-from isolation import isolate
+from isolation import isolated
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -91,9 +91,7 @@ def three(tmp_path_factory) -> tuple[Path, list[Path]]:
     root = tmp_path_factory.mktemp("three")
     corpus = write_corpus(root / "corpus", ARTICLES)
     out = root / "out"
-    # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
-    with pytest.MonkeyPatch.context() as env:
-        isolate(env, root)
+    with isolated(root):
         return out, make(corpus, out, "-c", "KR", "-c", "JP", "-c", "CN")
 
 

@@ -22,7 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 
 from factories import make_brief, make_fact, make_source
-from isolation import isolate
+from isolation import isolated
 from typer.testing import CliRunner
 
 from briefing.brief import compare
@@ -343,9 +343,7 @@ def made_briefs(tmp_path_factory) -> dict[str, MadeBrief]:
     root = tmp_path_factory.mktemp("made")
     corpus = disagreement_corpus(root / "corpus")
     made = {}
-    # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
-    with pytest.MonkeyPatch.context() as env:
-        isolate(env, root)
+    with isolated(root):
         for name, selection in SELECTIONS.items():
             out = root / name
             result = CliRunner().invoke(app, ["make", *selection, "--format", "both", "--date",
